@@ -1,0 +1,32 @@
+/* printk and the pr_* family; the model collects the log for the tests. */
+#ifndef _LINUX_PRINTK_H
+#define _LINUX_PRINTK_H
+
+#include <linux/compiler.h>
+#include <stdarg.h>
+
+#define KERN_SOH	"\001"
+#define KERN_EMERG	KERN_SOH "0"
+#define KERN_ALERT	KERN_SOH "1"
+#define KERN_CRIT	KERN_SOH "2"
+#define KERN_ERR	KERN_SOH "3"
+#define KERN_WARNING	KERN_SOH "4"
+#define KERN_NOTICE	KERN_SOH "5"
+#define KERN_INFO	KERN_SOH "6"
+#define KERN_DEBUG	KERN_SOH "7"
+
+#ifndef pr_fmt
+#define pr_fmt(fmt) fmt
+#endif
+
+__printf(1, 2) int printk(const char *fmt, ...);
+__printf(1, 0) int vprintk(const char *fmt, va_list args);
+
+#define pr_emerg(fmt, ...)	printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_err(fmt, ...)	printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn(fmt, ...)	printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_notice(fmt, ...)	printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info(fmt, ...)	printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_debug(fmt, ...)	printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+
+#endif /* _LINUX_PRINTK_H */
