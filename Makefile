@@ -1,0 +1,168 @@
+# iommu-lint - static checker for Linux IOMMU drivers.
+#   make            build ./iommu-lint
+#   make run        install dependencies (as root), build, scan the bundled default
+#   make check      all tests (SAN=1: with ASan+UBSan)
+#   make kernel-check KVER=6.12 KARCH=x86_64   real-kernel scan vs triaged snapshot
+#   make bench      iommu-lint -p vs clang -fsyntax-only on one kernel DB
+
+CC ?= cc
+V ?= 0
+SAN ?= 0
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+KVER ?= 6.12
+KARCH ?= x86_64
+KERNEL_WORKDIR ?= /var/tmp/iommu-lint-kernel
+PKG_CONFIG ?= pkg-config
+LLVM_CONFIG ?= $(firstword $(wildcard /usr/bin/llvm-config /usr/bin/llvm-config-1[4-9]))
+
+ifneq ($(LLVM_CONFIG),)
+CLANG_INCDIR ?= $(shell $(LLVM_CONFIG) --includedir)
+CLANG_LIBDIR ?= $(shell $(LLVM_CONFIG) --libdir)
+else
+CLANG_PREFIX ?= $(lastword $(sort $(wildcard /usr/lib/llvm-*)))
+CLANG_INCDIR ?= $(CLANG_PREFIX)/include
+CLANG_LIBDIR ?= $(CLANG_PREFIX)/lib
+endif
+
+JSONC_CFLAGS := $(shell $(PKG_CONFIG) --cflags json-c 2>/dev/null)
+JSONC_LIBS := $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null || echo -ljson-c)
+CRITERION_LIBS := $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null || echo -lcriterion)
+
+CFLAGS ?= -O2 -g
+CFLAGS += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wmissing-prototypes -MMD -MP
+LDFLAGS ?=
+ifeq ($(SAN),1)
+CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+BUILD := build$(if $(filter 1,$(SAN)),-san)
+# The sanitised checker lives in build-san/ so a plain build never reuses it.
+LINT := $(if $(filter 1,$(SAN)),$(BUILD)/iommu-lint,iommu-lint)
+
+CHECKER_CFLAGS := -I$(CLANG_INCDIR) $(JSONC_CFLAGS)
+CHECKER_LIBS := -L$(CLANG_LIBDIR) -Wl,-rpath,$(CLANG_LIBDIR) -lclang $(JSONC_LIBS) -lpthread
+
+ifeq ($(V),1)
+Q :=
+qecho := @true
+else
+Q := @
+qecho := @echo
+endif
+
+CHECKER_OBJS :=
+CHECKER_OBJS += checker/arena.o
+CHECKER_OBJS += checker/argv.o
+CHECKER_OBJS += checker/compdb.o
+CHECKER_OBJS += checker/engine.o
+CHECKER_OBJS += checker/facts.o
+CHECKER_OBJS += checker/frontend-clang/clang.o
+CHECKER_OBJS += checker/options.o
+CHECKER_OBJS += checker/registry.o
+CHECKER_OBJS += checker/report-json.o
+CHECKER_OBJS += checker/report-sarif.o
+CHECKER_OBJS += checker/report-text.o
+CHECKER_OBJS += checker/srcscan.o
+
+RULE_IDS := $(shell sed -n 's/^RULE[^"]*"\([a-z0-9-]*\)".*/\1/p' rules/rules.def)
+RULE_OBJS := $(patsubst %,rules/%.o,$(RULE_IDS))
+
+LIB_OBJS := $(addprefix $(BUILD)/,$(CHECKER_OBJS) $(RULE_OBJS))
+MAIN_OBJ := $(BUILD)/checker/main.o
+
+# Criterion test programs; reference/reference.mk adds its own.
+TEST_PROGS :=
+TEST_PROGS += $(BUILD)/tests/test-unit
+TEST_PROGS += $(BUILD)/tests/test-cli
+TEST_PROGS += $(BUILD)/tests/test-corpus
+
+.PHONY: all run check check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
+	kernel-check deps clean install sarif-validate
+
+all: $(LINT)
+
+-include reference/reference.mk
+
+$(LINT): $(LIB_OBJS) $(MAIN_OBJ)
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS)
+
+$(BUILD)/checker/%.o: checker/%.c
+	@mkdir -p $(dir $@)
+	$(qecho) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) $(CHECKER_CFLAGS) -c -o $@ $<
+
+$(BUILD)/rules/%.o: rules/%.c
+	@mkdir -p $(dir $@)
+	$(qecho) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) $(CHECKER_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/test-%.o: tests/test-%.c
+	@mkdir -p $(dir $@)
+	$(qecho) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) $(CHECKER_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+$(BUILD)/tests/test-unit: $(BUILD)/tests/test-unit.o $(LIB_OBJS)
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
+
+$(BUILD)/tests/test-cli $(BUILD)/tests/test-corpus: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS)
+
+$(BUILD)/tests/testutil.o: tests/testutil.c
+	@mkdir -p $(dir $@)
+	$(qecho) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+
+deps:
+	$(Q)scripts/deps.sh
+
+run: deps
+	$(Q)$(MAKE) --no-print-directory iommu-lint
+	$(Q)scripts/scan-default.sh ./iommu-lint
+
+# Each test program runs from the top directory with IOMMU_LINT set; all run
+# even when one fails, and the target fails if any did.
+check: $(LINT) $(TEST_PROGS) lint-rules check-docs
+	$(Q)fail=0; for t in $(TEST_PROGS); do \
+		echo "== $$t"; \
+		IOMMU_LINT=$(CURDIR)/$(LINT) $$t --jobs=$(JOBS) || fail=1; \
+	done; \
+	scripts/sarif-validate.sh ./$(LINT) || fail=1; \
+	if [ $$fail = 0 ]; then echo "check: all test programs passed"; else echo "check: FAILED"; fi; \
+	exit $$fail
+
+check-corpus: $(LINT) $(BUILD)/tests/test-corpus
+	$(Q)IOMMU_LINT=$(CURDIR)/$(LINT) $(BUILD)/tests/test-corpus
+
+lint-rules:
+	$(Q)scripts/lint-rules.sh
+
+docs: iommu-lint
+	$(Q)scripts/gen-docs-index.sh ./iommu-lint > docs/index.md
+
+check-docs: iommu-lint
+	$(Q)scripts/gen-docs-index.sh ./iommu-lint | diff -u docs/index.md - >/dev/null || \
+		{ echo "check-docs: docs/index.md is stale: run 'make docs'"; exit 1; }
+
+kernel-db:
+	$(Q)KERNEL_WORKDIR=$(KERNEL_WORKDIR) corpus/kernel/build-db.sh $(KVER) $(KARCH) >/dev/null
+
+kernel-scan: iommu-lint kernel-db
+	$(Q)./iommu-lint -j $(JOBS) -p $(KERNEL_WORKDIR)/$(KVER)-$(KARCH); rc=$$?; [ $$rc -le 1 ]
+
+kernel-check: iommu-lint kernel-db
+	$(Q)corpus/kernel/kernel-check.sh ./iommu-lint $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) \
+		corpus/kernel/snapshot-$(KVER)-$(KARCH).tsv
+
+bench: iommu-lint kernel-db
+	$(Q)bench/bench.sh ./iommu-lint $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) $(JOBS)
+
+install: $(LINT)
+	install -D -m 755 iommu-lint $(DESTDIR)$(or $(PREFIX),/usr/local)/bin/iommu-lint
+
+clean:
+	rm -rf build build-san iommu-lint
+
+-include $(shell find build build-san -name '*.d' 2>/dev/null)

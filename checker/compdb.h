@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* compdb.h - compile_commands.json (through libclang) and source files. */
+#ifndef IOMMU_LINT_COMPDB_H
+#define IOMMU_LINT_COMPDB_H
+
+#include <stddef.h>
+
+#include "frontend.h"
+
+struct job_list {
+	unsigned n, cap;
+	struct tu_job *v;
+};
+
+/*
+ * Load every compile command of the DB at path (a directory holding
+ * compile_commands.json, or the file itself).  Returns 0, or -errno with a
+ * one-line reason in err.
+ */
+int compdb_load(const char *path, struct job_list *jobs, char *err, size_t errlen);
+/* Keep only the jobs naming one of files; every file must match one. */
+int compdb_restrict(struct job_list *jobs, int nfiles, char *const *files, char *err,
+		    size_t errlen);
+int jobs_add(struct job_list *jobs, const char *file, const char *directory, int argc,
+	     char *const *argv, const char *drop_file);
+void jobs_free(struct job_list *jobs);
+
+#define SOURCE_MAX_BYTES (16u << 20)
+/*
+ * Read a source file: regular, at most SOURCE_MAX_BYTES, no NUL byte.
+ * *buf is malloc'ed and NUL-terminated.  Returns 0 or -errno with err set.
+ */
+int read_source(const char *path, char **buf, size_t *len, char *err, size_t errlen);
+/* dir/file unless file is absolute; malloc'ed. */
+char *path_join(const char *dir, const char *file);
+
+#endif

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* engine.h - rule dispatch over the facts of a whole run, and the findings. */
+#ifndef IOMMU_LINT_ENGINE_H
+#define IOMMU_LINT_ENGINE_H
+
+#include <stdbool.h>
+
+#include "facts.h"
+#include "registry.h"
+
+struct finding {
+	int rule;
+	enum severity severity;
+	char *file;
+	unsigned line, col;
+	char *symbol;
+	char *message;
+};
+
+struct findings {
+	unsigned n, cap;
+	struct finding *v;
+};
+
+struct rule_settings {
+	bool enabled[RULE_COUNT];
+	enum severity severity[RULE_COUNT];
+};
+
+void rule_settings_default(struct rule_settings *rs);
+/* Prefilter words of every enabled rule, NUL-separated, double-NUL-terminated. */
+bool engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len);
+void engine_run(const struct rule_settings *rs, const struct fx_program *prog,
+		struct findings *out);
+void findings_sort(struct findings *f);
+void findings_free(struct findings *f);
+
+#endif

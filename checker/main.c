@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * main.c - iommu-lint driver: collect translation units (compile DB or
+ * command line), parse them in parallel into facts, run every enabled rule
+ * over the whole program, write the report, exit 0 / 1 / 2.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "compdb.h"
+#include "engine.h"
+#include "frontend.h"
+#include "options.h"
+#include "report.h"
+#include "srcscan.h"
+
+enum tu_state { TU_PENDING, TU_PARSED, TU_SKIPPED, TU_FAILED };
+
+struct tu_result {
+	enum tu_state state;
+	struct fx_tu *tu;
+	char *reason;
+};
+
+struct pool {
+	const struct job_list *jobs;
+	const struct options *opts;
+	struct tu_result *res;
+	atomic_uint next;
+	double parse_cpu;
+	pthread_mutex_t lock;
+};
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static char *xstrdup(const char *s)
+{
+	char *p = strdup(s);
+
+	if (!p) {
+		fputs("iommu-lint: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+static void free_tu(struct fx_tu *tu)
+{
+	if (!tu)
+		return;
+	free((char *)tu->src);
+	arena_free(&tu->arena);
+	free(tu);
+}
+
+/* Read, prefilter, parse and annotate one TU. */
+static void do_job(struct fe_clang *fe, struct pool *p, unsigned idx)
+{
+	const struct tu_job *job = &p->jobs->v[idx];
+	struct tu_result *r = &p->res[idx];
+	char err[1024] = "", *path = path_join(job->directory, job->file), *src = NULL;
+	struct tu_job abs_job = *job;
+	struct fx_tu *tu;
+	struct pp_map map;
+	size_t len;
+
+	if (!path || read_source(path, &src, &len, err, sizeof(err))) {
+		r->state = TU_FAILED;
+		r->reason = xstrdup(err[0] ? err : "out of memory");
+		goto out_path;
+	}
+	if (!engine_tu_may_match(&p->opts->rules, src, len)) {
+		r->state = TU_SKIPPED;
+		free(src);
+		goto out_path;
+	}
+	tu = calloc(1, sizeof(*tu));
+	if (!tu) {
+		fputs("iommu-lint: out of memory\n", stderr);
+		abort();
+	}
+	tu->file = arena_strdup(&tu->arena, job->file);
+	tu->directory = arena_strdup(&tu->arena, job->directory);
+	tu->src = src;
+	tu->src_len = len;
+	abs_job.file = path;
+	if (fe_clang_parse(fe, &abs_job, tu, err, sizeof(err))) {
+		r->state = TU_FAILED;
+		r->reason = xstrdup(err);
+		free_tu(tu);
+		goto out_path;
+	}
+	pp_map_build(&tu->arena, tu->src, tu->src_len, &map);
+	srcscan_annotate_inits(tu, &map);
+	srcscan_toplevel_calls(tu);
+	r->tu = tu;
+	r->state = TU_PARSED;
+out_path:
+	free(path);
+}
+
+static void *worker(void *arg)
+{
+	struct pool *p = arg;
+	struct fe_clang *fe = fe_clang_new();
+	unsigned idx;
+
+	while ((idx = atomic_fetch_add(&p->next, 1)) < p->jobs->n) {
+		if (!fe) {
+			p->res[idx].state = TU_FAILED;
+			p->res[idx].reason = xstrdup("libclang: cannot create an index");
+			continue;
+		}
+		do_job(fe, p, idx);
+	}
+	fe_clang_free(fe);
+	return NULL;
+}
+
+static int parse_all(struct pool *p, int jobs)
+{
+	pthread_t *th;
+	int i, started = 0;
+
+	if (jobs > (int)p->jobs->n)
+		jobs = (int)p->jobs->n;
+	if (jobs <= 1) {
+		worker(p);
+		return 0;
+	}
+	th = calloc((size_t)jobs, sizeof(*th));
+	if (!th)
+		return -ENOMEM;
+	for (i = 0; i < jobs; i++)
+		if (!pthread_create(&th[i], NULL, worker, p))
+			started++;
+	for (i = 0; i < started; i++)
+		pthread_join(th[i], NULL);
+	free(th);
+	if (!started)
+		worker(p);
+	return 0;
+}
+
+static int list_rules(void)
+{
+	int i;
+
+	for (i = 0; i < RULE_COUNT; i++)
+		printf("%-28s %-7s %-6s %-9s %s\n", rule_meta[i].id,
+		       severity_name(rule_meta[i].severity),
+		       confidence_name(rule_meta[i].confidence), rule_meta[i].engines,
+		       rule_meta[i].summary);
+	return 0;
+}
+
+/* Write through a temporary file in the same directory, then rename. */
+static int write_report(const struct options *o, const struct findings *f,
+			const struct run_summary *sum)
+{
+	int (*writer)(FILE *, const struct findings *, const struct run_summary *) =
+		o->format == FMT_JSON ? report_json :
+		o->format == FMT_SARIF ? report_sarif : report_text;
+	char *tmp;
+	FILE *out;
+	size_t n;
+	int fd, ret;
+
+	if (!o->output)
+		return writer(stdout, f, sum) || fflush(stdout) ? -EIO : 0;
+	n = strlen(o->output) + 16;
+	tmp = malloc(n);
+	if (!tmp)
+		return -ENOMEM;
+	snprintf(tmp, n, "%s.tmpXXXXXX", o->output);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		fprintf(stderr, "iommu-lint: error: %s: cannot create: %s\n", o->output,
+			strerror(errno));
+		free(tmp);
+		return -errno;
+	}
+	out = fdopen(fd, "w");
+	ret = out ? writer(out, f, sum) : -1;
+	if (out && fclose(out))
+		ret = -1;
+	else if (!out)
+		close(fd);
+	if (!ret && rename(tmp, o->output))
+		ret = -1;
+	if (ret) {
+		fprintf(stderr, "iommu-lint: error: %s: cannot write the report: %s\n", o->output,
+			strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	return ret ? -EIO : 0;
+}
+
+static int collect_jobs(const struct options *o, struct job_list *jobs)
+{
+	char err[1024];
+	int i;
+
+	if (o->compdb) {
+		if (compdb_load(o->compdb, jobs, err, sizeof(err)) ||
+		    (o->nfiles && compdb_restrict(jobs, o->nfiles, o->files, err, sizeof(err)))) {
+			fprintf(stderr, "iommu-lint: error: %s\n", err);
+			return -EINVAL;
+		}
+		return 0;
+	}
+	if (!o->nfiles) {
+		fputs("iommu-lint: error: nothing to scan: give -p DIR or source files (see --help)\n",
+		      stderr);
+		return -EINVAL;
+	}
+	for (i = 0; i < o->nfiles; i++) {
+		if (jobs_add(jobs, o->files[i], NULL, o->nextra, o->extra, NULL)) {
+			fputs("iommu-lint: error: out of memory\n", stderr);
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	struct job_list jobs = { 0 };
+	struct findings findings = { 0 };
+	struct run_summary sum = { 0 };
+	struct fx_program prog = { 0 };
+	struct tu_failure *fails = NULL;
+	struct pool pool = { 0 };
+	double t0 = now(), t1;
+	size_t facts_bytes = 0;
+	char err[512];
+	unsigned i;
+	int ret = 2;
+
+	if (options_parse(argc, argv, &o, err, sizeof(err))) {
+		fprintf(stderr, "iommu-lint: error: %s\n", err);
+		goto out_opts;
+	}
+	if (o.help) {
+		options_usage(stdout);
+		ret = 0;
+		goto out_opts;
+	}
+	if (o.version) {
+		printf("iommu-lint %s\n", IOMMU_LINT_VERSION);
+		ret = 0;
+		goto out_opts;
+	}
+	if (o.list_rules) {
+		ret = list_rules();
+		goto out_opts;
+	}
+	if (collect_jobs(&o, &jobs))
+		goto out_jobs;
+
+	pool.jobs = &jobs;
+	pool.opts = &o;
+	pool.res = calloc(jobs.n, sizeof(*pool.res));
+	prog.tus = calloc(jobs.n, sizeof(*prog.tus));
+	fails = calloc(jobs.n + 1, sizeof(*fails));
+	if (!pool.res || !prog.tus || !fails) {
+		fputs("iommu-lint: error: out of memory\n", stderr);
+		goto out_jobs;
+	}
+	if (parse_all(&pool, o.jobs ? o.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN))) {
+		fputs("iommu-lint: error: cannot start parser threads\n", stderr);
+		goto out_jobs;
+	}
+	t1 = now();
+	sum.tus = jobs.n;
+	for (i = 0; i < jobs.n; i++) {
+		struct tu_result *r = &pool.res[i];
+
+		switch (r->state) {
+		case TU_PARSED:
+			prog.tus[prog.ntus++] = r->tu;
+			sum.parsed++;
+			sum.functions += r->tu->nfuncs;
+			facts_bytes += r->tu->arena.used;
+			break;
+		case TU_SKIPPED:
+			sum.skipped++;
+			break;
+		default:
+			fails[sum.failed].file = (char *)jobs.v[i].file;
+			fails[sum.failed].reason = r->reason;
+			sum.failed++;
+			fprintf(stderr, "iommu-lint: error: %s: %s\n", jobs.v[i].file, r->reason);
+			break;
+		}
+	}
+	sum.failures = fails;
+	sum.tool_failed = sum.failed && !o.keep_going;
+
+	engine_run(&o.rules, &prog, &findings);
+	findings_sort(&findings);
+	sum.findings = findings.n;
+	sum.seconds = now() - t0;
+
+	if (sum.tool_failed) {
+		ret = 2;
+	} else if (write_report(&o, &findings, &sum)) {
+		ret = 2;
+	} else {
+		ret = findings.n ? 1 : 0;
+	}
+	if (!o.quiet)
+		fprintf(stderr,
+			"iommu-lint: %u TUs (%u parsed, %u skipped by prefilter), %u functions, %u findings, %u failed TUs%s, %.2f s\n",
+			sum.tus, sum.parsed, sum.skipped, sum.functions, sum.findings, sum.failed,
+			sum.failed && o.keep_going ? " (--keep-going)" : "", sum.seconds);
+	if (o.stats)
+		fprintf(stderr, "iommu-lint: stats: parse %.3f s wall, rules %.3f s, facts %zu KiB\n",
+			t1 - t0, now() - t1, facts_bytes / 1024);
+out_jobs:
+	for (i = 0; pool.res && i < jobs.n; i++) {
+		free_tu(pool.res[i].tu);
+		free(pool.res[i].reason);
+	}
+	free(pool.res);
+	free(prog.tus);
+	free(fails);
+	findings_free(&findings);
+	jobs_free(&jobs);
+out_opts:
+	options_free(&o);
+	return ret;
+}

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * options.c - command line parsing.  Rule switches go through one generic
+ * table lookup: -W<id>, -Wno-<id>, -Werror=<id>, -Werror, -Wall.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "options.h"
+
+void options_usage(FILE *out)
+{
+	fputs("usage: iommu-lint [options] [file.c ...] [-- compiler flags]\n"
+	      "  -p DIR|FILE        read compile_commands.json (positional files restrict the scan)\n"
+	      "  -j N               parse N translation units in parallel (default: cores)\n"
+	      "  --format=FMT       text (gcc-style, default), json or sarif\n"
+	      "  -o FILE            write the report to FILE (atomically)\n"
+	      "  -W<id> -Wno-<id>   enable or disable a rule; -Werror=<id>, -Werror, -Wall\n"
+	      "  --keep-going       report TUs that fail to parse but do not fail the run\n"
+	      "  --list-rules       list the rules and exit\n"
+	      "  --stats            print timing and size figures on stderr\n"
+	      "  -q, --quiet        no summary line\n"
+	      "  --version, --help\n"
+	      "exit status: 0 no findings, 1 findings, 2 tool failure\n", out);
+}
+
+static int rule_switch(const char *arg, struct options *o, char *err, size_t errlen)
+{
+	const char *id = arg + 2;
+	bool enable = true, error = false;
+	int r;
+
+	if (!strcmp(arg, "-Wall")) {
+		for (r = 0; r < RULE_COUNT; r++)
+			o->rules.enabled[r] = true;
+		return 0;
+	}
+	if (!strcmp(arg, "-Werror")) {
+		for (r = 0; r < RULE_COUNT; r++)
+			o->rules.severity[r] = SEV_ERROR;
+		return 0;
+	}
+	if (!strncmp(id, "no-", 3)) {
+		enable = false;
+		id += 3;
+	} else if (!strncmp(id, "error=", 6)) {
+		error = true;
+		id += 6;
+	}
+	r = rule_lookup(id);
+	if (r < 0) {
+		snprintf(err, errlen, "unknown rule id '%s' in %s (see --list-rules)", id, arg);
+		return -EINVAL;
+	}
+	o->rules.enabled[r] = enable || error;
+	if (error)
+		o->rules.severity[r] = SEV_ERROR;
+	return 0;
+}
+
+/* Value of "-x V", "-xV" or "--opt=V" / "--opt V"; advances *i. */
+static const char *value_of(int argc, char **argv, int *i, const char *name, char *err,
+			    size_t errlen)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+
+	if (a[n] == '=' && name[1] == '-')
+		return a + n + 1;
+	if (a[n] && name[1] != '-')
+		return a + n;
+	if (*i + 1 >= argc) {
+		snprintf(err, errlen, "option %s needs a value", name);
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+static bool is_opt(const char *a, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(a, name, n))
+		return false;
+	if (!a[n])
+		return true;
+	return name[1] == '-' ? a[n] == '=' : true;
+}
+
+int options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
+{
+	const char *v;
+	char *end;
+	int i;
+
+	memset(o, 0, sizeof(*o));
+	rule_settings_default(&o->rules);
+	o->files = calloc((size_t)argc + 1, sizeof(*o->files));
+	if (!o->files) {
+		snprintf(err, errlen, "out of memory");
+		return -ENOMEM;
+	}
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--")) {
+			o->extra = argv + i + 1;
+			o->nextra = argc - i - 1;
+			break;
+		}
+		if (a[0] != '-' || !a[1]) {
+			o->files[o->nfiles++] = argv[i];
+		} else if (is_opt(a, "-p")) {
+			v = value_of(argc, argv, &i, "-p", err, errlen);
+			if (!v)
+				return -EINVAL;
+			o->compdb = v;
+		} else if (is_opt(a, "-j")) {
+			v = value_of(argc, argv, &i, "-j", err, errlen);
+			if (!v)
+				return -EINVAL;
+			errno = 0;
+			o->jobs = (int)strtol(v, &end, 10);
+			if (errno || *end || o->jobs < 1 || o->jobs > 256) {
+				snprintf(err, errlen, "-j needs a number from 1 to 256, not '%s'", v);
+				return -EINVAL;
+			}
+		} else if (is_opt(a, "-o")) {
+			v = value_of(argc, argv, &i, "-o", err, errlen);
+			if (!v)
+				return -EINVAL;
+			o->output = v;
+		} else if (is_opt(a, "--format")) {
+			v = value_of(argc, argv, &i, "--format", err, errlen);
+			if (!v)
+				return -EINVAL;
+			if (!strcmp(v, "text") || !strcmp(v, "gcc"))
+				o->format = FMT_TEXT;
+			else if (!strcmp(v, "json"))
+				o->format = FMT_JSON;
+			else if (!strcmp(v, "sarif"))
+				o->format = FMT_SARIF;
+			else {
+				snprintf(err, errlen, "unknown --format '%s' (text, json or sarif)", v);
+				return -EINVAL;
+			}
+		} else if (!strncmp(a, "-W", 2) && a[2]) {
+			if (rule_switch(a, o, err, errlen))
+				return -EINVAL;
+		} else if (!strcmp(a, "--keep-going") || !strcmp(a, "-k")) {
+			o->keep_going = true;
+		} else if (!strcmp(a, "--stats")) {
+			o->stats = true;
+		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+			o->quiet = true;
+		} else if (!strcmp(a, "--list-rules")) {
+			o->list_rules = true;
+		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			o->help = true;
+		} else if (!strcmp(a, "--version")) {
+			o->version = true;
+		} else {
+			snprintf(err, errlen, "unknown option '%s' (see --help)", a);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+void options_free(struct options *o)
+{
+	free(o->files);
+	o->files = NULL;
+}

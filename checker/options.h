@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* options.h - the command line. */
+#ifndef IOMMU_LINT_OPTIONS_H
+#define IOMMU_LINT_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "engine.h"
+
+enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF };
+
+struct options {
+	const char *compdb;		/* -p */
+	int nfiles;
+	char **files;			/* positional */
+	int nextra;
+	char **extra;			/* compiler flags after -- */
+	int jobs;			/* -j; 0 = number of cores */
+	enum out_format format;
+	const char *output;		/* -o */
+	bool keep_going, stats, quiet, list_rules, help, version;
+	struct rule_settings rules;
+};
+
+/* Returns 0, or -EINVAL with a one-line reason in err. */
+int options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen);
+void options_free(struct options *o);
+void options_usage(FILE *out);
+
+#endif

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* registry.h - rule metadata expanded from rules/rules.def. */
+#ifndef IOMMU_LINT_REGISTRY_H
+#define IOMMU_LINT_REGISTRY_H
+
+#include <stdbool.h>
+
+enum rule_index {
+#define RULE(sym, id, sev, conf, eng, pre, needs, sum) RULE_##sym,
+#include "../rules/rules.def"
+#undef RULE
+	RULE_COUNT
+};
+
+enum severity { SEV_NOTE, SEV_WARNING, SEV_ERROR };
+enum confidence { CONF_LOW, CONF_MEDIUM, CONF_HIGH };
+
+struct rule_meta {
+	const char *id;
+	enum severity severity;
+	enum confidence confidence;
+	const char *engines;
+	const char *prefilter;	/* NUL-separated, double-NUL-terminated */
+	const char *needs;
+	const char *summary;
+};
+
+extern const struct rule_meta rule_meta[RULE_COUNT];
+
+int rule_lookup(const char *id);	/* index or -1 */
+const char *severity_name(enum severity s);
+const char *confidence_name(enum confidence c);
+
+#endif

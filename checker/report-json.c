@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0
+/* report-json.c - one JSON document: findings, failures and the summary. */
+#include <json-c/json.h>
+
+#include "report.h"
+
+int report_json(FILE *out, const struct findings *f, const struct run_summary *sum)
+{
+	struct json_object *root = json_object_new_object();
+	struct json_object *arr = json_object_new_array();
+	struct json_object *fails = json_object_new_array();
+	struct json_object *s = json_object_new_object();
+	unsigned i;
+	int ret;
+
+	for (i = 0; i < f->n; i++) {
+		const struct finding *x = &f->v[i];
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "rule", json_object_new_string(rule_meta[x->rule].id));
+		json_object_object_add(o, "severity", json_object_new_string(severity_name(x->severity)));
+		json_object_object_add(o, "file", json_object_new_string(x->file));
+		json_object_object_add(o, "line", json_object_new_int((int)x->line));
+		json_object_object_add(o, "column", json_object_new_int((int)x->col));
+		json_object_object_add(o, "symbol", json_object_new_string(x->symbol));
+		json_object_object_add(o, "message", json_object_new_string(x->message));
+		json_object_array_add(arr, o);
+	}
+	for (i = 0; i < sum->failed; i++) {
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "file", json_object_new_string(sum->failures[i].file));
+		json_object_object_add(o, "reason", json_object_new_string(sum->failures[i].reason));
+		json_object_array_add(fails, o);
+	}
+	json_object_object_add(s, "tus", json_object_new_int((int)sum->tus));
+	json_object_object_add(s, "parsed", json_object_new_int((int)sum->parsed));
+	json_object_object_add(s, "skipped", json_object_new_int((int)sum->skipped));
+	json_object_object_add(s, "failed", json_object_new_int((int)sum->failed));
+	json_object_object_add(s, "functions", json_object_new_int((int)sum->functions));
+	json_object_object_add(s, "findings", json_object_new_int((int)sum->findings));
+	json_object_object_add(s, "seconds", json_object_new_double(sum->seconds));
+	json_object_object_add(root, "tool", json_object_new_string("iommu-lint"));
+	json_object_object_add(root, "version", json_object_new_string(IOMMU_LINT_VERSION));
+	json_object_object_add(root, "findings", arr);
+	json_object_object_add(root, "failures", fails);
+	json_object_object_add(root, "summary", s);
+	fputs(json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY |
+						   JSON_C_TO_STRING_NOSLASHESCAPE), out);
+	fputc('\n', out);
+	ret = ferror(out) ? -1 : 0;
+	json_object_put(root);
+	return ret;
+}

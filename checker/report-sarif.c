@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * report-sarif.c - SARIF 2.1.0 log: one run, rule descriptors from the
+ * registry, results with a logical location (the function or variable) and
+ * a partial fingerprint that survives line shifts (rule, file, symbol and
+ * the message with its numbers removed).
+ */
+#include <ctype.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#include "report.h"
+
+static const char *sarif_level(enum severity s)
+{
+	switch (s) {
+	case SEV_ERROR:
+		return "error";
+	case SEV_NOTE:
+		return "note";
+	default:
+		return "warning";
+	}
+}
+
+static struct json_object *text_obj(const char *text)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "text", json_object_new_string(text));
+	return o;
+}
+
+/* Percent-encode a path for a URI reference. */
+static char *uri_encode(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *out = malloc(strlen(path) * 3 + 1), *o = out;
+
+	if (!out)
+		return NULL;
+	for (; *path; path++) {
+		unsigned char c = (unsigned char)*path;
+
+		if (isalnum(c) || strchr("-._~/", c)) {
+			*o++ = (char)c;
+		} else {
+			*o++ = '%';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+static uint64_t fnv1a(uint64_t h, const char *s, bool skip_digits)
+{
+	for (; *s; s++) {
+		if (skip_digits && isdigit((unsigned char)*s))
+			continue;
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static struct json_object *rule_descriptors(void)
+{
+	struct json_object *rules = json_object_new_array();
+	char help[512];
+	int i;
+
+	for (i = 0; i < RULE_COUNT; i++) {
+		const struct rule_meta *m = &rule_meta[i];
+		struct json_object *r = json_object_new_object();
+		struct json_object *cfg = json_object_new_object();
+		struct json_object *props = json_object_new_object();
+		struct json_object *tags = json_object_new_array();
+
+		snprintf(help, sizeof(help),
+			 "%s. Documentation: docs/rules/%s.md (why, bad and good examples, known limitations, findings on real kernels).",
+			 m->summary, m->id);
+		json_object_object_add(r, "id", json_object_new_string(m->id));
+		json_object_object_add(r, "name", json_object_new_string(m->id));
+		json_object_object_add(r, "shortDescription", text_obj(m->summary));
+		json_object_object_add(r, "fullDescription", text_obj(help));
+		json_object_object_add(r, "help", text_obj(help));
+		json_object_object_add(cfg, "level", json_object_new_string(sarif_level(m->severity)));
+		json_object_object_add(r, "defaultConfiguration", cfg);
+		json_object_array_add(tags, json_object_new_string("iommu"));
+		json_object_array_add(tags, json_object_new_string("linux-kernel"));
+		json_object_object_add(props, "tags", tags);
+		json_object_object_add(props, "precision",
+				       json_object_new_string(m->confidence == CONF_HIGH ? "high" :
+							      m->confidence == CONF_MEDIUM ? "medium" : "low"));
+		json_object_object_add(r, "properties", props);
+		json_object_array_add(rules, r);
+	}
+	return rules;
+}
+
+static struct json_object *location(const struct finding *x, const char *cwd)
+{
+	struct json_object *loc = json_object_new_object();
+	struct json_object *phys = json_object_new_object();
+	struct json_object *art = json_object_new_object();
+	struct json_object *region = json_object_new_object();
+	size_t n = cwd ? strlen(cwd) : 0;
+	const char *p = x->file;
+	char *uri;
+
+	if (p[0] == '/' && n && !strncmp(p, cwd, n) && p[n] == '/') {
+		uri = uri_encode(p + n + 1);
+		json_object_object_add(art, "uriBaseId", json_object_new_string("SRCROOT"));
+	} else if (p[0] == '/') {
+		char *enc = uri_encode(p);
+		size_t len = enc ? strlen(enc) + 8 : 0;
+
+		uri = enc ? malloc(len) : NULL;
+		if (uri)
+			snprintf(uri, len, "file://%s", enc);
+		free(enc);
+	} else {
+		uri = uri_encode(p);
+		json_object_object_add(art, "uriBaseId", json_object_new_string("SRCROOT"));
+	}
+	json_object_object_add(art, "uri", json_object_new_string(uri ? uri : ""));
+	free(uri);
+	json_object_object_add(region, "startLine", json_object_new_int(x->line ? (int)x->line : 1));
+	if (x->col)
+		json_object_object_add(region, "startColumn", json_object_new_int((int)x->col));
+	json_object_object_add(phys, "artifactLocation", art);
+	json_object_object_add(phys, "region", region);
+	json_object_object_add(loc, "physicalLocation", phys);
+	if (x->symbol[0]) {
+		struct json_object *logs = json_object_new_array();
+		struct json_object *lg = json_object_new_object();
+
+		json_object_object_add(lg, "name", json_object_new_string(x->symbol));
+		json_object_array_add(logs, lg);
+		json_object_object_add(loc, "logicalLocations", logs);
+	}
+	return loc;
+}
+
+int report_sarif(FILE *out, const struct findings *f, const struct run_summary *sum)
+{
+	struct json_object *root = json_object_new_object();
+	struct json_object *runs = json_object_new_array();
+	struct json_object *run = json_object_new_object();
+	struct json_object *tool = json_object_new_object();
+	struct json_object *driver = json_object_new_object();
+	struct json_object *results = json_object_new_array();
+	struct json_object *invs = json_object_new_array();
+	struct json_object *inv = json_object_new_object();
+	struct json_object *notes = json_object_new_array();
+	char cwd[PATH_MAX], fp[32], *base = NULL;
+	bool have_cwd = getcwd(cwd, sizeof(cwd)) != NULL;
+	unsigned i;
+	int ret;
+
+	json_object_object_add(root, "$schema",
+			       json_object_new_string("https://json.schemastore.org/sarif-2.1.0.json"));
+	json_object_object_add(root, "version", json_object_new_string("2.1.0"));
+	json_object_object_add(driver, "name", json_object_new_string("iommu-lint"));
+	json_object_object_add(driver, "version", json_object_new_string(IOMMU_LINT_VERSION));
+	json_object_object_add(driver, "semanticVersion", json_object_new_string(IOMMU_LINT_VERSION));
+	json_object_object_add(driver, "rules", rule_descriptors());
+	json_object_object_add(tool, "driver", driver);
+	json_object_object_add(run, "tool", tool);
+
+	if (have_cwd) {
+		struct json_object *bases = json_object_new_object();
+		struct json_object *root_uri = json_object_new_object();
+		char *enc = uri_encode(cwd);
+		size_t len = enc ? strlen(enc) + 10 : 0;
+
+		base = enc ? malloc(len) : NULL;
+		if (base)
+			snprintf(base, len, "file://%s/", enc);
+		free(enc);
+		json_object_object_add(root_uri, "uri", json_object_new_string(base ? base : "file:///"));
+		json_object_object_add(bases, "SRCROOT", root_uri);
+		json_object_object_add(run, "originalUriBaseIds", bases);
+		free(base);
+	}
+	for (i = 0; i < f->n; i++) {
+		const struct finding *x = &f->v[i];
+		struct json_object *r = json_object_new_object();
+		struct json_object *locs = json_object_new_array();
+		struct json_object *pfp = json_object_new_object();
+		uint64_t h = 0xcbf29ce484222325ULL;
+
+		json_object_object_add(r, "ruleId", json_object_new_string(rule_meta[x->rule].id));
+		json_object_object_add(r, "ruleIndex", json_object_new_int(x->rule));
+		json_object_object_add(r, "level", json_object_new_string(sarif_level(x->severity)));
+		json_object_object_add(r, "message", text_obj(x->message));
+		json_object_array_add(locs, location(x, have_cwd ? cwd : NULL));
+		json_object_object_add(r, "locations", locs);
+		h = fnv1a(h, rule_meta[x->rule].id, false);
+		h = fnv1a(h, x->file, false);
+		h = fnv1a(h, x->symbol, false);
+		h = fnv1a(h, x->message, true);
+		snprintf(fp, sizeof(fp), "%016llx", (unsigned long long)h);
+		json_object_object_add(pfp, "iommuLintFingerprint/v1", json_object_new_string(fp));
+		json_object_object_add(r, "partialFingerprints", pfp);
+		json_object_array_add(results, r);
+	}
+	json_object_object_add(run, "results", results);
+
+	json_object_object_add(inv, "executionSuccessful", json_object_new_boolean(!sum->tool_failed));
+	for (i = 0; i < sum->failed; i++) {
+		struct json_object *n = json_object_new_object();
+		struct json_object *locs = json_object_new_array();
+		struct finding pseudo = { .file = sum->failures[i].file, .line = 1, .symbol = "" };
+
+		json_object_object_add(n, "level", json_object_new_string("error"));
+		json_object_object_add(n, "message", text_obj(sum->failures[i].reason));
+		json_object_array_add(locs, location(&pseudo, have_cwd ? cwd : NULL));
+		json_object_object_add(n, "locations", locs);
+		json_object_array_add(notes, n);
+	}
+	json_object_object_add(inv, "toolExecutionNotifications", notes);
+	json_object_array_add(invs, inv);
+	json_object_object_add(run, "invocations", invs);
+	json_object_object_add(run, "columnKind", json_object_new_string("unicodeCodePoints"));
+	json_object_array_add(runs, run);
+	json_object_object_add(root, "runs", runs);
+
+	fputs(json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY |
+						   JSON_C_TO_STRING_NOSLASHESCAPE), out);
+	fputc('\n', out);
+	ret = ferror(out) ? -1 : 0;
+	json_object_put(root);
+	return ret;
+}

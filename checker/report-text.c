@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-2.0
+/* report-text.c - gcc-style lines: file:line:col: warning: message [rule-id] */
+#include "report.h"
+
+int report_text(FILE *out, const struct findings *f, const struct run_summary *sum)
+{
+	unsigned i;
+
+	(void)sum;
+	for (i = 0; i < f->n; i++) {
+		const struct finding *x = &f->v[i];
+
+		fprintf(out, "%s:%u:%u: %s: %s [%s]\n", x->file, x->line, x->col,
+			severity_name(x->severity), x->message, rule_meta[x->rule].id);
+	}
+	return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * srcscan.h - cheap scans of a main file's text, shared by both frontends:
+ * the preprocessor conditional around each line, designators written in the
+ * text (also in disabled #if branches the compiler never sees), file-scope
+ * call-like uses (IOMMU_OF_DECLARE(...)), and the prefilter.
+ */
+#ifndef IOMMU_LINT_SRCSCAN_H
+#define IOMMU_LINT_SRCSCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "facts.h"
+
+struct pp_line {
+	const char *cond;	/* innermost conditional ("#ifdef CONFIG_OF_IOMMU"), or NULL */
+	unsigned depth;		/* nesting depth of conditionals */
+};
+
+struct pp_map {
+	unsigned nlines;
+	struct pp_line *lines;	/* index 1..nlines */
+};
+
+void pp_map_build(struct arena *a, const char *src, size_t len, struct pp_map *map);
+const struct pp_line *pp_map_line(const struct pp_map *map, unsigned line);
+
+/* Call fn for every ".name =" designator written in lines [from, to]. */
+typedef void (*designator_fn)(const char *name, size_t len, unsigned line, unsigned col,
+			      void *arg);
+void srcscan_designators(const char *src, size_t len, unsigned from, unsigned to,
+			 designator_fn fn, void *arg);
+
+/* Identifiers followed by '(' at brace depth 0, outside comments and strings. */
+void srcscan_toplevel_calls(struct fx_tu *tu);
+
+/* Attach #if context to initialiser fields and add fields only the text shows. */
+void srcscan_annotate_inits(struct fx_tu *tu, const struct pp_map *map);
+
+/* true when any of the NUL-separated, double-NUL-terminated words occurs. */
+bool srcscan_has_any(const char *src, size_t len, const char *words);
+
+#endif

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * of-xlate-presence: a driver that binds through the device tree must give
+ * the IOMMU core an .of_xlate callback, unconditionally.
+ *
+ * The core translates each "iommus" phandle of a DT master through
+ * ops->of_xlate (commit "iommu: Introduce iommu_fwspec" and the of_iommu
+ * configuration path); a driver matched by an of_device_id table, declared
+ * with IOMMU_OF_DECLARE or registering an of_node fwnode, but whose
+ * iommu_ops has no .of_xlate, never gets its masters.  Hiding the field
+ * under #ifdef CONFIG_OF_IOMMU broke randconfig builds of mtk_iommu.c
+ * ("iommu/mediatek: Fix randconfig build error", the seed) and leaves
+ * configurations where the driver silently does nothing.
+ *
+ * Evidence of device-tree binding is read from the TU holding the ops
+ * table; a driver whose of_device_id table and ops table live in different
+ * files is not seen (documented limitation).
+ */
+#include <string.h>
+
+#include "../checker/rule.h"
+
+/* Why this TU binds through DT, for the message; NULL when it does not. */
+static const char *dt_evidence(const struct fx_tu *tu, const struct fx_loc **where)
+{
+	unsigned i;
+
+	for (i = 0; i < tu->nvars; i++) {
+		const struct fx_var *v = &tu->vars[i];
+
+		if (v->record && !strcmp(v->record, "of_device_id") && v->is_array &&
+		    !v->is_extern && v->nelems) {
+			*where = &v->loc;
+			return v->name;
+		}
+	}
+	for (i = 0; i < tu->nmacros; i++) {
+		if (!strcmp(tu->macros[i].name, "IOMMU_OF_DECLARE")) {
+			*where = &tu->macros[i].loc;
+			return "IOMMU_OF_DECLARE";
+		}
+	}
+	return NULL;
+}
+
+static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
+			    const struct fx_var *ops)
+{
+	const struct fx_init_field *f;
+	const struct fx_loc *where = NULL;
+	const char *why;
+
+	if (!ops->init || ops->is_array)
+		return;
+	why = dt_evidence(tu, &where);
+	if (!why)
+		return;
+	f = fx_init_get(ops->init, "of_xlate");
+	if (!f) {
+		report(ctx, &ops->loc, ops->name,
+		       "iommu_ops '%s' has no .of_xlate, but this driver binds through the device tree ('%s' at line %u): the core cannot translate its masters' \"iommus\" phandles",
+		       ops->name, why, where->line);
+		return;
+	}
+	if (f->inactive) {
+		report(ctx, &f->loc, ops->name,
+		       "'.of_xlate' of iommu_ops '%s' is compiled out by '%s' in this configuration; provide it unconditionally",
+		       ops->name, f->cond ? f->cond : "#if");
+		return;
+	}
+	if (f->cond)
+		report(ctx, &f->loc, ops->name,
+		       "'.of_xlate' of iommu_ops '%s' sits under '%s': configurations without it build a driver that cannot bind device-tree masters; provide it unconditionally",
+		       ops->name, f->cond);
+}
+
+void rule_of_xlate_presence_register(struct rule_reg *r)
+{
+	hook_var(r, "iommu_ops", match_iommu_ops);
+}
