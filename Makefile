@@ -54,6 +54,7 @@ CHECKER_OBJS :=
 CHECKER_OBJS += checker/arena.o
 CHECKER_OBJS += checker/argv.o
 CHECKER_OBJS += checker/compdb.o
+CHECKER_OBJS += checker/dump.o
 CHECKER_OBJS += checker/engine.o
 CHECKER_OBJS += checker/facts.o
 CHECKER_OBJS += checker/frontend-clang/clang.o
@@ -63,11 +64,13 @@ CHECKER_OBJS += checker/report-json.o
 CHECKER_OBJS += checker/report-sarif.o
 CHECKER_OBJS += checker/report-text.o
 CHECKER_OBJS += checker/srcscan.o
+CHECKER_OBJS += checker/table.o
 
 RULE_IDS := $(shell sed -n 's/^RULE[^"]*"\([a-z0-9-]*\)".*/\1/p' rules/rules.def)
 RULE_OBJS := $(patsubst %,rules/%.o,$(RULE_IDS))
 
-LIB_OBJS := $(addprefix $(BUILD)/,$(CHECKER_OBJS) $(RULE_OBJS))
+TABLES := $(sort $(wildcard rules/data/*.tbl))
+LIB_OBJS := $(addprefix $(BUILD)/,$(CHECKER_OBJS) $(RULE_OBJS)) $(BUILD)/tables.o
 MAIN_OBJ := $(BUILD)/checker/main.o
 
 # Criterion test programs; reference/reference.mk adds its own.
@@ -91,6 +94,15 @@ $(BUILD)/checker/%.o: checker/%.c
 	@mkdir -p $(dir $@)
 	$(qecho) "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) $(CHECKER_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tables.c: $(TABLES) scripts/embed-tables.sh
+	@mkdir -p $(dir $@)
+	$(qecho) "  GEN     $@"
+	$(Q)scripts/embed-tables.sh $(TABLES) > $@
+
+$(BUILD)/tables.o: $(BUILD)/tables.c
+	$(qecho) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/rules/%.o: rules/%.c
 	@mkdir -p $(dir $@)

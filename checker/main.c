@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "compdb.h"
+#include "dump.h"
 #include "engine.h"
 #include "frontend.h"
 #include "options.h"
@@ -309,6 +310,12 @@ int main(int argc, char **argv)
 		}
 	}
 	sum.failures = fails;
+	if (o.dump_facts) {
+		for (i = 0; i < prog.ntus; i++)
+			dump_facts(stdout, prog.tus[i]);
+		ret = sum.failed ? 2 : 0;
+		goto out_jobs;
+	}
 	sum.tool_failed = sum.failed && !o.keep_going;
 
 	engine_run(&o.rules, &prog, &findings);

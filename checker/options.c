@@ -20,6 +20,7 @@ void options_usage(FILE *out)
 	      "  --keep-going       report TUs that fail to parse but do not fail the run\n"
 	      "  --list-rules       list the rules and exit\n"
 	      "  --stats            print timing and size figures on stderr\n"
+	      "  --dump-facts       print the facts IR of each parsed TU and exit\n"
 	      "  -q, --quiet        no summary line\n"
 	      "  --version, --help\n"
 	      "exit status: 0 no findings, 1 findings, 2 tool failure\n", out);
@@ -154,6 +155,8 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 			o->stats = true;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
 			o->quiet = true;
+		} else if (!strcmp(a, "--dump-facts")) {
+			o->dump_facts = true;
 		} else if (!strcmp(a, "--list-rules")) {
 			o->list_rules = true;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {

@@ -12,6 +12,10 @@
  * ("iommu/mediatek: Fix randconfig build error", the seed) and leaves
  * configurations where the driver silently does nothing.
  *
+ * A driver that resolves the "iommus" property itself (omap-iommu walks
+ * the phandles in its probe_device) does not rely on the core's of_xlate
+ * path and is not reported.
+ *
  * Evidence of device-tree binding is read from the TU holding the ops
  * table; a driver whose of_device_id table and ops table live in different
  * files is not seen (documented limitation).
@@ -43,6 +47,28 @@ static const char *dt_evidence(const struct fx_tu *tu, const struct fx_loc **whe
 	return NULL;
 }
 
+static bool is_iommus_literal(const struct fx_expr *e, void *arg)
+{
+	bool *found = arg;
+
+	if (e->kind == FXE_STRING && e->text && !strcmp(e->text, "\"iommus\"")) {
+		*found = true;
+		return false;
+	}
+	return true;
+}
+
+/* Some function of the TU reads the "iommus" phandles itself. */
+static bool parses_iommus_itself(const struct fx_tu *tu)
+{
+	bool found = false;
+	unsigned i;
+
+	for (i = 0; i < tu->nfuncs && !found; i++)
+		fx_walk_stmt(tu->funcs[i].body, NULL, is_iommus_literal, &found);
+	return found;
+}
+
 static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 			    const struct fx_var *ops)
 {
@@ -53,7 +79,7 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 	if (!ops->init || ops->is_array)
 		return;
 	why = dt_evidence(tu, &where);
-	if (!why)
+	if (!why || parses_iommus_itself(tu))
 		return;
 	f = fx_init_get(ops->init, "of_xlate");
 	if (!f) {

@@ -673,8 +673,13 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 	struct top *t = data;
 
 	(void)parent;
-	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c))) {
+		/* Layouts of header records too: struct iommu_device lives in iommu.h. */
+		if ((clang_getCursorKind(c) == CXCursor_StructDecl ||
+		     clang_getCursorKind(c) == CXCursor_UnionDecl) && clang_isCursorDefinition(c))
+			add_record(t->cv, c, &t->rcap);
 		return CXChildVisit_Continue;
+	}
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_FunctionDecl:
 		if (clang_isCursorDefinition(c))
