@@ -120,7 +120,7 @@ $(BUILD)/tests/test-unit: $(BUILD)/tests/test-unit.o $(LIB_OBJS)
 
 $(BUILD)/tests/test-cli $(BUILD)/tests/test-corpus: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
 	$(qecho) "  LD      $@"
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS) $(CRITERION_LIBS)
 
 $(BUILD)/tests/testutil.o: tests/testutil.c
 	@mkdir -p $(dir $@)

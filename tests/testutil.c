@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0
+/* testutil.c - child process runner for the CLI and corpus tests. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+extern char **environ;
+
+const char *lint_path(void)
+{
+	const char *p = getenv("IOMMU_LINT");
+
+	return p && *p ? p : "./iommu-lint";
+}
+
+struct buf {
+	char *p;
+	size_t n, cap;
+};
+
+static int buf_read(int fd, struct buf *b)
+{
+	ssize_t got;
+
+	if (b->cap - b->n < 4096) {
+		b->cap = b->cap * 2 + 8192;
+		b->p = realloc(b->p, b->cap);
+		if (!b->p)
+			return -ENOMEM;
+	}
+	got = read(fd, b->p + b->n, b->cap - b->n - 1);
+	if (got > 0)
+		b->n += (size_t)got;
+	b->p[b->n] = '\0';
+	return (int)got;
+}
+
+int run_argv(char *const argv[], struct run *r)
+{
+	int po[2], pe[2], st;
+	posix_spawn_file_actions_t fa;
+	struct buf bo = { 0 }, be = { 0 };
+	struct pollfd pf[2];
+	pid_t pid;
+	int open_fds = 2;
+
+	memset(r, 0, sizeof(*r));
+	if (pipe(po) || pipe(pe))
+		return -errno;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, po[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
+	posix_spawn_file_actions_addclose(&fa, po[0]);
+	posix_spawn_file_actions_addclose(&fa, pe[0]);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	if (posix_spawn(&pid, argv[0], &fa, NULL, argv, environ)) {
+		posix_spawn_file_actions_destroy(&fa);
+		return -errno;
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	close(po[1]);
+	close(pe[1]);
+	pf[0] = (struct pollfd){ .fd = po[0], .events = POLLIN };
+	pf[1] = (struct pollfd){ .fd = pe[0], .events = POLLIN };
+	buf_read(-1, &bo);
+	buf_read(-1, &be);
+	while (open_fds) {
+		if (poll(pf, 2, -1) < 0 && errno != EINTR)
+			break;
+		if (pf[0].fd >= 0 && pf[0].revents && buf_read(pf[0].fd, &bo) <= 0) {
+			close(pf[0].fd);
+			pf[0].fd = -1;
+			open_fds--;
+		}
+		if (pf[1].fd >= 0 && pf[1].revents && buf_read(pf[1].fd, &be) <= 0) {
+			close(pf[1].fd);
+			pf[1].fd = -1;
+			open_fds--;
+		}
+	}
+	waitpid(pid, &st, 0);
+	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	r->out = bo.p;
+	r->err = be.p;
+	return 0;
+}
+
+void run_free(struct run *r)
+{
+	free(r->out);
+	free(r->err);
+	memset(r, 0, sizeof(*r));
+}
+
+char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *p = NULL;
+	long n;
+
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET))
+		goto out;
+	p = malloc((size_t)n + 1);
+	if (p && fread(p, 1, (size_t)n, f) != (size_t)n) {
+		free(p);
+		p = NULL;
+		goto out;
+	}
+	if (p) {
+		p[n] = '\0';
+		if (len)
+			*len = (size_t)n;
+	}
+out:
+	fclose(f);
+	return p;
+}
+
+int write_file(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	int ret = 0;
+
+	if (!f)
+		return -errno;
+	if (fwrite(data, 1, len, f) != len)
+		ret = -EIO;
+	if (fclose(f))
+		ret = -EIO;
+	return ret;
+}
