@@ -76,7 +76,7 @@ struct device {
 	struct dev_iommu *iommu;	/* 5.8+; 4.x had iommu_fwspec here */
 	struct list_head devres_head;
 	struct list_head model_node;	/* model: registry of live devices */
-	bool model_added;		/* model: device_add succeeded */
+	void *model_sysfs;		/* model: sysfs entry made by device_add */
 };
 
 void device_initialize(struct device *dev);

@@ -49,6 +49,8 @@ struct property *of_find_property(const struct device_node *np,
 				  const char *name, int *lenp);
 int of_property_read_u32(const struct device_node *np, const char *propname,
 			 u32 *out_value);
+int of_property_read_u32_index(const struct device_node *np,
+			       const char *propname, u32 index, u32 *out_value);
 int of_property_read_string(const struct device_node *np, const char *propname,
 			    const char **out_string);
 bool of_property_read_bool(const struct device_node *np, const char *propname);
