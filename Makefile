@@ -112,7 +112,7 @@ $(BUILD)/rules/%.o: rules/%.c
 $(BUILD)/tests/test-%.o: tests/test-%.c
 	@mkdir -p $(dir $@)
 	$(qecho) "  CC      $<"
-	$(Q)$(CC) $(CFLAGS) $(CHECKER_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS) $(CHECKER_CFLAGS) -Wno-missing-prototypes -Wno-format-truncation -c -o $@ $<
 
 $(BUILD)/tests/test-unit: $(BUILD)/tests/test-unit.o $(LIB_OBJS)
 	$(qecho) "  LD      $@"

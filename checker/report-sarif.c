@@ -70,10 +70,27 @@ static uint64_t fnv1a(uint64_t h, const char *s, bool skip_digits)
 	return h;
 }
 
+/* "of-xlate-presence" -> "OfXlatePresence": SARIF wants a name unlike the id. */
+static void pascal_name(const char *id, char *out, size_t n)
+{
+	bool up = true;
+	size_t o = 0;
+
+	for (; *id && o + 1 < n; id++) {
+		if (*id == '-') {
+			up = true;
+			continue;
+		}
+		out[o++] = up ? (char)toupper((unsigned char)*id) : *id;
+		up = false;
+	}
+	out[o] = '\0';
+}
+
 static struct json_object *rule_descriptors(void)
 {
 	struct json_object *rules = json_object_new_array();
-	char help[512];
+	char help[512], name[128];
 	int i;
 
 	for (i = 0; i < RULE_COUNT; i++) {
@@ -87,7 +104,8 @@ static struct json_object *rule_descriptors(void)
 			 "%s. Documentation: docs/rules/%s.md (why, bad and good examples, known limitations, findings on real kernels).",
 			 m->summary, m->id);
 		json_object_object_add(r, "id", json_object_new_string(m->id));
-		json_object_object_add(r, "name", json_object_new_string(m->id));
+		pascal_name(m->id, name, sizeof(name));
+		json_object_object_add(r, "name", json_object_new_string(name));
 		json_object_object_add(r, "shortDescription", text_obj(m->summary));
 		json_object_object_add(r, "fullDescription", text_obj(help));
 		json_object_object_add(r, "help", text_obj(help));

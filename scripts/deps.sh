@@ -6,8 +6,9 @@
 set -euo pipefail
 
 PKGS=(build-essential pkg-config libclang-dev clang libtree-sitter-dev
-      libcriterion-dev libjson-c-dev sparse git python3 npm)
+      libcriterion-dev libjson-c-dev sparse git python3 npm libicu72)
 TS_C_VERSION=0.23.6
+SARIF_MULTITOOL_VERSION=5.7.0
 TS_C_SHA512=0dxXKznVyUA0s6PjNolJNs2yF87O5aL538A/eR6njA5oqX3C3vH4vnx3QdOKwuUdpKEcFdHuiDpRKLLCA/tjvQ==
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -49,5 +50,17 @@ if [[ ! -f $gdir/src/parser.c ]]; then
     mkdir -p "$gdir.tmp"
     tar -xzf "$tgz" -C "$gdir.tmp" --strip-components=1
     rm -rf "$gdir"; mv "$gdir.tmp" "$gdir"
+fi
+
+# SARIF validator (Microsoft's SARIF Multitool) for `make check`: npm runs no
+# install scripts, so the executable bit its postinstall would set is set here.
+sdir=$top/build/sarif
+tool=$sdir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+if [[ ! -x $tool ]]; then
+    mkdir -p "$sdir"
+    (cd "$sdir" && npm install --silent --no-audit --no-fund --no-save \
+        "@microsoft/sarif-multitool-linux@$SARIF_MULTITOOL_VERSION" >/dev/null)
+    [[ -f $tool ]] || { echo "deps.sh: SARIF Multitool did not install" >&2; exit 2; }
+    chmod 755 "$tool"
 fi
 exit 0

@@ -1,0 +1,473 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * test-cli.c - the command line as users meet it: exit codes 0/1/2, one
+ * clear line for every kind of bad input, compile DB mode agreeing with
+ * direct mode, -o written atomically, -W switches, output formats.
+ */
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <criterion/criterion.h>
+#include <json-c/json.h>
+
+#include "testutil.h"
+
+#define FIX_BAD "corpus/of-xlate-presence/bad-missing.c"
+#define FIX_OK "corpus/of-xlate-presence/ok-unconditional.c"
+
+static char tmpdir[PATH_MAX];
+
+static void make_tmpdir(void)
+{
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/iommu-lint-test.XXXXXX");
+	cr_assert(mkdtemp(tmpdir), "mkdtemp");
+}
+
+static void remove_tmpdir(void)
+{
+	char cmd[PATH_MAX + 16];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+TestSuite(cli, .init = make_tmpdir, .fini = remove_tmpdir, .timeout = 60);
+
+/* Run the checker with up to 12 arguments after argv[0]. */
+static void lint(struct run *r, const char *a0, const char *a1, const char *a2, const char *a3,
+		 const char *a4, const char *a5)
+{
+	const char *in[] = { a0, a1, a2, a3, a4, a5 };
+	char *argv[8];
+	int n = 0, i;
+
+	argv[n++] = (char *)lint_path();
+	for (i = 0; i < 6 && in[i]; i++)
+		argv[n++] = (char *)in[i];
+	argv[n] = NULL;
+	cr_assert_eq(run_argv(argv, r), 0, "cannot run %s", argv[0]);
+}
+
+static unsigned count_lines(const char *s, const char *needle)
+{
+	unsigned n = 0;
+
+	for (; s && (s = strstr(s, needle)); s++)
+		n++;
+	return n;
+}
+
+/* A tool failure: exit 2, one "error:" line naming the cause, nothing on stdout. */
+static void assert_failure(const struct run *r, const char *cause)
+{
+	cr_assert_eq(r->status, 2, "exit %d, want 2; stderr: %s", r->status, r->err);
+	cr_assert(strstr(r->err, cause), "stderr does not say '%s': %s", cause, r->err);
+	cr_assert(strstr(r->err, "iommu-lint: error: "), "no error line: %s", r->err);
+	cr_assert_str_empty(r->out, "stdout not empty on failure: %s", r->out);
+}
+
+static void tmp_path(char *buf, size_t n, const char *name)
+{
+	snprintf(buf, n, "%s/%s", tmpdir, name);
+}
+
+static void write_db(const char *name, const char *content)
+{
+	char p[PATH_MAX];
+
+	tmp_path(p, sizeof(p), name);
+	cr_assert_eq(write_file(p, content, strlen(content)), 0);
+}
+
+/* A compile DB naming the given fixtures, with absolute paths. */
+static void write_fixture_db(const char *name, const char *const *files, int n)
+{
+	char cwd[PATH_MAX], *db = NULL;
+	size_t len = 0;
+	FILE *f;
+	int i;
+
+	cr_assert(getcwd(cwd, sizeof(cwd)));
+	f = open_memstream(&db, &len);
+	fputs("[\n", f);
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s  {\"directory\": \"%s\", \"file\": \"%s/%s\", "
+			"\"command\": \"gcc -c -Wp,-MMD,x.d -fconserve-stack -mindirect-branch=thunk-extern "
+			"-Ireference/include -o x.o %s\"}\n", i ? "," : "", cwd, cwd, files[i], files[i]);
+	fputs("]\n", f);
+	fclose(f);
+	write_db(name, db);
+	free(db);
+}
+
+Test(cli, clean_file_exits_0)
+{
+	struct run r;
+
+	lint(&r, FIX_OK, "--", "-Ireference/include", NULL, NULL, NULL);
+	cr_assert_eq(r.status, 0, "exit %d: %s%s", r.status, r.out, r.err);
+	cr_assert_str_empty(r.out);
+	cr_assert(strstr(r.err, "1 TUs (1 parsed"), "summary: %s", r.err);
+	run_free(&r);
+}
+
+Test(cli, findings_exit_1_gcc_format)
+{
+	struct run r;
+
+	lint(&r, FIX_BAD, "--", "-Ireference/include", NULL, NULL, NULL);
+	cr_assert_eq(r.status, 1);
+	cr_assert(strstr(r.out, FIX_BAD ":15:"), "no gcc-style location: %s", r.out);
+	cr_assert(strstr(r.out, ": warning: "), "%s", r.out);
+	cr_assert(strstr(r.out, "[of-xlate-presence]\n"), "%s", r.out);
+	cr_assert(strstr(r.err, "1 findings, 0 failed TUs"), "%s", r.err);
+	run_free(&r);
+}
+
+Test(cli, missing_file)
+{
+	struct run r;
+
+	lint(&r, "no/such/file.c", "--", NULL, NULL, NULL, NULL);
+	assert_failure(&r, "no/such/file.c: cannot open");
+	run_free(&r);
+}
+
+Test(cli, directory_as_file)
+{
+	struct run r;
+
+	lint(&r, "corpus", "--", NULL, NULL, NULL, NULL);
+	assert_failure(&r, "is a directory");
+	run_free(&r);
+}
+
+Test(cli, binary_file)
+{
+	char p[PATH_MAX];
+	struct run r;
+	static const char bin[] = "\x7f" "ELF\0\0\0\x01\x02";
+
+	tmp_path(p, sizeof(p), "blob.c");
+	cr_assert_eq(write_file(p, bin, sizeof(bin)), 0);
+	lint(&r, p, "--", NULL, NULL, NULL, NULL);
+	assert_failure(&r, "binary file");
+	run_free(&r);
+}
+
+Test(cli, huge_file)
+{
+	char p[PATH_MAX];
+	struct run r;
+
+	tmp_path(p, sizeof(p), "huge.c");
+	cr_assert_eq(write_file(p, "", 0), 0);
+	cr_assert_eq(truncate(p, 64L << 20), 0);
+	lint(&r, p, "--", NULL, NULL, NULL, NULL);
+	assert_failure(&r, "too large");
+	run_free(&r);
+}
+
+Test(cli, unknown_option)
+{
+	struct run r;
+
+	lint(&r, "--frobnicate", FIX_OK, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "unknown option '--frobnicate'");
+	run_free(&r);
+}
+
+Test(cli, unknown_rule_id)
+{
+	struct run r;
+
+	lint(&r, "-Wfrobnicate-rule", FIX_OK, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "unknown rule id 'frobnicate-rule'");
+	run_free(&r);
+	lint(&r, "-Wno-frobnicate-rule", FIX_OK, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "unknown rule id 'frobnicate-rule'");
+	run_free(&r);
+	lint(&r, "-Werror=bogus", FIX_OK, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "unknown rule id 'bogus'");
+	run_free(&r);
+}
+
+Test(cli, bad_values)
+{
+	struct run r;
+
+	lint(&r, "-j", "zero", FIX_OK, NULL, NULL, NULL);
+	assert_failure(&r, "-j needs a number");
+	run_free(&r);
+	lint(&r, "--format=xml", FIX_OK, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "unknown --format 'xml'");
+	run_free(&r);
+	lint(&r, "-p", NULL, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "-p needs a value");
+	run_free(&r);
+}
+
+Test(cli, nothing_to_scan)
+{
+	struct run r;
+
+	lint(&r, NULL, NULL, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "nothing to scan");
+	run_free(&r);
+}
+
+Test(cli, missing_header_fails_unless_keep_going)
+{
+	char p[PATH_MAX];
+	struct run r;
+	static const char src[] = "#include <linux/no-such-header.h>\nstruct iommu_ops;\n";
+
+	tmp_path(p, sizeof(p), "nohdr.c");
+	cr_assert_eq(write_file(p, src, sizeof(src) - 1), 0);
+	lint(&r, p, "--", "-Ireference/include", NULL, NULL, NULL);
+	assert_failure(&r, "no-such-header.h' file not found");
+	run_free(&r);
+	lint(&r, "--keep-going", p, FIX_BAD, "--", "-Ireference/include", NULL);
+	cr_assert_eq(r.status, 1, "keep-going with a finding: exit %d: %s", r.status, r.err);
+	cr_assert(strstr(r.err, "1 failed TUs (--keep-going)"), "%s", r.err);
+	cr_assert(strstr(r.out, "[of-xlate-presence]"), "%s", r.out);
+	run_free(&r);
+}
+
+Test(cli, malformed_db)
+{
+	struct run r;
+	char p[PATH_MAX];
+
+	write_db("broken.json", "[ {\"directory\": \"/\", \"file\": ");
+	tmp_path(p, sizeof(p), "broken.json");
+	lint(&r, "-p", p, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "malformed compile database");
+	run_free(&r);
+
+	write_db("notalist.json", "{\"directory\": \"/\"}");
+	tmp_path(p, sizeof(p), "notalist.json");
+	lint(&r, "-p", p, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "top level is not a list");
+	run_free(&r);
+
+	write_db("nofile.json", "[{\"directory\": \"/\", \"command\": \"cc -c x.c\"}]");
+	tmp_path(p, sizeof(p), "nofile.json");
+	lint(&r, "-p", p, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "entry 0 is not a \"file\" string");
+	run_free(&r);
+}
+
+Test(cli, empty_db_and_missing_db)
+{
+	struct run r;
+	char p[PATH_MAX];
+
+	write_db("compile_commands.json", "[]\n");
+	lint(&r, "-p", tmpdir, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "compile database has no entries");
+	run_free(&r);
+
+	tmp_path(p, sizeof(p), "absent");
+	lint(&r, "-p", p, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "No such file or directory");
+	run_free(&r);
+
+	lint(&r, "-p", "corpus", NULL, NULL, NULL, NULL);
+	assert_failure(&r, "no compile_commands.json in this directory");
+	run_free(&r);
+}
+
+Test(cli, db_mode_matches_direct_mode)
+{
+	static const char *const files[] = { FIX_BAD, FIX_OK, "corpus/of-xlate-presence/bad-two-ops.c" };
+	struct run direct, db, one;
+	char p[PATH_MAX];
+
+	write_fixture_db("compile_commands.json", files, 3);
+	lint(&db, "-p", tmpdir, "-j", "2", NULL, NULL);
+	cr_assert_eq(db.status, 1, "exit %d: %s", db.status, db.err);
+	cr_assert(strstr(db.err, "3 TUs (3 parsed"), "%s", db.err);
+	cr_assert_eq(count_lines(db.out, "[of-xlate-presence]"), 2, "%s", db.out);
+
+	/* DB under another name, restricted to one file */
+	write_fixture_db("db.json", files, 3);
+	tmp_path(p, sizeof(p), "db.json");
+	lint(&one, "-p", p, FIX_BAD, NULL, NULL, NULL);
+	cr_assert_eq(one.status, 1, "exit %d: %s", one.status, one.err);
+	cr_assert(strstr(one.err, "1 TUs (1 parsed"), "%s", one.err);
+	lint(&direct, FIX_BAD, "--", "-Ireference/include", NULL, NULL, NULL);
+	cr_assert(strstr(one.out, strstr(direct.out, ":15:")), "DB: %s\ndirect: %s", one.out,
+		  direct.out);
+	run_free(&direct);
+	run_free(&one);
+
+	lint(&one, "-p", p, FIX_OK "x", NULL, NULL, NULL);
+	assert_failure(&one, "No such file");
+	run_free(&one);
+	lint(&one, "-p", p, "corpus/of-xlate-presence/ok-no-device-tree.c", NULL, NULL, NULL);
+	assert_failure(&one, "not in the compile database");
+	run_free(&one);
+	run_free(&db);
+}
+
+Test(cli, parallel_output_is_deterministic)
+{
+	static const char *const files[] = {
+		"corpus/of-xlate-presence/bad-two-ops.c", FIX_BAD,
+		"corpus/of-xlate-presence/bad-if-is-enabled.c", FIX_OK,
+	};
+	struct run a, b;
+
+	write_fixture_db("compile_commands.json", files, 4);
+	lint(&a, "-p", tmpdir, "-j", "1", NULL, NULL);
+	lint(&b, "-p", tmpdir, "-j", "4", NULL, NULL);
+	cr_assert_eq(a.status, 1);
+	cr_assert_str_eq(a.out, b.out);
+	run_free(&a);
+	run_free(&b);
+}
+
+Test(cli, output_file_atomic)
+{
+	char out[PATH_MAX], cmd[PATH_MAX * 2];
+	struct run r, plain;
+	char *text;
+
+	tmp_path(out, sizeof(out), "report.txt");
+	lint(&r, "-o", out, FIX_BAD, "--", "-Ireference/include", NULL);
+	cr_assert_eq(r.status, 1);
+	cr_assert_str_empty(r.out);
+	text = read_file(out, NULL);
+	cr_assert(text, "no report written");
+	lint(&plain, FIX_BAD, "--", "-Ireference/include", NULL, NULL, NULL);
+	cr_assert_str_eq(text, plain.out);
+	free(text);
+	run_free(&plain);
+	run_free(&r);
+
+	/* a failing run leaves neither the report nor a temporary file */
+	tmp_path(out, sizeof(out), "failed.txt");
+	lint(&r, "-o", out, "no/such.c", "--", NULL, NULL);
+	cr_assert_eq(r.status, 2);
+	cr_assert_neq(access(out, F_OK), 0, "report written by a failed run");
+	snprintf(cmd, sizeof(cmd), "ls '%s' | grep -q tmp", tmpdir);
+	cr_assert_neq(system(cmd), 0, "temporary file left behind");
+	run_free(&r);
+
+	/* an unwritable destination is a tool failure */
+	lint(&r, "-o", "/proc/iommu-lint/report", FIX_BAD, "--", "-Ireference/include", NULL);
+	cr_assert_eq(r.status, 2, "exit %d", r.status);
+	cr_assert(strstr(r.err, "cannot create"), "%s", r.err);
+	run_free(&r);
+}
+
+Test(cli, rule_switches)
+{
+	struct run r;
+
+	lint(&r, "-Wno-of-xlate-presence", FIX_BAD, "--", "-Ireference/include", NULL, NULL);
+	cr_assert_eq(r.status, 0, "disabled rule still reported: %s", r.out);
+	run_free(&r);
+	lint(&r, "-Werror=of-xlate-presence", FIX_BAD, "--", "-Ireference/include", NULL, NULL);
+	cr_assert_eq(r.status, 1);
+	cr_assert(strstr(r.out, ": error: "), "%s", r.out);
+	run_free(&r);
+	lint(&r, "-Wno-of-xlate-presence", "-Wof-xlate-presence", FIX_BAD, "--",
+	     "-Ireference/include", NULL);
+	cr_assert_eq(r.status, 1, "re-enabled rule not reported");
+	run_free(&r);
+}
+
+Test(cli, list_rules_matches_registry)
+{
+	struct run r;
+	size_t len;
+	char *def = read_file("rules/rules.def", &len);
+	unsigned entries = count_lines(def, "\nRULE(");
+
+	lint(&r, "--list-rules", NULL, NULL, NULL, NULL, NULL);
+	cr_assert_eq(r.status, 0);
+	cr_assert_eq(count_lines(r.out, "\n"), entries, "%u rules listed, %u in rules.def",
+		     count_lines(r.out, "\n"), entries);
+	cr_assert(strstr(r.out, "of-xlate-presence "), "%s", r.out);
+	free(def);
+	run_free(&r);
+}
+
+Test(cli, json_format)
+{
+	struct json_object *root, *arr, *f, *v, *sum;
+	struct run r;
+
+	lint(&r, "--format=json", FIX_BAD, "--", "-Ireference/include", NULL, NULL);
+	cr_assert_eq(r.status, 1);
+	root = json_tokener_parse(r.out);
+	cr_assert(root, "not JSON: %s", r.out);
+	cr_assert(json_object_object_get_ex(root, "findings", &arr));
+	cr_assert_eq(json_object_array_length(arr), 1);
+	f = json_object_array_get_idx(arr, 0);
+	cr_assert(json_object_object_get_ex(f, "rule", &v));
+	cr_assert_str_eq(json_object_get_string(v), "of-xlate-presence");
+	cr_assert(json_object_object_get_ex(f, "symbol", &v));
+	cr_assert_str_eq(json_object_get_string(v), "miss_ops");
+	cr_assert(json_object_object_get_ex(f, "line", &v));
+	cr_assert_eq(json_object_get_int(v), 15);
+	cr_assert(json_object_object_get_ex(root, "summary", &sum));
+	cr_assert(json_object_object_get_ex(sum, "findings", &v));
+	cr_assert_eq(json_object_get_int(v), 1);
+	json_object_put(root);
+	run_free(&r);
+}
+
+Test(cli, sarif_format)
+{
+	struct json_object *root, *runs, *run, *v, *res, *rules, *loc;
+	struct run r, list;
+
+	lint(&r, "--format=sarif", FIX_BAD, "--", "-Ireference/include", NULL, NULL);
+	cr_assert_eq(r.status, 1);
+	root = json_tokener_parse(r.out);
+	cr_assert(root, "not JSON");
+	cr_assert(json_object_object_get_ex(root, "version", &v));
+	cr_assert_str_eq(json_object_get_string(v), "2.1.0");
+	cr_assert(json_object_object_get_ex(root, "runs", &runs));
+	run = json_object_array_get_idx(runs, 0);
+	cr_assert(json_object_object_get_ex(run, "tool", &v));
+	cr_assert(json_object_object_get_ex(v, "driver", &v));
+	cr_assert(json_object_object_get_ex(v, "rules", &rules));
+	lint(&list, "--list-rules", NULL, NULL, NULL, NULL, NULL);
+	cr_assert_eq(json_object_array_length(rules), count_lines(list.out, "\n"));
+	run_free(&list);
+	cr_assert(json_object_object_get_ex(run, "results", &res));
+	cr_assert_eq(json_object_array_length(res), 1);
+	v = json_object_array_get_idx(res, 0);
+	cr_assert(json_object_object_get_ex(v, "partialFingerprints", NULL));
+	cr_assert(json_object_object_get_ex(v, "locations", &loc));
+	loc = json_object_array_get_idx(loc, 0);
+	cr_assert(json_object_object_get_ex(loc, "physicalLocation", &loc));
+	cr_assert(json_object_object_get_ex(loc, "artifactLocation", &loc));
+	cr_assert(json_object_object_get_ex(loc, "uri", &v));
+	cr_assert_str_eq(json_object_get_string(v), FIX_BAD);
+	json_object_put(root);
+	run_free(&r);
+}
+
+Test(cli, help_and_version)
+{
+	struct run r;
+
+	lint(&r, "--help", NULL, NULL, NULL, NULL, NULL);
+	cr_assert_eq(r.status, 0);
+	cr_assert(strstr(r.out, "usage: iommu-lint"));
+	run_free(&r);
+	lint(&r, "--version", NULL, NULL, NULL, NULL, NULL);
+	cr_assert_eq(r.status, 0);
+	cr_assert(strstr(r.out, "iommu-lint "));
+	run_free(&r);
+}
