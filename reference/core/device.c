@@ -222,8 +222,9 @@ static void dev_vprintk(const char *level, const struct device *dev,
 {
 	char buf[256];
 
+	(void)level;
 	vsnprintf(buf, sizeof(buf), fmt, args);
-	printk("%s%s: %s", level, dev ? dev_name(dev) : "(NULL device)", buf);
+	printk("%s: %s", dev ? dev_name(dev) : "(NULL device)", buf);
 }
 
 #define DEFINE_DEV_PRINTK(func, level)					\

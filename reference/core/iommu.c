@@ -623,8 +623,11 @@ void iommu_get_resv_regions(struct device *dev, struct list_head *list)
 {
 	const struct iommu_ops *ops = dev_iommu_ops(dev);
 
-	if (ops && ops->get_resv_regions)
+	if (ops && ops->get_resv_regions) {
+		kmem_tolerate_faults(true);
 		ops->get_resv_regions(dev, list);
+		kmem_tolerate_faults(false);
+	}
 }
 
 /* 6.2+: the core frees the regions; ops->put_resv_regions is never called. */

@@ -37,6 +37,12 @@ unsigned int refcheck_teardown(void);
 /* Tracking allocator controls. */
 void kmem_fail_nth(unsigned long nth);	/* 0: never fail; else fail the nth allocation */
 bool kmem_fault_hit(void);		/* the armed failure happened */
+/*
+ * Allocations inside callbacks that cannot return an error (the void
+ * get_resv_regions) may fail silently: the core brackets such calls.
+ */
+void kmem_tolerate_faults(bool enter);
+bool kmem_fault_tolerated(void);	/* the failure hit inside such a call */
 unsigned long kmem_alloc_count(void);
 bool kmem_is_live(const void *p);	/* start of an allocated, not freed block */
 void kmem_label(const void *p, const char *label);

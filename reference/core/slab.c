@@ -32,6 +32,8 @@ static struct kmem_block *blocks;
 static unsigned long alloc_seq;
 static unsigned long fail_nth;
 static bool fault_hit;
+static bool fault_tolerated;
+static int tolerate_depth;
 
 static struct kmem_block *kmem_find(const void *p)
 {
@@ -66,6 +68,7 @@ static void *kmem_alloc(size_t size)
 	alloc_seq++;
 	if (fail_nth && alloc_seq == fail_nth) {
 		fault_hit = true;
+		fault_tolerated = tolerate_depth > 0;
 		return NULL;
 	}
 	b = host_alloc(sizeof(*b));
@@ -201,6 +204,16 @@ bool kmem_fault_hit(void)
 	return fault_hit;
 }
 
+void kmem_tolerate_faults(bool enter)
+{
+	tolerate_depth += enter ? 1 : -1;
+}
+
+bool kmem_fault_tolerated(void)
+{
+	return fault_hit && fault_tolerated;
+}
+
 unsigned long kmem_alloc_count(void)
 {
 	return alloc_seq;
@@ -263,4 +276,6 @@ void kmem_reset(void)
 	alloc_seq = 0;
 	fail_nth = 0;
 	fault_hit = false;
+	fault_tolerated = false;
+	tolerate_depth = 0;
 }

@@ -24,7 +24,9 @@
 #define __cold			__attribute__((__cold__))
 #define __packed		__attribute__((__packed__))
 #define __aligned(x)		__attribute__((__aligned__(x)))
+#ifndef __always_inline
 #define __always_inline		inline __attribute__((__always_inline__))
+#endif
 #define noinline		__attribute__((__noinline__))
 #define __malloc		__attribute__((__malloc__))
 
