@@ -79,7 +79,7 @@ TEST_PROGS += $(BUILD)/tests/test-unit
 TEST_PROGS += $(BUILD)/tests/test-cli
 TEST_PROGS += $(BUILD)/tests/test-corpus
 
-.PHONY: all run check check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
+.PHONY: all run check check-all check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check deps clean install sarif-validate
 
 all: $(LINT)
@@ -130,13 +130,18 @@ $(BUILD)/tests/testutil.o: tests/testutil.c
 deps:
 	$(Q)scripts/deps.sh
 
+# run and check install missing dependencies first, then re-enter make so
+# that the library paths are detected on a machine that had none.
 run: deps
-	$(Q)$(MAKE) --no-print-directory iommu-lint
-	$(Q)scripts/scan-default.sh ./iommu-lint
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)scripts/scan-default.sh ./$(LINT)
+
+check: deps
+	$(Q)$(MAKE) --no-print-directory check-all
 
 # Each test program runs from the top directory with IOMMU_LINT set; all run
 # even when one fails, and the target fails if any did.
-check: $(LINT) $(TEST_PROGS) lint-rules check-docs
+check-all: $(LINT) $(TEST_PROGS) lint-rules check-docs
 	$(Q)fail=0; for t in $(TEST_PROGS); do \
 		echo "== $$t"; \
 		IOMMU_LINT=$(CURDIR)/$(LINT) $$t --jobs=$(JOBS) || fail=1; \
@@ -151,25 +156,25 @@ check-corpus: $(LINT) $(BUILD)/tests/test-corpus
 lint-rules:
 	$(Q)scripts/lint-rules.sh
 
-docs: iommu-lint
-	$(Q)scripts/gen-docs-index.sh ./iommu-lint > docs/index.md
+docs: $(LINT)
+	$(Q)scripts/gen-docs-index.sh ./$(LINT) > docs/index.md
 
-check-docs: iommu-lint
-	$(Q)scripts/gen-docs-index.sh ./iommu-lint | diff -u docs/index.md - >/dev/null || \
+check-docs: $(LINT)
+	$(Q)scripts/gen-docs-index.sh ./$(LINT) | diff -u docs/index.md - >/dev/null || \
 		{ echo "check-docs: docs/index.md is stale: run 'make docs'"; exit 1; }
 
 kernel-db:
 	$(Q)KERNEL_WORKDIR=$(KERNEL_WORKDIR) corpus/kernel/build-db.sh $(KVER) $(KARCH) >/dev/null
 
-kernel-scan: iommu-lint kernel-db
-	$(Q)./iommu-lint -j $(JOBS) -p $(KERNEL_WORKDIR)/$(KVER)-$(KARCH); rc=$$?; [ $$rc -le 1 ]
+kernel-scan: $(LINT) kernel-db
+	$(Q)./$(LINT) -j $(JOBS) -p $(KERNEL_WORKDIR)/$(KVER)-$(KARCH); rc=$$?; [ $$rc -le 1 ]
 
-kernel-check: iommu-lint kernel-db
-	$(Q)corpus/kernel/kernel-check.sh ./iommu-lint $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) \
+kernel-check: $(LINT) kernel-db
+	$(Q)corpus/kernel/kernel-check.sh ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) \
 		corpus/kernel/snapshot-$(KVER)-$(KARCH).tsv
 
-bench: iommu-lint kernel-db
-	$(Q)bench/bench.sh ./iommu-lint $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) $(JOBS)
+bench: $(LINT) kernel-db
+	$(Q)bench/bench.sh ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) $(JOBS)
 
 install: $(LINT)
 	install -D -m 755 iommu-lint $(DESTDIR)$(or $(PREFIX),/usr/local)/bin/iommu-lint

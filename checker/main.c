@@ -13,6 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <json-c/json.h>
+
 #include "compdb.h"
 #include "dump.h"
 #include "engine.h"
@@ -34,8 +36,6 @@ struct pool {
 	const struct options *opts;
 	struct tu_result *res;
 	atomic_uint next;
-	double parse_cpu;
-	pthread_mutex_t lock;
 };
 
 static double now(void)
@@ -210,6 +210,31 @@ static int write_report(const struct options *o, const struct findings *f,
 	return ret ? -EIO : 0;
 }
 
+/* The commands libclang is given, as a compile DB (bench, debugging). */
+static int print_commands(const struct job_list *jobs)
+{
+	struct json_object *db = json_object_new_array();
+	unsigned i;
+	int a;
+
+	for (i = 0; i < jobs->n; i++) {
+		struct json_object *e = json_object_new_object();
+		struct json_object *args = json_object_new_array();
+
+		json_object_object_add(e, "directory",
+				       json_object_new_string(jobs->v[i].directory ? jobs->v[i].directory : "."));
+		json_object_object_add(e, "file", json_object_new_string(jobs->v[i].file));
+		for (a = 0; a < jobs->v[i].argc; a++)
+			json_object_array_add(args, json_object_new_string(jobs->v[i].argv[a]));
+		json_object_object_add(e, "arguments", args);
+		json_object_array_add(db, e);
+	}
+	puts(json_object_to_json_string_ext(db, JSON_C_TO_STRING_PRETTY |
+						JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(db);
+	return fflush(stdout) ? 2 : 0;
+}
+
 static int collect_jobs(const struct options *o, struct job_list *jobs)
 {
 	char err[1024];
@@ -272,6 +297,10 @@ int main(int argc, char **argv)
 	}
 	if (collect_jobs(&o, &jobs))
 		goto out_jobs;
+	if (o.print_commands) {
+		ret = print_commands(&jobs);
+		goto out_jobs;
+	}
 
 	pool.jobs = &jobs;
 	pool.opts = &o;

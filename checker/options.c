@@ -21,6 +21,7 @@ void options_usage(FILE *out)
 	      "  --list-rules       list the rules and exit\n"
 	      "  --stats            print timing and size figures on stderr\n"
 	      "  --dump-facts       print the facts IR of each parsed TU and exit\n"
+	      "  --print-commands   print the sanitised compile commands as a compile DB and exit\n"
 	      "  -q, --quiet        no summary line\n"
 	      "  --version, --help\n"
 	      "exit status: 0 no findings, 1 findings, 2 tool failure\n", out);
@@ -155,6 +156,8 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 			o->stats = true;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
 			o->quiet = true;
+		} else if (!strcmp(a, "--print-commands")) {
+			o->print_commands = true;
 		} else if (!strcmp(a, "--dump-facts")) {
 			o->dump_facts = true;
 		} else if (!strcmp(a, "--list-rules")) {

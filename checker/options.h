@@ -20,7 +20,7 @@ struct options {
 	int jobs;			/* -j; 0 = number of cores */
 	enum out_format format;
 	const char *output;		/* -o */
-	bool keep_going, stats, quiet, list_rules, help, version, dump_facts;
+	bool keep_going, stats, quiet, list_rules, help, version, dump_facts, print_commands;
 	struct rule_settings rules;
 };
 

@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * cfg.h - a per-function control-flow graph over the facts IR, and a path
+ * engine that follows acquire/release pairs (rules/data/pairs.tbl) along it.
+ *
+ * The CFG has one node per evaluated expression, per condition atom, per
+ * return, plus empty join nodes for labels and loop heads.  Conditions are
+ * lowered to atoms on the short-circuit operators; an atom is read from the
+ * condition's source text, so macro-wrapped tests (WARN_ON(!p),
+ * WARN_ON_ONCE(IS_ERR(p)), unlikely(ret)) are understood like plain ones.
+ * Loops and gotos give cycles; the path engine memoises (node, state) so
+ * every loop is walked until its state repeats, and stops a function after
+ * CFG_MAX_STATES states (counted in cfg_stats.truncated).
+ *
+ * A rule asks for one class of pairs ("device", "group", "register") and
+ * gets a callback for each (acquisition, exit) where the resource is still
+ * held and was neither released nor handed over: returned, stored in a
+ * struct field or global, aliased, or passed to a sink of the table.
+ */
+#ifndef IOMMU_LINT_CFG_H
+#define IOMMU_LINT_CFG_H
+
+#include <stdbool.h>
+
+#include "arena.h"
+#include "facts.h"
+
+#define CFG_MAX_STATES 20000
+#define CFG_MAX_SITES 16
+
+enum cfg_node_kind {
+	CFG_NOP,	/* join: label, loop head, function end */
+	CFG_EXPR,	/* evaluate expr (effects: calls, assignments) */
+	CFG_BRANCH,	/* condition atom: succ[0] when true, succ[1] when false */
+	CFG_RETURN,	/* expr: value or NULL; no successors */
+};
+
+enum cfg_test {
+	CFG_T_OPAQUE,	/* anything else; subject is the atom text */
+	CFG_T_TRUTH,	/* subject != 0 / != NULL */
+	CFG_T_NEG,	/* subject < 0 */
+	CFG_T_IS_ERR,
+	CFG_T_IS_ERR_OR_NULL,
+};
+
+struct cfg_node {
+	enum cfg_node_kind kind;
+	const struct fx_expr *expr;
+	const char *decl;		/* CFG_EXPR of "T v = init": v */
+	enum cfg_test test;		/* CFG_BRANCH */
+	const char *subject;		/* CFG_BRANCH: tested value, blanks removed */
+	const char *label;		/* CFG_NOP of a label: its name */
+	const char *goto_label;		/* CFG_NOP standing for a goto: its label */
+	struct fx_loc loc;
+	unsigned nsucc;
+	unsigned succ[2];		/* more than 2 only for switch: see xsucc */
+	unsigned *xsucc;		/* switch dispatch: all nsucc successors */
+};
+
+struct cfg {
+	const struct fx_func *fn;
+	struct arena arena;		/* nodes' strings */
+	unsigned nnodes;
+	struct cfg_node *nodes;
+	unsigned entry;
+};
+
+/* Build the CFG of fn (NULL when fn has no body or memory runs out). */
+struct cfg *cfg_build(const struct fx_func *fn);
+void cfg_free(struct cfg *g);
+unsigned cfg_succ(const struct cfg_node *n, unsigned i);
+
+/*
+ * Lower a condition's text into atoms: calls fn(test, subject, negated) for
+ * each atom in order; returns the number of atoms (0: not understood).
+ * Exposed for the unit tests.
+ */
+typedef void (*cfg_atom_fn)(enum cfg_test test, const char *subject, bool negated, void *arg);
+unsigned cfg_cond_atoms(const char *text, cfg_atom_fn fn, void *arg);
+
+enum cfg_exit {
+	CFG_EXIT_UNKNOWN,	/* cannot tell: "return ret" with ret unknown, void */
+	CFG_EXIT_SUCCESS,	/* return 0, return of a value known zero */
+	CFG_EXIT_FAILURE,	/* -EXXX, PTR_ERR(), ERR_PTR(), NULL, ret known nonzero */
+};
+
+/* One resource still held at one exit of the function. */
+struct cfg_leak {
+	const struct fx_func *fn;
+	const char *acquire;		/* acquiring callee */
+	const char *release;		/* first release form of its pair */
+	const char *handle;		/* variable or argument text naming it */
+	struct fx_loc acq_loc;
+	struct fx_loc exit_loc;		/* the return, or the closing brace */
+	enum cfg_exit exit;
+	bool unchecked;			/* the acquisition result was never tested */
+	const char *via_label;		/* last goto taken on the path, or NULL */
+	struct fx_loc via_loc;		/* where that goto is */
+};
+
+typedef void (*cfg_leak_fn)(const struct cfg_leak *leak, void *arg);
+
+struct cfg_track {
+	const char *class;		/* pairs.tbl class to follow */
+	const struct fx_program *prog;	/* for helpers that release; may be NULL */
+	cfg_leak_fn leak;
+	void *arg;
+};
+
+/*
+ * Walk every path of fn following the acquisitions of t->class; calls
+ * t->leak once per (acquisition, exit, last goto) where it is still held.
+ * Returns 0, or -ENOMEM.
+ */
+int cfg_check_pairs(const struct fx_func *fn, const struct cfg_track *t);
+
+/* The pairs.tbl row acquiring with callee in class (NULL if none). */
+bool cfg_is_acquire(const char *callee, const char *class);
+/* Release functions of the pairs of class acquired by callee, by name. */
+bool cfg_releases_pair(const char *acquire, const char *release);
+/*
+ * fn or a function it calls (depth levels, definitions from prog) calls
+ * `callee`, directly or as a callback argument (devm_add_action).
+ */
+bool cfg_func_calls(const struct fx_program *prog, const struct fx_func *fn,
+		    const char *callee, unsigned depth);
+
+/* Path-engine counters for --stats (summed over all functions checked). */
+struct cfg_stats {
+	unsigned long functions;	/* cfg_check_pairs calls with a CFG */
+	unsigned long nodes;		/* CFG nodes built */
+	unsigned long states;		/* (node, state) pairs visited */
+	unsigned long truncated;	/* functions stopped at CFG_MAX_STATES */
+};
+extern struct cfg_stats cfg_stats;
+
+#endif
