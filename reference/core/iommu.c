@@ -1018,13 +1018,12 @@ int iommu_dma_map_msi(struct device *dev, phys_addr_t doorbell, dma_addr_t *iova
 	list_for_each_entry(region, &regions, list) {
 		if (region->type == IOMMU_RESV_SW_MSI && !sw)
 			sw = region;
-		if (region->type == IOMMU_RESV_MSI && doorbell >= region->start &&
-		    doorbell - region->start < region->length)
+		if (region->type == IOMMU_RESV_MSI)
 			hw = region;
 	}
 
 	if (hw && !sw) {
-		/* a hardware MSI region is untranslated: write the doorbell directly */
+		/* a hardware MSI region bypasses translation: nothing to map */
 		*iova = doorbell;
 		goto out_put;
 	}

@@ -213,12 +213,13 @@ ssize_t strscpy(char *dest, const char *src, size_t count)
 
 char *kvasprintf(gfp_t gfp, const char *fmt, va_list args)
 {
+	char probe[1];
 	va_list aq;
 	char *p;
 	int len;
 
 	va_copy(aq, args);
-	len = vsnprintf(NULL, 0, fmt, aq);
+	len = vsnprintf(probe, sizeof(probe), fmt, aq);
 	va_end(aq);
 	p = kmalloc((size_t)len + 1, gfp);
 	if (!p)
