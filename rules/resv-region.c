@@ -1,0 +1,440 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * resv-region: reserved regions built for the core's get_resv_regions path
+ * must be well formed.
+ *
+ * For every call of iommu_alloc_resv_region (in get_resv_regions callbacks
+ * and in the helpers they call):
+ *  - the result is NULL-checked before it is used (it is a kzalloc);
+ *  - the type is one IOMMU_RESV_* enumerator (or a variable or expression
+ *    choosing one), never an OR of several nor a bare integer: the type was
+ *    a bit field only until "iommu: Disambiguate MSI region types" (4.11,
+ *    the seed) turned it into an enum, and OR-ed values match no case of
+ *    the core's switches;
+ *  - a software-managed MSI window (MSI_IOVA_BASE/MSI_IOVA_LENGTH, the
+ *    arm-smmu convention) is IOMMU_RESV_SW_MSI: reporting it as
+ *    IOMMU_RESV_MSI tells VFIO and iommu-dma that hardware bypasses it, so
+ *    no doorbell is ever mapped;
+ *  - MSI windows are mapped IOMMU_WRITE | IOMMU_MMIO (a hardware MSI window
+ *    with prot 0, the x86 interrupt-remapping range, is never mapped and is
+ *    accepted);
+ *  - the region ends up somewhere (a list, a return, a store), not leaked.
+ * And per ops table: on a tree whose struct iommu_ops still has
+ * put_resv_regions while struct iommu_resv_region has no ->free callback
+ * (before "iommu: Add a free callback to iommu_resv_region"), an ops table
+ * with .get_resv_regions needs a .put_resv_regions or the regions leak.
+ *
+ * Known false positives: a NULL check done by a helper the region is handed
+ * to first is not seen; prot held in a parameter is not followed.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../checker/rule.h"
+
+#define ALLOC "iommu_alloc_resv_region"
+
+enum use_kind {
+	USE_PLAIN,	/* dereferenced, passed on before any check */
+	USE_COND,	/* inside a condition: a NULL check */
+	USE_ESCAPE,	/* returned, or stored in something */
+};
+
+struct use_scan {
+	const char *var;
+	struct fx_loc after;		/* only uses after this point */
+	bool found;
+	enum use_kind kind;
+	struct fx_loc loc;
+	bool escapes;			/* some later use hands the region on */
+	unsigned force_cond;		/* inside a macro written as a condition */
+};
+
+static bool loc_before(const struct fx_loc *a, const struct fx_loc *b)
+{
+	return a->line < b->line || (a->line == b->line && a->col < b->col);
+}
+
+static bool is_var(const struct fx_expr *e, const char *var)
+{
+	e = fx_strip(e);
+	return e && e->kind == FXE_IDENT && e->name && !strcmp(e->name, var) &&
+	       (e->ref == FXR_LOCAL || e->ref == FXR_PARAM);
+}
+
+static void scan_expr(struct use_scan *u, const struct fx_expr *e, bool cond, bool escape);
+static void scan_stmt(struct use_scan *u, const struct fx_stmt *s);
+
+static void scan_kids(struct use_scan *u, const struct fx_expr *e, bool cond, bool escape)
+{
+	unsigned i;
+
+	for (i = 0; i < e->nkids; i++)
+		scan_expr(u, e->kids[i], cond, escape);
+}
+
+static void scan_expr(struct use_scan *u, const struct fx_expr *e, bool cond, bool escape)
+{
+	if (!e)
+		return;
+	if (e->kind == FXE_IDENT && is_var(e, u->var) && loc_before(&u->after, &e->loc)) {
+		cond = cond || u->force_cond;
+		if (escape)
+			u->escapes = true;
+		if (!u->found || loc_before(&e->loc, &u->loc)) {
+			u->found = true;
+			u->loc = e->loc;
+			u->kind = cond ? USE_COND : escape ? USE_ESCAPE : USE_PLAIN;
+		}
+		return;
+	}
+	switch (e->kind) {
+	case FXE_MEMBER:
+		if (e->arrow && e->nkids == 1 && is_var(e->kids[0], u->var)) {
+			/* region->field dereferences it, wherever it is passed. */
+			scan_expr(u, e->kids[0], cond, false);
+			if (escape)
+				u->escapes = true;
+			return;
+		}
+		break;
+	case FXE_BINARY:
+		if (e->op && !strcmp(e->op, "=") && e->nkids == 2) {
+			/* x = var stores it; var = ... is no use of the old value. */
+			if (!is_var(e->kids[0], u->var))
+				scan_expr(u, e->kids[0], cond, escape);
+			scan_expr(u, e->kids[1], cond, true);
+			return;
+		}
+		if (e->op && (!strcmp(e->op, "==") || !strcmp(e->op, "!=") ||
+			      !strcmp(e->op, "&&") || !strcmp(e->op, "||"))) {
+			scan_kids(u, e, true, escape);
+			return;
+		}
+		break;
+	case FXE_UNARY:
+		if (e->op && !strcmp(e->op, "!")) {
+			scan_kids(u, e, true, escape);
+			return;
+		}
+		break;
+	case FXE_COND:
+		if (e->nkids == 3) {
+			scan_expr(u, e->kids[0], true, escape);
+			scan_expr(u, e->kids[1], cond, escape);
+			scan_expr(u, e->kids[2], cond, escape);
+			return;
+		}
+		break;
+	case FXE_CALL:
+		/* Any call argument counts as handing the region on (list_add_tail ...). */
+		scan_expr(u, e->nkids ? e->kids[0] : NULL, cond, escape);
+		for (unsigned i = 1; i < e->nkids; i++)
+			scan_expr(u, e->kids[i], cond, true);
+		return;
+	default:
+		break;
+	}
+	scan_kids(u, e, cond, escape);
+	if (e->init)
+		for (unsigned i = 0; i < e->init->nfields; i++)
+			scan_expr(u, e->init->fields[i].value, cond, true);
+	if (e->stmt) {
+		/* if (WARN_ON(!r)): the whole statement expression is the check. */
+		u->force_cond += cond;
+		scan_stmt(u, e->stmt);
+		u->force_cond -= cond;
+	}
+}
+
+static void scan_stmt(struct use_scan *u, const struct fx_stmt *s)
+{
+	unsigned i;
+
+	if (!s)
+		return;
+	switch (s->kind) {
+	case FXS_IF:
+	case FXS_WHILE:
+	case FXS_DO:
+	case FXS_FOR:
+	case FXS_SWITCH:
+		scan_expr(u, s->expr, true, false);
+		break;
+	case FXS_RETURN:
+		scan_expr(u, s->expr, false, true);
+		break;
+	default:
+		scan_expr(u, s->expr, false, false);
+		break;
+	}
+	for (i = 0; i < s->nkids; i++)
+		scan_stmt(u, s->kids[i]);
+}
+
+/* Source text of the last assignment of a local before loc, or NULL. */
+struct def_scan {
+	const char *var;
+	struct fx_loc before;
+	const struct fx_expr *def;
+};
+
+static bool find_def_stmt(const struct fx_stmt *s, void *arg)
+{
+	struct def_scan *d = arg;
+
+	if (s->kind == FXS_DECL && s->name && !strcmp(s->name, d->var) && s->expr &&
+	    loc_before(&s->loc, &d->before))
+		d->def = s->expr;
+	return true;
+}
+
+static bool find_def_expr(const struct fx_expr *e, void *arg)
+{
+	struct def_scan *d = arg;
+
+	if (e->kind == FXE_BINARY && e->op && !strcmp(e->op, "=") && e->nkids == 2 &&
+	    is_var(e->kids[0], d->var) && loc_before(&e->loc, &d->before))
+		d->def = e->kids[1];
+	return true;
+}
+
+static bool mentions(const char *text, const char *word)
+{
+	return text && strstr(text, word);
+}
+
+/*
+ * The source spelling of the expression starting at loc, up to the next
+ * top-level ',' ')' or ';': macro-expanded operands may carry no text.
+ */
+static const char *spell(const struct fx_tu *tu, const struct fx_loc *loc,
+			 char *buf, size_t len)
+{
+	const char *p = tu->src, *end = tu->src + tu->src_len;
+	unsigned line = 1, depth = 0;
+	size_t n = 0;
+
+	if (!p || !loc->line || !loc->col || (loc->file && strcmp(loc->file, tu->file)))
+		return NULL;
+	while (p < end && line < loc->line)
+		if (*p++ == '\n')
+			line++;
+	p += loc->col - 1;
+	for (; p < end && n + 1 < len; p++) {
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && !depth)
+			break;
+		else if (*p == ')')
+			depth--;
+		else if ((*p == ',' || *p == ';') && !depth)
+			break;
+		buf[n++] = *p;
+	}
+	while (n && (buf[n - 1] == ' ' || buf[n - 1] == '\t' || buf[n - 1] == '\n'))
+		n--;
+	buf[n] = '\0';
+	return n ? buf : NULL;
+}
+
+static bool is_literal(const char *s)
+{
+	return s && *s >= '0' && *s <= '9';
+}
+
+/* The spelling a prot argument stands for, following one local. */
+static const char *prot_text(const struct fx_tu *tu, const struct fx_func *fn,
+			     const struct fx_expr *prot, const struct fx_loc *at,
+			     char *buf, size_t len)
+{
+	struct def_scan d = { 0 };
+
+	prot = fx_strip(prot);
+	if (!prot || prot->ref == FXR_PARAM)
+		return NULL;
+	if (prot->kind != FXE_IDENT || prot->ref != FXR_LOCAL)
+		return spell(tu, &prot->loc, buf, len);
+	d.var = prot->name;
+	d.before = *at;
+	fx_walk_stmt(fn->body, find_def_stmt, find_def_expr, &d);
+	return d.def ? spell(tu, &fx_strip(d.def)->loc, buf, len) : NULL;
+}
+
+/* "get_resv_regions callback of X", "helper of ..." or NULL. */
+static const char *binding(const struct fx_program *prog, const char *fn,
+			   char *buf, size_t len)
+{
+	unsigned t, i;
+
+	for (t = 0; t < prog->ntus; t++) {
+		const struct fx_tu *tu = prog->tus[t];
+
+		for (i = 0; i < tu->nvars; i++) {
+			const struct fx_var *v = &tu->vars[i];
+			const struct fx_init_field *f;
+			const struct fx_expr *cb;
+
+			if (!v->record || strcmp(v->record, "iommu_ops"))
+				continue;
+			f = fx_init_get(v->init, "get_resv_regions");
+			cb = f ? fx_strip(f->value) : NULL;
+			if (!cb || cb->kind != FXE_IDENT || !cb->name)
+				continue;
+			if (!strcmp(cb->name, fn)) {
+				snprintf(buf, len, "get_resv_regions callback of %s", v->name);
+				return buf;
+			}
+		}
+	}
+	return NULL;
+}
+
+struct call_scan {
+	struct rule_ctx *ctx;
+	const struct fx_tu *tu;
+	const struct fx_func *fn;
+	const char *where;
+};
+
+static void check_alloc(struct call_scan *c, const struct fx_expr *call, const char *var)
+{
+	const struct fx_expr *type, *start, *prot;
+	char tbuf[128], sbuf[128], pbuf[128];
+	const char *ptext, *ttext, *stext;
+	struct use_scan u = { 0 };
+	bool sw, hw;
+
+	if (call->nkids < 5)
+		return;
+	start = fx_strip(call->kids[1]);
+	prot = call->kids[3];
+	type = fx_strip(call->kids[4]);
+	ttext = type ? spell(c->tu, &type->loc, tbuf, sizeof(tbuf)) : NULL;
+	stext = start ? spell(c->tu, &start->loc, sbuf, sizeof(sbuf)) : NULL;
+	if (type && type->kind == FXE_BINARY && type->op &&
+	    (!strcmp(type->op, "|") || !strcmp(type->op, "+")))
+		report(c->ctx, &type->loc, c->fn->name,
+		       "reserved region type '%s' in %s combines several types: enum iommu_resv_type is one value per region since 4.11; allocate one region per type",
+		       ttext ? ttext : "?", c->where);
+	else if (type && type->kind == FXE_INT && is_literal(ttext))
+		report(c->ctx, &type->loc, c->fn->name,
+		       "reserved region type given as the integer '%s' in %s: use an IOMMU_RESV_* enumerator",
+		       ttext, c->where);
+	sw = type && type->kind == FXE_IDENT && !strcmp(type->name, "IOMMU_RESV_SW_MSI");
+	hw = type && type->kind == FXE_IDENT && !strcmp(type->name, "IOMMU_RESV_MSI");
+	if (hw && mentions(stext, "MSI_IOVA_BASE"))
+		report(c->ctx, &type->loc, c->fn->name,
+		       "software-managed MSI window '%s' reported as IOMMU_RESV_MSI in %s: it must be IOMMU_RESV_SW_MSI, or no doorbell is ever mapped for it",
+		       stext, c->where);
+	ptext = (sw || hw) ? prot_text(c->tu, c->fn, prot, &call->loc, pbuf, sizeof(pbuf)) : NULL;
+	if (ptext && !(hw && !strcmp(ptext, "0")) &&
+	    (!mentions(ptext, "IOMMU_WRITE") || !mentions(ptext, "IOMMU_MMIO")))
+		report(c->ctx, &call->loc, c->fn->name,
+		       "MSI reserved region in %s has prot '%s': an MSI doorbell window needs IOMMU_WRITE | IOMMU_MMIO",
+		       c->where, ptext);
+	if (!var)
+		return;
+	u.var = var;
+	u.after = call->loc;
+	scan_stmt(&u, c->fn->body);
+	if (u.found && u.kind == USE_PLAIN)
+		report(c->ctx, &u.loc, c->fn->name,
+		       "'%s' from iommu_alloc_resv_region() at line %u is used before it is checked for NULL in %s",
+		       var, call->loc.line, c->where);
+	else if (!u.escapes && (!u.found || u.kind == USE_COND))
+		report(c->ctx, &call->loc, c->fn->name,
+		       "reserved region '%s' allocated in %s is never added to the list (leaked)",
+		       var, c->where);
+}
+
+static bool is_alloc(const struct fx_expr *e)
+{
+	e = fx_strip(e);
+	return e && e->kind == FXE_CALL && e->name && !strcmp(e->name, ALLOC);
+}
+
+static bool match_alloc_expr(const struct fx_expr *e, void *arg)
+{
+	struct call_scan *c = arg;
+	const struct fx_expr *lhs;
+
+	if (e->kind == FXE_BINARY && e->op && !strcmp(e->op, "=") && e->nkids == 2 &&
+	    is_alloc(e->kids[1])) {
+		lhs = fx_strip(e->kids[0]);
+		check_alloc(c, fx_strip(e->kids[1]),
+			    lhs->kind == FXE_IDENT && lhs->ref == FXR_LOCAL ? lhs->name : NULL);
+		return true;
+	}
+	return true;
+}
+
+static bool match_alloc_stmt(const struct fx_stmt *s, void *arg)
+{
+	struct call_scan *c = arg;
+
+	if (s->kind == FXS_DECL && is_alloc(s->expr))
+		check_alloc(c, fx_strip(s->expr), s->name);
+	return true;
+}
+
+static bool calls_alloc(const struct fx_expr *e, void *arg)
+{
+	bool *found = arg;
+
+	if (is_alloc(e))
+		*found = true;
+	return !*found;
+}
+
+static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
+{
+	struct call_scan c = { ctx, tu, fn, NULL };
+	char buf[256], where[320];
+	bool found = false;
+
+	if (!fn->body || !strcmp(fn->name, ALLOC))
+		return;
+	fx_walk_stmt(fn->body, NULL, calls_alloc, &found);
+	if (!found)
+		return;
+	if (binding(ctx_program(ctx), fn->name, buf, sizeof(buf)))
+		snprintf(where, sizeof(where), "%s (%s)", fn->name, buf);
+	else
+		snprintf(where, sizeof(where), "%s", fn->name);
+	c.where = where;
+	fx_walk_stmt(fn->body, match_alloc_stmt, match_alloc_expr, &c);
+}
+
+static bool has_field(const struct fx_record *r, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; r && i < r->nfields; i++)
+		if (r->fields[i].name && !strcmp(r->fields[i].name, name))
+			return true;
+	return false;
+}
+
+static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
+			    const struct fx_var *ops)
+{
+	const struct fx_record *o = fx_find_record(tu, "iommu_ops");
+	const struct fx_record *rr = fx_find_record(tu, "iommu_resv_region");
+	const struct fx_init_field *get;
+
+	if (!ops->init || ops->is_array || !has_field(o, "put_resv_regions") ||
+	    !rr || has_field(rr, "free"))
+		return;
+	get = fx_init_get(ops->init, "get_resv_regions");
+	if (get && !get->inactive && !fx_init_get(ops->init, "put_resv_regions"))
+		report(ctx, &get->loc, ops->name,
+		       "iommu_ops '%s' has .get_resv_regions but no .put_resv_regions: this kernel's regions have no ->free callback, so the core leaks every region it gets",
+		       ops->name);
+}
+
+void rule_resv_region_register(struct rule_reg *r)
+{
+	hook_func(r, match_func);
+	hook_var(r, "iommu_ops", match_iommu_ops);
+}
