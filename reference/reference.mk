@@ -34,7 +34,7 @@ REF_TESTS	+= $(BUILD)/tests/test-mutants
 TEST_PROGS	+= $(REF_TESTS)
 
 REF_CFLAGS	= $(CFLAGS) -MMD -MP -I $(REF_DIR)/include
-REF_TEST_CFLAGS	= $(REF_CFLAGS) -Wno-missing-prototypes -DREF_BUILD_DIR='"$(REF_BUILD)"'
+REF_TEST_CFLAGS	= $(REF_CFLAGS) -Wno-missing-prototypes -Wno-format-truncation -DREF_BUILD_DIR='"$(REF_BUILD)"'
 
 # Rebuild when CFLAGS change within one build directory.
 REF_STAMP	:= $(REF_BUILD)/cflags
