@@ -35,7 +35,7 @@ static void dump_expr(FILE *out, const struct fx_expr *e, int depth)
 	if (e->name)
 		fprintf(out, " name=%s", e->name);
 	if (e->op)
-		fprintf(out, " op=%s", e->op);
+		fprintf(out, " op='%s'", e->op);
 	if (e->kind == FXE_MEMBER)
 		fprintf(out, " %s", e->arrow ? "->" : ".");
 	if (e->macro)

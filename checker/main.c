@@ -82,7 +82,7 @@ static void do_job(struct fe_clang *fe, struct pool *p, unsigned idx)
 		r->reason = xstrdup(err[0] ? err : "out of memory");
 		goto out_path;
 	}
-	if (!engine_tu_may_match(&p->opts->rules, src, len)) {
+	if (!p->opts->dump_facts && !engine_tu_may_match(&p->opts->rules, src, len)) {
 		r->state = TU_SKIPPED;
 		free(src);
 		goto out_path;
