@@ -21,6 +21,7 @@
 #define IOMMU_LINT_CFG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "arena.h"
 #include "facts.h"
@@ -58,6 +59,7 @@ struct cfg_node {
 };
 
 struct cfg {
+	const struct fx_tu *tu;
 	const struct fx_func *fn;
 	struct arena arena;		/* nodes' strings */
 	unsigned nnodes;
@@ -65,8 +67,12 @@ struct cfg {
 	unsigned entry;
 };
 
-/* Build the CFG of fn (NULL when fn has no body or memory runs out). */
-struct cfg *cfg_build(const struct fx_func *fn);
+/*
+ * Build the CFG of fn, a function of tu (NULL when fn has no body).  tu's
+ * source gives the text of conditions whose expression starts inside a
+ * macro body (WARN_ON(!p), unlikely(ret)); it may be NULL.
+ */
+struct cfg *cfg_build(const struct fx_tu *tu, const struct fx_func *fn);
 void cfg_free(struct cfg *g);
 unsigned cfg_succ(const struct cfg_node *n, unsigned i);
 
@@ -102,6 +108,7 @@ typedef void (*cfg_leak_fn)(const struct cfg_leak *leak, void *arg);
 
 struct cfg_track {
 	const char *class;		/* pairs.tbl class to follow */
+	const struct fx_tu *tu;		/* the function's TU; may be NULL */
 	const struct fx_program *prog;	/* for helpers that release; may be NULL */
 	cfg_leak_fn leak;
 	void *arg;
@@ -116,8 +123,11 @@ int cfg_check_pairs(const struct fx_func *fn, const struct cfg_track *t);
 
 /* The pairs.tbl row acquiring with callee in class (NULL if none). */
 bool cfg_is_acquire(const char *callee, const char *class);
-/* Release functions of the pairs of class acquired by callee, by name. */
-bool cfg_releases_pair(const char *acquire, const char *release);
+/*
+ * The name of the i-th release function of acquire's pair into buf
+ * ("put_device" for "put_device(&$->dev)"); false past the last one.
+ */
+bool cfg_release_name(const char *acquire, unsigned i, char *buf, size_t size);
 /*
  * fn or a function it calls (depth levels, definitions from prog) calls
  * `callee`, directly or as a callback argument (devm_add_action).
