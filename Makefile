@@ -53,6 +53,7 @@ endif
 CHECKER_OBJS :=
 CHECKER_OBJS += checker/arena.o
 CHECKER_OBJS += checker/argv.o
+CHECKER_OBJS += checker/cfg.o
 CHECKER_OBJS += checker/compdb.o
 CHECKER_OBJS += checker/dump.o
 CHECKER_OBJS += checker/engine.o

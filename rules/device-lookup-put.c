@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * device-lookup-put: a struct device reference taken by a lookup
+ * (of_find_device_by_node, bus_find_device*, driver_find_device*,
+ * class_find_device; rules/data/pairs.tbl class "device") that some path
+ * of the function neither drops nor hands over.
+ *
+ * The lookups return the device with a reference held for the caller.
+ * IOMMU drivers call them in .of_xlate and .probe_device to reach the
+ * IOMMU instance behind an "iommus" phandle, read its drvdata and forget
+ * the reference on the success path: "iommu/mediatek: Add put_device()
+ * call in mtk_iommu_of_xlate()" and the 2022 series fixing the same in
+ * qcom, tegra, exynos, ipmmu, omap and sun50i ("iommu/...: fix device
+ * leak"), and again a 14-patch series in 2025 (apple-dart, mtk_iommu_v1,
+ * omap, sun50i ...).
+ *
+ * The path engine (checker/cfg.c) follows each lookup: a NULL test
+ * (also under WARN_ON) ends it on the failing branch; put_device(&p->dev)
+ * or platform_device_put(p) releases it; returning it, storing it in a
+ * field or global, or copying it to another variable hands it over.
+ * Reading drvdata from it is not a hand-over.
+ *
+ * Known false positives: a reference handed over through a helper that
+ * stores it (not in the table), or a path infeasible for reasons the
+ * engine does not track (values other than the lookup result, return
+ * codes and repeated conditions).
+ */
+#include "../checker/cfg.h"
+#include "../checker/rule.h"
+
+static void on_leak(const struct cfg_leak *l, void *arg)
+{
+	struct rule_ctx *ctx = arg;
+
+	report(ctx, &l->exit_loc, l->fn->name,
+	       "device reference '%s' from %s() at line %u is not dropped on the path returning at line %u%s; release it with %s",
+	       l->handle, l->acquire, l->acq_loc.line, l->exit_loc.line,
+	       l->unchecked ? " (the lookup result is never tested)" : "", l->release);
+}
+
+static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
+{
+	struct cfg_track t = {
+		.class = "device",
+		.tu = tu,
+		.prog = ctx_program(ctx),
+		.leak = on_leak,
+		.arg = ctx,
+	};
+
+	cfg_check_pairs(fn, &t);
+}
+
+void rule_device_lookup_put_register(struct rule_reg *r)
+{
+	hook_func(r, match_func);
+}

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * register-unwind: a failure exit of a function that still holds a
+ * registration it made (iommu_device_sysfs_add, iommu_device_register and
+ * the other pairs of class "register" in rules/data/pairs.tbl), and a
+ * platform driver whose remove callback does not undo a registration its
+ * probe made.
+ *
+ * A probe that fails after iommu_device_sysfs_add() must call
+ * iommu_device_sysfs_remove(), and one that fails after
+ * iommu_device_register() must unregister, or the core keeps a dangling
+ * iommu_device in its list and sysfs.  VT-d got it wrong through a goto
+ * to the wrong label, Qualcomm's SMMU left sysfs behind for years, and
+ * ipmmu-vmsa in Linux 6.12 still returns straight out of probe when
+ * iommu_device_register() fails after iommu_device_sysfs_add().
+ *
+ * Only exits that return a failure (-EXXX, PTR_ERR(), dev_err_probe(), an
+ * error variable known nonzero on that path) are checked, so the success
+ * path of a probe is not.  When the path left through a goto, the finding
+ * is put on that goto and names its label: the label is the wrong one.
+ * Undoing through a helper (or a devm action) that calls the release
+ * function is recognised two calls deep.
+ *
+ * Known false positives: an exit whose failure is decided by something
+ * the engine does not follow (a flag set earlier), and undo done by a
+ * caller.
+ */
+#include <string.h>
+
+#include "../checker/cfg.h"
+#include "../checker/rule.h"
+
+static void on_leak(const struct cfg_leak *l, void *arg)
+{
+	struct rule_ctx *ctx = arg;
+
+	if (l->exit != CFG_EXIT_FAILURE || l->unchecked)
+		return;
+	if (l->via_label && l->via_loc.line > l->acq_loc.line) {
+		report(ctx, &l->via_loc, l->fn->name,
+		       "'goto %s' skips the undo of %s(%s) at line %u: the failure path returning at line %u never calls %s",
+		       l->via_label, l->acquire, l->handle ? l->handle : "...", l->acq_loc.line,
+		       l->exit_loc.line, l->release);
+		return;
+	}
+	report(ctx, &l->exit_loc, l->fn->name,
+	       "failure return at line %u leaves %s(%s) from line %u in place; undo it with %s",
+	       l->exit_loc.line, l->acquire, l->handle ? l->handle : "...", l->acq_loc.line,
+	       l->release);
+}
+
+static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
+{
+	struct cfg_track t = {
+		.class = "register",
+		.tu = tu,
+		.prog = ctx_program(ctx),
+		.leak = on_leak,
+		.arg = ctx,
+	};
+
+	cfg_check_pairs(fn, &t);
+}
+
+struct remove_check {
+	struct rule_ctx *ctx;
+	const struct fx_func *probe, *remove;
+};
+
+/* A registration made by probe must have a release call in remove. */
+static bool check_register_call(const struct fx_expr *e, void *arg)
+{
+	struct remove_check *rc = arg;
+	char release[128];
+	unsigned i;
+
+	if (e->kind != FXE_CALL || !cfg_is_acquire(e->name, "register"))
+		return true;
+	for (i = 0; cfg_release_name(e->name, i, release, sizeof(release)); i++)
+		if (cfg_func_calls(ctx_program(rc->ctx), rc->remove, release, 2))
+			return true;
+	if (!cfg_release_name(e->name, 0, release, sizeof(release)))
+		return true;
+	report(rc->ctx, &rc->remove->loc, rc->remove->name,
+	       "remove callback %s() never calls %s, but probe %s() calls %s() at line %u",
+	       rc->remove->name, release, rc->probe->name, e->name, e->loc.line);
+	return true;
+}
+
+static const struct fx_func *callback(const struct rule_ctx *ctx, const struct fx_var *var,
+				      const char *field)
+{
+	const struct fx_init_field *f = fx_init_get(var->init, field);
+	const struct fx_expr *e = f ? fx_strip(f->value) : NULL;
+
+	if (e && e->kind == FXE_UNARY && e->op && !strcmp(e->op, "&") && e->nkids)
+		e = fx_strip(e->kids[0]);
+	if (!e || e->kind != FXE_IDENT || f->inactive)
+		return NULL;
+	return fx_find_func(ctx_program(ctx), e->name, NULL);
+}
+
+static void match_platform_driver(struct rule_ctx *ctx, const struct fx_tu *tu,
+				  const struct fx_var *drv)
+{
+	const struct fx_func *probe, *remove;
+
+	if (!drv->init || drv->is_array)
+		return;
+	probe = callback(ctx, drv, "probe");
+	remove = callback(ctx, drv, "remove_new");
+	if (!remove)
+		remove = callback(ctx, drv, "remove");
+	if (probe && remove) {
+		struct remove_check rc = { ctx, probe, remove };
+
+		fx_walk_stmt(probe->body, NULL, check_register_call, &rc);
+	}
+}
+
+void rule_register_unwind_register(struct rule_reg *r)
+{
+	hook_func(r, match_func);
+	hook_var(r, "platform_driver", match_platform_driver);
+}
