@@ -11,6 +11,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/device.h>
+#include <linux/dma-iommu.h>
 #include <linux/iommu.h>
 #include <linux/of.h>
 #include <linux/of_device.h>
@@ -345,10 +346,12 @@ struct iommu_group *pci_device_group(struct device *dev)
 
 /* Domains */
 
-static int iommu_get_dma_cookie(struct iommu_domain *domain)
+int iommu_get_dma_cookie(struct iommu_domain *domain)
 {
 	struct iommu_dma_cookie *cookie;
 
+	if (domain->iova_cookie)
+		return 0;
 	cookie = kzalloc(sizeof(*cookie), GFP_KERNEL);
 	if (!cookie)
 		return -ENOMEM;
@@ -358,7 +361,13 @@ static int iommu_get_dma_cookie(struct iommu_domain *domain)
 	return 0;
 }
 
-static void iommu_put_dma_cookie(struct iommu_domain *domain)
+int iommu_get_msi_cookie(struct iommu_domain *domain, dma_addr_t base)
+{
+	(void)base;
+	return iommu_get_dma_cookie(domain);
+}
+
+void iommu_put_dma_cookie(struct iommu_domain *domain)
 {
 	struct iommu_dma_cookie *cookie = domain->iova_cookie;
 	struct iommu_dma_msi_page *msi, *tmp;
