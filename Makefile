@@ -79,6 +79,7 @@ TEST_PROGS :=
 TEST_PROGS += $(BUILD)/tests/test-unit
 TEST_PROGS += $(BUILD)/tests/test-cli
 TEST_PROGS += $(BUILD)/tests/test-corpus
+TEST_PROGS += $(BUILD)/tests/test-facts
 
 .PHONY: all run check check-all check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check deps clean install sarif-validate
@@ -119,7 +120,7 @@ $(BUILD)/tests/test-unit: $(BUILD)/tests/test-unit.o $(LIB_OBJS)
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
-$(BUILD)/tests/test-cli $(BUILD)/tests/test-corpus: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
+$(BUILD)/tests/test-cli $(BUILD)/tests/test-corpus $(BUILD)/tests/test-facts: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS) $(CRITERION_LIBS)
 

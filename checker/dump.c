@@ -43,7 +43,8 @@ static void dump_expr(FILE *out, const struct fx_expr *e, int depth)
 	if (e->ref)
 		fprintf(out, " ref=%d", (int)e->ref);
 	fprintf(out, " @%u:%u", e->loc.line, e->loc.col);
-	if (e->text && (e->kind == FXE_INT || e->kind == FXE_STRING || e->kind == FXE_OTHER))
+	if (e->text && (e->kind == FXE_INT || e->kind == FXE_STRING || e->kind == FXE_OTHER ||
+			e->macro))
 		fprintf(out, " `%s`", e->text);
 	fputc('\n', out);
 	for (i = 0; i < e->nkids; i++)

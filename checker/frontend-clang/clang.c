@@ -28,6 +28,7 @@ struct fe_clang {
 struct conv {
 	struct fx_tu *tu;
 	CXTranslationUnit ctu;
+	CXFile main_file;
 	unsigned depth;
 };
 
@@ -93,6 +94,22 @@ static const char *cx_str(struct conv *cv, CXString s)
 	return r;
 }
 
+/*
+ * Where code is expanded, not spelled: a WARN_ON() written in the main file
+ * is main-file code even though its body is spelled in a header.
+ * (clang_Location_isFromMainFile() asks about the spelling location.)
+ */
+static bool in_main(const struct conv *cv, CXSourceLocation sl, unsigned *off)
+{
+	CXFile file;
+	unsigned line, col, o;
+
+	clang_getExpansionLocation(sl, &file, &line, &col, &o);
+	if (off)
+		*off = o;
+	return file && cv->main_file && clang_File_isEqual(file, cv->main_file);
+}
+
 static void loc_of(struct conv *cv, CXSourceLocation sl, struct fx_loc *loc)
 {
 	CXFile file;
@@ -101,25 +118,19 @@ static void loc_of(struct conv *cv, CXSourceLocation sl, struct fx_loc *loc)
 	clang_getExpansionLocation(sl, &file, &line, &col, &off);
 	loc->line = line;
 	loc->col = col;
-	if (clang_Location_isFromMainFile(sl))
+	if (file && cv->main_file && clang_File_isEqual(file, cv->main_file))
 		loc->file = cv->tu->file;
 	else
 		loc->file = file ? cx_str(cv, clang_getFileName(file)) : NULL;
 }
 
 /* Main-file byte offsets of the cursor's (expansion) extent; false if elsewhere. */
-static bool extent_of(CXCursor c, unsigned *start, unsigned *end)
+static bool extent_of(const struct conv *cv, CXCursor c, unsigned *start, unsigned *end)
 {
 	CXSourceRange r = clang_getCursorExtent(c);
-	CXSourceLocation b = clang_getRangeStart(r), e = clang_getRangeEnd(r);
-	CXFile fb, fe;
-	unsigned l, col;
 
-	if (!clang_Location_isFromMainFile(b))
-		return false;
-	clang_getExpansionLocation(b, &fb, &l, &col, start);
-	clang_getExpansionLocation(e, &fe, &l, &col, end);
-	return fb && fe && clang_File_isEqual(fb, fe) && *start <= *end;
+	return in_main(cv, clang_getRangeStart(r), start) &&
+	       in_main(cv, clang_getRangeEnd(r), end) && *start <= *end;
 }
 
 static const char *slice(struct conv *cv, unsigned s, unsigned e)
@@ -146,19 +157,23 @@ static const char *trimmed_slice(struct conv *cv, unsigned s, unsigned e)
 	return s < e ? slice(cv, s, e) : NULL;
 }
 
-/* Name of the macro invoked at the expansion point of c, if c comes from one. */
+/*
+ * Name of the macro invoked at the expansion point of c, if c comes from one.
+ * libclang 14 has no "is this a macro location" call and its
+ * clang_getSpellingLocation() returns the expansion point for macro bodies,
+ * so the raw location is read: clang encodes macro locations with the top
+ * bit of the 32-bit SourceLocation set (SourceLocation::MacroIDBit), and a
+ * cursor location carries that raw encoding in int_data.
+ */
 static const char *macro_of(struct conv *cv, CXCursor c)
 {
 	CXSourceLocation sl = clang_getCursorLocation(c);
-	CXFile fx, fs;
-	unsigned lx, cx, ox, ls, cs, os, n = 0;
 	const char *src = cv->tu->src;
+	unsigned ox, n = 0;
 
-	clang_getExpansionLocation(sl, &fx, &lx, &cx, &ox);
-	clang_getSpellingLocation(sl, &fs, &ls, &cs, &os);
-	if (fx && fs && clang_File_isEqual(fx, fs) && ox == os)
+	if (!(sl.int_data & 0x80000000u))
 		return NULL;
-	if (!clang_Location_isFromMainFile(sl) || ox >= cv->tu->src_len)
+	if (!in_main(cv, sl, &ox) || ox >= cv->tu->src_len)
 		return NULL;
 	while (ox + n < cv->tu->src_len &&
 	       (src[ox + n] == '_' || (src[ox + n] >= 'a' && src[ox + n] <= 'z') ||
@@ -220,7 +235,7 @@ static struct fx_expr *new_expr(struct conv *cv, CXCursor c, enum fx_expr_kind k
 
 	e->kind = kind;
 	loc_of(cv, clang_getCursorLocation(c), &e->loc);
-	if (extent_of(c, &s, &end))
+	if (extent_of(cv, c, &s, &end))
 		e->text = slice(cv, s, end);
 	e->macro = macro_of(cv, c);
 	return e;
@@ -244,10 +259,10 @@ static const char *op_between(struct conv *cv, CXCursor whole, CXCursor a, CXCur
 {
 	unsigned ws, we, as, ae, bs, be;
 
-	if (!extent_of(whole, &ws, &we) || !extent_of(a, &as, &ae))
+	if (!extent_of(cv, whole, &ws, &we) || !extent_of(cv, a, &as, &ae))
 		return NULL;
 	if (binary)
-		return extent_of(b, &bs, &be) && ae <= bs ? trimmed_slice(cv, ae, bs) : NULL;
+		return extent_of(cv, b, &bs, &be) && ae <= bs ? trimmed_slice(cv, ae, bs) : NULL;
 	if (ws < as)
 		return trimmed_slice(cv, ws, as);
 	if (ae < we)
@@ -673,7 +688,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 	struct top *t = data;
 
 	(void)parent;
-	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c))) {
+	if (!in_main(t->cv, clang_getCursorLocation(c), NULL)) {
 		/* Layouts of header records too: struct iommu_device lives in iommu.h. */
 		if ((clang_getCursorKind(c) == CXCursor_StructDecl ||
 		     clang_getCursorKind(c) == CXCursor_UnionDecl) && clang_isCursorDefinition(c))
@@ -756,6 +771,7 @@ int fe_clang_parse(struct fe_clang *fe, const struct tu_job *job, struct fx_tu *
 		goto out_tu;
 	}
 	cv.ctu = ctu;
+	cv.main_file = clang_getFile(ctu, job->file);
 	clang_visitChildren(clang_getTranslationUnitCursor(ctu), visit_top, &top);
 out_tu:
 	clang_disposeTranslationUnit(ctu);
