@@ -15,6 +15,7 @@
 
 #include <json-c/json.h>
 
+#include "cfg.h"
 #include "compdb.h"
 #include "dump.h"
 #include "engine.h"
@@ -364,9 +365,13 @@ int main(int argc, char **argv)
 			"iommu-lint: %u TUs (%u parsed, %u skipped by prefilter), %u functions, %u findings, %u failed TUs%s, %.2f s\n",
 			sum.tus, sum.parsed, sum.skipped, sum.functions, sum.findings, sum.failed,
 			sum.failed && o.keep_going ? " (--keep-going)" : "", sum.seconds);
-	if (o.stats)
+	if (o.stats) {
 		fprintf(stderr, "iommu-lint: stats: parse %.3f s wall, rules %.3f s, facts %zu KiB\n",
 			t1 - t0, now() - t1, facts_bytes / 1024);
+		fprintf(stderr,
+			"iommu-lint: stats: path engine %lu functions, %lu CFG nodes, %lu states, %lu truncated\n",
+			cfg_stats.functions, cfg_stats.nodes, cfg_stats.states, cfg_stats.truncated);
+	}
 out_jobs:
 	for (i = 0; pool.res && i < jobs.n; i++) {
 		free_tu(pool.res[i].tu);
