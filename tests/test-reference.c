@@ -315,7 +315,7 @@ Test(seed, sysfs_remove_without_add_is_reported)
 	refcheck_teardown();
 }
 
-/* 4.11: register/unregister; 4.10: ops are looked up by fwnode. */
+/* 4.11: register/unregister; ops are looked up by fwnode. */
 Test(seed, iommu_device_register_and_fwnode_lookup)
 {
 	struct plat p;
@@ -471,7 +471,7 @@ Test(property, resv_region_merge_matches_brute_force)
 	}
 }
 
-/* 4.5: of_xlate per phandle entry; 4.8: the fwspec records ops, fwnode, ids. */
+/* of_xlate is called per phandle entry; the fwspec records ops, fwnode, ids. */
 Test(seed, of_xlate_per_phandle_fills_fwspec)
 {
 	struct iommu_fwspec *fwspec;
@@ -518,7 +518,7 @@ Test(seed, missing_of_xlate_is_reported)
 	refcheck_teardown();
 }
 
-/* 4.12: device_group hands out a referenced group; masters share it. */
+/* device_group hands out a referenced group; masters share it. */
 Test(seed, device_group_shared_and_balanced)
 {
 	struct iommu_group *a, *b;
@@ -537,7 +537,7 @@ Test(seed, device_group_shared_and_balanced)
 	expect_clean_teardown();
 }
 
-/* 4.6: the domain's pgsize_bitmap, not the ops', drives the split. */
+/* The domain's pgsize_bitmap, not the ops', drives the split. */
 Test(seed, per_domain_pgsize_bitmap)
 {
 	struct iommu_domain d;
@@ -552,7 +552,7 @@ Test(seed, per_domain_pgsize_bitmap)
 	expect_clean_teardown();
 }
 
-/* 4.1: domain_alloc/domain_free; 4.4: the DMA domain's iova cookie. */
+/* domain_alloc/domain_free; the DMA domain's iova cookie. */
 Test(seed, domain_alloc_free_and_iova_cookie)
 {
 	struct iommu_domain *dma, *unmanaged;
@@ -578,7 +578,7 @@ Test(seed, domain_alloc_free_and_iova_cookie)
 	expect_clean_teardown();
 }
 
-/* 4.6 IOMMU_MMIO, 4.10 IOMMU_PRIV, IOMMU_NOEXEC: flags reach the driver. */
+/* IOMMU_MMIO, IOMMU_PRIV, IOMMU_NOEXEC: flags reach the driver. */
 Test(seed, prot_flags_passed_through)
 {
 	const int prot = IOMMU_READ | IOMMU_WRITE | IOMMU_CACHE | IOMMU_NOEXEC |

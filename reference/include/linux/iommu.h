@@ -13,17 +13,15 @@
  * Older removals (domain_init/domain_destroy and ops->priv in 4.1) are not
  * in the struct at all.
  *
- * History pinned by the reference tests (see docs/reference.md):
- *   4.1   domain_alloc/domain_free replace domain_init/domain_destroy
- *   4.3   IOMMU_DOMAIN_* types; device_group callback (4.4)
- *   4.4   iova_cookie for the DMA API layer
- *   4.6   per-domain pgsize_bitmap; IOMMU_MMIO
- *   4.8   iommu_fwspec; fwnode based ops lookup (4.10)
- *   4.10  IOMMU_PRIV; iommu_resv_region, resv types, SW_MSI (4.11)
- *   4.11  struct iommu_device, register/unregister, sysfs helpers
- *   4.12  iommu_device.dev became a pointer (embedded device was freed
- *         by a kfree release); iommu_group_ref_get
- *   4.13  of_xlate no longer under CONFIG_OF_IOMMU
+ * History pinned by the reference tests (docs/reference.md), oldest
+ * first: domain_alloc/domain_free replace domain_init/domain_destroy and
+ * ops->priv goes; IOMMU_DOMAIN_* types; the iova_cookie for the DMA API
+ * layer; the device_group callback; per-domain pgsize_bitmap; IOMMU_MMIO;
+ * iommu_fwspec; fwnode-based ops lookup; IOMMU_PRIV; reserved regions
+ * with exclusive types and SW_MSI (4.11); struct iommu_device with
+ * register/unregister and sysfs helpers (4.11); iommu_device.dev made a
+ * pointer (4.12: the embedded device was freed by a kfree release);
+ * iommu_group_ref_get; of_xlate no longer under CONFIG_OF_IOMMU.
  */
 #ifndef __LINUX_IOMMU_H
 #define __LINUX_IOMMU_H
