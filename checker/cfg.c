@@ -885,6 +885,7 @@ struct site {
 	const char *binding;	/* variable (or call text) whose test says if it worked */
 	const char *handle;	/* variable or first-argument text naming the resource */
 	const char *spelling;	/* the handle as written, for messages */
+	bool local;		/* handle based on a local: made by this function */
 };
 
 struct pstate {
@@ -1032,7 +1033,8 @@ static const char *norm(struct walk *w, const struct fx_expr *e)
 }
 
 /* Value class of an assigned or returned expression, from its text. */
-static enum int_fact value_fact(struct walk *w, const struct fx_expr *e)
+static enum int_fact value_fact(struct walk *w, const struct pstate *st,
+			       const struct fx_expr *e)
 {
 	static const char *const failing[] = {
 		"PTR_ERR(", "ERR_PTR(", "ERR_CAST(", "dev_err_probe(",
@@ -1046,6 +1048,8 @@ static enum int_fact value_fact(struct walk *w, const struct fx_expr *e)
 	s = norm(w, e);
 	if (!strcmp(s, "0"))
 		return IV_ZERO;
+	if (st && e->kind == FXE_IDENT && int_index(w, e->name) >= 0)
+		return st->ints[int_index(w, e->name)];
 	if ((s[0] == '-' && (s[1] == 'E' || (s[1] >= '1' && s[1] <= '9'))) || !strcmp(s, "NULL"))
 		return IV_NONZERO;
 	for (i = 0; i < sizeof(failing) / sizeof(failing[0]); i++)
@@ -1207,7 +1211,7 @@ static void on_assign(struct walk *w, struct pstate *st, const struct fx_expr *l
 	}
 	k = int_index(w, l);
 	if (k >= 0)
-		st->ints[k] = value_fact(w, rhs);
+		st->ints[k] = value_fact(w, st, rhs);
 	k = cond_index(w, l);
 	if (k >= 0)
 		st->conds[k] = 0;
@@ -1322,7 +1326,7 @@ static enum cfg_exit exit_kind(struct walk *w, const struct pstate *st, const st
 
 		f = k >= 0 ? st->ints[k] : IV_UNKNOWN;
 	} else {
-		f = value_fact(w, e);
+		f = value_fact(w, st, e);
 	}
 	return f == IV_ZERO ? CFG_EXIT_SUCCESS : f == IV_NONZERO ? CFG_EXIT_FAILURE :
 	       CFG_EXIT_UNKNOWN;
@@ -1392,6 +1396,7 @@ static void on_return(struct walk *w, unsigned node, struct pstate *st)
 		leak.exit_loc = n->loc;
 		leak.exit = ek;
 		leak.unchecked = st->res[i] != RS_HELD;
+		leak.local = s->local;
 		if (via) {
 			leak.via_label = via->goto_label;
 			leak.via_loc = via->loc;
@@ -1420,7 +1425,13 @@ static void add_site(struct walk *w, unsigned node, const struct fx_expr *call,
 	s->call = call;
 	s->node = node;
 	s->binding = binding;
+	s->local = true;
 	if (p->handle_arg1) {
+		const struct fx_expr *base = call->nkids > 1 ? call->kids[1] : NULL;
+
+		while (base && base->nkids && base->kind != FXE_IDENT && base->kind != FXE_CALL)
+			base = fx_strip(base->kids[0]);
+		s->local = base && base->kind == FXE_IDENT && base->ref == FXR_LOCAL;
 		const char *h = call->nkids > 1 ? norm(w, call->kids[1]) : NULL;
 
 		s->spelling = h;
@@ -1528,6 +1539,11 @@ static void scan_expr(struct walk *w, unsigned node, const struct fx_expr *top,
 	}
 }
 
+static bool returns_pointer(const struct fx_func *fn)
+{
+	return fn->ret_type && strchr(fn->ret_type, '*');
+}
+
 static void setup(struct walk *w)
 {
 	const struct cfg *g = w->g;
@@ -1541,12 +1557,24 @@ static void setup(struct walk *w)
 	for (i = 0; i < g->nnodes; i++)
 		if (g->nodes[i].kind == CFG_EXPR || g->nodes[i].kind == CFG_RETURN)
 			scan_expr(w, i, g->nodes[i].expr, NULL, g->nodes[i].expr, true);
-	for (i = 0; i < g->nnodes && w->nints < MAX_INTS; i++) {
+	/* error codes: returned local ints, and locals copied into them */
+	for (i = 0; i < g->nnodes && w->nints < MAX_INTS && !returns_pointer(g->fn); i++) {
 		const struct fx_expr *e = fx_strip(g->nodes[i].expr);
 
 		if (g->nodes[i].kind == CFG_RETURN && e && e->kind == FXE_IDENT &&
 		    e->ref == FXR_LOCAL && int_index(w, e->name) < 0)
 			w->ints[w->nints++] = e->name;
+	}
+	for (i = 0; i < g->nnodes && w->nints && w->nints < MAX_INTS; i++) {
+		const struct fx_expr *e = fx_strip(g->nodes[i].expr), *r;
+
+		if (g->nodes[i].kind != CFG_EXPR || !e || e->kind != FXE_BINARY || !e->op ||
+		    strcmp(e->op, "=") || e->nkids != 2)
+			continue;
+		r = fx_strip(e->kids[1]);
+		if (r && r->kind == FXE_IDENT && r->ref == FXR_LOCAL && int_index(w, r->name) < 0 &&
+		    int_index(w, norm(w, e->kids[0])) >= 0)
+			w->ints[w->nints++] = r->name;
 	}
 	/* conditions tested twice or more, on nothing tracked otherwise */
 	for (i = 0; i < g->nnodes && w->nconds < MAX_CONDS; i++) {

@@ -100,6 +100,7 @@ struct cfg_leak {
 	struct fx_loc exit_loc;		/* the return, or the closing brace */
 	enum cfg_exit exit;
 	bool unchecked;			/* the acquisition result was never tested */
+	bool local;			/* the handle is (based on) a local variable */
 	const char *via_label;		/* last goto taken on the path, or NULL */
 	struct fx_loc via_loc;		/* where that goto is */
 };

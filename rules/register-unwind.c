@@ -34,7 +34,8 @@ static void on_leak(const struct cfg_leak *l, void *arg)
 {
 	struct rule_ctx *ctx = arg;
 
-	if (l->exit != CFG_EXIT_FAILURE || l->unchecked)
+	/* an object the caller passed in is the caller's to tear down */
+	if (l->exit != CFG_EXIT_FAILURE || l->unchecked || !l->local)
 		return;
 	if (l->via_label && l->via_loc.line > l->acq_loc.line) {
 		report(ctx, &l->via_loc, l->fn->name,
