@@ -116,12 +116,22 @@ static inline struct fwnode_handle *dev_fwnode(struct device *dev)
 	return dev->fwnode;
 }
 
+/* Lookups: the device comes back with a reference the caller must put. */
+struct device *bus_find_device(const struct bus_type *bus, struct device *start,
+			       const void *data,
+			       int (*match)(struct device *dev, const void *data));
+struct device *driver_find_device(const struct device_driver *drv, struct device *start,
+				  const void *data,
+				  int (*match)(struct device *dev, const void *data));
+
 /* Managed resources: released after remove() or a failed probe(). */
 void *devm_kmalloc(struct device *dev, size_t size, gfp_t gfp) __malloc;
 void *devm_kzalloc(struct device *dev, size_t size, gfp_t gfp) __malloc;
 void devm_kfree(struct device *dev, const void *p);
 void __iomem *devm_ioremap_resource(struct device *dev, const struct resource *res);
 void devres_release_all(struct device *dev);
+/* action(data) runs at unbind or on probe failure; on error it runs now. */
+int devm_add_action_or_reset(struct device *dev, void (*action)(void *), void *data);
 
 __printf(2, 3) void _dev_err(const struct device *dev, const char *fmt, ...);
 __printf(2, 3) void _dev_warn(const struct device *dev, const char *fmt, ...);
