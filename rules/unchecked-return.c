@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * unchecked-return: the int result of an IOMMU core call that can fail is
+ * thrown away.
+ *
+ * iommu_device_register() and iommu_device_sysfs_add() fail on memory
+ * pressure or a name clash; a driver that ignores them goes on as if its
+ * IOMMU were known to the core, and its remove path later unregisters
+ * something that was never registered.  iommu_fwspec_init() and
+ * iommu_fwspec_add_ids() fail with -ENOMEM (add_ids reallocates the
+ * fwspec) or on a second IOMMU instance; an of_xlate that ignores them
+ * reports success for a master that has no IDs.  The functions are listed
+ * in rules/data/must-check.tbl.  Driver-defined .of_xlate callbacks (bound
+ * from any iommu_ops of the program) and ops->of_xlate() calls are checked
+ * the same way.
+ *
+ * A result is ignored when the call is a statement of its own, or when it
+ * is stored in a local that is overwritten or never read afterwards.  An
+ * explicit (void) cast is taken as a deliberate choice and not reported.
+ *
+ * Known false positives: a store read only on a loop's next iteration is
+ * not followed (stores inside loops are not checked).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../checker/rule.h"
+#include "../checker/table.h"
+
+struct ur_ctx {
+	struct rule_ctx *ctx;
+	const struct fx_tu *tu;
+	const struct fx_func *fn;
+	unsigned loop_depth;
+};
+
+static bool loc_before(const struct fx_loc *a, const struct fx_loc *b)
+{
+	return a->line < b->line || (a->line == b->line && a->col < b->col);
+}
+
+/* An .of_xlate callback of some iommu_ops in the program. */
+static const char *of_xlate_binding(const struct fx_program *prog, const char *name)
+{
+	unsigned t, i;
+
+	for (t = 0; t < prog->ntus; t++) {
+		const struct fx_tu *tu = prog->tus[t];
+
+		for (i = 0; i < tu->nvars; i++) {
+			const struct fx_var *v = &tu->vars[i];
+			const struct fx_init_field *f;
+			const struct fx_expr *cb;
+
+			if (!v->record || strcmp(v->record, "iommu_ops"))
+				continue;
+			f = fx_init_get(v->init, "of_xlate");
+			cb = f ? fx_strip(f->value) : NULL;
+			if (cb && cb->kind == FXE_IDENT && cb->name && !strcmp(cb->name, name))
+				return v->name;
+		}
+	}
+	return NULL;
+}
+
+/* What the call is, for the message, when its result must be checked. */
+static const char *must_check(struct ur_ctx *u, const struct fx_expr *call,
+			      char *buf, size_t len)
+{
+	const struct fx_expr *callee;
+	const char *ops;
+
+	if (call->kind != FXE_CALL)
+		return NULL;
+	if (call->name && tbl_has("must-check", 0, call->name)) {
+		snprintf(buf, len, "%s()", call->name);
+		return buf;
+	}
+	if (call->name && (ops = of_xlate_binding(ctx_program(u->ctx), call->name))) {
+		snprintf(buf, len, "%s() (of_xlate callback of %s)", call->name, ops);
+		return buf;
+	}
+	callee = call->nkids ? fx_strip(call->kids[0]) : NULL;
+	if (callee && callee->kind == FXE_MEMBER && callee->name &&
+	    !strcmp(callee->name, "of_xlate")) {
+		snprintf(buf, len, "ops->of_xlate()");
+		return buf;
+	}
+	return NULL;
+}
+
+struct later_use {
+	const char *var;
+	struct fx_loc after;
+	bool found;
+	struct fx_loc loc;
+	bool overwrite;		/* the first later use is "var = ..." */
+};
+
+static bool is_local(const struct fx_expr *e, const char *var)
+{
+	e = fx_strip(e);
+	return e && e->kind == FXE_IDENT && e->ref == FXR_LOCAL && e->name &&
+	       !strcmp(e->name, var);
+}
+
+static void note_use(struct later_use *l, const struct fx_loc *loc, bool overwrite)
+{
+	if (!loc_before(&l->after, loc))
+		return;
+	if (!l->found || loc_before(loc, &l->loc)) {
+		l->found = true;
+		l->loc = *loc;
+		l->overwrite = overwrite;
+	}
+}
+
+static bool find_use(const struct fx_expr *e, void *arg)
+{
+	struct later_use *l = arg;
+
+	if (e->kind == FXE_BINARY && e->op && !strcmp(e->op, "=") && e->nkids == 2 &&
+	    is_local(e->kids[0], l->var)) {
+		note_use(l, &fx_strip(e->kids[0])->loc, true);
+		fx_walk_expr(e->kids[1], find_use, l);
+		return false;
+	}
+	if (is_local(e, l->var))
+		note_use(l, &e->loc, false);
+	return true;
+}
+
+static bool walk_uses(const struct fx_expr *e, void *arg)
+{
+	fx_walk_expr(e, find_use, arg);
+	return true;
+}
+
+static bool is_void_cast(const struct fx_expr *e)
+{
+	return e && e->kind == FXE_CAST && e->name && !strcmp(e->name, "void");
+}
+
+static void check_store(struct ur_ctx *u, const char *var, const struct fx_expr *call)
+{
+	struct later_use l = { 0 };
+	char buf[256];
+	const char *what;
+
+	if (u->loop_depth || !(what = must_check(u, call, buf, sizeof(buf))))
+		return;
+	l.var = var;
+	l.after = call->loc;
+	fx_walk_stmt(u->fn->body, NULL, walk_uses, &l);
+	if (l.found && !l.overwrite)
+		return;
+	if (l.found)
+		report(u->ctx, &call->loc, u->fn->name,
+		       "result of %s stored in '%s' is overwritten at line %u before it is checked",
+		       what, var, l.loc.line);
+	else
+		report(u->ctx, &call->loc, u->fn->name,
+		       "result of %s stored in '%s' is never checked", what, var);
+}
+
+static void run(struct ur_ctx *u, const struct fx_stmt *s)
+{
+	const struct fx_expr *e;
+	char buf[256];
+	const char *what;
+	unsigned i;
+	bool loop;
+
+	if (!s)
+		return;
+	e = s->expr;
+	if (s->kind == FXS_EXPR && e && !is_void_cast(e)) {
+		e = fx_strip(e);
+		if ((what = must_check(u, e, buf, sizeof(buf))))
+			report(u->ctx, &e->loc, u->fn->name,
+			       "result of %s is ignored: it can fail, and the caller goes on as if it had succeeded",
+			       what);
+		else if (e->kind == FXE_BINARY && e->op && !strcmp(e->op, "=") &&
+			 e->nkids == 2 && fx_strip(e->kids[0])->kind == FXE_IDENT &&
+			 fx_strip(e->kids[0])->ref == FXR_LOCAL)
+			check_store(u, fx_strip(e->kids[0])->name, fx_strip(e->kids[1]));
+	} else if (s->kind == FXS_DECL && e && s->name) {
+		check_store(u, s->name, fx_strip(e));
+	}
+	loop = s->kind == FXS_WHILE || s->kind == FXS_DO || s->kind == FXS_FOR;
+	u->loop_depth += loop;
+	for (i = 0; i < s->nkids; i++)
+		run(u, s->kids[i]);
+	u->loop_depth -= loop;
+}
+
+static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
+{
+	struct ur_ctx u = { ctx, tu, fn, 0 };
+
+	run(&u, fn->body);
+}
+
+void rule_unchecked_return_register(struct rule_reg *r)
+{
+	hook_func(r, match_func);
+}
