@@ -1,0 +1,15 @@
+/*
+ * The group is used without a NULL test and never put.
+ * engines: clang
+ */
+#include <linux/iommu.h>
+
+int uc_group_id(struct device *dev);
+int uc_group_id(struct device *dev)
+{
+	struct iommu_group *group = iommu_group_get(dev);
+	int id = iommu_group_id(group);
+
+	/* expect: group-get-put */
+	return id;
+}
