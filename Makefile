@@ -77,6 +77,7 @@ MAIN_OBJ := $(BUILD)/checker/main.o
 # Criterion test programs; reference/reference.mk adds its own.
 TEST_PROGS :=
 TEST_PROGS += $(BUILD)/tests/test-unit
+TEST_PROGS += $(BUILD)/tests/test-cfg
 TEST_PROGS += $(BUILD)/tests/test-cli
 TEST_PROGS += $(BUILD)/tests/test-corpus
 TEST_PROGS += $(BUILD)/tests/test-facts
@@ -117,6 +118,10 @@ $(BUILD)/tests/test-%.o: tests/test-%.c
 	$(Q)$(CC) $(CFLAGS) $(CHECKER_CFLAGS) -Wno-missing-prototypes -Wno-format-truncation -c -o $@ $<
 
 $(BUILD)/tests/test-unit: $(BUILD)/tests/test-unit.o $(LIB_OBJS)
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
+
+$(BUILD)/tests/test-cfg: $(BUILD)/tests/test-cfg.o $(LIB_OBJS)
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 

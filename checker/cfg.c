@@ -1572,7 +1572,8 @@ static void setup(struct walk *w)
 		    strcmp(e->op, "=") || e->nkids != 2)
 			continue;
 		r = fx_strip(e->kids[1]);
-		if (r && r->kind == FXE_IDENT && r->ref == FXR_LOCAL && int_index(w, r->name) < 0 &&
+		if (r && r->kind == FXE_IDENT && (r->ref == FXR_LOCAL || r->ref == FXR_PARAM) &&
+		    int_index(w, r->name) < 0 &&
 		    int_index(w, norm(w, e->kids[0])) >= 0)
 			w->ints[w->nints++] = r->name;
 	}
