@@ -65,7 +65,10 @@ static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struc
 
 struct remove_check {
 	struct rule_ctx *ctx;
-	const struct fx_func *probe, *remove;
+	const struct fx_func *remove;
+	char missing[256];	/* "iommu_device_unregister, iommu_device_sysfs_remove" */
+	const char *first;	/* first registering call of probe left undone */
+	unsigned first_line;
 };
 
 /* A registration made by probe must have a release call in remove. */
@@ -80,11 +83,18 @@ static bool check_register_call(const struct fx_expr *e, void *arg)
 	for (i = 0; cfg_release_name(e->name, i, release, sizeof(release)); i++)
 		if (cfg_func_calls(ctx_program(rc->ctx), rc->remove, release, 2))
 			return true;
-	if (!cfg_release_name(e->name, 0, release, sizeof(release)))
+	if (!cfg_release_name(e->name, 0, release, sizeof(release)) ||
+	    strstr(rc->missing, release))
 		return true;
-	report(rc->ctx, &rc->remove->loc, rc->remove->name,
-	       "remove callback %s() never calls %s, but probe %s() calls %s() at line %u",
-	       rc->remove->name, release, rc->probe->name, e->name, e->loc.line);
+	if (!rc->first) {
+		rc->first = e->name;
+		rc->first_line = e->loc.line;
+	}
+	if (strlen(rc->missing) + strlen(release) + 3 < sizeof(rc->missing)) {
+		if (rc->missing[0])
+			strcat(rc->missing, ", ");
+		strcat(rc->missing, release);
+	}
 	return true;
 }
 
@@ -113,9 +123,13 @@ static void match_platform_driver(struct rule_ctx *ctx, const struct fx_tu *tu,
 	if (!remove)
 		remove = callback(ctx, drv, "remove");
 	if (probe && remove) {
-		struct remove_check rc = { ctx, probe, remove };
+		struct remove_check rc = { .ctx = ctx, .remove = remove };
 
 		fx_walk_stmt(probe->body, NULL, check_register_call, &rc);
+		if (rc.first)
+			report(ctx, &remove->loc, remove->name,
+			       "remove callback %s() never calls %s, but probe %s() registers (%s() at line %u)",
+			       remove->name, rc.missing, probe->name, rc.first, rc.first_line);
 	}
 }
 
