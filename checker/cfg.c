@@ -1644,12 +1644,35 @@ static void run(struct walk *w)
 	stat_add(&cfg_stats.states, steps);
 }
 
+struct class_scan {
+	const char *class;
+	bool found;
+};
+
+static bool acquires_in_class(const struct fx_expr *e, void *arg)
+{
+	struct class_scan *cs = arg;
+
+	if (e->kind == FXE_CALL && pair_of(e->name, cs->class)) {
+		cs->found = true;
+		return false;
+	}
+	return true;
+}
+
 int cfg_check_pairs(const struct fx_func *fn, const struct cfg_track *t)
 {
+	struct class_scan cs = { .class = t->class };
 	struct walk w;
 	struct cfg *g;
 	int ret = 0;
 
+	/* most functions acquire nothing of the class: no CFG for them */
+	if (!fn || !fn->body)
+		return 0;
+	fx_walk_stmt(fn->body, NULL, acquires_in_class, &cs);
+	if (!cs.found)
+		return 0;
 	g = cfg_build(t->tu, fn);
 	if (!g)
 		return fn && fn->body ? -ENOMEM : 0;

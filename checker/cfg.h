@@ -138,7 +138,7 @@ bool cfg_func_calls(const struct fx_program *prog, const struct fx_func *fn,
 
 /* Path-engine counters for --stats (summed over all functions checked). */
 struct cfg_stats {
-	unsigned long functions;	/* cfg_check_pairs calls with a CFG */
+	unsigned long functions;	/* functions walked (those acquiring something) */
 	unsigned long nodes;		/* CFG nodes built */
 	unsigned long states;		/* (node, state) pairs visited */
 	unsigned long truncated;	/* functions stopped at CFG_MAX_STATES */
