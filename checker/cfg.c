@@ -15,6 +15,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -396,10 +397,111 @@ unsigned cfg_succ(const struct cfg_node *n, unsigned i)
 	return n->xsucc ? n->xsucc[i] : n->succ[i];
 }
 
+/* ---- Kconfig: IS_ENABLED(CONFIG_FOO) against the build's autoconf.h ---- */
+
+#define MAX_KCONFIGS 8
+
+static struct {
+	char *dir;
+	char *text;		/* NULL: the directory has no autoconf.h */
+} kconfigs[MAX_KCONFIGS];
+static unsigned nkconfigs;
+static pthread_mutex_t kconfig_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *buf = NULL;
+	long n;
+
+	if (!f)
+		return NULL;
+	if (!fseek(f, 0, SEEK_END) && (n = ftell(f)) > 0 && !fseek(f, 0, SEEK_SET) &&
+	    (buf = malloc((size_t)n + 1))) {
+		n = (long)fread(buf, 1, (size_t)n, f);
+		buf[n] = 0;
+	}
+	fclose(f);
+	return buf;
+}
+
+static const char *autoconf_of(const char *dir)
+{
+	const char *text = NULL;
+	char path[4096];
+	unsigned i;
+
+	pthread_mutex_lock(&kconfig_lock);
+	for (i = 0; i < nkconfigs; i++)
+		if (!strcmp(kconfigs[i].dir, dir))
+			break;
+	if (i == nkconfigs && nkconfigs < MAX_KCONFIGS) {
+		snprintf(path, sizeof(path), "%s/include/generated/autoconf.h", dir);
+		kconfigs[i].dir = strdup(dir);
+		kconfigs[i].text = kconfigs[i].dir ? read_file(path) : NULL;
+		nkconfigs++;
+	}
+	if (i < nkconfigs)
+		text = kconfigs[i].text;
+	pthread_mutex_unlock(&kconfig_lock);
+	return text;
+}
+
+static bool kconfig_defined(const char *text, const char *sym, size_t len, const char *suffix)
+{
+	const char *p = text;
+	size_t sl = strlen(suffix);
+
+	while ((p = strstr(p, "#define "))) {
+		p += 8;
+		if (!strncmp(p, sym, len) && !strncmp(p + len, suffix, sl) && p[len + sl] == ' ')
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Value of IS_ENABLED/IS_BUILTIN/IS_MODULE/IS_REACHABLE(CONFIG_FOO) in the
+ * kernel build the TU comes from: 1, 0, or -1 when unknown.
+ */
+static int kconfig_test(const struct fx_tu *tu, const char *subject)
+{
+	static const char *const tests[] = { "IS_ENABLED(", "IS_BUILTIN(", "IS_MODULE(",
+					     "IS_REACHABLE(" };
+	const char *text, *sym, *end;
+	bool y, m;
+	unsigned i;
+
+	for (i = 0; i < 4; i++)
+		if (!strncmp(subject, tests[i], strlen(tests[i])))
+			break;
+	if (i == 4 || !tu || !tu->directory)
+		return -1;
+	sym = subject + strlen(tests[i]);
+	end = strchr(sym, ')');
+	if (!end || end[1] || strncmp(sym, "CONFIG_", 7))
+		return -1;
+	text = autoconf_of(tu->directory);
+	if (!text)
+		return -1;
+	y = kconfig_defined(text, sym, (size_t)(end - sym), "");
+	m = kconfig_defined(text, sym, (size_t)(end - sym), "_MODULE");
+	switch (i) {
+	case 0:
+	case 3:		/* reachability of a module from builtin code: not known */
+		return y || (m && i == 0) ? 1 : m ? -1 : 0;
+	case 1:
+		return y;
+	default:
+		return m;
+	}
+}
+
 static unsigned lower_ct(struct builder *b, const struct ct *c, const struct fx_loc *loc,
 			 unsigned t, unsigned f)
 {
 	unsigned n;
+	int k;
 
 	switch (c->kind) {
 	case CT_NOT:
@@ -413,6 +515,8 @@ static unsigned lower_ct(struct builder *b, const struct ct *c, const struct fx_
 	case CT_ATOM:
 		break;
 	}
+	if (c->test == CFG_T_TRUTH && (k = kconfig_test(b->g->tu, c->subject)) >= 0)
+		return k ? t : f;
 	n = new_node(b, CFG_BRANCH, loc);
 	b->g->nodes[n].test = c->test;
 	b->g->nodes[n].subject = c->subject;
@@ -454,7 +558,8 @@ static const char *text_at(struct builder *b, const struct fx_expr *e)
 	unsigned line = 1;
 	int depth = 0;
 
-	if (e->text || !tu || !tu->src || !e->loc.line || !same_file(e->loc.file, tu->file))
+	if ((e->text && e->text[0]) || !tu || !tu->src || !e->loc.line ||
+	    !same_file(e->loc.file, tu->file))
 		return e->text;
 	src = tu->src;
 	end = src + tu->src_len;

@@ -8,6 +8,8 @@
  * lowered to atoms on the short-circuit operators; an atom is read from the
  * condition's source text, so macro-wrapped tests (WARN_ON(!p),
  * WARN_ON_ONCE(IS_ERR(p)), unlikely(ret)) are understood like plain ones.
+ * IS_ENABLED(CONFIG_FOO) and friends are decided from the kernel build's
+ * include/generated/autoconf.h under the TU's directory when there is one.
  * Loops and gotos give cycles; the path engine memoises (node, state) so
  * every loop is walked until its state repeats, and stops a function after
  * CFG_MAX_STATES states (counted in cfg_stats.truncated).

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <criterion/criterion.h>
 
@@ -151,7 +152,8 @@ static struct fx_tu *parse(const char *code)
 	return tu;
 }
 
-static struct leaks check(const char *class, const char *code, const char *fn_name)
+static struct leaks check_in(const char *dir, const char *class, const char *code,
+			     const char *fn_name)
 {
 	struct fx_tu *tu = parse(code);
 	struct fx_tu *tus[] = { tu };
@@ -160,9 +162,16 @@ static struct leaks check(const char *class, const char *code, const char *fn_na
 	struct cfg_track t = { class, tu, &prog, on_leak, &ls };
 	const struct fx_func *fn = fx_find_func(&prog, fn_name, NULL);
 
+	if (dir)
+		tu->directory = dir;
 	cr_assert_not_null(fn);
 	cr_assert_eq(cfg_check_pairs(fn, &t), 0);
 	return ls;
+}
+
+static struct leaks check(const char *class, const char *code, const char *fn_name)
+{
+	return check_in(NULL, class, code, fn_name);
 }
 
 Test(cfg_pairs, warn_on_tested_lookup_leaks_on_success_path)
@@ -311,4 +320,49 @@ Test(cfg_pairs, error_code_facts_decide_failure_exits)
 	/* "ret < 0" ends it; the irq path fails through a copied error code */
 	cr_assert_eq(failures(&ls), 1);
 	cr_assert_eq(ls.n, 2);
+}
+
+static void make_autoconf(char *dir, const char *text)
+{
+	char path[128];
+	FILE *f;
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/include", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/include/generated", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/include/generated/autoconf.h", dir);
+	f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+Test(cfg_pairs, kconfig_constants_prune_dead_paths)
+{
+	static const char code[] =
+		"#define IS_ENABLED(option) 0\n"
+		"int f(struct device *dev)\n"
+		"{\n"
+		"	struct iommu_group *group = iommu_group_get(dev);\n"
+		"	if (!group)\n"
+		"		return -ENODEV;\n"
+		"	if (IS_ENABLED(CONFIG_FOO))\n"
+		"		return -EOPNOTSUPP;\n"
+		"	iommu_group_put(group);\n"
+		"	return 0;\n"
+		"}\n";
+	char off_dir[] = "/tmp/test-cfg-kconfig-XXXXXX", on_dir[] = "/tmp/test-cfg-kconfig-XXXXXX";
+	struct leaks unknown, off, on;
+
+	make_autoconf(off_dir, "#define CONFIG_BAR 1\n");
+	make_autoconf(on_dir, "#define CONFIG_FOO_MODULE 1\n");
+	unknown = check("group", code, "f");
+	off = check_in(off_dir, "group", code, "f");
+	on = check_in(on_dir, "group", code, "f");
+
+	cr_assert_eq(unknown.n, 1);
+	cr_assert_eq(off.n, 0);
+	cr_assert_eq(on.n, 1);
 }
