@@ -53,19 +53,23 @@ endif
 CHECKER_OBJS :=
 CHECKER_OBJS += checker/arena.o
 CHECKER_OBJS += checker/argv.o
+CHECKER_OBJS += checker/baseline.o
 CHECKER_OBJS += checker/cfg.o
 CHECKER_OBJS += checker/compdb.o
 CHECKER_OBJS += checker/dump.o
 CHECKER_OBJS += checker/engine.o
 CHECKER_OBJS += checker/facts.o
 CHECKER_OBJS += checker/frontend-clang/clang.o
+CHECKER_OBJS += checker/gitdiff.o
 CHECKER_OBJS += checker/options.o
 CHECKER_OBJS += checker/registry.o
 CHECKER_OBJS += checker/report-json.o
 CHECKER_OBJS += checker/report-sarif.o
 CHECKER_OBJS += checker/report-text.o
 CHECKER_OBJS += checker/srcscan.o
+CHECKER_OBJS += checker/suppress.o
 CHECKER_OBJS += checker/table.o
+CHECKER_OBJS += checker/workflow.o
 
 RULE_IDS := $(shell sed -n 's/^RULE[^"]*"\([a-z0-9-]*\)".*/\1/p' rules/rules.def)
 RULE_OBJS := $(patsubst %,rules/%.o,$(RULE_IDS))

@@ -23,6 +23,7 @@
 #include "options.h"
 #include "report.h"
 #include "srcscan.h"
+#include "workflow.h"
 
 enum tu_state { TU_PENDING, TU_PARSED, TU_SKIPPED, TU_FAILED };
 
@@ -272,6 +273,7 @@ int main(int argc, char **argv)
 	struct fx_program prog = { 0 };
 	struct tu_failure *fails = NULL;
 	struct pool pool = { 0 };
+	struct workflow wf = { 0 };
 	double t0 = now(), t1;
 	size_t facts_bytes = 0;
 	char err[512];
@@ -296,8 +298,12 @@ int main(int argc, char **argv)
 		ret = list_rules();
 		goto out_opts;
 	}
-	if (collect_jobs(&o, &jobs))
+	if (o.staged || o.diff_rev ? workflow_collect_jobs(&o, &wf, &jobs) : collect_jobs(&o, &jobs))
 		goto out_jobs;
+	if (o.list_suppressions) {
+		ret = workflow_list_suppressions(&jobs);
+		goto out_jobs;
+	}
 	if (o.print_commands) {
 		ret = print_commands(&jobs);
 		goto out_jobs;
@@ -349,6 +355,8 @@ int main(int argc, char **argv)
 	sum.tool_failed = sum.failed && !o.keep_going;
 
 	engine_run(&o.rules, &prog, &findings);
+	if (workflow_filter(&o, &wf, &prog, &findings))
+		goto out_jobs;
 	findings_sort(&findings);
 	sum.findings = findings.n;
 	sum.seconds = now() - t0;
@@ -382,6 +390,7 @@ out_jobs:
 	free(fails);
 	findings_free(&findings);
 	jobs_free(&jobs);
+	workflow_free(&wf);
 out_opts:
 	options_free(&o);
 	return ret;

@@ -22,6 +22,10 @@ void options_usage(FILE *out)
 	      "  --stats            print timing and size figures on stderr\n"
 	      "  --dump-facts       print the facts IR of each parsed TU and exit\n"
 	      "  --print-commands   print the sanitised compile commands as a compile DB and exit\n"
+	      "  --staged           scan the staged .c/.h changes; report findings in changed code only\n"
+	      "  --diff REV         the same for the working tree against revision REV\n"
+	      "  --baseline FILE    hide the findings FILE lists; --write-baseline FILE writes one\n"
+	      "  --list-suppressions  print every inline suppression with its reason and exit\n"
 	      "  -q, --quiet        no summary line\n"
 	      "  --version, --help\n"
 	      "exit status: 0 no findings, 1 findings, 2 tool failure\n", out);
@@ -133,6 +137,22 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 			if (!v)
 				return -EINVAL;
 			o->output = v;
+		} else if (is_opt(a, "--diff")) {
+			o->diff_rev = value_of(argc, argv, &i, "--diff", err, errlen);
+			if (!o->diff_rev)
+				return -EINVAL;
+		} else if (is_opt(a, "--baseline")) {
+			o->baseline = value_of(argc, argv, &i, "--baseline", err, errlen);
+			if (!o->baseline)
+				return -EINVAL;
+		} else if (is_opt(a, "--write-baseline")) {
+			o->write_baseline = value_of(argc, argv, &i, "--write-baseline", err, errlen);
+			if (!o->write_baseline)
+				return -EINVAL;
+		} else if (!strcmp(a, "--staged")) {
+			o->staged = true;
+		} else if (!strcmp(a, "--list-suppressions")) {
+			o->list_suppressions = true;
 		} else if (is_opt(a, "--format")) {
 			v = value_of(argc, argv, &i, "--format", err, errlen);
 			if (!v)
@@ -170,6 +190,10 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 			snprintf(err, errlen, "unknown option '%s' (see --help)", a);
 			return -EINVAL;
 		}
+	}
+	if (o->staged && o->diff_rev) {
+		snprintf(err, errlen, "--staged and --diff cannot be used together");
+		return -EINVAL;
 	}
 	return 0;
 }

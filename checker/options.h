@@ -21,6 +21,10 @@ struct options {
 	enum out_format format;
 	const char *output;		/* -o */
 	bool keep_going, stats, quiet, list_rules, help, version, dump_facts, print_commands;
+	bool staged, list_suppressions;	/* --staged, --list-suppressions */
+	const char *diff_rev;		/* --diff REV */
+	const char *baseline;		/* --baseline FILE */
+	const char *write_baseline;	/* --write-baseline FILE */
 	struct rule_settings rules;
 };
 

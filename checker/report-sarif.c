@@ -2,8 +2,8 @@
 /*
  * report-sarif.c - SARIF 2.1.0 log: one run, rule descriptors from the
  * registry, results with a logical location (the function or variable) and
- * a partial fingerprint that survives line shifts (rule, file, symbol and
- * the message with its numbers removed).
+ * a partial fingerprint that survives line shifts (finding_fingerprint(),
+ * the same key baselines use).
  */
 #include <ctype.h>
 #include <limits.h>
@@ -14,6 +14,7 @@
 
 #include <json-c/json.h>
 
+#include "baseline.h"
 #include "report.h"
 
 static const char *sarif_level(enum severity s)
@@ -57,17 +58,6 @@ static char *uri_encode(const char *path)
 	}
 	*o = '\0';
 	return out;
-}
-
-static uint64_t fnv1a(uint64_t h, const char *s, bool skip_digits)
-{
-	for (; *s; s++) {
-		if (skip_digits && isdigit((unsigned char)*s))
-			continue;
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
 }
 
 /* "of-xlate-presence" -> "OfXlatePresence": SARIF wants a name unlike the id. */
@@ -178,7 +168,7 @@ int report_sarif(FILE *out, const struct findings *f, const struct run_summary *
 	struct json_object *invs = json_object_new_array();
 	struct json_object *inv = json_object_new_object();
 	struct json_object *notes = json_object_new_array();
-	char cwd[PATH_MAX], fp[32], *base = NULL;
+	char cwd[PATH_MAX], fp[FINGERPRINT_LEN + 1], *base = NULL;
 	bool have_cwd = getcwd(cwd, sizeof(cwd)) != NULL;
 	unsigned i;
 	int ret;
@@ -213,7 +203,6 @@ int report_sarif(FILE *out, const struct findings *f, const struct run_summary *
 		struct json_object *r = json_object_new_object();
 		struct json_object *locs = json_object_new_array();
 		struct json_object *pfp = json_object_new_object();
-		uint64_t h = 0xcbf29ce484222325ULL;
 
 		json_object_object_add(r, "ruleId", json_object_new_string(rule_meta[x->rule].id));
 		json_object_object_add(r, "ruleIndex", json_object_new_int(x->rule));
@@ -221,11 +210,7 @@ int report_sarif(FILE *out, const struct findings *f, const struct run_summary *
 		json_object_object_add(r, "message", text_obj(x->message));
 		json_object_array_add(locs, location(x, have_cwd ? cwd : NULL));
 		json_object_object_add(r, "locations", locs);
-		h = fnv1a(h, rule_meta[x->rule].id, false);
-		h = fnv1a(h, x->file, false);
-		h = fnv1a(h, x->symbol, false);
-		h = fnv1a(h, x->message, true);
-		snprintf(fp, sizeof(fp), "%016llx", (unsigned long long)h);
+		finding_fingerprint(x, have_cwd ? cwd : NULL, fp);
 		json_object_object_add(pfp, "iommuLintFingerprint/v1", json_object_new_string(fp));
 		json_object_object_add(r, "partialFingerprints", pfp);
 		json_object_array_add(results, r);

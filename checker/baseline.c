@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * baseline.c - fingerprints that survive line shifts, and baseline files:
+ * a JSON list of the findings a project has accepted, so CI and pre-commit
+ * report only new ones.  An entry carries the fingerprint (the key) and,
+ * for the reader, rule, file, symbol and message; no line number, so a
+ * baseline rewritten after an unrelated edit does not change.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#include "baseline.h"
+
+struct baseline_entry {
+	char fp[FINGERPRINT_LEN + 1];
+	bool used;
+};
+
+struct baseline {
+	unsigned n;
+	struct baseline_entry *v;
+};
+
+const char *finding_rel_file(const char *file, const char *cwd)
+{
+	size_t n = cwd ? strlen(cwd) : 0;
+
+	if (file[0] == '/' && n > 1 && !strncmp(file, cwd, n) && file[n] == '/')
+		file += n + 1;
+	while (file[0] == '.' && file[1] == '/')
+		file += 2;
+	return file;
+}
+
+/* FNV-1a over s and a terminating 0, optionally without digits. */
+static uint64_t fnv1a(uint64_t h, const char *s, bool skip_digits)
+{
+	for (;; s++) {
+		if (*s && skip_digits && isdigit((unsigned char)*s))
+			continue;
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+		if (!*s)
+			return h;
+	}
+}
+
+void finding_fingerprint(const struct finding *f, const char *cwd,
+			 char out[FINGERPRINT_LEN + 1])
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	h = fnv1a(h, rule_meta[f->rule].id, false);
+	h = fnv1a(h, finding_rel_file(f->file, cwd), false);
+	h = fnv1a(h, f->symbol ? f->symbol : "", false);
+	h = fnv1a(h, f->message ? f->message : "", true);
+	snprintf(out, FINGERPRINT_LEN + 1, "%016llx", (unsigned long long)h);
+}
+
+static bool valid_fingerprint(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < FINGERPRINT_LEN; i++)
+		if (!isxdigit((unsigned char)s[i]))
+			return false;
+	return s[i] == '\0';
+}
+
+static const char *get_string(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	if (!json_object_object_get_ex(o, key, &v) || !json_object_is_type(v, json_type_string))
+		return NULL;
+	return json_object_get_string(v);
+}
+
+int baseline_load(const char *path, struct baseline **out, char *err, size_t errlen)
+{
+	struct json_object *root = NULL, *arr, *ver;
+	struct baseline *b;
+	FILE *fp;
+	unsigned i;
+	int ret = -EINVAL;
+
+	*out = NULL;
+	fp = fopen(path, "r");
+	if (!fp) {
+		snprintf(err, errlen, "baseline %s: %s", path, strerror(errno));
+		return -errno;
+	}
+	fclose(fp);
+	root = json_object_from_file(path);
+	if (!root) {
+		snprintf(err, errlen, "baseline %s: not valid JSON", path);
+		return -EINVAL;
+	}
+	if (!json_object_is_type(root, json_type_object) ||
+	    !json_object_object_get_ex(root, "version", &ver) || json_object_get_int(ver) != 1 ||
+	    !json_object_object_get_ex(root, "findings", &arr) ||
+	    !json_object_is_type(arr, json_type_array)) {
+		snprintf(err, errlen,
+			 "baseline %s: not an iommu-lint baseline (want {\"version\": 1, \"findings\": [...]})",
+			 path);
+		goto out_put;
+	}
+	b = calloc(1, sizeof(*b));
+	if (b)
+		b->v = calloc(json_object_array_length(arr) + 1, sizeof(*b->v));
+	if (!b || !b->v) {
+		free(b);
+		snprintf(err, errlen, "out of memory");
+		ret = -ENOMEM;
+		goto out_put;
+	}
+	for (i = 0; i < json_object_array_length(arr); i++) {
+		struct json_object *e = json_object_array_get_idx(arr, i);
+		const char *fpr = get_string(e, "fingerprint"), *rule = get_string(e, "rule");
+
+		if (!fpr || !valid_fingerprint(fpr)) {
+			snprintf(err, errlen, "baseline %s: entry %u: no fingerprint of %d hex digits",
+				 path, i + 1, FINGERPRINT_LEN);
+			goto out_free;
+		}
+		if (!rule || rule_lookup(rule) < 0) {
+			snprintf(err, errlen, "baseline %s: entry %u: unknown rule id '%s' (see --list-rules)",
+				 path, i + 1, rule ? rule : "");
+			goto out_free;
+		}
+		memcpy(b->v[b->n].fp, fpr, FINGERPRINT_LEN + 1);
+		b->n++;
+	}
+	*out = b;
+	ret = 0;
+	goto out_put;
+out_free:
+	baseline_free(b);
+out_put:
+	json_object_put(root);
+	return ret;
+}
+
+unsigned baseline_filter(struct baseline *b, struct findings *f)
+{
+	char cwd[PATH_MAX], fp[FINGERPRINT_LEN + 1];
+	bool have_cwd = getcwd(cwd, sizeof(cwd)) != NULL;
+	unsigned i, k, keep = 0, removed = 0;
+
+	for (i = 0; i < f->n; i++) {
+		struct finding *x = &f->v[i];
+		bool hidden = false;
+
+		finding_fingerprint(x, have_cwd ? cwd : NULL, fp);
+		for (k = 0; k < b->n && !hidden; k++) {
+			if (!b->v[k].used && !strcmp(b->v[k].fp, fp)) {
+				b->v[k].used = true;
+				hidden = true;
+			}
+		}
+		if (hidden) {
+			free(x->file);
+			free(x->symbol);
+			free(x->message);
+			removed++;
+		} else {
+			f->v[keep++] = *x;
+		}
+	}
+	f->n = keep;
+	return removed;
+}
+
+void baseline_free(struct baseline *b)
+{
+	if (!b)
+		return;
+	free(b->v);
+	free(b);
+}
+
+struct entry_ref {
+	const struct finding *f;
+	const char *file;
+	char fp[FINGERPRINT_LEN + 1];
+};
+
+/* Baseline order: file, rule, symbol, message: stable under line shifts. */
+static int cmp_entry(const void *a, const void *b)
+{
+	const struct entry_ref *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+
+	if (!c)
+		c = strcmp(rule_meta[x->f->rule].id, rule_meta[y->f->rule].id);
+	if (!c)
+		c = strcmp(x->f->symbol, y->f->symbol);
+	if (!c)
+		c = strcmp(x->fp, y->fp);
+	if (!c)
+		c = strcmp(x->f->message, y->f->message);
+	return c;
+}
+
+int baseline_write(const char *path, const struct findings *f, char *err, size_t errlen)
+{
+	struct json_object *root = json_object_new_object(), *arr = json_object_new_array();
+	struct entry_ref *refs = calloc(f->n + 1, sizeof(*refs));
+	char cwd[PATH_MAX], *tmp = NULL;
+	bool have_cwd = getcwd(cwd, sizeof(cwd)) != NULL;
+	const char *text;
+	unsigned i;
+	size_t n;
+	FILE *out = NULL;
+	int fd, ret = -ENOMEM;
+
+	if (!refs || !root || !arr) {
+		snprintf(err, errlen, "out of memory");
+		goto out_free;
+	}
+	for (i = 0; i < f->n; i++) {
+		refs[i].f = &f->v[i];
+		refs[i].file = finding_rel_file(f->v[i].file, have_cwd ? cwd : NULL);
+		finding_fingerprint(&f->v[i], have_cwd ? cwd : NULL, refs[i].fp);
+	}
+	if (f->n)
+		qsort(refs, f->n, sizeof(*refs), cmp_entry);
+	json_object_object_add(root, "version", json_object_new_int(1));
+	json_object_object_add(root, "tool", json_object_new_string("iommu-lint"));
+	for (i = 0; i < f->n; i++) {
+		struct json_object *e = json_object_new_object();
+
+		json_object_object_add(e, "fingerprint", json_object_new_string(refs[i].fp));
+		json_object_object_add(e, "rule", json_object_new_string(rule_meta[refs[i].f->rule].id));
+		json_object_object_add(e, "file", json_object_new_string(refs[i].file));
+		json_object_object_add(e, "symbol", json_object_new_string(refs[i].f->symbol));
+		json_object_object_add(e, "message", json_object_new_string(refs[i].f->message));
+		json_object_array_add(arr, e);
+	}
+	json_object_object_add(root, "findings", arr);
+	arr = NULL;
+	text = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY |
+					      JSON_C_TO_STRING_NOSLASHESCAPE);
+	n = strlen(path) + 16;
+	tmp = malloc(n);
+	if (!tmp || !text) {
+		snprintf(err, errlen, "out of memory");
+		goto out_free;
+	}
+	snprintf(tmp, n, "%s.tmpXXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0 || !(out = fdopen(fd, "w"))) {
+		ret = -errno;
+		snprintf(err, errlen, "baseline %s: cannot create: %s", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		goto out_free;
+	}
+	fputs(text, out);
+	fputc('\n', out);
+	if (ferror(out) | fclose(out) || rename(tmp, path)) {
+		ret = -errno;
+		snprintf(err, errlen, "baseline %s: cannot write: %s", path, strerror(errno));
+		unlink(tmp);
+		goto out_free;
+	}
+	ret = 0;
+out_free:
+	free(tmp);
+	free(refs);
+	json_object_put(arr);
+	json_object_put(root);
+	return ret;
+}

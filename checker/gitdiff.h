@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * gitdiff.h - what a commit changes: the .c/.h files and their changed
+ * lines, from git diff -U0 (staged changes, or the working tree against a
+ * revision), and the filter that keeps only findings in changed code.
+ */
+#ifndef IOMMU_LINT_GITDIFF_H
+#define IOMMU_LINT_GITDIFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "engine.h"
+
+struct diff_range {
+	unsigned first, last;		/* new-side lines, inclusive */
+};
+
+struct diff_file {
+	char *rel;			/* as git names it, relative to the top */
+	char *path;			/* absolute, symlinks resolved when it exists */
+	bool unstaged;			/* --staged: the working tree copy differs */
+	unsigned nranges, cap;
+	struct diff_range *ranges;
+};
+
+struct git_diff {
+	char *top;			/* the working tree's top directory */
+	unsigned n, cap;
+	struct diff_file *v;
+};
+
+/*
+ * Read the changes: staged ones when rev is NULL (files whose working copy
+ * has further changes are diffed working tree against HEAD instead, since
+ * that copy is what gets scanned), else the working tree against rev.
+ * Returns 0, or -errno with a one-line reason in err (no git, not a
+ * repository, unknown revision).
+ */
+int gitdiff_read(const char *rev, struct git_diff *d, char *err, size_t errlen);
+void gitdiff_free(struct git_diff *d);
+const struct diff_file *gitdiff_find(const struct git_diff *d, const char *abs_path);
+/* true when lines [first, last] overlap a changed line of f. */
+bool gitdiff_touches(const struct diff_file *f, unsigned first, unsigned last);
+/*
+ * Keep the findings in changed code: the finding's line, or the extent of
+ * its function or file-scope variable, overlaps a changed line.  Returns the
+ * number removed.
+ */
+unsigned gitdiff_filter(const struct git_diff *d, const struct fx_program *prog,
+			struct findings *f);
+
+#endif

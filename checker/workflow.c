@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * workflow.c - what a pre-commit hook and a CI job need around a scan:
+ * the jobs of --staged / --diff (changed files; the work tree's own compile
+ * DB when it has one), --list-suppressions, and the filters applied to the
+ * findings between the rules and the report.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "argv.h"
+#include "baseline.h"
+#include "suppress.h"
+#include "workflow.h"
+
+static bool has_suffix(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+
+	return n >= m && !strcmp(s + n - m, suf);
+}
+
+/* Positional files restrict the changed ones; false when f is not wanted. */
+static bool wanted(const struct options *o, const struct diff_file *f)
+{
+	int i;
+
+	if (!o->nfiles)
+		return true;
+	for (i = 0; i < o->nfiles; i++) {
+		char *rp = realpath(o->files[i], NULL);
+		bool hit = rp && !strcmp(rp, f->path);
+
+		free(rp);
+		if (hit)
+			return true;
+	}
+	return false;
+}
+
+/* Keep the DB jobs whose file changed; mark the changed files they cover. */
+static void keep_db_jobs(struct job_list *jobs, const struct git_diff *d, bool *covered)
+{
+	unsigned i, k, keep = 0;
+
+	for (i = 0; i < jobs->n; i++) {
+		struct tu_job *j = &jobs->v[i];
+		char *p = path_join(j->directory, j->file), *rp = p ? realpath(p, NULL) : NULL;
+		bool match = false;
+
+		for (k = 0; rp && k < d->n; k++) {
+			if (covered[k] != 1 && !strcmp(rp, d->v[k].path)) {
+				covered[k] = true;
+				match = true;
+			}
+		}
+		free(p);
+		free(rp);
+		if (match) {
+			jobs->v[keep++] = *j;
+		} else {
+			free((char *)j->file);
+			free((char *)j->directory);
+			argv_free(j->argc, j->argv);
+		}
+	}
+	jobs->n = keep;
+}
+
+int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list *jobs)
+{
+	char err[1024], cwd[PATH_MAX];
+	bool *want = NULL, *covered = NULL, at_top;
+	unsigned k;
+	size_t n;
+	int ret;
+
+	w->diff_mode = true;
+	ret = gitdiff_read(o->diff_rev, &w->diff, err, sizeof(err));
+	if (ret) {
+		fprintf(stderr, "iommu-lint: error: %s\n", err);
+		return ret;
+	}
+	want = calloc(w->diff.n + 1, sizeof(*want));
+	covered = calloc(w->diff.n + 1, sizeof(*covered));
+	if (!want || !covered) {
+		ret = -ENOMEM;
+		goto out_nomem;
+	}
+	for (k = 0; k < w->diff.n; k++)
+		want[k] = wanted(o, &w->diff.v[k]);
+	if (!o->compdb) {
+		n = strlen(w->diff.top) + 32;
+		w->compdb = malloc(n);
+		if (!w->compdb) {
+			ret = -ENOMEM;
+			goto out_nomem;
+		}
+		snprintf(w->compdb, n, "%s/compile_commands.json", w->diff.top);
+		if (!access(w->compdb, R_OK))
+			o->compdb = w->compdb;
+	}
+	if (o->compdb) {
+		if (compdb_load(o->compdb, jobs, err, sizeof(err))) {
+			fprintf(stderr, "iommu-lint: error: %s\n", err);
+			ret = -EINVAL;
+			goto out_free;
+		}
+		for (k = 0; k < w->diff.n; k++)
+			covered[k] = !want[k];
+		keep_db_jobs(jobs, &w->diff, covered);
+		for (k = 0; k < w->diff.n && !o->quiet; k++)
+			if (!covered[k])
+				fprintf(stderr, "iommu-lint: note: %s: %s\n", w->diff.v[k].rel,
+					has_suffix(w->diff.v[k].rel, ".h") ?
+					"header not scanned in compile DB mode (its TUs are, when they changed)" :
+					"not in the compile database; not scanned");
+		ret = 0;
+		goto out_free;
+	}
+	/* files as the user would name them from the top of the tree */
+	at_top = getcwd(cwd, sizeof(cwd)) && !strcmp(cwd, w->diff.top);
+	for (k = 0; k < w->diff.n; k++) {
+		const struct diff_file *f = &w->diff.v[k];
+
+		if (!want[k] || access(f->path, R_OK))
+			continue;
+		if (jobs_add(jobs, at_top ? f->rel : f->path, NULL, o->nextra, o->extra, NULL)) {
+			ret = -ENOMEM;
+			goto out_nomem;
+		}
+	}
+	ret = 0;
+	goto out_free;
+out_nomem:
+	fputs("iommu-lint: error: out of memory\n", stderr);
+out_free:
+	free(want);
+	free(covered);
+	return ret;
+}
+
+int workflow_list_suppressions(const struct job_list *jobs)
+{
+	unsigned i, k, m;
+	int ret = 0;
+
+	for (i = 0; i < jobs->n; i++) {
+		struct suppression_list l = { 0 };
+		char err[1024], *path = path_join(jobs->v[i].directory, jobs->v[i].file), *src = NULL;
+		size_t len;
+
+		if (!path || read_source(path, &src, &len, err, sizeof(err))) {
+			fprintf(stderr, "iommu-lint: error: %s\n", path ? err : "out of memory");
+			free(path);
+			ret = 2;
+			continue;
+		}
+		if (suppress_scan(src, len, &l)) {
+			fputs("iommu-lint: error: out of memory\n", stderr);
+			ret = 2;
+		}
+		for (k = 0; k < l.n; k++) {
+			const struct suppression *s = &l.v[k];
+
+			printf("%s:%u:%u: ignore ", jobs->v[i].file, s->line, s->col);
+			for (m = 0; m < s->nids; m++)
+				printf("%s%s", m ? "," : "", s->ids[m]);
+			if (!s->nids)
+				printf("(no rule id)");
+			if (s->reason)
+				printf(" -- %s\n", s->reason);
+			else
+				printf(" (no reason: hides nothing)\n");
+		}
+		suppress_list_free(&l);
+		free(src);
+		free(path);
+	}
+	if (fflush(stdout))
+		ret = 2;
+	return ret;
+}
+
+int workflow_filter(const struct options *o, struct workflow *w, const struct fx_program *prog,
+		    struct findings *f)
+{
+	struct baseline *b = NULL;
+	unsigned outside = 0, baselined = 0;
+	char err[1024];
+	int suppressed;
+
+	suppressed = suppress_apply(prog, f);
+	if (suppressed < 0) {
+		fputs("iommu-lint: error: out of memory\n", stderr);
+		return suppressed;
+	}
+	if (w->diff_mode)
+		outside = gitdiff_filter(&w->diff, prog, f);
+	if (o->write_baseline) {
+		if (baseline_write(o->write_baseline, f, err, sizeof(err))) {
+			fprintf(stderr, "iommu-lint: error: %s\n", err);
+			return -EIO;
+		}
+		if (!o->quiet)
+			fprintf(stderr, "iommu-lint: wrote %u findings to the baseline %s\n", f->n,
+				o->write_baseline);
+		/* a fresh baseline accepts every finding */
+		baselined = f->n;
+		findings_free(f);
+	}
+	if (o->baseline) {
+		if (baseline_load(o->baseline, &b, err, sizeof(err))) {
+			fprintf(stderr, "iommu-lint: error: %s\n", err);
+			return -EINVAL;
+		}
+		baselined += baseline_filter(b, f);
+		baseline_free(b);
+	}
+	if (!o->quiet && (suppressed || outside || baselined))
+		fprintf(stderr, "iommu-lint: hidden: %d suppressed inline, %u outside the changed code, %u in the baseline\n",
+			suppressed, outside, baselined);
+	return 0;
+}
+
+void workflow_free(struct workflow *w)
+{
+	gitdiff_free(&w->diff);
+	free(w->compdb);
+	w->compdb = NULL;
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * workflow.h - the CI and pre-commit features around a scan: the jobs of
+ * --staged / --diff REV, --list-suppressions, and the findings filters run
+ * after the rules (inline suppressions, changed code, baseline).
+ */
+#ifndef IOMMU_LINT_WORKFLOW_H
+#define IOMMU_LINT_WORKFLOW_H
+
+#include "compdb.h"
+#include "gitdiff.h"
+#include "options.h"
+
+struct workflow {
+	bool diff_mode;			/* --staged or --diff */
+	struct git_diff diff;
+	char *compdb;			/* compile DB found at the top of the tree */
+};
+
+/*
+ * --staged / --diff REV: read the changes and make one job per changed
+ * .c/.h file (positional files restrict them).  A compile_commands.json at
+ * the top of the work tree is used as if given with -p (o->compdb is set),
+ * and then only the changed .c files it lists are scanned.  Returns 0, or
+ * -errno after printing one error line.
+ */
+int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list *jobs);
+/* Print the suppressions of every job's main file.  Returns the exit code. */
+int workflow_list_suppressions(const struct job_list *jobs);
+/*
+ * Drop suppressed findings, findings outside the changed code (diff mode),
+ * write --write-baseline, then drop what the baseline lists.  Returns 0, or
+ * -errno after printing one error line.
+ */
+int workflow_filter(const struct options *o, struct workflow *w, const struct fx_program *prog,
+		    struct findings *f);
+void workflow_free(struct workflow *w);
+
+#endif
