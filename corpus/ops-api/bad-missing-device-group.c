@@ -1,0 +1,23 @@
+/* The core calls ops->device_group unconditionally while probing. */
+#include <linux/iommu.h>
+
+static struct iommu_domain *mg_domain_alloc(unsigned int type)
+{
+	return NULL;
+}
+
+static struct iommu_device *mg_probe_device(struct device *dev)
+{
+	return ERR_PTR(-ENODEV);
+}
+
+/* expect: ops-api */
+const struct iommu_ops mg_ops = {
+	.domain_alloc	= mg_domain_alloc,
+	.probe_device	= mg_probe_device,
+};
+
+int mg_register(struct iommu_device *iommu, struct device *dev)
+{
+	return iommu_device_register(iommu, &mg_ops, dev);
+}

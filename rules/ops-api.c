@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ops-api: struct iommu_ops initialisers and core API calls that do not
+ * match the IOMMU API of the tree being scanned.
+ *
+ * The driver API has been reshaped many times: domain_init/domain_destroy
+ * gave way to domain_alloc/domain_free (4.1), add_device/remove_device to
+ * probe_device/release_device (5.8), put_resv_regions to a ->free callback
+ * on each region (6.0), detach_dev to attach_dev switching domains (6.3);
+ * helpers were renamed or dropped (iommu_get_dm_regions 4.11,
+ * iommu_get_instance -> iommu_ops_from_fwnode, of_iommu_set_ops folded into
+ * iommu_device_register, iommu_device_set_ops/_fwnode 5.13).  Code
+ * forward-ported across those changes keeps a callback the core never
+ * calls - a detach that never runs, regions nobody frees - or misses one
+ * the core calls unconditionally (device_group, probe_device) and oopses.
+ *
+ * The version of the tree is read from its own include/linux/iommu.h (the
+ * header that defines the struct iommu_ops the TU sees): each marker of
+ * rules/data/iommu-api.tbl found there (an identifier, or a record field
+ * in the parsed layout) proves "version >= X", and the largest one is the
+ * tree's lower bound.  Only removals at or below that bound are reported,
+ * so correct code of any version between markers is never flagged.
+ * Fields absent from the tree's struct iommu_ops are reported too.  Missing
+ * required callbacks are reported for ops tables the program hands to the
+ * core (iommu_device_register, bus_set_iommu), in any TU.
+ *
+ * Known false positives: a tree that backports a marker without the
+ * matching removal; a header that keeps removed fields for compatibility
+ * (the project's reference iommu.h does, on purpose) is judged by its
+ * markers, which is the intent.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../checker/rule.h"
+#include "../checker/table.h"
+
+#define MAX_CACHE 16
+
+struct hdr_version {
+	char *path;
+	unsigned version;
+	const char *marker;
+};
+
+static struct hdr_version cache[MAX_CACHE];
+static unsigned ncache;
+
+static unsigned parse_version(const char *s)
+{
+	unsigned major = 0, minor = 0;
+
+	if (!s || sscanf(s, "%u.%u", &major, &minor) < 1)
+		return 0;
+	return major * 100 + minor;
+}
+
+static bool has_field(const struct fx_record *r, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; r && i < r->nfields; i++)
+		if (r->fields[i].name && !strcmp(r->fields[i].name, name))
+			return true;
+	return false;
+}
+
+static bool has_word(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p = text;
+
+	while (text && (p = strstr(p, word))) {
+		bool start = p == text || !(p[-1] == '_' || (p[-1] >= 'a' && p[-1] <= 'z') ||
+					   (p[-1] >= 'A' && p[-1] <= 'Z') ||
+					   (p[-1] >= '0' && p[-1] <= '9'));
+		char c = p[n];
+		bool end = !(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			     (c >= '0' && c <= '9'));
+
+		if (start && end)
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+static char *read_text(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long len;
+
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) || (len = ftell(f)) < 0 || fseek(f, 0, SEEK_SET))
+		goto out_close;
+	buf = malloc(len + 1);
+	if (!buf)
+		goto out_close;
+	if (fread(buf, 1, len, f) != (size_t)len) {
+		free(buf);
+		buf = NULL;
+		goto out_close;
+	}
+	buf[len] = '\0';
+out_close:
+	fclose(f);
+	return buf;
+}
+
+/* Lower bound of the API version of the tree this TU was built against; 0 if unknown. */
+static unsigned tree_version(const struct fx_tu *tu, const char **marker)
+{
+	const struct fx_record *ops = fx_find_record(tu, "iommu_ops");
+	const struct tbl *t = tbl_get("iommu-api");
+	char path[4096];
+	unsigned i, best = 0;
+	char *text;
+
+	*marker = NULL;
+	if (!ops || !ops->loc.file || !t)
+		return 0;
+	if (ops->loc.file[0] == '/' || !tu->directory)
+		snprintf(path, sizeof(path), "%s", ops->loc.file);
+	else
+		snprintf(path, sizeof(path), "%s/%s", tu->directory, ops->loc.file);
+	for (i = 0; i < ncache; i++)
+		if (!strcmp(cache[i].path, path)) {
+			*marker = cache[i].marker;
+			return cache[i].version;
+		}
+	text = read_text(path);
+	for (i = 0; i < t->nrows; i++) {
+		const struct tbl_row *row = &t->rows[i];
+		const char *dot;
+		unsigned v;
+		bool found;
+
+		if (row->nfields < 3 || strcmp(row->fields[0], "marker"))
+			continue;
+		v = parse_version(row->fields[2]);
+		dot = strchr(row->fields[1], '.');
+		if (dot) {
+			char rec[128];
+
+			snprintf(rec, sizeof(rec), "%.*s", (int)(dot - row->fields[1]),
+				 row->fields[1]);
+			found = has_field(fx_find_record(tu, rec), dot + 1);
+		} else {
+			found = has_word(text, row->fields[1]);
+		}
+		if (found && v > best) {
+			best = v;
+			*marker = row->fields[1];
+		}
+	}
+	free(text);
+	if (ncache < MAX_CACHE && (cache[ncache].path = strdup(path))) {
+		cache[ncache].version = best;
+		cache[ncache].marker = *marker;
+		ncache++;
+	}
+	return best;
+}
+
+static const struct tbl_row *api_row(const char *kind, const char *name)
+{
+	const struct tbl *t = tbl_get("iommu-api");
+	unsigned i;
+
+	for (i = 0; t && i < t->nrows; i++)
+		if (t->rows[i].nfields >= 5 && !strcmp(t->rows[i].fields[0], kind) &&
+		    !strcmp(t->rows[i].fields[1], name))
+			return &t->rows[i];
+	return NULL;
+}
+
+static void fmt_version(unsigned v, char *buf, size_t len)
+{
+	snprintf(buf, len, "%u.%u", v / 100, v % 100);
+}
+
+static void check_required(struct rule_ctx *ctx, const struct fx_var *ops,
+			   const struct fx_record *rec, unsigned version, const char *marker)
+{
+	const struct tbl *t = tbl_get("iommu-api");
+	unsigned i;
+
+	for (i = 0; t && i < t->nrows; i++) {
+		const struct tbl_row *row = &t->rows[i];
+		char ver[16];
+
+		if (row->nfields < 3 || strcmp(row->fields[0], "require") ||
+		    version < parse_version(row->fields[2]) || !has_field(rec, row->fields[1]) ||
+		    fx_init_get(ops->init, row->fields[1]))
+			continue;
+		fmt_version(version, ver, sizeof(ver));
+		report(ctx, &ops->loc, ops->name,
+		       "iommu_ops '%s' has no .%s: the core calls it unconditionally on this tree (>= %s, '%s' in its iommu.h)",
+		       ops->name, row->fields[1], ver, marker);
+	}
+}
+
+static bool domain_alloc_field(const char *name)
+{
+	return !strncmp(name, "domain_alloc", 12) || !strcmp(name, "identity_domain") ||
+	       !strcmp(name, "blocked_domain") || !strcmp(name, "default_domain");
+}
+
+static void check_domain_alloc(struct rule_ctx *ctx, const struct fx_var *ops,
+			       const struct fx_record *rec)
+{
+	bool offered = false;
+	unsigned i;
+
+	for (i = 0; rec && i < rec->nfields; i++)
+		offered |= rec->fields[i].name && domain_alloc_field(rec->fields[i].name);
+	if (!offered)
+		return;
+	for (i = 0; i < ops->init->nfields; i++)
+		if (ops->init->fields[i].field && domain_alloc_field(ops->init->fields[i].field))
+			return;
+	report(ctx, &ops->loc, ops->name,
+	       "iommu_ops '%s' offers no way to get a domain (no .domain_alloc* callback nor a static identity/blocked/default domain)",
+	       ops->name);
+}
+
+struct reg_scan {
+	const char *ops;
+	bool found;
+};
+
+static bool names_ops(const struct fx_expr *e, const char *ops)
+{
+	e = fx_strip(e);
+	if (e && e->kind == FXE_UNARY && e->op && !strcmp(e->op, "&") && e->nkids == 1)
+		e = fx_strip(e->kids[0]);
+	return e && e->kind == FXE_IDENT && e->name && !strcmp(e->name, ops);
+}
+
+static bool find_register(const struct fx_expr *e, void *arg)
+{
+	struct reg_scan *r = arg;
+	unsigned i;
+
+	if (e->kind != FXE_CALL || !e->name ||
+	    (strcmp(e->name, "iommu_device_register") && strcmp(e->name, "bus_set_iommu")))
+		return true;
+	for (i = 1; i < e->nkids; i++)
+		if (names_ops(e->kids[i], r->ops))
+			r->found = true;
+	return !r->found;
+}
+
+/* Is this ops table handed to the core (iommu_device_register, bus_set_iommu) anywhere? */
+static bool registered(const struct fx_program *prog, const char *ops)
+{
+	struct reg_scan r = { ops, false };
+	unsigned t, i;
+
+	for (t = 0; t < prog->ntus && !r.found; t++)
+		for (i = 0; i < prog->tus[t]->nfuncs && !r.found; i++)
+			fx_walk_stmt(prog->tus[t]->funcs[i].body, NULL, find_register, &r);
+	return r.found;
+}
+
+static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
+			    const struct fx_var *ops)
+{
+	const struct fx_record *rec = fx_find_record(tu, "iommu_ops");
+	const char *marker = NULL;
+	unsigned version, i;
+
+	if (!ops->init || ops->is_array || !rec)
+		return;
+	version = tree_version(tu, &marker);
+	for (i = 0; i < ops->init->nfields; i++) {
+		const struct fx_init_field *f = &ops->init->fields[i];
+		const struct tbl_row *row;
+		char ver[16], now[16];
+
+		if (!f->field || f->inactive)
+			continue;
+		if (!has_field(rec, f->field)) {
+			report(ctx, &f->loc, ops->name,
+			       "iommu_ops '%s' sets .%s, which this tree's struct iommu_ops does not have",
+			       ops->name, f->field);
+			continue;
+		}
+		row = api_row("field", f->field);
+		if (!row || !version || version < parse_version(row->fields[3]))
+			continue;
+		fmt_version(parse_version(row->fields[3]), ver, sizeof(ver));
+		fmt_version(version, now, sizeof(now));
+		report(ctx, &f->loc, ops->name,
+		       "iommu_ops '%s' sets .%s, removed from the IOMMU API in %s (this tree is >= %s: '%s' in its iommu.h); the core never calls it%s%s",
+		       ops->name, f->field, ver, now, marker,
+		       strcmp(row->fields[4], "-") ? "; use " : "",
+		       strcmp(row->fields[4], "-") ? row->fields[4] : "");
+	}
+	if (version && registered(ctx_program(ctx), ops->name)) {
+		check_required(ctx, ops, rec, version, marker);
+		check_domain_alloc(ctx, ops, rec);
+	}
+}
+
+struct call_scan {
+	struct rule_ctx *ctx;
+	const struct fx_func *fn;
+	unsigned version;
+	const char *marker;
+};
+
+static bool match_call(const struct fx_expr *e, void *arg)
+{
+	struct call_scan *c = arg;
+	const struct tbl_row *row;
+	char ver[16], now[16];
+
+	if (e->kind != FXE_CALL || !e->name || !(row = api_row("func", e->name)))
+		return true;
+	if (c->version < parse_version(row->fields[3]))
+		return true;
+	fmt_version(parse_version(row->fields[3]), ver, sizeof(ver));
+	fmt_version(c->version, now, sizeof(now));
+	report(c->ctx, &e->loc, c->fn->name,
+	       "%s() was removed from the IOMMU API in %s (this tree is >= %s: '%s' in its iommu.h)%s%s",
+	       e->name, ver, now, c->marker,
+	       strcmp(row->fields[4], "-") ? "; use " : "",
+	       strcmp(row->fields[4], "-") ? row->fields[4] : "");
+	return true;
+}
+
+static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
+{
+	struct call_scan c = { ctx, fn, 0, NULL };
+
+	if (!fn->body)
+		return;
+	c.version = tree_version(tu, &c.marker);
+	if (!c.version)
+		return;
+	fx_walk_stmt(fn->body, NULL, match_call, &c);
+}
+
+void rule_ops_api_register(struct rule_reg *r)
+{
+	hook_var(r, "iommu_ops", match_iommu_ops);
+	hook_func(r, match_func);
+}
