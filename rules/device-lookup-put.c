@@ -8,11 +8,11 @@
  * The lookups return the device with a reference held for the caller.
  * IOMMU drivers call them in .of_xlate and .probe_device to reach the
  * IOMMU instance behind an "iommus" phandle, read its drvdata and forget
- * the reference on the success path: "iommu/mediatek: Add put_device()
- * call in mtk_iommu_of_xlate()" and the 2022 series fixing the same in
- * qcom, tegra, exynos, ipmmu, omap and sun50i ("iommu/...: fix device
- * leak"), and again a 14-patch series in 2025 (apple-dart, mtk_iommu_v1,
- * omap, sun50i ...).
+ * the reference on the success path: fixed driver by driver in 2020 and
+ * 2022, and again in Johan Hovold's 2025 series "iommu: fix device leaks"
+ * ("iommu/qcom: fix device leak on of_xlate()", "iommu/omap: fix device
+ * leaks on probe_device()", ... apple-dart, exynos, ipmmu-vmsa, mediatek,
+ * sun50i, tegra).
  *
  * The path engine (checker/cfg.c) follows each lookup: a NULL test
  * (also under WARN_ON) ends it on the failing branch; put_device(&p->dev)

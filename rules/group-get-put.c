@@ -4,14 +4,13 @@
  * iommu_group_alloc() or iommu_group_ref_get() (rules/data/pairs.tbl
  * class "group") that some path neither puts nor hands over.
  *
- * iommu_group_get() takes a reference on the device's group; drivers that
- * only want to look at the group (is the device already in one, which
- * domain does it use) forget iommu_group_put() on an early return.  The
- * kernel fixed such leaks in "iommu/vt-d: Fix leak in
- * intel_pasid_alloc_table on error path"-style patches across drivers
- * and the core ("iommu: Fix missing put_device for iommu group" and the
- * device_group callbacks of arm-smmu, fsl_pamu and mtk_iommu that
- * returned a cached group without iommu_group_ref_get()).
+ * iommu_group_get() takes a reference on the device's group; code that
+ * only looks at the group (is the device in one, how many devices, which
+ * domain) forgets iommu_group_put() on an early return and pins the group
+ * and its sysfs directory.  Linux 6.1's iommu_sva_bind_device() does so on
+ * x86 (IS_ENABLED(CONFIG_X86) returns -EOPNOTSUPP with the reference held).
+ * Returning a cached group without a new reference from .device_group is
+ * the separate rule device-group-ref.
  *
  * A group that is returned, stored in a field or global, or copied into
  * another variable is handed over and no longer followed.  A NULL or

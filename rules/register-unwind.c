@@ -9,10 +9,11 @@
  * A probe that fails after iommu_device_sysfs_add() must call
  * iommu_device_sysfs_remove(), and one that fails after
  * iommu_device_register() must unregister, or the core keeps a dangling
- * iommu_device in its list and sysfs.  VT-d got it wrong through a goto
- * to the wrong label, Qualcomm's SMMU left sysfs behind for years, and
- * ipmmu-vmsa in Linux 6.12 still returns straight out of probe when
- * iommu_device_register() fails after iommu_device_sysfs_add().
+ * iommu_device in its list and sysfs.  VT-d's alloc_iommu() got it wrong
+ * in 2021 through a goto to the wrong label, qcom_iommu left sysfs behind
+ * for nine years, and ipmmu-vmsa in Linux 6.12 still returns straight out
+ * of probe when iommu_device_register() fails after
+ * iommu_device_sysfs_add().
  *
  * Only exits that return a failure (-EXXX, PTR_ERR(), dev_err_probe(), an
  * error variable known nonzero on that path) are checked, so the success
@@ -21,9 +22,13 @@
  * Undoing through a helper (or a devm action) that calls the release
  * function is recognised two calls deep.
  *
+ * Only objects the function made are checked (the handle is based on a
+ * local variable): a registration on an object passed in is the caller's
+ * to undo (AMD's iommu_init_pci(), torn down by free_iommu_one()).
+ *
  * Known false positives: an exit whose failure is decided by something
  * the engine does not follow (a flag set earlier), and undo done by a
- * caller.
+ * caller for an object created here.
  */
 #include <string.h>
 
