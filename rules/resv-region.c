@@ -261,7 +261,24 @@ static const char *prot_text(const struct fx_tu *tu, const struct fx_func *fn,
 	return d.def ? spell(tu, &fx_strip(d.def)->loc, buf, len) : NULL;
 }
 
-/* "get_resv_regions callback of X", "helper of ..." or NULL. */
+struct calls_scan {
+	const char *callee;
+	bool found;
+};
+
+static bool find_callee(const struct fx_expr *e, void *arg)
+{
+	struct calls_scan *c = arg;
+
+	if (e->kind == FXE_CALL && e->name && !strcmp(e->name, c->callee))
+		c->found = true;
+	return !c->found;
+}
+
+/*
+ * "get_resv_regions callback of X", or "called from get_resv_regions
+ * callback cb of X" for a helper one call below it; NULL otherwise.
+ */
 static const char *binding(const struct fx_program *prog, const char *fn,
 			   char *buf, size_t len)
 {
@@ -274,6 +291,8 @@ static const char *binding(const struct fx_program *prog, const char *fn,
 			const struct fx_var *v = &tu->vars[i];
 			const struct fx_init_field *f;
 			const struct fx_expr *cb;
+			const struct fx_func *body;
+			struct calls_scan c = { fn, false };
 
 			if (!v->record || strcmp(v->record, "iommu_ops"))
 				continue;
@@ -283,6 +302,14 @@ static const char *binding(const struct fx_program *prog, const char *fn,
 				continue;
 			if (!strcmp(cb->name, fn)) {
 				snprintf(buf, len, "get_resv_regions callback of %s", v->name);
+				return buf;
+			}
+			body = fx_find_func(prog, cb->name, NULL);
+			if (body)
+				fx_walk_stmt(body->body, NULL, find_callee, &c);
+			if (c.found) {
+				snprintf(buf, len, "called from %s, the get_resv_regions callback of %s",
+					 cb->name, v->name);
 				return buf;
 			}
 		}
