@@ -845,8 +845,16 @@ struct pair {
 	const char *const *release;	/* "put_device(&$->dev)" */
 };
 
+/* A function that takes over the pointer passed as argument `arg`. */
+struct sink {
+	const char *name;
+	unsigned arg;		/* 1-based */
+};
+
 static struct pair *pairs;
 static unsigned npairs;
+static struct sink *sinks;
+static unsigned nsinks;
 static pthread_once_t pairs_once = PTHREAD_ONCE_INIT;
 
 static void load_pairs(void)
@@ -857,12 +865,19 @@ static void load_pairs(void)
 	if (!t)
 		return;
 	pairs = calloc(t->nrows, sizeof(*pairs));
-	if (!pairs)
+	sinks = calloc(t->nrows, sizeof(*sinks));
+	if (!pairs || !sinks)
 		return;
 	for (i = 0; i < t->nrows; i++) {
 		const struct tbl_row *r = &t->rows[i];
 		struct pair *p = &pairs[npairs];
 
+		if (r->nfields == 3 && !strcmp(r->fields[1], "sink")) {
+			sinks[nsinks].name = r->fields[0];
+			sinks[nsinks].arg = (unsigned)atoi(r->fields[2]);
+			nsinks++;
+			continue;
+		}
 		if (r->nfields < 5)
 			continue;
 		p->acquire = r->fields[0];
@@ -1252,6 +1267,24 @@ static void do_release(struct walk *w, struct pstate *st, const struct fx_expr *
 		st->res[fallback] = RS_DONE;
 }
 
+/* A sink call takes over the resources whose handle it is passed. */
+static void do_sink(struct walk *w, struct pstate *st, const struct fx_expr *call)
+{
+	const struct fx_expr *arg = NULL;
+	unsigned i;
+
+	for (i = 0; i < nsinks; i++)
+		if (!strcmp(sinks[i].name, call->name) && sinks[i].arg < call->nkids)
+			arg = call->kids[sinks[i].arg];
+	for (i = 0; arg && i < w->nsites; i++) {
+		const struct site *s = &w->sites[i];
+
+		if (live(st->res[i]) && !s->pair->handle_arg1 && s->handle &&
+		    uses_outside_calls(arg, s->handle))
+			st->res[i] = RS_DONE;
+	}
+}
+
 static const struct helper *helper_of(const struct walk *w, const struct fx_expr *call)
 {
 	unsigned i;
@@ -1345,6 +1378,7 @@ static void effects(struct walk *w, struct pstate *st, const struct fx_expr *e)
 	if (e->kind != FXE_CALL || !e->name)
 		return;
 	do_release(w, st, e);
+	do_sink(w, st, e);
 	apply_helper(w, st, e);
 	k = site_of_call(w, e);
 	if (k >= 0)

@@ -216,6 +216,32 @@ Test(cfg_pairs, drvdata_read_is_not_a_transfer_but_field_store_is)
 	cr_assert_eq(stored.n, 0);
 }
 
+Test(cfg_pairs, sinks_take_over_the_pointer_not_what_is_read_from_it)
+{
+	struct leaks listed = check("resv",
+		"int f(struct list_head *head)\n"
+		"{\n"
+		"	struct iommu_resv_region *r;\n"
+		"	r = iommu_alloc_resv_region(0, 0x1000, 0, IOMMU_RESV_RESERVED, GFP_KERNEL);\n"
+		"	if (!r)\n"
+		"		return -ENOMEM;\n"
+		"	list_add_tail(&r->list, head);\n"
+		"	return 0;\n"
+		"}\n", "f");
+	struct leaks read = check("device",
+		"int f(struct device *dev, struct device_node *np)\n"
+		"{\n"
+		"	struct platform_device *pdev = of_find_device_by_node(np);\n"
+		"	if (!pdev)\n"
+		"		return -ENODEV;\n"
+		"	dev_iommu_priv_set(dev, platform_get_drvdata(pdev));\n"
+		"	return 0;\n"
+		"}\n", "f");
+
+	cr_assert_eq(listed.n, 0);
+	cr_assert_eq(read.n, 1);
+}
+
 Test(cfg_pairs, goto_to_wrong_label_names_the_label)
 {
 	struct leaks ls = check("register",
