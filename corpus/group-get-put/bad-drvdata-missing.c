@@ -1,0 +1,32 @@
+/*
+ * The group is taken before the driver's per-device data is read; the
+ * "no drvdata yet" exit returns with the reference held.  Reading drvdata
+ * hands nothing over.
+ * engines: clang
+ */
+#include <linux/iommu.h>
+#include <linux/platform_device.h>
+
+struct dm_master {
+	struct iommu_group *group;
+};
+
+int dm_attach(struct platform_device *pdev);
+int dm_attach(struct platform_device *pdev)
+{
+	struct iommu_group *group;
+	struct dm_master *m;
+
+	group = iommu_group_get(&pdev->dev);
+	if (!group)
+		return -ENODEV;
+
+	m = platform_get_drvdata(pdev);
+	if (!m)
+		/* expect: group-get-put */
+		return -EPROBE_DEFER;
+
+	m->group = group;
+	/* ok: group-get-put */
+	return 0;
+}
