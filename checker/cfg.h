@@ -92,7 +92,10 @@ enum cfg_exit {
 	CFG_EXIT_FAILURE,	/* -EXXX, PTR_ERR(), ERR_PTR(), NULL, ret known nonzero */
 };
 
-/* One resource still held at one exit of the function. */
+/*
+ * One resource still held at one exit of the function.  The strings are
+ * valid during the callback only (handle and release live in the walk).
+ */
 struct cfg_leak {
 	const struct fx_func *fn;
 	const char *acquire;		/* acquiring callee */

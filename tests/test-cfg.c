@@ -99,15 +99,38 @@ Test(cfg_cond, short_circuit_and_unlikely)
 struct leaks {
 	unsigned n;
 	struct cfg_leak v[16];
+	char release[16][64];	/* the callback's strings die with the walk */
 };
 
 static void on_leak(const struct cfg_leak *l, void *arg)
 {
 	struct leaks *ls = arg;
 
-	if (ls->n < 16)
-		ls->v[ls->n++] = *l;
+	if (ls->n >= 16)
+		return;
+	ls->v[ls->n] = *l;
+	snprintf(ls->release[ls->n], sizeof(ls->release[0]), "%s", l->release);
+	ls->v[ls->n].release = ls->release[ls->n];
+	ls->v[ls->n].handle = NULL;
+	ls->n++;
 }
+
+/* TUs parsed by a test, freed when it ends (leak.via_label points into them). */
+static struct fx_tu *parsed[8];
+static unsigned nparsed;
+
+static void free_parsed(void)
+{
+	while (nparsed) {
+		struct fx_tu *tu = parsed[--nparsed];
+
+		free((char *)tu->src);
+		arena_free(&tu->arena);
+		free(tu);
+	}
+}
+
+TestSuite(cfg_pairs, .fini = free_parsed);
 
 static unsigned fail_at;
 
@@ -149,6 +172,8 @@ static struct fx_tu *parse(const char *code)
 	cr_assert_eq(fe_clang_parse(fe, &job, tu, err, sizeof(err)), 0, "%s", err);
 	unlink(path);
 	fe_clang_free(fe);
+	if (nparsed < 8)
+		parsed[nparsed++] = tu;
 	return tu;
 }
 
