@@ -75,7 +75,7 @@ int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list
 {
 	char err[1024], cwd[PATH_MAX];
 	bool *want = NULL, *covered = NULL, at_top;
-	unsigned k;
+	unsigned k, nwant = 0;
 	size_t n;
 	int ret;
 
@@ -92,7 +92,13 @@ int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list
 		goto out_nomem;
 	}
 	for (k = 0; k < w->diff.n; k++)
-		want[k] = wanted(o, &w->diff.v[k]);
+		if ((want[k] = wanted(o, &w->diff.v[k])))
+			nwant++;
+	/* nothing to scan: do not even load the compile DB */
+	if (!nwant) {
+		ret = 0;
+		goto out_free;
+	}
 	if (!o->compdb) {
 		n = strlen(w->diff.top) + 32;
 		w->compdb = malloc(n);
