@@ -20,6 +20,8 @@
 #include "dump.h"
 #include "engine.h"
 #include "frontend.h"
+#include "kbuild.h"
+#include "merge.h"
 #include "options.h"
 #include "report.h"
 #include "srcscan.h"
@@ -274,12 +276,23 @@ int main(int argc, char **argv)
 	struct tu_failure *fails = NULL;
 	struct pool pool = { 0 };
 	struct workflow wf = { 0 };
+	struct kbuild_argv kb = { 0 };
+	int sparse_rc = 0;
 	double t0 = now(), t1;
 	size_t facts_bytes = 0;
 	char err[512];
 	unsigned i;
 	int ret = 2;
 
+	/* make C=1|2 CHECK=iommu-lint: sparse's and gcc's words become flags after -- */
+	if (kbuild_detect(argc, argv)) {
+		if (kbuild_split(argc, argv, &kb, err, sizeof(err))) {
+			fprintf(stderr, "iommu-lint: error: %s\n", err);
+			return 2;
+		}
+		argc = kb.argc;
+		argv = kb.argv;
+	}
 	if (options_parse(argc, argv, &o, err, sizeof(err))) {
 		fprintf(stderr, "iommu-lint: error: %s\n", err);
 		goto out_opts;
@@ -298,6 +311,17 @@ int main(int argc, char **argv)
 		ret = list_rules();
 		goto out_opts;
 	}
+	if (o.merge_dir) {
+		ret = sarif_merge(o.merge_dir, o.output, o.quiet);
+		goto out_opts;
+	}
+	if (o.with_sparse && !o.kbuild) {
+		fputs("iommu-lint: error: --with-sparse works in CHECK mode only (make C=2 CHECK=iommu-lint, or --kbuild)\n",
+		      stderr);
+		goto out_opts;
+	}
+	if (!o.sarif_dir && getenv(SARIF_DIR_ENV) && *getenv(SARIF_DIR_ENV))
+		o.sarif_dir = getenv(SARIF_DIR_ENV);
 	if (o.staged || o.diff_rev ? workflow_collect_jobs(&o, &wf, &jobs) : collect_jobs(&o, &jobs))
 		goto out_jobs;
 	if (o.list_suppressions) {
@@ -306,6 +330,17 @@ int main(int argc, char **argv)
 	}
 	if (o.print_commands) {
 		ret = print_commands(&jobs);
+		goto out_jobs;
+	}
+	if (o.with_sparse) {
+		sparse_rc = kbuild_run_sparse(o.with_sparse, &kb, err, sizeof(err));
+		if (sparse_rc < 0) {
+			fprintf(stderr, "iommu-lint: error: %s\n", err);
+			goto out_jobs;
+		}
+	}
+	if (o.kbuild && !o.output && kbuild_stdout_to_stderr()) {
+		fputs("iommu-lint: error: cannot send the report to stderr\n", stderr);
 		goto out_jobs;
 	}
 
@@ -368,6 +403,12 @@ int main(int argc, char **argv)
 	} else {
 		ret = findings.n ? 1 : 0;
 	}
+	if (o.sarif_dir && sarif_dir_write(o.sarif_dir, &jobs, &findings, &sum, err, sizeof(err))) {
+		fprintf(stderr, "iommu-lint: error: %s\n", err);
+		ret = 2;
+	}
+	if (o.kbuild)
+		ret = kbuild_exit_status(&o, ret, sparse_rc);
 	if (!o.quiet)
 		fprintf(stderr,
 			"iommu-lint: %u TUs (%u parsed, %u skipped by prefilter), %u functions, %u findings, %u failed TUs%s, %.2f s\n",
@@ -393,5 +434,6 @@ out_jobs:
 	workflow_free(&wf);
 out_opts:
 	options_free(&o);
+	kbuild_free(&kb);
 	return ret;
 }

@@ -26,6 +26,11 @@ void options_usage(FILE *out)
 	      "  --diff REV         the same for the working tree against revision REV\n"
 	      "  --baseline FILE    hide the findings FILE lists; --write-baseline FILE writes one\n"
 	      "  --list-suppressions  print every inline suppression with its reason and exit\n"
+	      "  --kbuild           CHECK mode: make C=1|2 CHECK=iommu-lint (detected from the argv);\n"
+	      "                     findings exit 0 unless --fail-on-findings\n"
+	      "  --with-sparse[=P]  CHECK mode: also run sparse (or P) on the same command\n"
+	      "  --sarif-dir DIR    also leave this run's SARIF log in DIR (or $IOMMU_LINT_SARIF_DIR)\n"
+	      "  --merge DIR        merge the SARIF logs in DIR into one (-o FILE) and exit\n"
 	      "  -q, --quiet        no summary line\n"
 	      "  --version, --help\n"
 	      "exit status: 0 no findings, 1 findings, 2 tool failure\n", out);
@@ -153,6 +158,22 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 			o->staged = true;
 		} else if (!strcmp(a, "--list-suppressions")) {
 			o->list_suppressions = true;
+		} else if (!strcmp(a, "--kbuild")) {
+			o->kbuild = true;
+		} else if (!strcmp(a, "--fail-on-findings")) {
+			o->fail_on_findings = true;
+		} else if (!strcmp(a, "--with-sparse")) {
+			o->with_sparse = "sparse";
+		} else if (!strncmp(a, "--with-sparse=", 14) && a[14]) {
+			o->with_sparse = a + 14;
+		} else if (is_opt(a, "--sarif-dir")) {
+			o->sarif_dir = value_of(argc, argv, &i, "--sarif-dir", err, errlen);
+			if (!o->sarif_dir)
+				return -EINVAL;
+		} else if (is_opt(a, "--merge")) {
+			o->merge_dir = value_of(argc, argv, &i, "--merge", err, errlen);
+			if (!o->merge_dir)
+				return -EINVAL;
 		} else if (is_opt(a, "--format")) {
 			v = value_of(argc, argv, &i, "--format", err, errlen);
 			if (!v)

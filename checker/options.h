@@ -25,6 +25,10 @@ struct options {
 	const char *diff_rev;		/* --diff REV */
 	const char *baseline;		/* --baseline FILE */
 	const char *write_baseline;	/* --write-baseline FILE */
+	bool kbuild, fail_on_findings;	/* CHECK mode (kbuild.c), --fail-on-findings */
+	const char *with_sparse;	/* --with-sparse[=PROGRAM]; NULL = off */
+	const char *sarif_dir;		/* --sarif-dir DIR */
+	const char *merge_dir;		/* --merge DIR */
 	struct rule_settings rules;
 };
 
