@@ -26,6 +26,11 @@ endif
 
 JSONC_CFLAGS := $(shell $(PKG_CONFIG) --cflags json-c 2>/dev/null)
 JSONC_LIBS := $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null || echo -ljson-c)
+TS_CFLAGS := $(shell $(PKG_CONFIG) --cflags tree-sitter 2>/dev/null)
+TS_LIBS := $(shell $(PKG_CONFIG) --libs tree-sitter 2>/dev/null || echo -ltree-sitter)
+# tree-sitter-c generated parser (scripts/deps.sh): its own flags, no warnings
+TS_GRAMMAR ?= build/ts-grammar
+TS_GRAMMAR_CFLAGS ?= -O2 -w
 CRITERION_LIBS := $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null || echo -lcriterion)
 
 CFLAGS ?= -O2 -g
@@ -39,8 +44,8 @@ BUILD := build$(if $(filter 1,$(SAN)),-san)
 # The sanitised checker lives in build-san/ so a plain build never reuses it.
 LINT := $(if $(filter 1,$(SAN)),$(BUILD)/iommu-lint,iommu-lint)
 
-CHECKER_CFLAGS := -I$(CLANG_INCDIR) $(JSONC_CFLAGS)
-CHECKER_LIBS := -L$(CLANG_LIBDIR) -Wl,-rpath,$(CLANG_LIBDIR) -lclang $(JSONC_LIBS) -lpthread
+CHECKER_CFLAGS := -I$(CLANG_INCDIR) $(JSONC_CFLAGS) $(TS_CFLAGS)
+CHECKER_LIBS := -L$(CLANG_LIBDIR) -Wl,-rpath,$(CLANG_LIBDIR) -lclang $(TS_LIBS) $(JSONC_LIBS) -lpthread
 
 ifeq ($(V),1)
 Q :=
@@ -60,6 +65,7 @@ CHECKER_OBJS += checker/dump.o
 CHECKER_OBJS += checker/engine.o
 CHECKER_OBJS += checker/facts.o
 CHECKER_OBJS += checker/frontend-clang/clang.o
+CHECKER_OBJS += checker/frontend-ts/ts.o
 CHECKER_OBJS += checker/gitdiff.o
 CHECKER_OBJS += checker/kbuild.o
 CHECKER_OBJS += checker/merge.o
@@ -78,6 +84,7 @@ RULE_OBJS := $(patsubst %,rules/%.o,$(RULE_IDS))
 
 TABLES := $(sort $(wildcard rules/data/*.tbl))
 LIB_OBJS := $(addprefix $(BUILD)/,$(CHECKER_OBJS) $(RULE_OBJS)) $(BUILD)/tables.o
+LIB_OBJS += $(BUILD)/ts/parser.o
 MAIN_OBJ := $(BUILD)/checker/main.o
 
 # Criterion test programs; reference/reference.mk adds its own.
@@ -104,6 +111,14 @@ $(BUILD)/checker/%.o: checker/%.c
 	@mkdir -p $(dir $@)
 	$(qecho) "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) $(CHECKER_CFLAGS) -c -o $@ $<
+
+$(TS_GRAMMAR)/src/parser.c:
+	$(Q)scripts/deps.sh
+
+$(BUILD)/ts/parser.o: $(TS_GRAMMAR)/src/parser.c
+	@mkdir -p $(dir $@)
+	$(qecho) "  CC      $<"
+	$(Q)$(CC) $(TS_GRAMMAR_CFLAGS) -I$(TS_GRAMMAR)/src -c -o $@ $<
 
 $(BUILD)/tables.c: $(TABLES) scripts/embed-tables.sh
 	@mkdir -p $(dir $@)

@@ -20,6 +20,7 @@
 #include "dump.h"
 #include "engine.h"
 #include "frontend.h"
+#include "frontend-ts/ts.h"
 #include "kbuild.h"
 #include "merge.h"
 #include "options.h"
@@ -35,7 +36,55 @@ struct tu_result {
 	char *reason;
 };
 
+/* One frontend behind function pointers (--engine=clang|ts). */
+struct frontend {
+	void *(*create)(void);
+	void (*destroy)(void *fe);
+	int (*parse)(void *fe, const struct tu_job *job, struct fx_tu *tu, char *err,
+		     size_t errlen);
+	const char *create_error;
+};
+
+static void *clang_create(void)
+{
+	return fe_clang_new();
+}
+
+static void clang_destroy(void *fe)
+{
+	fe_clang_free(fe);
+}
+
+static int clang_parse(void *fe, const struct tu_job *job, struct fx_tu *tu, char *err,
+		       size_t errlen)
+{
+	return fe_clang_parse(fe, job, tu, err, errlen);
+}
+
+static void *ts_create(void)
+{
+	return fe_ts_new();
+}
+
+static void ts_destroy(void *fe)
+{
+	fe_ts_free(fe);
+}
+
+static int ts_parse(void *fe, const struct tu_job *job, struct fx_tu *tu, char *err,
+		    size_t errlen)
+{
+	return fe_ts_parse(fe, job, tu, err, errlen);
+}
+
+static const struct frontend frontends[] = {
+	[ENGINE_CLANG] = { clang_create, clang_destroy, clang_parse,
+			   "libclang: cannot create an index" },
+	[ENGINE_TS] = { ts_create, ts_destroy, ts_parse, "tree-sitter: cannot create a parser" },
+};
+
 struct pool {
+	const struct frontend *fe;
 	const struct job_list *jobs;
 	const struct options *opts;
 	struct tu_result *res;
@@ -71,7 +120,7 @@ static void free_tu(struct fx_tu *tu)
 }
 
 /* Read, prefilter, parse and annotate one TU. */
-static void do_job(struct fe_clang *fe, struct pool *p, unsigned idx)
+static void do_job(void *fe, struct pool *p, unsigned idx)
 {
 	const struct tu_job *job = &p->jobs->v[idx];
 	struct tu_result *r = &p->res[idx];
@@ -101,7 +150,7 @@ static void do_job(struct fe_clang *fe, struct pool *p, unsigned idx)
 	tu->src = src;
 	tu->src_len = len;
 	abs_job.file = path;
-	if (fe_clang_parse(fe, &abs_job, tu, err, sizeof(err))) {
+	if (p->fe->parse(fe, &abs_job, tu, err, sizeof(err))) {
 		r->state = TU_FAILED;
 		r->reason = xstrdup(err);
 		free_tu(tu);
@@ -119,18 +168,19 @@ out_path:
 static void *worker(void *arg)
 {
 	struct pool *p = arg;
-	struct fe_clang *fe = fe_clang_new();
+	void *fe = p->fe->create();
 	unsigned idx;
 
 	while ((idx = atomic_fetch_add(&p->next, 1)) < p->jobs->n) {
 		if (!fe) {
 			p->res[idx].state = TU_FAILED;
-			p->res[idx].reason = xstrdup("libclang: cannot create an index");
+			p->res[idx].reason = xstrdup(p->fe->create_error);
 			continue;
 		}
 		do_job(fe, p, idx);
 	}
-	fe_clang_free(fe);
+	if (fe)
+		p->fe->destroy(fe);
 	return NULL;
 }
 
@@ -344,6 +394,13 @@ int main(int argc, char **argv)
 		goto out_jobs;
 	}
 
+	if (o.engine == ENGINE_AUTO)
+		o.engine = o.compdb || o.extra ? ENGINE_CLANG : ENGINE_TS;
+	if (o.engine == ENGINE_TS && fe_ts_check_grammar(err, sizeof(err))) {
+		fprintf(stderr, "iommu-lint: error: %s\n", err);
+		goto out_jobs;
+	}
+	pool.fe = &frontends[o.engine];
 	pool.jobs = &jobs;
 	pool.opts = &o;
 	pool.res = calloc(jobs.n, sizeof(*pool.res));

@@ -31,6 +31,9 @@ void options_usage(FILE *out)
 	      "  --with-sparse[=P]  CHECK mode: also run sparse (or P) on the same command\n"
 	      "  --sarif-dir DIR    also leave this run's SARIF log in DIR (or $IOMMU_LINT_SARIF_DIR)\n"
 	      "  --merge DIR        merge the SARIF logs in DIR into one (-o FILE) and exit\n"
+	      "  --engine=clang|ts  libclang (needs flags or -p) or tree-sitter (text only);\n"
+	      "                     default: ts for files with no -p and no -- flags\n"
+	      "  --fast             --engine=ts\n"
 	      "  -q, --quiet        no summary line\n"
 	      "  --version, --help\n"
 	      "exit status: 0 no findings, 1 findings, 2 tool failure\n", out);
@@ -156,6 +159,13 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 				return -EINVAL;
 		} else if (!strcmp(a, "--staged")) {
 			o->staged = true;
+		} else if (!strcmp(a, "--fast") || !strcmp(a, "--engine=ts")) {
+			o->engine = ENGINE_TS;
+		} else if (!strcmp(a, "--engine=clang")) {
+			o->engine = ENGINE_CLANG;
+		} else if (!strncmp(a, "--engine", 8)) {
+			snprintf(err, errlen, "unknown engine in %s (clang or ts)", a);
+			return -EINVAL;
 		} else if (!strcmp(a, "--list-suppressions")) {
 			o->list_suppressions = true;
 		} else if (!strcmp(a, "--kbuild")) {

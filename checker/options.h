@@ -10,6 +10,8 @@
 #include "engine.h"
 
 enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF };
+/* --engine: AUTO is tree-sitter for files without a compile DB or -- flags */
+enum engine_kind { ENGINE_AUTO, ENGINE_CLANG, ENGINE_TS };
 
 struct options {
 	const char *compdb;		/* -p */
@@ -19,6 +21,7 @@ struct options {
 	char **extra;			/* compiler flags after -- */
 	int jobs;			/* -j; 0 = number of cores */
 	enum out_format format;
+	enum engine_kind engine;	/* --engine=clang|ts, --fast */
 	const char *output;		/* -o */
 	bool keep_going, stats, quiet, list_rules, help, version, dump_facts, print_commands;
 	bool staged, list_suppressions;	/* --staged, --list-suppressions */

@@ -1,7 +1,6 @@
 /*
  * bus_find_device() returns the matching device with a reference; the
  * match-found path returns without put_device().
- * engines: clang
  */
 #include <linux/device.h>
 #include <linux/iommu.h>

@@ -1,7 +1,6 @@
 /*
  * A goto unwind chain where one failure jumps to the label below the
  * put: the reference taken by the lookup is never dropped on that path.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/of_platform.h>

@@ -2,7 +2,6 @@
  * A lookup per phandle in a loop: the "not probed yet" case continues to
  * the next phandle and loses this one's reference; the function returns
  * with it still held.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/of.h>

@@ -1,7 +1,6 @@
 /*
  * The lookup result is never tested and never put: every return leaks
  * the reference when the device exists.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/of_platform.h>

@@ -2,7 +2,6 @@
  * WARN_ON(!pdev) tests the lookup; the put is only on the last path, so
  * the "no drvdata yet" early return keeps the reference
  * (mtk_iommu / qcom_iommu of_xlate shape).
- * engines: clang
  */
 #include <linux/bug.h>
 #include <linux/iommu.h>

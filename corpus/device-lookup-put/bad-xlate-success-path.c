@@ -2,7 +2,6 @@
  * The 2020-2025 of_xlate leak shape: the IOMMU instance behind the
  * phandle is looked up, its drvdata read, and the device reference
  * forgotten on the success path.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/of_platform.h>

@@ -1,7 +1,6 @@
 /*
  * Goto unwind chain with each failure jumping to the label that drops
  * what was taken so far.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/of_platform.h>

@@ -1,7 +1,6 @@
 /*
  * The reference is dropped by a small helper of the driver; the engine
  * looks into helpers that receive the device.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/of_platform.h>

@@ -1,7 +1,6 @@
 /*
  * The fixed of_xlate: drvdata is read, then the reference is dropped
  * before any further check.  Reading drvdata is not a hand-over.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/of_platform.h>

@@ -1,7 +1,6 @@
 /*
  * A helper that returns the looked-up device hands its reference to the
  * caller; the caller puts it.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/of_platform.h>

@@ -1,7 +1,6 @@
 /*
  * Ownership transfer: the looked-up device is kept in the driver's
  * state (mtk_iommu keeps its SMI common device) and put at teardown.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/of_platform.h>

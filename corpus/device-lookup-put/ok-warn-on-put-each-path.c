@@ -1,7 +1,6 @@
 /*
  * WARN_ON-wrapped tests, the put written out on every exit after the
  * lookup succeeded.
- * engines: clang
  */
 #include <linux/bug.h>
 #include <linux/iommu.h>

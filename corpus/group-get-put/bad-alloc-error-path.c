@@ -1,7 +1,6 @@
 /*
  * A device_group-style helper allocates a group and, when adding the
  * device fails, returns the error without dropping the new group.
- * engines: clang
  */
 #include <linux/err.h>
 #include <linux/iommu.h>

@@ -2,7 +2,6 @@
  * The group is taken before the driver's per-device data is read; the
  * "no drvdata yet" exit returns with the reference held.  Reading drvdata
  * hands nothing over.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/platform_device.h>

@@ -1,7 +1,6 @@
 /*
  * A group looked up only to check a property: the "busy" early return
  * keeps the reference.
- * engines: clang
  */
 #include <linux/iommu.h>
 

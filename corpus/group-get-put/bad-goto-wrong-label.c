@@ -1,6 +1,5 @@
 /*
  * The unwind chain has an out_put label, but one failure jumps past it.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/mutex.h>

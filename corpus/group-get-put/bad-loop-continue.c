@@ -1,7 +1,6 @@
 /*
  * Counting devices that share a group: the loop skips non-matching
  * devices with continue and loses each reference.
- * engines: clang
  */
 #include <linux/iommu.h>
 

@@ -1,6 +1,5 @@
 /*
  * The group is used without a NULL test and never put.
- * engines: clang
  */
 #include <linux/iommu.h>
 

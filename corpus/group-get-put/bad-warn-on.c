@@ -1,7 +1,6 @@
 /*
  * WARN_ON(!group) ends the failing lookup; the WARN_ON-wrapped check on
  * the group's domain returns with the reference held.
- * engines: clang
  */
 #include <linux/bug.h>
 #include <linux/iommu.h>

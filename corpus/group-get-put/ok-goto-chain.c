@@ -1,7 +1,6 @@
 /*
  * Goto chain where every failure after the lookup jumps to the label
  * that puts the group.
- * engines: clang
  */
 #include <linux/bug.h>
 #include <linux/iommu.h>

@@ -1,6 +1,5 @@
 /*
  * The reference goes back through a helper that receives the group.
- * engines: clang
  */
 #include <linux/iommu.h>
 

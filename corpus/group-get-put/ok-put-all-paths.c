@@ -1,7 +1,6 @@
 /*
  * The fixed early-return shape: the reference is dropped before every
  * return once the lookup succeeded.
- * engines: clang
  */
 #include <linux/iommu.h>
 

@@ -1,7 +1,6 @@
 /*
  * A device_group-style callback hands the reference to the core by
  * returning it: an existing group, else a new one.
- * engines: clang
  */
 #include <linux/err.h>
 #include <linux/iommu.h>

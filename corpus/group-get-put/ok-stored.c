@@ -1,7 +1,6 @@
 /*
  * Ownership transfer into driver state: the group is cached in the
  * per-stream structure and put when the stream is freed.
- * engines: clang
  */
 #include <linux/err.h>
 #include <linux/iommu.h>

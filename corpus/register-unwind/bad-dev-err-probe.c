@@ -1,7 +1,6 @@
 /*
  * The failure is returned through dev_err_probe(): still a failure exit,
  * and the sysfs entry made just before stays behind.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/platform_device.h>

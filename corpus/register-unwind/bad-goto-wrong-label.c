@@ -1,7 +1,6 @@
 /*
  * The VT-d 2021 shape: a failing iommu_device_register() jumps to the
  * label below the sysfs removal.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/slab.h>

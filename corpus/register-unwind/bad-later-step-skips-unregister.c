@@ -1,7 +1,6 @@
 /*
  * The rockchip shape: after registration succeeded, a later probe step
  * fails and its goto chain removes sysfs but never unregisters.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/platform_device.h>

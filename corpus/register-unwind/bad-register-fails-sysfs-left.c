@@ -1,7 +1,6 @@
 /*
  * The ipmmu-vmsa probe shape (still in 6.12): sysfs entry added, then a
  * failing iommu_device_register() returns straight out of probe.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/platform_device.h>

@@ -1,6 +1,5 @@
 /*
  * remove() tears down sysfs but never unregisters what probe registered.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/platform_device.h>

@@ -1,7 +1,6 @@
 /*
  * A WARN_ON-wrapped sanity check after both steps returns a failure
  * with sysfs and the registration still in place.
- * engines: clang
  */
 #include <linux/bug.h>
 #include <linux/iommu.h>

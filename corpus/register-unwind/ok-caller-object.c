@@ -2,7 +2,6 @@
  * The AMD shape: the object comes from the caller, whose failure path
  * tears it down (free_sysfs-style), so this function's early failure
  * return is not the place to undo.
- * engines: clang
  */
 #include <linux/iommu.h>
 

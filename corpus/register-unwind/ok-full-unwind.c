@@ -2,7 +2,6 @@
  * The fixed qcom_iommu shape: each failure jumps to the label that
  * undoes exactly the completed steps, in reverse order; remove() undoes
  * both after reading drvdata.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/platform_device.h>

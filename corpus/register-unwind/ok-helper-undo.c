@@ -1,7 +1,6 @@
 /*
  * Undo through a driver helper called on the failure path, and through a
  * devm action registered right after the step.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/platform_device.h>

@@ -1,7 +1,6 @@
 /*
  * The tegra-smmu shape: the failing register undoes sysfs in its own
  * branch and returns ERR_PTR; the success path returns the object.
- * engines: clang
  */
 #include <linux/err.h>
 #include <linux/iommu.h>

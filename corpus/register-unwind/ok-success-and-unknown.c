@@ -1,7 +1,6 @@
 /*
  * Exits that are not failures: the success return with both steps held,
  * and a return of the register call's own result.
- * engines: clang
  */
 #include <linux/iommu.h>
 #include <linux/platform_device.h>

@@ -1,0 +1,1539 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ts.c - the tree-sitter frontend: the text of one .c file, without
+ * preprocessing, into the facts IR the libclang frontend produces.
+ *
+ * Without a preprocessor the grammar meets kernel macros unexpanded.  Three
+ * things keep the facts close to what libclang sees:
+ *  - the parse buffer has every preprocessor directive blanked (both
+ *    branches of an #ifdef are read, as one would read the file; the #if
+ *    context of each line comes from srcscan's pp map), "#if 0" bodies and
+ *    attribute-like macros (macros.h) blanked too, so offsets stay those of
+ *    the file;
+ *  - an iterator macro, "list_for_each_entry(...) { }", parses as a call
+ *    with a MISSING ";" followed by a block: the two become one FXS_FOR;
+ *  - ERROR nodes are descended into, so the functions, statements and
+ *    initialisers around and inside them are still found.
+ * Names are resolved without headers: parameters and locals by scope, file
+ * scope names from a first pass; an unknown callee is a function.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <tree_sitter/api.h>
+
+#include "../srcscan.h"
+#include "ts.h"
+
+#define TEXT_MAX 320
+#define DEPTH_MAX 400
+
+const TSLanguage *tree_sitter_c(void);
+
+struct fe_ts {
+	TSParser *parser;
+};
+
+struct name_ref {
+	const char *name;
+	enum fx_ref ref;
+};
+
+struct names {
+	unsigned n, cap;
+	struct name_ref *v;
+};
+
+struct conv {
+	struct fx_tu *tu;
+	TSParser *parser;
+	const char *src;	/* parse buffer (blanked) */
+	uint32_t *lines;	/* byte offset of each line start; [0] is line 1 */
+	unsigned nlines;
+	struct names file;	/* file-scope functions, variables, enumerators */
+	struct names local;	/* parameters and locals of the current function */
+	unsigned depth;
+	unsigned fcap, vcap, rcap;
+};
+
+static const struct attr_macro {
+	const char *name;
+	bool args;
+} attr_macros[] = {
+#define ATTR(n) { #n, false },
+#define ATTR_ARGS(n) { #n, true },
+#include "macros.h"
+#undef ATTR
+#undef ATTR_ARGS
+};
+
+/* Function-like macros whose call libclang marks with ->macro, lowercase ones. */
+static const char *const lower_macros[] = {
+	"container_of", "container_of_const", "list_entry", "list_first_entry",
+	"list_first_entry_or_null", "list_last_entry", "min", "max", "min_t", "max_t",
+	"offsetof", "likely", "unlikely", "typeof",
+};
+
+/* Uppercase names that are functions, not macros, in the kernel. */
+static const char *const upper_funcs[] = {
+	"ERR_CAST", "ERR_PTR", "IS_ERR", "IS_ERR_OR_NULL", "PTR_ERR", "PTR_ERR_OR_ZERO",
+};
+
+int fe_ts_check_grammar(char *err, size_t errlen)
+{
+	const TSLanguage *lang = tree_sitter_c();
+	uint32_t v = lang ? ts_language_version(lang) : 0;
+	TSParser *p;
+	bool ok;
+
+	if (v < TREE_SITTER_MIN_COMPATIBLE_LANGUAGE_VERSION || v > TREE_SITTER_LANGUAGE_VERSION) {
+		snprintf(err, errlen,
+			 "tree-sitter-c grammar ABI %u is not accepted by this libtree-sitter (ABI %u..%u): rebuild with tree-sitter-c <= 0.23.6",
+			 v, TREE_SITTER_MIN_COMPATIBLE_LANGUAGE_VERSION, TREE_SITTER_LANGUAGE_VERSION);
+		return -EINVAL;
+	}
+	p = ts_parser_new();
+	if (!p) {
+		snprintf(err, errlen, "tree-sitter: cannot create a parser");
+		return -ENOMEM;
+	}
+	ok = ts_parser_set_language(p, lang);
+	ts_parser_delete(p);
+	if (!ok) {
+		snprintf(err, errlen,
+			 "tree-sitter rejects the tree-sitter-c grammar (ABI %u): version mismatch", v);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+struct fe_ts *fe_ts_new(void)
+{
+	struct fe_ts *fe = calloc(1, sizeof(*fe));
+
+	if (!fe)
+		return NULL;
+	fe->parser = ts_parser_new();
+	if (!fe->parser || !ts_parser_set_language(fe->parser, tree_sitter_c())) {
+		if (fe->parser)
+			ts_parser_delete(fe->parser);
+		free(fe);
+		return NULL;
+	}
+	ts_parser_set_timeout_micros(fe->parser, FE_TS_TIMEOUT_US);
+	return fe;
+}
+
+void fe_ts_free(struct fe_ts *fe)
+{
+	if (!fe)
+		return;
+	ts_parser_delete(fe->parser);
+	free(fe);
+}
+
+/* ---- the parse buffer ---- */
+
+static bool ident_start(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static bool ident_char(char c)
+{
+	return ident_start(c) || (c >= '0' && c <= '9');
+}
+
+static void blank(char *b, size_t from, size_t to)
+{
+	for (; from < to; from++)
+		if (b[from] != '\n')
+			b[from] = ' ';
+}
+
+/* End of the logical line starting at i (continuations joined). */
+static size_t logical_end(const char *s, size_t len, size_t i)
+{
+	while (i < len && s[i] != '\n') {
+		if (s[i] == '\\' && i + 1 < len && s[i + 1] == '\n')
+			i++;
+		i++;
+	}
+	return i;
+}
+
+/* Directive word of the line at s[i] ('#' already seen at s[h]). */
+static size_t directive(const char *s, size_t end, size_t h, const char **word)
+{
+	size_t d = h + 1, n = 0;
+
+	while (d < end && (s[d] == ' ' || s[d] == '\t'))
+		d++;
+	while (d + n < end && ident_char(s[d + n]))
+		n++;
+	*word = s + d;
+	return n;
+}
+
+static bool is_if0(const char *w, size_t n, const char *end)
+{
+	const char *p = w + n;
+
+	if (n != 2 || strncmp(w, "if", 2))
+		return false;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p < end && *p == '0' && (p + 1 == end || !ident_char(p[1]));
+}
+
+static const struct attr_macro *attr_lookup(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(attr_macros) / sizeof(attr_macros[0]); i++)
+		if (strlen(attr_macros[i].name) == n && !strncmp(attr_macros[i].name, s, n))
+			return &attr_macros[i];
+	return NULL;
+}
+
+char *fe_ts_blank(const char *src, size_t len)
+{
+	char *b = malloc(len + 1);
+	size_t i = 0;
+	unsigned off = 0;	/* nesting inside an "#if 0" block; 0 = reading */
+	bool bol = true;
+
+	if (!b)
+		return NULL;
+	memcpy(b, src, len);
+	b[len] = 0;
+	while (i < len) {
+		char c = b[i];
+
+		if (c == '\n') {
+			bol = true;
+			i++;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+			i++;
+			continue;
+		}
+		if (c == '#' && bol) {
+			size_t end = logical_end(b, len, i), start = i, n;
+			const char *w;
+
+			n = directive(b, end, i, &w);
+			if (is_if0(w, n, b + end)) {
+				if (off)
+					off++;
+				else
+					off = 1;
+			} else if (n >= 2 && !strncmp(w, "if", 2)) {
+				if (off)
+					off++;
+			} else if (off && n == 5 && !strncmp(w, "endif", 5)) {
+				off--;
+			} else if (off == 1 && ((n == 4 && !strncmp(w, "else", 4)) ||
+						(n == 4 && !strncmp(w, "elif", 4)))) {
+				off = 0;
+			}
+			while (start > 0 && b[start - 1] != '\n')
+				start--;
+			blank(b, start, end);
+			i = end;
+			continue;
+		}
+		bol = false;
+		if (off) {
+			size_t e = i;
+
+			while (e < len && b[e] != '\n')
+				e++;
+			blank(b, i, e);
+			i = e;
+			continue;
+		}
+		if (c == '/' && i + 1 < len && b[i + 1] == '*') {
+			for (i += 2; i + 1 < len && !(b[i] == '*' && b[i + 1] == '/'); i++)
+				;
+			i = i + 2 < len ? i + 2 : len;
+			continue;
+		}
+		if (c == '/' && i + 1 < len && b[i + 1] == '/') {
+			while (i < len && b[i] != '\n')
+				i++;
+			continue;
+		}
+		if (c == '"' || c == '\'') {
+			for (i++; i < len && b[i] != c && b[i] != '\n'; i++)
+				if (b[i] == '\\' && i + 1 < len)
+					i++;
+			i++;
+			continue;
+		}
+		if (ident_start(c) && (i == 0 || !ident_char(b[i - 1]))) {
+			size_t s = i;
+			const struct attr_macro *m;
+
+			while (i < len && ident_char(b[i]))
+				i++;
+			if ((b[s] != '_' && b[s] != 'n') || !(m = attr_lookup(b + s, i - s)))
+				continue;
+			if (m->args) {
+				size_t j = i;
+				int depth = 0;
+
+				while (j < len && (b[j] == ' ' || b[j] == '\t'))
+					j++;
+				if (j < len && b[j] == '(') {
+					for (; j < len; j++) {
+						depth += b[j] == '(';
+						depth -= b[j] == ')';
+						if (!depth)
+							break;
+					}
+					i = j < len ? j + 1 : len;
+				}
+			}
+			blank(b, s, i);
+			continue;
+		}
+		i++;
+	}
+	return b;
+}
+
+/* ---- helpers over nodes ---- */
+
+static bool is(TSNode n, const char *type)
+{
+	return !strcmp(ts_node_type(n), type);
+}
+
+static TSNode field(TSNode n, const char *name)
+{
+	return ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
+}
+
+static const char *slice(struct conv *cv, uint32_t s, uint32_t e, bool trim)
+{
+	const char *src = cv->tu->src;
+	size_t n;
+
+	if (e > cv->tu->src_len || s > e)
+		return NULL;
+	n = e - s;
+	if (trim && n > TEXT_MAX)
+		n = TEXT_MAX;
+	return arena_strndup(&cv->tu->arena, src + s, n);
+}
+
+static const char *text_of(struct conv *cv, TSNode n)
+{
+	if (ts_node_is_null(n))
+		return NULL;
+	return slice(cv, ts_node_start_byte(n), ts_node_end_byte(n), true);
+}
+
+/* Text with whitespace runs (comments and blanked macros included) as one space. */
+static const char *norm_text(struct conv *cv, uint32_t s, uint32_t e)
+{
+	char *out, *o;
+	bool sp = false;
+
+	if (e > cv->tu->src_len || s >= e)
+		return NULL;
+	o = out = arena_alloc(&cv->tu->arena, e - s + 1);
+	for (; s < e; s++) {
+		char c = cv->src[s];
+
+		if (c == '/' && s + 1 < e && cv->src[s + 1] == '*') {
+			for (s += 2; s + 1 < e && !(cv->src[s] == '*' && cv->src[s + 1] == '/'); s++)
+				;
+			s++;
+			sp = true;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\\' || c == '\r') {
+			sp = true;
+			continue;
+		}
+		if (sp && o != out)
+			*o++ = ' ';
+		sp = false;
+		*o++ = c;
+	}
+	*o = 0;
+	return out[0] ? out : NULL;
+}
+
+/*
+ * Line of a byte offset, from the file's own line table: a node of a
+ * re-parsed buffer (reparse_expr()) has the offsets, not the rows, of the file.
+ */
+static unsigned line_of(const struct conv *cv, uint32_t off)
+{
+	unsigned lo = 0, hi = cv->nlines;
+
+	while (hi - lo > 1) {
+		unsigned mid = (lo + hi) / 2;
+
+		if (cv->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo + 1;
+}
+
+static void loc_at(struct conv *cv, TSNode n, struct fx_loc *loc)
+{
+	uint32_t off = ts_node_start_byte(n);
+
+	loc->file = cv->tu->file;
+	loc->line = line_of(cv, off);
+	loc->col = off - cv->lines[loc->line - 1] + 1;
+}
+
+static unsigned end_line(const struct conv *cv, TSNode n)
+{
+	uint32_t e = ts_node_end_byte(n);
+
+	return line_of(cv, e ? e - 1 : 0);
+}
+
+static void names_add(struct conv *cv, struct names *ns, const char *name, enum fx_ref ref)
+{
+	if (!name)
+		return;
+	ns->v = arena_grow(&cv->tu->arena, ns->v, ns->n, &ns->cap, sizeof(*ns->v));
+	ns->v[ns->n].name = name;
+	ns->v[ns->n].ref = ref;
+	ns->n++;
+}
+
+static enum fx_ref names_find(const struct names *ns, const char *name)
+{
+	unsigned i;
+
+	for (i = ns->n; i-- > 0;)
+		if (!strcmp(ns->v[i].name, name))
+			return ns->v[i].ref;
+	return FXR_NONE;
+}
+
+static bool all_caps(const char *s)
+{
+	bool letter = false;
+
+	for (; *s; s++) {
+		if (*s >= 'a' && *s <= 'z')
+			return false;
+		letter |= *s >= 'A' && *s <= 'Z';
+	}
+	return letter;
+}
+
+/* What a name means, without headers. */
+static enum fx_ref resolve(struct conv *cv, const char *name, bool callee)
+{
+	enum fx_ref r = names_find(&cv->local, name);
+
+	if (r == FXR_NONE)
+		r = names_find(&cv->file, name);
+	if (r != FXR_NONE)
+		return r;
+	if (callee)
+		return FXR_FUNC;
+	if (all_caps(name))
+		return FXR_ENUM;	/* IOMMU_RESV_MSI, or a macro constant */
+	return FXR_GLOBAL;
+}
+
+/* ---- declarators ---- */
+
+struct decl_info {
+	TSNode name;		/* identifier, or null */
+	TSNode fn;		/* the function_declarator, or null */
+	unsigned stars;		/* pointer levels outside the function declarator */
+	unsigned fn_stars;	/* pointer levels inside it (function pointer) */
+	bool is_array;
+	TSNode array;		/* outermost array_declarator */
+};
+
+static void unwrap_decl(TSNode d, struct decl_info *di)
+{
+	memset(di, 0, sizeof(*di));
+	di->name = di->fn = di->array = (TSNode){ 0 };
+	while (!ts_node_is_null(d)) {
+		const char *t = ts_node_type(d);
+
+		if (!strcmp(t, "identifier") || !strcmp(t, "field_identifier") ||
+		    !strcmp(t, "type_identifier")) {
+			di->name = d;
+			return;
+		}
+		if (!strcmp(t, "pointer_declarator") || !strcmp(t, "abstract_pointer_declarator")) {
+			if (ts_node_is_null(di->fn))
+				di->stars++;
+			else
+				di->fn_stars++;
+		} else if (!strcmp(t, "function_declarator") ||
+			   !strcmp(t, "abstract_function_declarator")) {
+			if (ts_node_is_null(di->fn))
+				di->fn = d;
+		} else if (!strcmp(t, "array_declarator") || !strcmp(t, "abstract_array_declarator")) {
+			if (!di->is_array)
+				di->array = d;
+			di->is_array = true;
+		} else if (!strcmp(t, "parenthesized_declarator") ||
+			   !strcmp(t, "attributed_declarator")) {
+			d = ts_node_named_child(d, 0);
+			continue;
+		} else if (strcmp(t, "init_declarator")) {
+			return;
+		}
+		d = field(d, "declarator");
+	}
+}
+
+/* Qualifiers and the type specifier of a declaration node, as one spelling. */
+static const char *base_type(struct conv *cv, TSNode decl)
+{
+	TSNode type = field(decl, "type");
+	uint32_t i, n = ts_node_named_child_count(decl), s = UINT32_MAX, e = 0;
+
+	if (ts_node_is_null(type))
+		return NULL;
+	for (i = 0; i < n; i++) {
+		TSNode k = ts_node_named_child(decl, i);
+
+		if (is(k, "type_qualifier") || ts_node_eq(k, type)) {
+			if (ts_node_start_byte(k) < s)
+				s = ts_node_start_byte(k);
+			if (ts_node_end_byte(k) > e)
+				e = ts_node_end_byte(k);
+		}
+	}
+	/* "struct foo { ... }": the tag only */
+	if ((is(type, "struct_specifier") || is(type, "union_specifier") ||
+	     is(type, "enum_specifier")) && !ts_node_is_null(field(type, "body"))) {
+		TSNode name = field(type, "name");
+
+		if (ts_node_is_null(name))
+			return NULL;
+		e = ts_node_end_byte(name);
+	}
+	return s < e ? norm_text(cv, s, e) : NULL;
+}
+
+static const char *full_type(struct conv *cv, const char *base, unsigned stars, bool array)
+{
+	char buf[256];
+	unsigned i;
+	int n;
+
+	if (!base)
+		return NULL;
+	n = snprintf(buf, sizeof(buf), "%s%s", base, stars ? " " : "");
+	for (i = 0; i < stars && n < (int)sizeof(buf) - 4; i++)
+		buf[n++] = '*';
+	buf[n] = 0;
+	if (array && n < (int)sizeof(buf) - 3)
+		strcat(buf, "[]");
+	return arena_strdup(&cv->tu->arena, buf);
+}
+
+static bool has_storage(TSNode decl, const char *src, const char *word)
+{
+	uint32_t i, n = ts_node_named_child_count(decl);
+	size_t wl = strlen(word);
+
+	for (i = 0; i < n; i++) {
+		TSNode k = ts_node_named_child(decl, i);
+
+		if (is(k, "storage_class_specifier") &&
+		    ts_node_end_byte(k) - ts_node_start_byte(k) == wl &&
+		    !strncmp(src + ts_node_start_byte(k), word, wl))
+			return true;
+	}
+	return false;
+}
+
+static const char *record_of_type(struct conv *cv, TSNode decl)
+{
+	TSNode type = field(decl, "type"), name;
+
+	if (ts_node_is_null(type) ||
+	    !(is(type, "struct_specifier") || is(type, "union_specifier")))
+		return NULL;
+	name = field(type, "name");
+	return ts_node_is_null(name) ? NULL : text_of(cv, name);
+}
+
+/* ---- expressions ---- */
+
+static struct fx_expr *conv_expr(struct conv *cv, TSNode n);
+static struct fx_stmt *conv_stmt(struct conv *cv, TSNode n);
+static struct fx_init *conv_init(struct conv *cv, TSNode list, const char *type);
+
+static struct fx_expr *new_expr(struct conv *cv, TSNode n, enum fx_expr_kind kind)
+{
+	struct fx_expr *e = arena_alloc(&cv->tu->arena, sizeof(*e));
+
+	e->kind = kind;
+	loc_at(cv, n, &e->loc);
+	e->text = text_of(cv, n);
+	return e;
+}
+
+static void add_kid(struct conv *cv, struct fx_expr *e, struct fx_expr *k, unsigned *cap)
+{
+	if (!k)
+		return;
+	e->kids = arena_grow(&cv->tu->arena, e->kids, e->nkids, cap, sizeof(*e->kids));
+	e->kids[e->nkids++] = k;
+}
+
+static bool skip_node(TSNode n)
+{
+	return is(n, "comment");
+}
+
+/* Named children of n as expressions. */
+static void expr_kids(struct conv *cv, struct fx_expr *e, TSNode n, unsigned *cap)
+{
+	uint32_t i, c = ts_node_named_child_count(n);
+
+	for (i = 0; i < c; i++) {
+		TSNode k = ts_node_named_child(n, i);
+
+		if (!skip_node(k))
+			add_kid(cv, e, conv_expr(cv, k), cap);
+	}
+}
+
+/*
+ * Arguments of a call: split at the commas of the argument list, so a macro
+ * argument the grammar cannot read ("struct foo" in container_of) is one
+ * FXE_OTHER with its text and the argument count stays right.
+ */
+static void call_args(struct conv *cv, struct fx_expr *e, TSNode args, unsigned *cap)
+{
+	uint32_t i, c = ts_node_child_count(args), first = UINT32_MAX, last = 0, nnamed = 0;
+	TSNode one = { 0 };
+	bool bad = false;
+
+	for (i = 0; i < c; i++) {
+		TSNode k = ts_node_child(args, i);
+		bool end = i + 1 == c || (!ts_node_is_named(k) && (is(k, ",") || is(k, ")")));
+
+		if (!end || (i + 1 == c && ts_node_is_named(k))) {
+			if (ts_node_is_named(k) && !skip_node(k)) {
+				if (is(k, "ERROR"))
+					bad = true;
+				one = k;
+				nnamed++;
+				if (first == UINT32_MAX)
+					first = ts_node_start_byte(k);
+				last = ts_node_end_byte(k);
+			} else if (!ts_node_is_named(k) && !is(k, "(")) {
+				bad = true;	/* a stray token: "struct" of a type argument */
+				if (first == UINT32_MAX)
+					first = ts_node_start_byte(k);
+				last = ts_node_end_byte(k);
+			}
+			if (!end)
+				continue;
+		}
+		if (first == UINT32_MAX)
+			continue;
+		if (nnamed == 1 && !bad) {
+			add_kid(cv, e, conv_expr(cv, one), cap);
+		} else {
+			struct fx_expr *o = arena_alloc(&cv->tu->arena, sizeof(*o));
+
+			o->kind = FXE_OTHER;
+			loc_at(cv, ts_node_is_null(one) ? args : one, &o->loc);
+			o->text = slice(cv, first, last, true);
+			add_kid(cv, e, o, cap);
+		}
+		first = UINT32_MAX;
+		nnamed = 0;
+		bad = false;
+		one = (TSNode){ 0 };
+	}
+}
+
+static bool upper_func(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(upper_funcs) / sizeof(upper_funcs[0]); i++)
+		if (!strcmp(upper_funcs[i], name))
+			return true;
+	return false;
+}
+
+static bool lower_macro(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(lower_macros) / sizeof(lower_macros[0]); i++)
+		if (!strcmp(lower_macros[i], name))
+			return true;
+	return false;
+}
+
+static const char *op_text(struct conv *cv, TSNode n)
+{
+	TSNode op = field(n, "operator");
+
+	return ts_node_is_null(op) ? NULL : text_of(cv, op);
+}
+
+static struct fx_expr *conv_expr_kind(struct conv *cv, TSNode n, const char *t)
+{
+	struct fx_expr *e;
+	unsigned cap = 0;
+
+	if (!strcmp(t, "identifier")) {
+		e = new_expr(cv, n, FXE_IDENT);
+		e->name = e->text;
+		e->ref = resolve(cv, e->name, false);
+
+	} else if (!strcmp(t, "call_expression")) {
+		TSNode fn = field(n, "function"), args = field(n, "arguments");
+		struct fx_expr *callee;
+
+		e = new_expr(cv, n, FXE_CALL);
+		if (!ts_node_is_null(fn) && is(fn, "identifier")) {
+			callee = new_expr(cv, fn, FXE_IDENT);
+			callee->name = callee->text;
+			callee->ref = resolve(cv, callee->name, true);
+			e->name = callee->name;
+			if ((all_caps(e->name) && !upper_func(e->name)) || lower_macro(e->name))
+				e->macro = e->name;
+		} else {
+			callee = conv_expr(cv, fn);
+		}
+		add_kid(cv, e, callee, &cap);
+		if (!ts_node_is_null(args))
+			call_args(cv, e, args, &cap);
+	} else if (!strcmp(t, "field_expression")) {
+		TSNode op = field(n, "operator"), f = field(n, "field");
+
+		e = new_expr(cv, n, FXE_MEMBER);
+		e->name = text_of(cv, f);
+		e->arrow = !ts_node_is_null(op) && is(op, "->");
+		if (!ts_node_is_null(f))
+			loc_at(cv, f, &e->loc);
+		add_kid(cv, e, conv_expr(cv, field(n, "argument")), &cap);
+	} else if (!strcmp(t, "pointer_expression") || !strcmp(t, "unary_expression")) {
+		e = new_expr(cv, n, FXE_UNARY);
+		e->op = op_text(cv, n);
+		add_kid(cv, e, conv_expr(cv, field(n, "argument")), &cap);
+	} else if (!strcmp(t, "update_expression")) {
+		e = new_expr(cv, n, FXE_UNARY);
+		e->op = op_text(cv, n);
+		add_kid(cv, e, conv_expr(cv, field(n, "argument")), &cap);
+	} else if (!strcmp(t, "sizeof_expression") || !strcmp(t, "alignof_expression")) {
+		e = new_expr(cv, n, FXE_UNARY);
+		e->op = "sizeof";
+		if (!ts_node_is_null(field(n, "value")))
+			add_kid(cv, e, conv_expr(cv, field(n, "value")), &cap);
+	} else if (!strcmp(t, "binary_expression") || !strcmp(t, "assignment_expression")) {
+		e = new_expr(cv, n, FXE_BINARY);
+		e->op = op_text(cv, n);
+		add_kid(cv, e, conv_expr(cv, field(n, "left")), &cap);
+		add_kid(cv, e, conv_expr(cv, field(n, "right")), &cap);
+	} else if (!strcmp(t, "comma_expression")) {
+		e = new_expr(cv, n, FXE_BINARY);
+		e->op = ",";
+		add_kid(cv, e, conv_expr(cv, field(n, "left")), &cap);
+		add_kid(cv, e, conv_expr(cv, field(n, "right")), &cap);
+	} else if (!strcmp(t, "conditional_expression")) {
+		e = new_expr(cv, n, FXE_COND);
+		add_kid(cv, e, conv_expr(cv, field(n, "condition")), &cap);
+		add_kid(cv, e, conv_expr(cv, field(n, "consequence")), &cap);
+		add_kid(cv, e, conv_expr(cv, field(n, "alternative")), &cap);
+	} else if (!strcmp(t, "cast_expression")) {
+		TSNode type = field(n, "type");
+
+		e = new_expr(cv, n, FXE_CAST);
+		if (!ts_node_is_null(type))
+			e->name = norm_text(cv, ts_node_start_byte(type), ts_node_end_byte(type));
+		add_kid(cv, e, conv_expr(cv, field(n, "value")), &cap);
+	} else if (!strcmp(t, "subscript_expression")) {
+		e = new_expr(cv, n, FXE_SUBSCRIPT);
+		add_kid(cv, e, conv_expr(cv, field(n, "argument")), &cap);
+		add_kid(cv, e, conv_expr(cv, field(n, "index")), &cap);
+	} else if (!strcmp(t, "number_literal") || !strcmp(t, "char_literal") ||
+		   !strcmp(t, "true") || !strcmp(t, "false")) {
+		e = new_expr(cv, n, FXE_INT);
+	} else if (!strcmp(t, "null")) {
+		/* NULL: ((void *)0) to libclang */
+		e = new_expr(cv, n, FXE_CAST);
+		e->name = "void *";
+		e->macro = "NULL";
+	} else if (!strcmp(t, "string_literal") || !strcmp(t, "concatenated_string")) {
+		e = new_expr(cv, n, FXE_STRING);
+	} else if (!strcmp(t, "initializer_list")) {
+		e = new_expr(cv, n, FXE_INITLIST);
+		e->init = conv_init(cv, n, NULL);
+	} else if (!strcmp(t, "compound_statement")) {
+		e = new_expr(cv, n, FXE_STMTEXPR);
+		e->stmt = conv_stmt(cv, n);
+	} else if (!strcmp(t, "field_identifier") || !strcmp(t, "type_identifier") ||
+		   !strcmp(t, "statement_identifier")) {
+		e = new_expr(cv, n, FXE_OTHER);
+		e->name = e->text;
+	} else {
+		e = new_expr(cv, n, FXE_OTHER);
+		expr_kids(cv, e, n, &cap);
+	}
+	return e;
+}
+
+static struct fx_expr *conv_expr(struct conv *cv, TSNode n)
+{
+	struct fx_expr *e;
+	uint32_t c;
+
+	if (ts_node_is_null(n) || ts_node_is_missing(n))
+		return NULL;
+	/* parentheses are not nodes to libclang's users: strip them, keep ({ }) */
+	while (is(n, "parenthesized_expression")) {
+		TSNode k;
+
+		c = ts_node_named_child_count(n);
+		if (c != 1)
+			break;
+		k = ts_node_named_child(n, 0);
+		if (is(k, "compound_statement")) {
+			e = new_expr(cv, n, FXE_STMTEXPR);
+			e->stmt = conv_stmt(cv, k);
+			return e;
+		}
+		n = k;
+	}
+	if (cv->depth > DEPTH_MAX)
+		return new_expr(cv, n, FXE_OTHER);
+	cv->depth++;
+	e = conv_expr_kind(cv, n, ts_node_type(n));
+	cv->depth--;
+	return e;
+}
+
+/* ---- initialisers ---- */
+
+static struct fx_init *conv_init(struct conv *cv, TSNode list, const char *type)
+{
+	struct fx_init *init = arena_alloc(&cv->tu->arena, sizeof(*init));
+	uint32_t i, c = ts_node_named_child_count(list);
+	unsigned cap = 0;
+
+	init->type = type;
+	for (i = 0; i < c; i++) {
+		TSNode k = ts_node_named_child(list, i), d;
+		struct fx_init_field *f;
+
+		if (skip_node(k) || ts_node_is_missing(k))
+			continue;
+		if (is(k, "ERROR") && !ts_node_named_child_count(k))
+			continue;
+		init->fields = arena_grow(&cv->tu->arena, init->fields, init->nfields, &cap,
+					  sizeof(*init->fields));
+		f = &init->fields[init->nfields++];
+		loc_at(cv, k, &f->loc);
+		if (!is(k, "initializer_pair")) {
+			f->value = conv_expr(cv, k);
+			continue;
+		}
+		d = field(k, "designator");
+		if (!ts_node_is_null(d) && is(d, "field_designator") && ts_node_named_child_count(d))
+			f->field = text_of(cv, ts_node_named_child(d, 0));
+		else if (!ts_node_is_null(d) && is(d, "field_identifier"))
+			f->field = text_of(cv, d);
+		f->value = conv_expr(cv, field(k, "value"));
+	}
+	return init;
+}
+
+/* ---- statements ---- */
+
+static struct fx_stmt *new_stmt(struct conv *cv, TSNode n, enum fx_stmt_kind kind)
+{
+	struct fx_stmt *s = arena_alloc(&cv->tu->arena, sizeof(*s));
+
+	s->kind = kind;
+	loc_at(cv, n, &s->loc);
+	return s;
+}
+
+static void add_stmt(struct conv *cv, struct fx_stmt *s, struct fx_stmt *k, unsigned *cap)
+{
+	if (!k)
+		return;
+	s->kids = arena_grow(&cv->tu->arena, s->kids, s->nkids, cap, sizeof(*s->kids));
+	s->kids[s->nkids++] = k;
+}
+
+static struct fx_stmt *conv_var_decl(struct conv *cv, TSNode decl, TSNode d, const char *base)
+{
+	struct fx_stmt *s;
+	struct decl_info di;
+	TSNode value = is(d, "init_declarator") ? field(d, "value") : (TSNode){ 0 };
+
+	unwrap_decl(d, &di);
+	if (ts_node_is_null(di.name))
+		return NULL;
+	s = new_stmt(cv, di.name, FXS_DECL);
+	s->name = text_of(cv, di.name);
+	s->type = full_type(cv, base, di.stars + di.fn_stars, di.is_array);
+	if (!ts_node_is_null(value))
+		s->expr = conv_expr(cv, value);
+	names_add(cv, &cv->local, s->name,
+		  has_storage(decl, cv->src, "static") || has_storage(decl, cv->src, "extern") ?
+		  FXR_GLOBAL : FXR_LOCAL);
+	return s;
+}
+
+static struct fx_stmt *conv_decl_stmt(struct conv *cv, TSNode n)
+{
+	const char *base = base_type(cv, n);
+	uint32_t i, c = ts_node_named_child_count(n);
+	struct fx_stmt *block = NULL, *one = NULL;
+	unsigned cap = 0, count = 0;
+	TSNode type = field(n, "type");
+
+	for (i = 0; i < c; i++) {
+		TSNode k = ts_node_named_child(n, i);
+		struct fx_stmt *s;
+
+		if (ts_node_eq(k, type) || is(k, "storage_class_specifier") ||
+		    is(k, "type_qualifier") || skip_node(k) || is(k, "attribute_specifier") ||
+		    is(k, "ERROR"))
+			continue;
+		s = conv_var_decl(cv, n, k, base);
+		if (!s)
+			continue;
+		if (!count++) {
+			one = s;
+			continue;
+		}
+		if (!block) {
+			block = new_stmt(cv, n, FXS_BLOCK);
+			add_stmt(cv, block, one, &cap);
+		}
+		add_stmt(cv, block, s, &cap);
+	}
+	if (block)
+		return block;
+	return one ? one : new_stmt(cv, n, FXS_OTHER);
+}
+
+/*
+ * "kfree(container_of(p, struct foo, dev));" reads to the grammar as a type
+ * (macro_type_specifier): parse the text again as the right side of an
+ * assignment, at the same offsets, in a buffer blank everywhere else.
+ */
+static struct fx_stmt *reparse_expr(struct conv *cv, TSNode k)
+{
+	static const char head[] = "void f(void){";
+	uint32_t s = ts_node_start_byte(k), e = ts_node_end_byte(k);
+	size_t len = cv->tu->src_len;
+	struct fx_stmt *st = NULL;
+	TSNode x;
+	TSTree *t;
+	char *b;
+
+	if (s < sizeof(head) + 2 || e + 2 > len || cv->depth > 8)
+		return NULL;
+	b = malloc(len + 1);
+	if (!b)
+		return NULL;
+	memset(b, ' ', len);
+	b[len] = 0;
+	memcpy(b, head, sizeof(head) - 1);
+	memcpy(b + s, cv->src + s, e - s);
+	memcpy(b + s - 2, "x=", 2);
+	memcpy(b + e, ";}", 2);
+	t = ts_parser_parse_string(cv->parser, NULL, b, (uint32_t)len);
+	if (!t)
+		goto out_buf;
+	x = ts_node_descendant_for_byte_range(ts_tree_root_node(t), s, e - 1);
+	while (!ts_node_is_null(x) && ts_node_end_byte(x) < e)
+		x = ts_node_parent(x);
+	if (!ts_node_is_null(x) && ts_node_start_byte(x) == s && ts_node_end_byte(x) == e &&
+	    strstr(ts_node_type(x), "expression")) {
+		const char *saved = cv->src;
+
+		cv->src = b;
+		st = new_stmt(cv, k, FXS_EXPR);
+		st->expr = conv_expr(cv, x);
+		cv->src = saved;
+	}
+	ts_tree_delete(t);
+out_buf:
+	free(b);
+	return st;
+}
+
+/* A call statement the grammar closed with a MISSING ";": an iterator macro. */
+static bool is_loop_macro(TSNode n)
+{
+	uint32_t c = ts_node_child_count(n);
+	TSNode last;
+
+	if (!is(n, "expression_statement") || !c)
+		return false;
+	last = ts_node_child(n, c - 1);
+	return ts_node_is_missing(last) && ts_node_named_child_count(n) >= 1 &&
+	       is(ts_node_named_child(n, 0), "call_expression");
+}
+
+static bool is_statement(TSNode n)
+{
+	const char *t = ts_node_type(n);
+	size_t l = strlen(t);
+
+	return (l > 10 && !strcmp(t + l - 10, "_statement")) || !strcmp(t, "declaration");
+}
+
+/*
+ * The statements of a block (or an ERROR node in one) into s: a case label
+ * keeps only its first statement, the rest follow as siblings (libclang's
+ * shape); an iterator macro takes the statement after it as its body.
+ */
+static void block_items(struct conv *cv, struct fx_stmt *s, TSNode n, unsigned *cap)
+{
+	uint32_t i, c = ts_node_named_child_count(n);
+
+	for (i = 0; i < c; i++) {
+		TSNode k = ts_node_named_child(n, i);
+
+		if (skip_node(k))
+			continue;
+		if (is(k, "ERROR")) {
+			block_items(cv, s, k, cap);
+			continue;
+		}
+		if (is(k, "macro_type_specifier")) {
+			add_stmt(cv, s, reparse_expr(cv, k), cap);
+			continue;
+		}
+		if (is_loop_macro(k) && i + 1 < c && is_statement(ts_node_named_child(n, i + 1))) {
+			struct fx_stmt *loop = new_stmt(cv, k, FXS_FOR), *head;
+			unsigned lcap = 0;
+
+			head = new_stmt(cv, k, FXS_EXPR);
+			head->expr = conv_expr(cv, ts_node_named_child(k, 0));
+			add_stmt(cv, loop, conv_stmt(cv, ts_node_named_child(n, ++i)), &lcap);
+			add_stmt(cv, loop, head, &lcap);
+			add_stmt(cv, s, loop, cap);
+			continue;
+		}
+		if (is(k, "case_statement")) {
+			TSNode value = field(k, "value");
+			uint32_t j, kc = ts_node_named_child_count(k);
+			struct fx_stmt *cs = new_stmt(cv, k, ts_node_is_null(value) ? FXS_CASE : FXS_CASE);
+			bool first = true;
+			unsigned ccap = 0;
+
+			if (ts_node_is_null(value))
+				cs->kind = FXS_DEFAULT;
+			else
+				cs->expr = conv_expr(cv, value);
+			add_stmt(cv, s, cs, cap);
+			for (j = 0; j < kc; j++) {
+				TSNode st = ts_node_named_child(k, j);
+
+				if (ts_node_eq(st, value) || skip_node(st))
+					continue;
+				if (first) {
+					add_stmt(cv, cs, conv_stmt(cv, st), &ccap);
+					first = false;
+				} else {
+					add_stmt(cv, s, conv_stmt(cv, st), cap);
+				}
+			}
+			continue;
+		}
+		if (!is_statement(k) && !is(k, "compound_statement")) {
+			/* an expression stranded by an error */
+			if (strstr(ts_node_type(k), "expression") || is(k, "identifier")) {
+				struct fx_stmt *es = new_stmt(cv, k, FXS_EXPR);
+
+				es->expr = conv_expr(cv, k);
+				add_stmt(cv, s, es, cap);
+			}
+			continue;
+		}
+		add_stmt(cv, s, conv_stmt(cv, k), cap);
+	}
+}
+
+static TSNode cond_of(TSNode n)
+{
+	TSNode c = field(n, "condition");
+
+	return c;
+}
+
+static struct fx_stmt *conv_stmt_kind(struct conv *cv, TSNode n, const char *t)
+{
+	struct fx_stmt *s;
+	unsigned cap = 0;
+
+	if (!strcmp(t, "compound_statement")) {
+		s = new_stmt(cv, n, FXS_BLOCK);
+		block_items(cv, s, n, &cap);
+	} else if (!strcmp(t, "declaration")) {
+		s = conv_decl_stmt(cv, n);
+	} else if (!strcmp(t, "expression_statement")) {
+		TSNode e = ts_node_named_child_count(n) ? ts_node_named_child(n, 0) : (TSNode){ 0 };
+
+		if (ts_node_is_null(e) || skip_node(e))
+			return new_stmt(cv, n, FXS_OTHER);
+		s = new_stmt(cv, n, FXS_EXPR);
+		s->expr = conv_expr(cv, e);
+	} else if (!strcmp(t, "if_statement")) {
+		TSNode alt = field(n, "alternative");
+
+		s = new_stmt(cv, n, FXS_IF);
+		s->expr = conv_expr(cv, cond_of(n));
+		s->nkids = 2;
+		s->kids = arena_alloc(&cv->tu->arena, 2 * sizeof(*s->kids));
+		s->kids[0] = conv_stmt(cv, field(n, "consequence"));
+		if (!ts_node_is_null(alt) && is(alt, "else_clause"))
+			alt = ts_node_named_child_count(alt) ?
+			      ts_node_named_child(alt, ts_node_named_child_count(alt) - 1) :
+			      (TSNode){ 0 };
+		s->kids[1] = ts_node_is_null(alt) ? NULL : conv_stmt(cv, alt);
+	} else if (!strcmp(t, "while_statement")) {
+		s = new_stmt(cv, n, FXS_WHILE);
+		s->expr = conv_expr(cv, cond_of(n));
+		add_stmt(cv, s, conv_stmt(cv, field(n, "body")), &cap);
+	} else if (!strcmp(t, "do_statement")) {
+		s = new_stmt(cv, n, FXS_DO);
+		s->expr = conv_expr(cv, cond_of(n));
+		add_stmt(cv, s, conv_stmt(cv, field(n, "body")), &cap);
+	} else if (!strcmp(t, "for_statement")) {
+		TSNode init = field(n, "initializer"), cond = cond_of(n), upd = field(n, "update");
+		struct fx_stmt *h;
+
+		s = new_stmt(cv, n, FXS_FOR);
+		add_stmt(cv, s, conv_stmt(cv, field(n, "body")), &cap);
+		if (!ts_node_is_null(init)) {
+			if (is(init, "declaration")) {
+				add_stmt(cv, s, conv_stmt(cv, init), &cap);
+			} else {
+				h = new_stmt(cv, init, FXS_EXPR);
+				h->expr = conv_expr(cv, init);
+				add_stmt(cv, s, h, &cap);
+			}
+		}
+		if (!ts_node_is_null(cond)) {
+			h = new_stmt(cv, cond, FXS_EXPR);
+			h->expr = conv_expr(cv, cond);
+			add_stmt(cv, s, h, &cap);
+		}
+		if (!ts_node_is_null(upd)) {
+			h = new_stmt(cv, upd, FXS_EXPR);
+			h->expr = conv_expr(cv, upd);
+			add_stmt(cv, s, h, &cap);
+		}
+	} else if (!strcmp(t, "switch_statement")) {
+		s = new_stmt(cv, n, FXS_SWITCH);
+		s->expr = conv_expr(cv, cond_of(n));
+		add_stmt(cv, s, conv_stmt(cv, field(n, "body")), &cap);
+	} else if (!strcmp(t, "case_statement")) {
+		/* outside a block (a lone "case X: stmt" body): label and all */
+		s = new_stmt(cv, n, FXS_BLOCK);
+		block_items(cv, s, n, &cap);
+		if (s->nkids == 1)
+			s = s->kids[0];
+	} else if (!strcmp(t, "break_statement")) {
+		s = new_stmt(cv, n, FXS_BREAK);
+	} else if (!strcmp(t, "continue_statement")) {
+		s = new_stmt(cv, n, FXS_CONTINUE);
+	} else if (!strcmp(t, "return_statement")) {
+		s = new_stmt(cv, n, FXS_RETURN);
+		if (ts_node_named_child_count(n))
+			s->expr = conv_expr(cv, ts_node_named_child(n, 0));
+		if (s->expr && (s->expr->kind == FXE_OTHER && !s->expr->nkids && !s->expr->text))
+			s->expr = NULL;
+	} else if (!strcmp(t, "goto_statement")) {
+		s = new_stmt(cv, n, FXS_GOTO);
+		s->name = text_of(cv, field(n, "label"));
+	} else if (!strcmp(t, "labeled_statement")) {
+		TSNode label = field(n, "label");
+		uint32_t i, c = ts_node_named_child_count(n);
+
+		s = new_stmt(cv, n, FXS_LABEL);
+		s->name = text_of(cv, label);
+		for (i = 0; i < c; i++) {
+			TSNode k = ts_node_named_child(n, i);
+
+			if (!ts_node_eq(k, label) && !skip_node(k)) {
+				add_stmt(cv, s, conv_stmt(cv, k), &cap);
+				break;
+			}
+		}
+	} else if (!strcmp(t, "attributed_statement")) {
+		uint32_t c = ts_node_named_child_count(n);
+
+		return c ? conv_stmt(cv, ts_node_named_child(n, c - 1)) : new_stmt(cv, n, FXS_OTHER);
+	} else if (!strcmp(t, "ERROR")) {
+		s = new_stmt(cv, n, FXS_BLOCK);
+		block_items(cv, s, n, &cap);
+	} else if (strstr(t, "expression") || !strcmp(t, "identifier")) {
+		s = new_stmt(cv, n, FXS_EXPR);
+		s->expr = conv_expr(cv, n);
+	} else {
+		s = new_stmt(cv, n, FXS_OTHER);
+	}
+	return s;
+}
+
+static struct fx_stmt *conv_stmt(struct conv *cv, TSNode n)
+{
+	struct fx_stmt *s;
+
+	if (ts_node_is_null(n))
+		return NULL;
+	if (cv->depth > DEPTH_MAX)
+		return new_stmt(cv, n, FXS_OTHER);
+	cv->depth++;
+	s = conv_stmt_kind(cv, n, ts_node_type(n));
+	cv->depth--;
+	return s;
+}
+
+/* ---- file scope ---- */
+
+static void add_params(struct conv *cv, struct fx_func *f, TSNode plist)
+{
+	uint32_t i, c = ts_node_named_child_count(plist);
+	unsigned cap = 0;
+
+	for (i = 0; i < c; i++) {
+		TSNode p = ts_node_named_child(plist, i), d = field(p, "declarator");
+		struct decl_info di;
+		struct fx_param *fp;
+		const char *base;
+
+		if (!is(p, "parameter_declaration"))
+			continue;
+		base = base_type(cv, p);
+		if (ts_node_is_null(d) && base && !strcmp(base, "void"))
+			continue;
+		unwrap_decl(d, &di);
+		f->params = arena_grow(&cv->tu->arena, f->params, f->nparams, &cap,
+				       sizeof(*f->params));
+		fp = &f->params[f->nparams++];
+		fp->name = ts_node_is_null(di.name) ? NULL : text_of(cv, di.name);
+		fp->type = full_type(cv, base, di.stars + di.fn_stars, di.is_array);
+		names_add(cv, &cv->local, fp->name, FXR_PARAM);
+	}
+}
+
+static void add_func(struct conv *cv, TSNode n)
+{
+	struct fx_tu *tu = cv->tu;
+	struct decl_info di;
+	struct fx_func *f;
+	TSNode body = field(n, "body");
+
+	unwrap_decl(field(n, "declarator"), &di);
+	if (ts_node_is_null(di.name) || ts_node_is_null(di.fn) || ts_node_is_null(body))
+		return;
+	tu->funcs = arena_grow(&tu->arena, tu->funcs, tu->nfuncs, &cv->fcap, sizeof(*tu->funcs));
+	f = &tu->funcs[tu->nfuncs++];
+	memset(f, 0, sizeof(*f));
+	f->name = text_of(cv, di.name);
+	f->ret_type = full_type(cv, base_type(cv, n), di.stars, false);
+	loc_at(cv, di.name, &f->loc);
+	f->end_line = end_line(cv, n);
+	f->is_static = has_storage(n, cv->src, "static");
+	cv->local.n = 0;
+	add_params(cv, f, field(di.fn, "parameters"));
+	f->body = conv_stmt(cv, body);
+	cv->local.n = 0;
+}
+
+static void add_var(struct conv *cv, TSNode decl, TSNode d, const char *base)
+{
+	struct fx_tu *tu = cv->tu;
+	struct decl_info di;
+	struct fx_var *v;
+	TSNode value = is(d, "init_declarator") ? field(d, "value") : (TSNode){ 0 };
+
+	unwrap_decl(d, &di);
+	if (ts_node_is_null(di.name) || !ts_node_is_null(di.fn) || !is(di.name, "identifier"))
+		return;
+	tu->vars = arena_grow(&tu->arena, tu->vars, tu->nvars, &cv->vcap, sizeof(*tu->vars));
+	v = &tu->vars[tu->nvars++];
+	memset(v, 0, sizeof(*v));
+	v->name = text_of(cv, di.name);
+	v->type = full_type(cv, base, di.stars, di.is_array);
+	v->record = di.stars ? NULL : record_of_type(cv, decl);
+	v->is_array = di.is_array;
+	v->is_static = has_storage(decl, cv->src, "static");
+	v->is_extern = has_storage(decl, cv->src, "extern");
+	loc_at(cv, di.name, &v->loc);
+	v->end_line = end_line(cv, decl);
+	if (ts_node_is_null(value) || !is(value, "initializer_list"))
+		return;
+	if (!v->is_array) {
+		v->init = conv_init(cv, value, base);
+		return;
+	}
+	{
+		uint32_t i, c = ts_node_named_child_count(value);
+
+		for (i = 0; i < c; i++) {
+			TSNode el = ts_node_named_child(value, i);
+
+			if (skip_node(el))
+				continue;
+			v->nelems++;
+			if (!v->init && is(el, "initializer_list"))
+				v->init = conv_init(cv, el, base);
+		}
+	}
+}
+
+static void add_record(struct conv *cv, TSNode spec, const char *typedef_name)
+{
+	struct fx_tu *tu = cv->tu;
+	struct fx_record *r;
+	TSNode name = field(spec, "name"), body = field(spec, "body");
+	uint32_t i, c;
+	unsigned fcap = 0;
+
+	if (ts_node_is_null(body))
+		return;
+	tu->records = arena_grow(&tu->arena, tu->records, tu->nrecords, &cv->rcap,
+				 sizeof(*tu->records));
+	r = &tu->records[tu->nrecords];
+	memset(r, 0, sizeof(*r));
+	r->name = ts_node_is_null(name) ? typedef_name : text_of(cv, name);
+	if (!r->name)
+		return;		/* anonymous */
+	tu->nrecords++;
+	r->is_union = is(spec, "union_specifier");
+	loc_at(cv, ts_node_is_null(name) ? spec : name, &r->loc);
+	c = ts_node_named_child_count(body);
+	for (i = 0; i < c; i++) {
+		TSNode fd = ts_node_named_child(body, i);
+		const char *base, *rec;
+		uint32_t j, dc;
+
+		if (!is(fd, "field_declaration"))
+			continue;
+		base = base_type(cv, fd);
+		rec = record_of_type(cv, fd);
+		dc = ts_node_named_child_count(fd);
+		for (j = 0; j < dc; j++) {
+			TSNode d = ts_node_named_child(fd, j);
+			struct decl_info di;
+			struct fx_field *f;
+
+			if (ts_node_eq(d, field(fd, "type")) || is(d, "type_qualifier") ||
+			    is(d, "bitfield_clause") || skip_node(d) || is(d, "attribute_specifier"))
+				continue;
+			unwrap_decl(d, &di);
+			if (ts_node_is_null(di.name))
+				continue;
+			r->fields = arena_grow(&tu->arena, r->fields, r->nfields, &fcap,
+					       sizeof(*r->fields));
+			f = &r->fields[r->nfields++];
+			memset(f, 0, sizeof(*f));
+			f->name = text_of(cv, di.name);
+			f->is_pointer = di.stars > 0 || di.fn_stars > 0;
+			f->is_array = di.is_array;
+			f->type = full_type(cv, base, di.stars + di.fn_stars, di.is_array);
+			f->record = f->is_pointer ? NULL : rec;
+		}
+	}
+}
+
+/* Record definitions written anywhere in a file-scope declaration. */
+static void find_records(struct conv *cv, TSNode n, const char *typedef_name, unsigned depth)
+{
+	uint32_t i, c = ts_node_named_child_count(n);
+
+	if (depth > 8)
+		return;
+	if ((is(n, "struct_specifier") || is(n, "union_specifier")) &&
+	    !ts_node_is_null(field(n, "body"))) {
+		add_record(cv, n, typedef_name);
+		return;
+	}
+	for (i = 0; i < c; i++) {
+		TSNode k = ts_node_named_child(n, i);
+
+		if (is(k, "compound_statement") || is(k, "initializer_list"))
+			continue;
+		find_records(cv, k, NULL, depth + 1);
+	}
+}
+
+static const char *typedef_name_of(struct conv *cv, TSNode td)
+{
+	struct decl_info di;
+
+	unwrap_decl(field(td, "declarator"), &di);
+	return ts_node_is_null(di.name) || di.stars ? NULL : text_of(cv, di.name);
+}
+
+static void top_decl(struct conv *cv, TSNode n)
+{
+	const char *base = base_type(cv, n);
+	uint32_t i, c = ts_node_named_child_count(n);
+	TSNode type = field(n, "type");
+
+	for (i = 0; i < c; i++) {
+		TSNode k = ts_node_named_child(n, i);
+
+		if (ts_node_eq(k, type) || is(k, "storage_class_specifier") ||
+		    is(k, "type_qualifier") || skip_node(k) || is(k, "ERROR") ||
+		    is(k, "attribute_specifier"))
+			continue;
+		add_var(cv, n, k, base);
+	}
+}
+
+/* Functions, variables and records of the file, also inside ERROR nodes. */
+static void top_level(struct conv *cv, TSNode n, unsigned depth)
+{
+	uint32_t i, c = ts_node_named_child_count(n);
+
+	if (depth > 64)
+		return;
+	for (i = 0; i < c; i++) {
+		TSNode k = ts_node_named_child(n, i);
+		const char *t = ts_node_type(k);
+
+		if (!strcmp(t, "function_definition")) {
+			find_records(cv, field(k, "type"), NULL, 0);
+			add_func(cv, k);
+		} else if (!strcmp(t, "declaration")) {
+			find_records(cv, k, NULL, 0);
+			top_decl(cv, k);
+		} else if (!strcmp(t, "type_definition")) {
+			find_records(cv, field(k, "type"), typedef_name_of(cv, k), 0);
+		} else if (!strcmp(t, "struct_specifier") || !strcmp(t, "union_specifier")) {
+			find_records(cv, k, NULL, 0);
+		} else if (!strcmp(t, "ERROR") || !strncmp(t, "preproc_", 8) ||
+			   !strcmp(t, "linkage_specification") || !strcmp(t, "declaration_list")) {
+			top_level(cv, k, depth + 1);
+		}
+	}
+}
+
+/* First pass: which file-scope names are functions, variables, enumerators. */
+static void collect_names(struct conv *cv, TSNode n, unsigned depth)
+{
+	uint32_t i, c = ts_node_named_child_count(n);
+
+	if (depth > 64)
+		return;
+	for (i = 0; i < c; i++) {
+		TSNode k = ts_node_named_child(n, i);
+		const char *t = ts_node_type(k);
+		struct decl_info di;
+
+		if (!strcmp(t, "function_definition")) {
+			unwrap_decl(field(k, "declarator"), &di);
+			if (!ts_node_is_null(di.name))
+				names_add(cv, &cv->file, text_of(cv, di.name), FXR_FUNC);
+		} else if (!strcmp(t, "declaration")) {
+			uint32_t j, dc = ts_node_named_child_count(k);
+
+			for (j = 0; j < dc; j++) {
+				TSNode d = ts_node_named_child(k, j);
+
+				if (ts_node_eq(d, field(k, "type")))
+					continue;
+				unwrap_decl(d, &di);
+				if (!ts_node_is_null(di.name) && is(di.name, "identifier"))
+					names_add(cv, &cv->file, text_of(cv, di.name),
+						  ts_node_is_null(di.fn) ? FXR_GLOBAL : FXR_FUNC);
+			}
+		} else if (!strcmp(t, "enumerator")) {
+			names_add(cv, &cv->file, text_of(cv, field(k, "name")), FXR_ENUM);
+			continue;
+		}
+		if (!strcmp(t, "ERROR") || !strncmp(t, "preproc_", 8) || !strcmp(t, "declaration") ||
+		    !strcmp(t, "type_definition") || !strcmp(t, "enum_specifier") ||
+		    !strcmp(t, "enumerator_list"))
+			collect_names(cv, k, depth + 1);
+	}
+}
+
+static int line_table(struct conv *cv)
+{
+	const char *src = cv->tu->src;
+	size_t i, n = 1;
+
+	for (i = 0; i < cv->tu->src_len; i++)
+		n += src[i] == '\n';
+	cv->lines = malloc(n * sizeof(*cv->lines));
+	if (!cv->lines)
+		return -ENOMEM;
+	cv->lines[0] = 0;
+	cv->nlines = 1;
+	for (i = 0; i < cv->tu->src_len; i++)
+		if (src[i] == '\n')
+			cv->lines[cv->nlines++] = (uint32_t)i + 1;
+	return 0;
+}
+
+int fe_ts_parse(struct fe_ts *fe, const struct tu_job *job, struct fx_tu *tu, char *err,
+		size_t errlen)
+{
+	struct conv cv = { .tu = tu };
+	TSTree *tree;
+	char *buf;
+	int ret = 0;
+
+	if (tu->src_len > UINT32_MAX / 2) {
+		snprintf(err, errlen, "file too large for the tree-sitter frontend");
+		return -EINVAL;
+	}
+	buf = fe_ts_blank(tu->src, tu->src_len);
+	if (!buf) {
+		snprintf(err, errlen, "out of memory");
+		return -ENOMEM;
+	}
+	ts_parser_reset(fe->parser);
+	tree = ts_parser_parse_string(fe->parser, NULL, buf, (uint32_t)tu->src_len);
+	if (!tree) {
+		snprintf(err, errlen, "tree-sitter parse exceeded the %llu s per-file limit",
+			 FE_TS_TIMEOUT_US / 1000000);
+		ret = -ETIMEDOUT;
+		goto out_buf;
+	}
+	cv.src = buf;
+	cv.parser = fe->parser;
+	if (line_table(&cv)) {
+		snprintf(err, errlen, "out of memory");
+		ret = -ENOMEM;
+		goto out_tree;
+	}
+	collect_names(&cv, ts_tree_root_node(tree), 0);
+	top_level(&cv, ts_tree_root_node(tree), 0);
+	free(cv.lines);
+out_tree:
+	ts_tree_delete(tree);
+out_buf:
+	free(buf);
+	(void)job;
+	return ret;
+}
