@@ -4,6 +4,8 @@
 #   make check      all tests (SAN=1: with ASan+UBSan)
 #   make kernel-check KVER=6.12 KARCH=x86_64   real-kernel scan vs triaged snapshot
 #   make bench      iommu-lint -p vs clang -fsyntax-only on one kernel DB
+#   make kbuild-check KVER=6.12 KARCH=x86_64   make C=2 CHECK=iommu-lint vs -p mode
+#   make bench KVER=.. KARCH=..; make bench-all   side by side with clang, sparse, spatch
 
 CC ?= cc
 V ?= 0
@@ -95,6 +97,7 @@ TEST_PROGS += $(BUILD)/tests/test-cli
 TEST_PROGS += $(BUILD)/tests/test-corpus
 TEST_PROGS += $(BUILD)/tests/test-facts
 TEST_PROGS += $(BUILD)/tests/test-workflow
+TEST_PROGS += $(BUILD)/tests/test-kbuild
 
 .PHONY: all run check check-all check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check deps clean install sarif-validate
@@ -152,6 +155,10 @@ $(BUILD)/tests/test-cli $(BUILD)/tests/test-corpus $(BUILD)/tests/test-facts \
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS) $(CRITERION_LIBS)
 
+$(BUILD)/tests/test-kbuild: $(BUILD)/tests/test-kbuild.o $(BUILD)/tests/testutil.o
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS) $(CRITERION_LIBS)
+
 $(BUILD)/tests/testutil.o: tests/testutil.c
 	@mkdir -p $(dir $@)
 	$(qecho) "  CC      $<"
@@ -203,8 +210,19 @@ kernel-check: $(LINT) kernel-db
 	$(Q)corpus/kernel/kernel-check.sh ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) \
 		corpus/kernel/snapshot-$(KVER)-$(KARCH).tsv
 
+.PHONY: kbuild-check bench-all
+
+# the tree kernel-db built: make C=2 CHECK=iommu-lint drivers/iommu/ vs -p mode
+kbuild-check: $(LINT) kernel-db
+	$(Q)corpus/kernel/kbuild-check.sh ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) $(KARCH)
+
 bench: $(LINT) kernel-db
-	$(Q)bench/bench.sh ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) $(JOBS)
+	$(Q)bench/bench.sh ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) $(KARCH) $(JOBS)
+
+bench-all: $(LINT)
+	$(Q)for v in 6.1 6.12; do for a in x86_64 arm64; do \
+		$(MAKE) --no-print-directory bench KVER=$$v KARCH=$$a || exit 1; \
+	done; done
 
 install: $(LINT)
 	install -D -m 755 iommu-lint $(DESTDIR)$(or $(PREFIX),/usr/local)/bin/iommu-lint
