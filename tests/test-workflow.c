@@ -553,3 +553,33 @@ Test(workflow, git_pre_commit_hook_blocks_new_findings)
 	   "IOMMU_LINT='%s' IOMMU_LINT_CFLAGS='%s' git commit -qm suppressed", lint_path(), incflag);
 	memset(&r, 0, sizeof(r));
 }
+
+/* The suppression lexer on edge cases: unterminated comments and literals. */
+Test(workflow, suppression_lexer_edge_cases)
+{
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{ "int a; /* iommu-lint: ignore x-y", "e.c:1:8: ignore x-y (no reason" },
+		{ "// iommu-lint: ignore a,b -- why", "e.c:1:1: ignore a,b -- why\n" },
+		{ "char *s = \"open\n/* iommu-lint: ignore x -- y */\nint a;\n", "e.c:2:1: ignore x -- y\n" },
+		{ "char c = '\\''; /* iommu-lint: ignore x -- y */", "e.c:1:16: ignore x -- y\n" },
+		{ "/* iommu-lint: ignored x -- not a suppression */\n/* iommu-lint:ignore*/\n",
+		  "e.c:2:1: ignore (no rule id) (no reason" },
+		{ "/* iommu-lint: ignore x -- */\n", "e.c:1:1: ignore x (no reason" },
+		{ "/**/ /*/ iommu-lint: ignore q -- r */", "e.c:1:6: ignore q -- r\n" },
+	};
+	const char *args[] = { "--list-suppressions", "e.c", NULL };
+	struct run r;
+	unsigned i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		put("e.c", cases[i].text);
+		lint_in(&r, args);
+		cr_assert_eq(r.status, 0, "case %u: exit %d: %s", i, r.status, r.err);
+		cr_assert(strstr(r.out, cases[i].want), "case %u: want '%s', got '%s'", i,
+			  cases[i].want, r.out);
+		cr_assert_eq(count(r.out, "\n"), 1, "case %u: %s", i, r.out);
+		run_free(&r);
+	}
+}
