@@ -100,7 +100,7 @@ TEST_PROGS += $(BUILD)/tests/test-workflow
 TEST_PROGS += $(BUILD)/tests/test-kbuild
 
 .PHONY: all run check check-all check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
-	kernel-check deps clean install sarif-validate
+	kernel-check kernel-check-all deps clean install sarif-validate
 
 all: $(LINT)
 
@@ -215,6 +215,12 @@ kernel-check: $(LINT) kernel-db
 # the tree kernel-db built: make C=2 CHECK=iommu-lint drivers/iommu/ vs -p mode
 kbuild-check: $(LINT) kernel-db
 	$(Q)corpus/kernel/kbuild-check.sh ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) $(KARCH)
+
+# All four real corpora (about 2-3 minutes each to build on 2 cores).
+kernel-check-all:
+	$(Q)for v in 6.12 6.1; do for a in x86_64 arm64; do \
+		$(MAKE) --no-print-directory kernel-check KVER=$$v KARCH=$$a || exit 1; \
+	done; done
 
 bench: $(LINT) kernel-db
 	$(Q)bench/bench.sh ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) $(KARCH) $(JOBS)
