@@ -372,6 +372,8 @@ int main(int argc, char **argv)
 	}
 	if (!o.sarif_dir && getenv(SARIF_DIR_ENV) && *getenv(SARIF_DIR_ENV))
 		o.sarif_dir = getenv(SARIF_DIR_ENV);
+	if (workflow_start(&o, &wf))
+		goto out_jobs;
 	if (o.staged || o.diff_rev ? workflow_collect_jobs(&o, &wf, &jobs) : collect_jobs(&o, &jobs))
 		goto out_jobs;
 	if (o.list_suppressions) {

@@ -91,9 +91,13 @@ int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list
 		ret = -ENOMEM;
 		goto out_nomem;
 	}
-	for (k = 0; k < w->diff.n; k++)
+	for (k = 0; k < w->diff.n; k++) {
 		if ((want[k] = wanted(o, &w->diff.v[k])))
 			nwant++;
+		if (want[k] && w->diff.v[k].unstaged && !o->quiet)
+			fprintf(stderr, "iommu-lint: note: %s has unstaged changes: scanning the working copy\n",
+				w->diff.v[k].rel);
+	}
 	/* nothing to scan: do not even load the compile DB */
 	if (!nwant) {
 		ret = 0;
@@ -195,7 +199,6 @@ int workflow_list_suppressions(const struct job_list *jobs)
 int workflow_filter(const struct options *o, struct workflow *w, const struct fx_program *prog,
 		    struct findings *f)
 {
-	struct baseline *b = NULL;
 	unsigned outside = 0, baselined = 0;
 	char err[1024];
 	int suppressed;
@@ -219,22 +222,31 @@ int workflow_filter(const struct options *o, struct workflow *w, const struct fx
 		baselined = f->n;
 		findings_free(f);
 	}
-	if (o->baseline) {
-		if (baseline_load(o->baseline, &b, err, sizeof(err))) {
-			fprintf(stderr, "iommu-lint: error: %s\n", err);
-			return -EINVAL;
-		}
-		baselined += baseline_filter(b, f);
-		baseline_free(b);
-	}
+	if (w->baseline)
+		baselined += baseline_filter(w->baseline, f);
 	if (!o->quiet && (suppressed || outside || baselined))
 		fprintf(stderr, "iommu-lint: hidden: %d suppressed inline, %u outside the changed code, %u in the baseline\n",
 			suppressed, outside, baselined);
 	return 0;
 }
 
+int workflow_start(const struct options *o, struct workflow *w)
+{
+	char err[1024];
+	int ret;
+
+	if (!o->baseline)
+		return 0;
+	ret = baseline_load(o->baseline, &w->baseline, err, sizeof(err));
+	if (ret)
+		fprintf(stderr, "iommu-lint: error: %s\n", err);
+	return ret;
+}
+
 void workflow_free(struct workflow *w)
 {
+	baseline_free(w->baseline);
+	w->baseline = NULL;
 	gitdiff_free(&w->diff);
 	free(w->compdb);
 	w->compdb = NULL;

@@ -7,6 +7,7 @@
 #ifndef IOMMU_LINT_WORKFLOW_H
 #define IOMMU_LINT_WORKFLOW_H
 
+#include "baseline.h"
 #include "compdb.h"
 #include "gitdiff.h"
 #include "options.h"
@@ -15,7 +16,11 @@ struct workflow {
 	bool diff_mode;			/* --staged or --diff */
 	struct git_diff diff;
 	char *compdb;			/* compile DB found at the top of the tree */
+	struct baseline *baseline;	/* --baseline, loaded before the scan */
 };
+
+/* Checks that need no scan (the --baseline file): fail before parsing. */
+int workflow_start(const struct options *o, struct workflow *w);
 
 /*
  * --staged / --diff REV: read the changes and make one job per changed
