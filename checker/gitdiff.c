@@ -339,24 +339,19 @@ static int diff_into(struct git_diff *d, const char *const *extra, const char *c
 static int restage_dirty(struct git_diff *d, char *err, size_t errlen)
 {
 	static const char *const dirty_args[] = { "diff", "--name-only", "-z", "--no-ext-diff",
-						  "--no-renames", "--", NULL };
-	const char *args[MAX_GIT_ARGS + 1], **dirty = NULL;
+						  "--no-renames", "--", "*.c", "*.h", NULL };
+	const char **dirty = NULL;
 	const char *head_args[] = { "rev-parse", "--verify", "--quiet", "HEAD^{commit}", NULL };
 	const char *tree_args[] = { "hash-object", "-t", "tree", "/dev/null", NULL };
 	const char *extra[2] = { NULL, NULL };
 	char *out = NULL, *base = NULL, *p;
-	unsigned i, n, ndirty = 0;
+	unsigned i, ndirty = 0;
 	size_t len = 0;
 	int rc, ret = 0;
 
 	if (!d->n)
 		return 0;
-	for (n = 0; dirty_args[n]; n++)
-		args[n] = dirty_args[n];
-	for (i = 0; i < d->n && n < MAX_GIT_ARGS; i++)
-		args[n++] = d->v[i].rel;
-	args[n] = NULL;
-	rc = run_git(d->top, args, &out, &len);
+	rc = run_git(d->top, dirty_args, &out, &len);
 	if (rc) {
 		snprintf(err, errlen, "git diff --name-only failed (exit %d)", rc);
 		return rc < 0 ? rc : -EIO;
