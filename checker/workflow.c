@@ -165,7 +165,8 @@ int workflow_list_suppressions(const struct job_list *jobs)
 		size_t len;
 
 		if (!path || read_source(path, &src, &len, err, sizeof(err))) {
-			fprintf(stderr, "iommu-lint: error: %s\n", path ? err : "out of memory");
+			fprintf(stderr, "iommu-lint: error: %s: %s\n", jobs->v[i].file,
+				path ? err : "out of memory");
 			free(path);
 			ret = 2;
 			continue;

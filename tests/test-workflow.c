@@ -583,3 +583,13 @@ Test(workflow, suppression_lexer_edge_cases)
 		run_free(&r);
 	}
 }
+
+Test(workflow, list_suppressions_missing_file)
+{
+	const char *args[] = { "--list-suppressions", "nosuch.c", NULL };
+	struct run r;
+
+	lint_in(&r, args);
+	assert_failure(&r, "nosuch.c: cannot open");
+	run_free(&r);
+}
