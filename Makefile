@@ -181,9 +181,12 @@ check: deps
 check-all: $(LINT) $(TEST_PROGS) lint-rules check-docs
 	$(Q)fail=0; for t in $(TEST_PROGS); do \
 		echo "== $$t"; \
-		IOMMU_LINT=$(CURDIR)/$(LINT) $$t --jobs=$(JOBS) || fail=1; \
+		IOMMU_LINT=$(CURDIR)/$(LINT) $$t --jobs=$(JOBS) >$$t.log 2>&1 || fail=1; \
+		cat $$t.log; \
 	done; \
 	scripts/sarif-validate.sh ./$(LINT) || fail=1; \
+	cat $(addsuffix .log,$(TEST_PROGS)) | awk -F'[:|]' '/Synthesis: Tested/ { \
+		p += $$5; f += $$7 + $$9 } END { printf "tests: %d passed, %d failed\n", p, f }'; \
 	if [ $$fail = 0 ]; then echo "check: all test programs passed"; else echo "check: FAILED"; fi; \
 	exit $$fail
 
