@@ -93,6 +93,7 @@ MAIN_OBJ := $(BUILD)/checker/main.o
 TEST_PROGS :=
 TEST_PROGS += $(BUILD)/tests/test-unit
 TEST_PROGS += $(BUILD)/tests/test-cfg
+TEST_PROGS += $(BUILD)/tests/test-ts
 TEST_PROGS += $(BUILD)/tests/test-cli
 TEST_PROGS += $(BUILD)/tests/test-corpus
 TEST_PROGS += $(BUILD)/tests/test-facts
@@ -143,6 +144,10 @@ $(BUILD)/tests/test-%.o: tests/test-%.c
 	$(Q)$(CC) $(CFLAGS) $(CHECKER_CFLAGS) -Wno-missing-prototypes -Wno-format-truncation -c -o $@ $<
 
 $(BUILD)/tests/test-unit: $(BUILD)/tests/test-unit.o $(LIB_OBJS)
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
+
+$(BUILD)/tests/test-ts: $(BUILD)/tests/test-ts.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# sweep.sh - fast mode (tree-sitter) over every .c file of a Debian Linux
+# source tree: no compile DB, no configuration.  Proves the frontend never
+# crashes or hangs on real code and reports what it finds.
+#
+#   scripts/sweep.sh LINT KVER [WORKDIR]
+#
+# The tree is the Debian linux-source-KVER tarball, extracted once into
+# WORKDIR/KVER-src (WORKDIR default /var/tmp/iommu-lint-kernel; the .deb is
+# looked for in WORKDIR/debs/, or installed with apt-get as root).
+#   SWEEP_JOBS=N       parser threads per batch (default: cores)
+#   SWEEP_BATCH=N      files per iommu-lint process (default 4000)
+#   SWEEP_FILE_LIMIT=S per-file limit in seconds when a batch is re-run file by
+#                      file after a crash or a hang (default 20); the parser
+#                      itself stops a file after 10 s and reports it
+#   SWEEP_OUT=DIR      where findings and the log go (default WORKDIR/sweep-KVER)
+# Exit: 0 when no file crashed or hung (findings are not failures), 1 otherwise,
+# 2 on a setup error.
+set -uo pipefail
+
+lint=${1:?usage: sweep.sh LINT KVER [WORKDIR]}
+kver=${2:?usage: sweep.sh LINT KVER [WORKDIR]}
+work=${3:-/var/tmp/iommu-lint-kernel}
+jobs=${SWEEP_JOBS:-$(nproc 2>/dev/null || echo 2)}
+batch=${SWEEP_BATCH:-4000}
+file_limit=${SWEEP_FILE_LIMIT:-20}
+out=${SWEEP_OUT:-$work/sweep-$kver}
+lint=$(cd "$(dirname "$lint")" && pwd)/$(basename "$lint")
+
+die() { echo "sweep: error: $*" >&2; exit 2; }
+
+[[ -x $lint ]] || die "$lint is not executable"
+src=$work/$kver-src/linux-source-$kver
+if [[ ! -d $src ]]; then
+    deb_dir=$work/debs/linux-source-$kver
+    tarball=$deb_dir/usr/src/linux-source-$kver.tar.xz
+    if [[ ! -f $tarball ]]; then
+        deb=$(ls "$work"/debs/linux-source-"$kver"_*.deb 2>/dev/null | head -1)
+        if [[ -z $deb ]]; then
+            [[ $(id -u) == 0 ]] || die "no linux-source-$kver .deb in $work/debs (run as root to fetch it)"
+            mkdir -p "$work/debs"
+            (cd "$work/debs" && apt-get download -q "linux-source-$kver") ||
+                die "apt-get download linux-source-$kver failed"
+            deb=$(ls "$work"/debs/linux-source-"$kver"_*.deb | head -1)
+        fi
+        mkdir -p "$deb_dir" && dpkg-deb -x "$deb" "$deb_dir" || die "cannot unpack $deb"
+    fi
+    [[ -f $tarball ]] || die "$tarball missing"
+    echo "sweep: extracting $(basename "$tarball") into $work/$kver-src" >&2
+    rm -rf "$work/$kver-src.tmp"
+    mkdir -p "$work/$kver-src.tmp" &&
+        tar -xJf "$tarball" -C "$work/$kver-src.tmp" &&
+        mv "$work/$kver-src.tmp" "$work/$kver-src" || die "cannot extract $tarball"
+fi
+
+mkdir -p "$out" || die "cannot create $out"
+rm -f "$out"/batch-* "$out"/findings.txt "$out"/problems.txt
+(cd "$src" && find . -name '*.c' -type f | sed 's|^\./||' | LC_ALL=C sort) > "$out/files.txt"
+nfiles=$(wc -l < "$out/files.txt")
+[[ $nfiles -gt 0 ]] || die "no .c files under $src"
+split -l "$batch" -d -a 3 "$out/files.txt" "$out/batch-"
+
+t0=$(date +%s.%N)
+tus=0 parsed=0 skipped=0 funcs=0 findings=0 failed=0 crashed=0 hung=0
+
+# iommu-lint over a list of files (relative to $src), under one time limit;
+# xargs may split the list over several runs.  Appends the findings, adds the
+# summary lines to the totals; fails unless every file was accounted for.
+run_list() {
+    local list=$1 limit=$2 rc line want got=0 t p s f n x
+    (cd "$src" && timeout -k 5 "$limit" xargs -a "$list" -d '\n' "$lint" --fast -j "$jobs" \
+        --keep-going >> "$out/findings.txt" 2> "$list.err")
+    rc=$?
+    grep -E '^iommu-lint: error: ' "$list.err" >> "$out/problems.txt"
+    want=$(wc -l < "$list")
+    local -a sums=()
+    while IFS= read -r line; do
+        read -r t p s f n x < <(sed -E 's/^iommu-lint: ([0-9]+) TUs \(([0-9]+) parsed, ([0-9]+) skipped[^)]*\), ([0-9]+) functions, ([0-9]+) findings, ([0-9]+) failed.*/\1 \2 \3 \4 \5 \6/' <<< "$line")
+        got=$((got + t))
+        sums+=("$t $p $s $f $n $x")
+    done < <(grep -E '^iommu-lint: [0-9]+ TUs' "$list.err")
+    # 123: some run exited 1 (findings); 124: timeout; 125: killed by a signal
+    [[ ($rc == 0 || $rc == 123) && $got == "$want" ]] || { [[ $rc == 0 || $rc == 123 ]] && rc=125; return "$rc"; }
+    for line in "${sums[@]}"; do
+        read -r t p s f n x <<< "$line"
+        tus=$((tus + t)) parsed=$((parsed + p)) skipped=$((skipped + s))
+        funcs=$((funcs + f)) findings=$((findings + n)) failed=$((failed + x))
+    done
+    return 0
+}
+
+for b in "$out"/batch-[0-9][0-9][0-9]; do
+    run_list "$b" $((file_limit * 200))
+    rc=$?
+    [[ $rc == 0 ]] && continue
+    # A crash or a hang somewhere in the batch: find the file, one at a time.
+    echo "sweep: batch $(basename "$b") ended with status $rc; re-running it file by file" >&2
+    while IFS= read -r f; do
+        printf '%s\n' "$f" > "$b.one"
+        run_list "$b.one" "$file_limit"
+        rc=$?
+        if [[ $rc == 124 || $rc == 137 ]]; then
+            echo "HANG  $f (over ${file_limit} s)" | tee -a "$out/problems.txt" >&2
+            hung=$((hung + 1))
+        elif [[ $rc != 0 ]]; then
+            echo "CRASH $f (exit status $rc)" | tee -a "$out/problems.txt" >&2
+            crashed=$((crashed + 1))
+        fi
+    done < "$b"
+    rm -f "$b.one" "$b.one.err"
+done
+t1=$(date +%s.%N)
+secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+rm -f "$out"/batch-*
+
+timeouts=$(grep -c 'per-file limit' "$out/problems.txt" 2>/dev/null)
+echo "sweep: linux-source-$kver: $nfiles .c files, $parsed parsed, $skipped skipped by the prefilter, $funcs functions"
+echo "sweep: $findings findings (in $out/findings.txt), $failed files failed ($timeouts over the parser's time limit), $crashed crashes, $hung hangs"
+echo "sweep: $secs s wall with -j $jobs"
+if [[ -s $out/problems.txt ]]; then
+    echo "sweep: problems (also in $out/problems.txt):"
+    sed 's/^/  /' "$out/problems.txt" | head -20
+fi
+[[ $crashed == 0 && $hung == 0 ]]

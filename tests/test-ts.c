@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * test-ts.c - the tree-sitter frontend (fast mode): grammar ABI check, the
+ * parse buffer (directives and attribute macros blanked at the same
+ * offsets), facts of kernel code with unexpanded macros around ERROR nodes,
+ * agreement with the libclang frontend on tests/data/facts-sample.c, and the
+ * engine selection of the command line.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "../checker/frontend-ts/ts.h"
+#include "../checker/srcscan.h"
+#include "testutil.h"
+
+static struct fx_tu *parse_text(const char *text)
+{
+	struct fx_tu *tu = calloc(1, sizeof(*tu));
+	struct tu_job job = { .file = "mem.c" };
+	struct fe_ts *fe = fe_ts_new();
+	struct pp_map map;
+	char err[256] = "";
+
+	cr_assert(tu && fe);
+	tu->file = "mem.c";
+	tu->src = strdup(text);
+	tu->src_len = strlen(text);
+	cr_assert_eq(fe_ts_parse(fe, &job, tu, err, sizeof(err)), 0, "parse: %s", err);
+	pp_map_build(&tu->arena, tu->src, tu->src_len, &map);
+	srcscan_annotate_inits(tu, &map);
+	fe_ts_free(fe);
+	return tu;
+}
+
+static void free_tu(struct fx_tu *tu)
+{
+	free((char *)tu->src);
+	arena_free(&tu->arena);
+	free(tu);
+}
+
+static const struct fx_func *func(const struct fx_tu *tu, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; i < tu->nfuncs; i++)
+		if (!strcmp(tu->funcs[i].name, name))
+			return &tu->funcs[i];
+	cr_assert_fail("no function %s", name);
+	return NULL;
+}
+
+struct count {
+	const char *callee;
+	unsigned calls, fors, gotos, labels;
+};
+
+static bool count_expr(const struct fx_expr *e, void *arg)
+{
+	struct count *c = arg;
+
+	if (e->kind == FXE_CALL && e->name && !strcmp(e->name, c->callee))
+		c->calls++;
+	return true;
+}
+
+static bool count_stmt(const struct fx_stmt *s, void *arg)
+{
+	struct count *c = arg;
+
+	c->fors += s->kind == FXS_FOR;
+	c->gotos += s->kind == FXS_GOTO;
+	c->labels += s->kind == FXS_LABEL;
+	return true;
+}
+
+Test(ts, grammar_abi_accepted)
+{
+	char err[256] = "";
+
+	cr_assert_eq(fe_ts_check_grammar(err, sizeof(err)), 0, "%s", err);
+}
+
+Test(ts, blank_keeps_offsets)
+{
+	static const char src[] =
+		"#include <linux/iommu.h>\n"
+		"static int __init foo(void) { return 0; }\n"
+		"#if 0\n"
+		"garbage {{{\n"
+		"#else\n"
+		"int kept;\n"
+		"#endif\n"
+		"struct x *p __free(kfree) = NULL;\n"
+		"#define M(a) \\\n"
+		"	do { a; } while (0)\n";
+	char *b = fe_ts_blank(src, sizeof(src) - 1);
+	size_t i;
+
+	cr_assert(b);
+	cr_assert_eq(strlen(b), sizeof(src) - 1);
+	for (i = 0; i < sizeof(src) - 1; i++)
+		cr_assert(src[i] != '\n' ? b[i] != '\n' : b[i] == '\n', "newline moved at %zu", i);
+	cr_assert_null(strstr(b, "#include"));
+	cr_assert_null(strstr(b, "__init"));
+	cr_assert_null(strstr(b, "garbage"));
+	cr_assert_null(strstr(b, "__free"));
+	cr_assert_null(strstr(b, "kfree"));
+	cr_assert_null(strstr(b, "while"), "a continued #define line is blanked whole");
+	cr_assert(strstr(b, "static int "));
+	cr_assert(strstr(b, "int kept;"));
+	cr_assert(strstr(b, "struct x *p "));
+	free(b);
+}
+
+/* Kernel code as written: macros unexpanded, ERROR nodes around them. */
+static const char kernel_src[] =
+	"static DEFINE_MUTEX(lock);\n"					/* 1 */
+	"static int __init probe(struct device *dev)\n"			/* 2 */
+	"{\n"
+	"	struct foo *f __free(kfree) = NULL;\n"
+	"	struct bar *b;\n"						/* 5 */
+	"	int ret;\n"
+	"\n"
+	"	list_for_each_entry(b, &head, node) {\n"			/* 8 */
+	"		if (WARN_ON(!b))\n"
+	"			goto out_put;\n"				/* 10 */
+	"	}\n"
+	"#ifdef CONFIG_OF\n"
+	"	ret = of_thing(dev);\n"
+	"#else\n"
+	"	ret = 0;\n"							/* 15 */
+	"#endif\n"
+	"	kfree(container_of(dev, struct foo, dev));\n"
+	"	return ret;\n"
+	"out_put:\n"
+	"	put_device(dev);\n"						/* 20 */
+	"	return -ENODEV;\n"
+	"}\n"
+	"\n"
+	"static const struct iommu_ops ops = {\n"			/* 24 */
+	"	.probe_device = probe,\n"
+	"#ifdef CONFIG_OF_IOMMU\n"
+	"	.of_xlate = generic_xlate,\n"
+	"#endif\n"
+	"	.pgsize_bitmap = SZ_4K,\n"
+	"};\n"								/* 30 */
+	"\n"
+	"static void after(void) { iommu_device_unregister(&x); }\n";
+
+Test(ts, kernel_macros_do_not_hide_code)
+{
+	struct fx_tu *tu = parse_text(kernel_src);
+	const struct fx_func *f = func(tu, "probe");
+	struct count c = { .callee = "put_device" };
+	const struct fx_var *v = NULL;
+	unsigned i;
+
+	cr_assert(f->is_static);
+	cr_assert_eq(f->loc.line, 2);
+	cr_assert_eq(f->nparams, 1);
+	cr_assert_str_eq(f->params[0].type, "struct device *");
+	cr_assert_str_eq(f->params[0].name, "dev");
+	cr_assert_str_eq(f->ret_type, "int");
+	fx_walk_stmt(f->body, count_stmt, count_expr, &c);
+	cr_assert_eq(c.calls, 1);
+	cr_assert_eq(c.fors, 1, "list_for_each_entry(...) { } is one loop");
+	cr_assert_eq(c.gotos, 1);
+	cr_assert_eq(c.labels, 1);
+	c = (struct count){ .callee = "container_of" };
+	fx_walk_stmt(f->body, count_stmt, count_expr, &c);
+	cr_assert_eq(c.calls, 1, "kfree(container_of(..., struct foo, ...)) is a call");
+	c = (struct count){ .callee = "of_thing" };
+	fx_walk_stmt(f->body, count_stmt, count_expr, &c);
+	cr_assert_eq(c.calls, 1, "both #ifdef branches are read");
+	func(tu, "after");
+
+	for (i = 0; i < tu->nvars; i++)
+		if (!strcmp(tu->vars[i].name, "ops"))
+			v = &tu->vars[i];
+	cr_assert(v && v->init, "the ops initialiser is found");
+	cr_assert_str_eq(v->record, "iommu_ops");
+	cr_assert_eq(v->init->nfields, 3);
+	cr_assert_str_eq(v->init->fields[1].field, "of_xlate");
+	cr_assert_str_eq(v->init->fields[1].cond, "#ifdef CONFIG_OF_IOMMU");
+	cr_assert_null(v->init->fields[0].cond);
+	cr_assert_eq(v->init->fields[0].value->ref, FXR_FUNC);
+	cr_assert_eq(v->init->fields[1].value->ref, FXR_FUNC);
+	free_tu(tu);
+}
+
+Test(ts, locals_params_and_globals_resolved)
+{
+	struct fx_tu *tu = parse_text("static int g;\n"
+				      "int f(int p)\n{\n\tint l = p + g;\n\treturn helper(l);\n}\n");
+	const struct fx_stmt *decl = func(tu, "f")->body->kids[0];
+	const struct fx_expr *sum = decl->expr;
+
+	cr_assert_eq(decl->kind, FXS_DECL);
+	cr_assert_str_eq(decl->name, "l");
+	cr_assert_eq(sum->kind, FXE_BINARY);
+	cr_assert_str_eq(sum->op, "+");
+	cr_assert_eq(sum->kids[0]->ref, FXR_PARAM);
+	cr_assert_eq(sum->kids[1]->ref, FXR_GLOBAL);
+	cr_assert_eq(func(tu, "f")->body->kids[1]->expr->kids[1]->ref, FXR_LOCAL);
+	free_tu(tu);
+}
+
+/* The function and statement lines the two frontends give for one file. */
+static char *shape(char *dump)
+{
+	char *out = calloc(1, strlen(dump) + 1), *line, *save = NULL;
+
+	for (line = strtok_r(dump, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		const char *t = line + strspn(line, " ");
+
+		if (strstr(line, "macro="))
+			continue;	/* WARN_ON(): ({ ... }) to libclang, a call to tree-sitter */
+		if (!strncmp(t, "func ", 5) || !strncmp(t, "if ", 3) || !strncmp(t, "for ", 4) ||
+		    !strncmp(t, "goto ", 5) || !strncmp(t, "label ", 6) ||
+		    !strncmp(t, "return ", 7) || !strncmp(t, "switch ", 7) ||
+		    !strncmp(t, "var ", 4) || !strncmp(t, "call name=", 10)) {
+			strcat(out, line);
+			strcat(out, "\n");
+		}
+	}
+	return out;
+}
+
+Test(ts, agrees_with_clang_on_the_facts_sample)
+{
+	char *clang_argv[] = { (char *)lint_path(), "--engine=clang", "--dump-facts",
+			       "tests/data/facts-sample.c", "--", "-Ireference/include", NULL };
+	char *ts_argv[] = { (char *)lint_path(), "--fast", "--dump-facts",
+			    "tests/data/facts-sample.c", NULL };
+	struct run rc, rt;
+	char *a, *b;
+
+	cr_assert_eq(run_argv(clang_argv, &rc), 0);
+	cr_assert_eq(run_argv(ts_argv, &rt), 0);
+	cr_assert_eq(rc.status, 0, "%s", rc.err);
+	cr_assert_eq(rt.status, 0, "%s", rt.err);
+	a = shape(rc.out);
+	b = shape(rt.out);
+	cr_assert(strstr(a, "func sample_probe"));
+	cr_assert_str_eq(b, a);
+	free(a);
+	free(b);
+	run_free(&rc);
+	run_free(&rt);
+}
+
+Test(ts, default_engine_for_plain_files_is_ts)
+{
+	static const char src[] = "#include <no/such/header.h>\n"
+				  "static int f(void) { return 0; }\n";
+	char *plain[] = { (char *)lint_path(), "--dump-facts", "build/test-ts-plain.c", NULL };
+	char *clang[] = { (char *)lint_path(), "--engine=clang", "--dump-facts",
+			  "build/test-ts-plain.c", NULL };
+	char *flags[] = { (char *)lint_path(), "--dump-facts", "build/test-ts-plain.c", "--",
+			  "-DX", NULL };
+	struct run r;
+
+	cr_assert_eq(write_file("build/test-ts-plain.c", src, sizeof(src) - 1), 0);
+	cr_assert_eq(run_argv(plain, &r), 0);
+	cr_assert_eq(r.status, 0, "fast mode needs no headers: %s", r.err);
+	cr_assert(strstr(r.out, "func f @2"));
+	run_free(&r);
+	cr_assert_eq(run_argv(clang, &r), 0);
+	cr_assert_eq(r.status, 2, "libclang must miss the header");
+	cr_assert(strstr(r.err, "iommu-lint: error: "));
+	run_free(&r);
+	cr_assert_eq(run_argv(flags, &r), 0);
+	cr_assert_eq(r.status, 2, "compiler flags select libclang");
+	run_free(&r);
+}
+
+Test(ts, bad_engine_and_fragment_are_clear_errors)
+{
+	static const char frag[] = "/* iommu_ops table */\n{ 1, 2, \"x\" },\n{ 3, 4, \"y\" },\n";
+	char *bad[] = { (char *)lint_path(), "--engine=gcc", "x.c", NULL };
+	char *fr[] = { (char *)lint_path(), "--fast", "build/test-ts-frag.c", NULL };
+	struct run r;
+
+	cr_assert_eq(run_argv(bad, &r), 0);
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "iommu-lint: error: unknown engine"), "%s", r.err);
+	run_free(&r);
+	cr_assert_eq(write_file("build/test-ts-frag.c", frag, sizeof(frag) - 1), 0);
+	cr_assert_eq(run_argv(fr, &r), 0);
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "not a translation unit"), "%s", r.err);
+	run_free(&r);
+}
