@@ -5,6 +5,7 @@
 #   make kernel-check KVER=6.12 KARCH=x86_64   real-kernel scan vs triaged snapshot
 #   make bench      iommu-lint -p vs clang -fsyntax-only on one kernel DB
 #   make kbuild-check KVER=6.12 KARCH=x86_64   make C=2 CHECK=iommu-lint vs -p mode
+#   make sweep KVER=6.12   fast mode over every .c of the Debian linux-source tree
 #   make bench KVER=.. KARCH=..; make bench-all   side by side with clang, sparse, spatch
 
 CC ?= cc
@@ -218,7 +219,15 @@ kernel-check: $(LINT) kernel-db
 	$(Q)corpus/kernel/kernel-check.sh ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) \
 		corpus/kernel/snapshot-$(KVER)-$(KARCH).tsv
 
-.PHONY: kbuild-check bench-all
+.PHONY: kbuild-check bench-all sweep engine-agreement
+
+# fast mode (tree-sitter) over every .c of linux-source-$(KVER): no crash, no hang
+sweep: $(LINT)
+	$(Q)scripts/sweep.sh ./$(LINT) $(KVER) $(KERNEL_WORKDIR)
+
+# findings per rule in clang mode and fast mode on the four real compile DBs
+engine-agreement: $(LINT)
+	$(Q)scripts/engine-agreement.sh ./$(LINT) $(KERNEL_WORKDIR)
 
 # the tree kernel-db built: make C=2 CHECK=iommu-lint drivers/iommu/ vs -p mode
 kbuild-check: $(LINT) kernel-db

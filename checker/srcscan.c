@@ -299,13 +299,30 @@ void srcscan_annotate_inits(struct fx_tu *tu, const struct pp_map *map)
 	}
 }
 
+/*
+ * A prefilter word matches as a token: where the word begins or ends with
+ * an identifier character, the text next to it must not be one, so
+ * "release" does not match "release_firmware" (half the kernel has that).
+ */
+static bool has_token(const char *src, const char *w)
+{
+	size_t n = strlen(w);
+	bool l = is_ident(w[0]), r = is_ident(w[n - 1]);
+	const char *p;
+
+	for (p = strstr(src, w); p; p = strstr(p + 1, w))
+		if ((!l || p == src || !is_ident(p[-1])) && (!r || !is_ident(p[n])))
+			return true;
+	return false;
+}
+
 bool srcscan_has_any(const char *src, size_t len, const char *words)
 {
 	const char *w;
 
 	(void)len;
 	for (w = words; w && *w; w += strlen(w) + 1)
-		if (strstr(src, w))
+		if (has_token(src, w))
 			return true;
 	return false;
 }

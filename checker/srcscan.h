@@ -38,7 +38,7 @@ void srcscan_toplevel_calls(struct fx_tu *tu);
 /* Attach #if context to initialiser fields and add fields only the text shows. */
 void srcscan_annotate_inits(struct fx_tu *tu, const struct pp_map *map);
 
-/* true when any of the NUL-separated, double-NUL-terminated words occurs. */
+/* true when any of the NUL-separated, double-NUL-terminated words occurs as a token. */
 bool srcscan_has_any(const char *src, size_t len, const char *words);
 
 #endif

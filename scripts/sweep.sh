@@ -9,7 +9,8 @@
 # WORKDIR/KVER-src (WORKDIR default /var/tmp/iommu-lint-kernel; the .deb is
 # looked for in WORKDIR/debs/, or installed with apt-get as root).
 #   SWEEP_JOBS=N       parser threads per batch (default: cores)
-#   SWEEP_BATCH=N      files per iommu-lint process (default 4000)
+#   SWEEP_BATCH=N      files per iommu-lint process (default 250: the whole-
+#                      program pass grows with the square of the files in a run)
 #   SWEEP_FILE_LIMIT=S per-file limit in seconds when a batch is re-run file by
 #                      file after a crash or a hang (default 20); the parser
 #                      itself stops a file after 10 s and reports it
@@ -22,7 +23,7 @@ lint=${1:?usage: sweep.sh LINT KVER [WORKDIR]}
 kver=${2:?usage: sweep.sh LINT KVER [WORKDIR]}
 work=${3:-/var/tmp/iommu-lint-kernel}
 jobs=${SWEEP_JOBS:-$(nproc 2>/dev/null || echo 2)}
-batch=${SWEEP_BATCH:-4000}
+batch=${SWEEP_BATCH:-250}
 file_limit=${SWEEP_FILE_LIMIT:-20}
 out=${SWEEP_OUT:-$work/sweep-$kver}
 lint=$(cd "$(dirname "$lint")" && pwd)/$(basename "$lint")
@@ -90,7 +91,7 @@ run_list() {
 }
 
 for b in "$out"/batch-[0-9][0-9][0-9]; do
-    run_list "$b" $((file_limit * 200))
+    run_list "$b" $((file_limit * 10))
     rc=$?
     [[ $rc == 0 ]] && continue
     # A crash or a hang somewhere in the batch: find the file, one at a time.

@@ -294,3 +294,17 @@ Test(ts, bad_engine_and_fragment_are_clear_errors)
 	cr_assert(strstr(r.err, "not a translation unit"), "%s", r.err);
 	run_free(&r);
 }
+
+Test(ts, prefilter_matches_tokens)
+{
+	static const char a[] = "release_firmware(fw); foo_release(x);";
+	static const char b[] = "\tdev->release = pu_release;";
+	static const char c[] = "/* iommu-lint: ignore x -- y */";
+
+	cr_assert_not(srcscan_has_any(a, sizeof(a) - 1, "release\0"));
+	cr_assert(srcscan_has_any(b, sizeof(b) - 1, "release\0"));
+	cr_assert(srcscan_has_any("release", 7, "release\0"), "at both ends of the text");
+	cr_assert(srcscan_has_any(c, sizeof(c) - 1, "iommu-lint:\0"));
+	cr_assert_not(srcscan_has_any(a, sizeof(a) - 1, "firmware\0fw(\0"));
+	cr_assert(srcscan_has_any(a, sizeof(a) - 1, "firmware\0(fw)\0"));
+}

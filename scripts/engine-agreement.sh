@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# engine-agreement.sh - how much of what clang mode finds fast mode finds too,
+# on the four real compile DBs (corpus/kernel/build-db.sh makes them).
+#
+#   scripts/engine-agreement.sh LINT [WORKDIR]
+#
+# Per DB and rule: findings in clang mode, in fast mode, and how many clang
+# findings fast mode reports at the same rule, file and line ("both").  The
+# last line is the total: both / clang is the agreement (target >= 80 %).
+# DBs that do not exist are skipped with a note.
+set -uo pipefail
+
+lint=${1:?usage: engine-agreement.sh LINT [WORKDIR]}
+work=${2:-/var/tmp/iommu-lint-kernel}
+jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+n=0
+for db in 6.1-x86_64 6.1-arm64 6.12-x86_64 6.12-arm64; do
+    dir=$work/$db
+    if [[ ! -f $dir/compile_commands.json ]]; then
+        echo "engine-agreement: $db: no compile DB in $dir (make kernel-db), skipped" >&2
+        continue
+    fi
+    "$lint" -q -j "$jobs" --keep-going --format=json -o "$tmp/$db.clang.json" -p "$dir" ||
+        [[ $? == 1 ]] || { echo "engine-agreement: $db: clang mode failed" >&2; exit 2; }
+    "$lint" -q -j "$jobs" --keep-going --fast --format=json -o "$tmp/$db.ts.json" -p "$dir" ||
+        [[ $? == 1 ]] || { echo "engine-agreement: $db: fast mode failed" >&2; exit 2; }
+    n=$((n + 1))
+done
+[[ $n -gt 0 ]] || { echo "engine-agreement: no compile DB found under $work" >&2; exit 2; }
+
+python3 - "$tmp" <<'EOF'
+import json, os, sys
+from collections import defaultdict
+
+tmp = sys.argv[1]
+dbs = sorted({f.split('.clang.json')[0] for f in os.listdir(tmp) if f.endswith('.clang.json')})
+rows = []
+tot = defaultdict(int)
+per_rule = defaultdict(lambda: defaultdict(int))
+for db in dbs:
+    keys = {}
+    for mode in ('clang', 'ts'):
+        with open(os.path.join(tmp, '%s.%s.json' % (db, mode))) as f:
+            keys[mode] = {(x['rule'], x['file'], x['line']) for x in json.load(f)['findings']}
+    rules = sorted({k[0] for m in keys.values() for k in m})
+    for r in rules:
+        c = {k for k in keys['clang'] if k[0] == r}
+        t = {k for k in keys['ts'] if k[0] == r}
+        rows.append((db, r, len(c), len(t), len(c & t)))
+        for name, v in (('clang', len(c)), ('ts', len(t)), ('both', len(c & t))):
+            tot[name] += v
+            per_rule[r][name] += v
+fmt = '%-12s %-26s %6s %6s %6s %7s'
+print(fmt % ('db', 'rule', 'clang', 'fast', 'both', 'agree'))
+for db, r, c, t, b in rows:
+    print(fmt % (db, r, c, t, b, '%d%%' % (100 * b // c) if c else '-'))
+print()
+for r in sorted(per_rule):
+    v = per_rule[r]
+    print(fmt % ('all', r, v['clang'], v['ts'], v['both'],
+                 '%d%%' % (100 * v['both'] // v['clang']) if v['clang'] else '-'))
+print(fmt % ('all', 'total', tot['clang'], tot['ts'], tot['both'],
+             '%d%%' % (100 * tot['both'] // tot['clang']) if tot['clang'] else '-'))
+EOF
