@@ -291,6 +291,9 @@ static int print_commands(const struct job_list *jobs)
 
 static int collect_jobs(const struct options *o, struct job_list *jobs)
 {
+	/* kbuild runs CHECK at the top of the build tree, where autoconf.h is */
+	char cwd[4096];
+	const char *dir = o->kbuild && getcwd(cwd, sizeof(cwd)) ? cwd : NULL;
 	char err[1024];
 	int i;
 
@@ -308,7 +311,7 @@ static int collect_jobs(const struct options *o, struct job_list *jobs)
 		return -EINVAL;
 	}
 	for (i = 0; i < o->nfiles; i++) {
-		if (jobs_add(jobs, o->files[i], NULL, o->nextra, o->extra, NULL)) {
+		if (jobs_add(jobs, o->files[i], dir, o->nextra, o->extra, NULL)) {
 			fputs("iommu-lint: error: out of memory\n", stderr);
 			return -ENOMEM;
 		}
