@@ -6,8 +6,12 @@
  * agreement with the libclang frontend on tests/data/facts-sample.c, and the
  * engine selection of the command line.
  */
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <tree_sitter/api.h>
 
 #include <criterion/criterion.h>
 
@@ -95,7 +99,9 @@ Test(ts, blank_keeps_offsets)
 		"#endif\n"
 		"struct x *p __free(kfree) = NULL;\n"
 		"#define M(a) \\\n"
-		"	do { a; } while (0)\n";
+		"	do { a; } while (0)\n"
+		"#define SQ 0x1 /* a comment that\n"
+		"	* goes on */\n";
 	char *b = fe_ts_blank(src, sizeof(src) - 1);
 	size_t i;
 
@@ -109,6 +115,7 @@ Test(ts, blank_keeps_offsets)
 	cr_assert_null(strstr(b, "__free"));
 	cr_assert_null(strstr(b, "kfree"));
 	cr_assert_null(strstr(b, "while"), "a continued #define line is blanked whole");
+	cr_assert_null(strstr(b, "goes on"), "so is a comment a #define opens");
 	cr_assert(strstr(b, "static int "));
 	cr_assert(strstr(b, "int kept;"));
 	cr_assert(strstr(b, "struct x *p "));
@@ -307,4 +314,52 @@ Test(ts, prefilter_matches_tokens)
 	cr_assert(srcscan_has_any(c, sizeof(c) - 1, "iommu-lint:\0"));
 	cr_assert_not(srcscan_has_any(a, sizeof(a) - 1, "firmware\0fw(\0"));
 	cr_assert(srcscan_has_any(a, sizeof(a) - 1, "firmware\0(fw)\0"));
+}
+
+const TSLanguage *tree_sitter_c(void);
+
+/* Every tree-sitter query of the project compiles against the grammar. */
+Test(ts, all_queries_compile)
+{
+	static const char *const dirs[] = { "checker/frontend-ts", "rules" };
+	unsigned d, n = 0;
+
+	for (d = 0; d < sizeof(dirs) / sizeof(dirs[0]); d++) {
+		DIR *dir = opendir(dirs[d]);
+		struct dirent *de;
+
+		cr_assert(dir, "cannot open %s", dirs[d]);
+		while ((de = readdir(dir))) {
+			size_t l = strlen(de->d_name), len;
+			char path[512], *text;
+			uint32_t off = 0;
+			TSQueryError qe = TSQueryErrorNone;
+			TSQuery *q;
+
+			if (l < 5 || strcmp(de->d_name + l - 4, ".scm"))
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", dirs[d], de->d_name);
+			text = read_file(path, &len);
+			cr_assert(text, "cannot read %s", path);
+			q = ts_query_new(tree_sitter_c(), text, (uint32_t)len, &off, &qe);
+			cr_assert(q, "%s: query error %d at byte %u", path, (int)qe, off);
+			ts_query_delete(q);
+			free(text);
+			n++;
+		}
+		closedir(dir);
+	}
+	cr_log_info("%u tree-sitter queries compiled", n);
+}
+
+/* The check itself can fail: an unknown node type is refused. */
+Test(ts, bad_query_is_refused)
+{
+	static const char bad[] = "(no_such_node) @x";
+	uint32_t off = 0;
+	TSQueryError qe = TSQueryErrorNone;
+	TSQuery *q = ts_query_new(tree_sitter_c(), bad, sizeof(bad) - 1, &off, &qe);
+
+	cr_assert_null(q);
+	cr_assert_eq(qe, TSQueryErrorNodeType);
 }

@@ -153,12 +153,28 @@ static void blank(char *b, size_t from, size_t to)
 			b[from] = ' ';
 }
 
-/* End of the logical line starting at i (continuations joined). */
+/*
+ * End of the directive starting at i: continuations joined, and a block
+ * comment opened on it runs to its end (a #define whose comment spans lines).
+ */
 static size_t logical_end(const char *s, size_t len, size_t i)
 {
 	while (i < len && s[i] != '\n') {
-		if (s[i] == '\\' && i + 1 < len && s[i + 1] == '\n')
-			i++;
+		if (s[i] == '\\' && i + 1 < len && s[i + 1] == '\n') {
+			i += 2;
+			continue;
+		}
+		if (s[i] == '/' && i + 1 < len && s[i + 1] == '*') {
+			for (i += 2; i + 1 < len && !(s[i] == '*' && s[i + 1] == '/'); i++)
+				;
+			i = i + 2 < len ? i + 2 : len;
+			continue;
+		}
+		if (s[i] == '/' && i + 1 < len && s[i + 1] == '/') {
+			while (i < len && s[i] != '\n')
+				i++;
+			break;
+		}
 		i++;
 	}
 	return i;
