@@ -363,3 +363,24 @@ Test(ts, bad_query_is_refused)
 	cr_assert_null(q);
 	cr_assert_eq(qe, TSQueryErrorNodeType);
 }
+
+/* An iterator macro without braces must not swallow the rest of the file. */
+Test(ts, iterator_without_braces)
+{
+	struct fx_tu *tu = parse_text("static void f(int wq)\n{\n\tif (x) {\n"
+				      "\t\tfor_each_node(node)\n\t\t\tnr(wq, node)->max = a;\n"
+				      "\t\treturn;\n\t}\n\tdevice_for_each_child(dev, NULL, fn);\n}\n"
+				      "static void g(void)\n{\n}\n");
+	struct count c = { .callee = "for_each_node" };
+	const struct fx_func *f = func(tu, "f");
+
+	func(tu, "g");
+	fx_walk_stmt(f->body, count_stmt, count_expr, &c);
+	cr_assert_eq(c.fors, 1);
+	cr_assert_eq(c.calls, 1, "the loop header is the call it was written as");
+	c = (struct count){ .callee = "device_for_each_child" };
+	fx_walk_stmt(f->body, count_stmt, count_expr, &c);
+	cr_assert_eq(c.calls, 1, "a for_each function call stays a call");
+	cr_assert_eq(c.fors, 1);
+	free_tu(tu);
+}

@@ -214,6 +214,55 @@ static const struct attr_macro *attr_lookup(const char *s, size_t n)
 	return NULL;
 }
 
+/*
+ * Statement macros that expand to a loop header: list_for_each_entry(),
+ * for_each_node(), xa_for_each(), scoped_guard() ...
+ */
+static bool is_iterator(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 12 && !strncmp(s, "scoped_guard", 12))
+		return true;
+	if (n == 17 && !strncmp(s, "scoped_cond_guard", 17))
+		return true;
+	for (i = 0; i + 8 <= n; i++)
+		if (!strncmp(s + i, "for_each", 8))
+			return true;
+	return false;
+}
+
+/*
+ * Is the identifier b[s, e) used as a loop header: at the start of a
+ * statement, with a parenthesised list after it and no ';' after that?
+ * ("device_for_each_child(dev, data, fn);" is a call.)
+ */
+static bool iterator_use(const char *b, size_t len, size_t s, size_t e)
+{
+	size_t p = s, j = e;
+	int depth = 0;
+
+	while (p > 0 && (b[p - 1] == ' ' || b[p - 1] == '\t' || b[p - 1] == '\n'))
+		p--;
+	if (p > 0 && !strchr(";{})/:", b[p - 1]) &&
+	    !(p >= 4 && !strncmp(b + p - 4, "else", 4)))
+		return false;
+	while (j < len && (b[j] == ' ' || b[j] == '\t'))
+		j++;
+	if (j >= len || b[j] != '(')
+		return false;
+	for (; j < len; j++) {
+		depth += b[j] == '(';
+		depth -= b[j] == ')';
+		if (!depth)
+			break;
+	}
+	for (j++; j < len && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n'); j++)
+		;
+	return j < len && b[j] != ';' && b[j] != ',' && b[j] != ')' && b[j] != '.' &&
+	       b[j] != '-' && b[j] != '=';
+}
+
 char *fe_ts_blank(const char *src, size_t len)
 {
 	char *b = malloc(len + 1);
@@ -296,6 +345,11 @@ char *fe_ts_blank(const char *src, size_t len)
 
 			while (i < len && ident_char(b[i]))
 				i++;
+			if (is_iterator(b + s, i - s) && iterator_use(b, len, s, i)) {
+				memcpy(b + s, "while", 5);
+				blank(b, s + 5, i);
+				continue;
+			}
 			if ((b[s] != '_' && b[s] != 'n') || !(m = attr_lookup(b + s, i - s)))
 				continue;
 			if (m->args) {
@@ -1135,6 +1189,45 @@ static TSNode cond_of(TSNode n)
 	return c;
 }
 
+/* Flatten "a, b, c" (a comma expression) into call arguments. */
+static void comma_args(struct conv *cv, struct fx_expr *call, TSNode n, unsigned *cap)
+{
+	while (!ts_node_is_null(n) && is(n, "parenthesized_expression") &&
+	       ts_node_named_child_count(n) == 1)
+		n = ts_node_named_child(n, 0);
+	if (ts_node_is_null(n))
+		return;
+	if (is(n, "comma_expression") && cv->depth < DEPTH_MAX) {
+		cv->depth++;
+		comma_args(cv, call, field(n, "left"), cap);
+		comma_args(cv, call, field(n, "right"), cap);
+		cv->depth--;
+		return;
+	}
+	add_kid(cv, call, conv_expr(cv, n), cap);
+}
+
+/* The call an iterator loop header was written as: list_for_each_entry(a, b, c). */
+static struct fx_expr *iterator_call(struct conv *cv, TSNode loop)
+{
+	TSNode cond = field(loop, "condition");
+	uint32_t s = ts_node_start_byte(loop), e = s;
+	struct fx_expr *call = new_expr(cv, loop, FXE_CALL), *callee;
+	unsigned cap = 0;
+
+	while (e < cv->tu->src_len && ident_char(cv->tu->src[e]))
+		e++;
+	callee = new_expr(cv, loop, FXE_IDENT);
+	callee->name = callee->text = slice(cv, s, e, true);
+	callee->ref = FXR_FUNC;
+	call->name = callee->name;
+	if (!ts_node_is_null(cond))
+		call->text = slice(cv, s, ts_node_end_byte(cond), true);
+	add_kid(cv, call, callee, &cap);
+	comma_args(cv, call, cond, &cap);
+	return call;
+}
+
 static struct fx_stmt *conv_stmt_kind(struct conv *cv, TSNode n, const char *t)
 {
 	struct fx_stmt *s;
@@ -1165,6 +1258,16 @@ static struct fx_stmt *conv_stmt_kind(struct conv *cv, TSNode n, const char *t)
 			      ts_node_named_child(alt, ts_node_named_child_count(alt) - 1) :
 			      (TSNode){ 0 };
 		s->kids[1] = ts_node_is_null(alt) ? NULL : conv_stmt(cv, alt);
+	} else if (!strcmp(t, "while_statement") && strncmp(cv->tu->src + ts_node_start_byte(n),
+							      "while", 5)) {
+		struct fx_stmt *head;
+
+		/* an iterator macro the parse buffer spells "while": libclang's for */
+		s = new_stmt(cv, n, FXS_FOR);
+		add_stmt(cv, s, conv_stmt(cv, field(n, "body")), &cap);
+		head = new_stmt(cv, n, FXS_EXPR);
+		head->expr = iterator_call(cv, n);
+		add_stmt(cv, s, head, &cap);
 	} else if (!strcmp(t, "while_statement")) {
 		s = new_stmt(cv, n, FXS_WHILE);
 		s->expr = conv_expr(cv, cond_of(n));
