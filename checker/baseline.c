@@ -149,34 +149,34 @@ out_put:
 	return ret;
 }
 
-unsigned baseline_filter(struct baseline *b, struct findings *f)
+struct baseline_match {
+	struct baseline *b;
+	const char *cwd;
+};
+
+/* Each baseline entry hides one finding: a second identical one still shows. */
+static bool in_baseline(const struct finding *x, void *arg)
 {
-	char cwd[PATH_MAX], fp[FINGERPRINT_LEN + 1];
-	bool have_cwd = getcwd(cwd, sizeof(cwd)) != NULL;
-	unsigned i, k, keep = 0, removed = 0;
+	struct baseline_match *m = arg;
+	char fp[FINGERPRINT_LEN + 1];
+	unsigned k;
 
-	for (i = 0; i < f->n; i++) {
-		struct finding *x = &f->v[i];
-		bool hidden = false;
-
-		finding_fingerprint(x, have_cwd ? cwd : NULL, fp);
-		for (k = 0; k < b->n && !hidden; k++) {
-			if (!b->v[k].used && !strcmp(b->v[k].fp, fp)) {
-				b->v[k].used = true;
-				hidden = true;
-			}
-		}
-		if (hidden) {
-			free(x->file);
-			free(x->symbol);
-			free(x->message);
-			removed++;
-		} else {
-			f->v[keep++] = *x;
+	finding_fingerprint(x, m->cwd, fp);
+	for (k = 0; k < m->b->n; k++) {
+		if (!m->b->v[k].used && !strcmp(m->b->v[k].fp, fp)) {
+			m->b->v[k].used = true;
+			return true;
 		}
 	}
-	f->n = keep;
-	return removed;
+	return false;
+}
+
+unsigned baseline_filter(struct baseline *b, struct findings *f)
+{
+	char cwd[PATH_MAX];
+	struct baseline_match m = { .b = b, .cwd = getcwd(cwd, sizeof(cwd)) ? cwd : NULL };
+
+	return findings_filter(f, in_baseline, &m);
 }
 
 void baseline_free(struct baseline *b)

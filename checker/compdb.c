@@ -338,59 +338,84 @@ out:
 	return ret;
 }
 
-int compdb_restrict(struct job_list *jobs, int nfiles, char *const *files, char *err,
-		    size_t errlen)
+void jobs_keep(struct job_list *jobs, bool (*keep)(const char *realpath, void *arg), void *arg)
 {
-	char **want = calloc((size_t)nfiles + 1, sizeof(*want));
-	bool *hit = calloc((size_t)nfiles + 1, sizeof(*hit));
-	unsigned i, keep = 0;
-	int f, ret = 0;
+	unsigned i, n = 0;
 
-	if (!want || !hit) {
-		ret = -ENOMEM;
-		goto out;
-	}
-	for (f = 0; f < nfiles; f++) {
-		want[f] = realpath(files[f], NULL);
-		if (!want[f]) {
-			snprintf(err, errlen, "%s: %s", files[f], strerror(errno));
-			ret = -ENOENT;
-			goto out;
-		}
-	}
 	for (i = 0; i < jobs->n; i++) {
 		struct tu_job *j = &jobs->v[i];
 		char *p = path_join(j->directory, j->file), *rp = p ? realpath(p, NULL) : NULL;
-		bool match = false;
+		bool match = rp && keep(rp, arg);
 
-		for (f = 0; rp && f < nfiles; f++) {
-			if (!strcmp(rp, want[f])) {
-				hit[f] = true;
-				match = true;
-			}
-		}
 		free(p);
 		free(rp);
 		if (match) {
-			jobs->v[keep++] = *j;
+			jobs->v[n++] = *j;
 		} else {
 			free((char *)j->file);
 			free((char *)j->directory);
 			argv_free(j->argc, j->argv);
 		}
 	}
-	jobs->n = keep;
+	jobs->n = n;
+}
+
+struct restrict_match {
+	int nfiles;
+	char **want;
+	bool *hit;
+};
+
+static bool names_wanted_file(const char *rp, void *arg)
+{
+	struct restrict_match *m = arg;
+	bool match = false;
+	int f;
+
+	for (f = 0; f < m->nfiles; f++) {
+		if (!strcmp(rp, m->want[f])) {
+			m->hit[f] = true;
+			match = true;
+		}
+	}
+	return match;
+}
+
+int compdb_restrict(struct job_list *jobs, int nfiles, char *const *files, char *err,
+		    size_t errlen)
+{
+	struct restrict_match m = {
+		.nfiles = nfiles,
+		.want = calloc((size_t)nfiles + 1, sizeof(*m.want)),
+		.hit = calloc((size_t)nfiles + 1, sizeof(*m.hit)),
+	};
+	int f, ret = 0;
+
+	if (!m.want || !m.hit) {
+		snprintf(err, errlen, "out of memory");
+		ret = -ENOMEM;
+		goto out;
+	}
 	for (f = 0; f < nfiles; f++) {
-		if (!hit[f]) {
+		m.want[f] = realpath(files[f], NULL);
+		if (!m.want[f]) {
+			snprintf(err, errlen, "%s: %s", files[f], strerror(errno));
+			ret = -ENOENT;
+			goto out;
+		}
+	}
+	jobs_keep(jobs, names_wanted_file, &m);
+	for (f = 0; f < nfiles; f++) {
+		if (!m.hit[f]) {
 			snprintf(err, errlen, "%s: not in the compile database", files[f]);
 			ret = -ENOENT;
 			break;
 		}
 	}
 out:
-	for (f = 0; want && f < nfiles; f++)
-		free(want[f]);
-	free(want);
-	free(hit);
+	for (f = 0; m.want && f < nfiles; f++)
+		free(m.want[f]);
+	free(m.want);
+	free(m.hit);
 	return ret;
 }

@@ -3,6 +3,7 @@
 #ifndef IOMMU_LINT_COMPDB_H
 #define IOMMU_LINT_COMPDB_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "frontend.h"
@@ -21,6 +22,8 @@ int compdb_load(const char *path, struct job_list *jobs, char *err, size_t errle
 /* Keep only the jobs naming one of files; every file must match one. */
 int compdb_restrict(struct job_list *jobs, int nfiles, char *const *files, char *err,
 		    size_t errlen);
+/* Keep the jobs whose file (resolved with realpath) keep() accepts; free the rest. */
+void jobs_keep(struct job_list *jobs, bool (*keep)(const char *realpath, void *arg), void *arg);
 int jobs_add(struct job_list *jobs, const char *file, const char *directory, int argc,
 	     char *const *argv, const char *drop_file);
 void jobs_free(struct job_list *jobs);

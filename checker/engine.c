@@ -203,6 +203,27 @@ void findings_sort(struct findings *f)
 		qsort(f->v, f->n, sizeof(*f->v), cmp_finding);
 }
 
+unsigned findings_filter(struct findings *f, bool (*hide)(const struct finding *x, void *arg),
+			 void *arg)
+{
+	unsigned i, keep = 0, removed = 0;
+
+	for (i = 0; i < f->n; i++) {
+		struct finding *x = &f->v[i];
+
+		if (hide(x, arg)) {
+			free(x->file);
+			free(x->symbol);
+			free(x->message);
+			removed++;
+		} else {
+			f->v[keep++] = *x;
+		}
+	}
+	f->n = keep;
+	return removed;
+}
+
 void findings_free(struct findings *f)
 {
 	unsigned i;

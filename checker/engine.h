@@ -33,6 +33,9 @@ bool engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t
 void engine_run(const struct rule_settings *rs, const struct fx_program *prog,
 		struct findings *out);
 void findings_sort(struct findings *f);
+/* Drop (and free) every finding for which hide() is true; returns how many. */
+unsigned findings_filter(struct findings *f, bool (*hide)(const struct finding *x, void *arg),
+			 void *arg);
 void findings_free(struct findings *f);
 
 #endif

@@ -248,10 +248,31 @@ bool suppression_hides(const struct suppression *s, const char *id, unsigned lin
 	return false;
 }
 
+struct suppress_match {
+	const struct fx_program *prog;
+	struct suppression_list *lists;
+};
+
+static bool is_suppressed(const struct finding *x, void *arg)
+{
+	const struct suppress_match *m = arg;
+	unsigned t, k;
+
+	for (t = 0; t < m->prog->ntus; t++) {
+		if (!m->prog->tus[t] || strcmp(m->prog->tus[t]->file, x->file))
+			continue;
+		for (k = 0; k < m->lists[t].n; k++)
+			if (suppression_hides(&m->lists[t].v[k], rule_meta[x->rule].id, x->line))
+				return true;
+	}
+	return false;
+}
+
 int suppress_apply(const struct fx_program *prog, struct findings *f)
 {
 	struct suppression_list *lists;
-	unsigned i, t, k, keep = 0;
+	struct suppress_match m = { .prog = prog };
+	unsigned t;
 	int removed = 0;
 
 	if (!f->n || !prog->ntus)
@@ -266,27 +287,8 @@ int suppress_apply(const struct fx_program *prog, struct findings *f)
 			goto out_free;
 		}
 	}
-	for (i = 0; i < f->n; i++) {
-		struct finding *x = &f->v[i];
-		bool hidden = false;
-
-		for (t = 0; t < prog->ntus && !hidden; t++) {
-			if (!prog->tus[t] || strcmp(prog->tus[t]->file, x->file))
-				continue;
-			for (k = 0; k < lists[t].n && !hidden; k++)
-				hidden = suppression_hides(&lists[t].v[k], rule_meta[x->rule].id,
-							   x->line);
-		}
-		if (hidden) {
-			free(x->file);
-			free(x->symbol);
-			free(x->message);
-			removed++;
-		} else {
-			f->v[keep++] = *x;
-		}
-	}
-	f->n = keep;
+	m.lists = lists;
+	removed = (int)findings_filter(f, is_suppressed, &m);
 out_free:
 	for (t = 0; t < prog->ntus; t++)
 		suppress_list_free(&lists[t]);

@@ -42,39 +42,32 @@ static bool wanted(const struct options *o, const struct diff_file *f)
 	return false;
 }
 
-/* Keep the DB jobs whose file changed; mark the changed files they cover. */
-static void keep_db_jobs(struct job_list *jobs, const struct git_diff *d, bool *covered)
+struct changed_match {
+	const struct git_diff *d;
+	bool *covered;
+};
+
+/* A DB job is kept when its file changed; each changed file is covered once. */
+static bool names_changed_file(const char *rp, void *arg)
 {
-	unsigned i, k, keep = 0;
+	struct changed_match *m = arg;
+	bool match = false;
+	unsigned k;
 
-	for (i = 0; i < jobs->n; i++) {
-		struct tu_job *j = &jobs->v[i];
-		char *p = path_join(j->directory, j->file), *rp = p ? realpath(p, NULL) : NULL;
-		bool match = false;
-
-		for (k = 0; rp && k < d->n; k++) {
-			if (covered[k] != 1 && !strcmp(rp, d->v[k].path)) {
-				covered[k] = true;
-				match = true;
-			}
-		}
-		free(p);
-		free(rp);
-		if (match) {
-			jobs->v[keep++] = *j;
-		} else {
-			free((char *)j->file);
-			free((char *)j->directory);
-			argv_free(j->argc, j->argv);
+	for (k = 0; k < m->d->n; k++) {
+		if (!m->covered[k] && !strcmp(rp, m->d->v[k].path)) {
+			m->covered[k] = true;
+			match = true;
 		}
 	}
-	jobs->n = keep;
+	return match;
 }
 
 int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list *jobs)
 {
 	char err[1024], cwd[PATH_MAX];
 	bool *want = NULL, *covered = NULL, at_top;
+	struct changed_match m;
 	unsigned k, nwant = 0;
 	size_t n;
 	int ret;
@@ -122,7 +115,9 @@ int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list
 		}
 		for (k = 0; k < w->diff.n; k++)
 			covered[k] = !want[k];
-		keep_db_jobs(jobs, &w->diff, covered);
+		m.d = &w->diff;
+		m.covered = covered;
+		jobs_keep(jobs, names_changed_file, &m);
 		for (k = 0; k < w->diff.n && !o->quiet; k++)
 			if (!covered[k])
 				fprintf(stderr, "iommu-lint: note: %s: %s\n", w->diff.v[k].rel,
