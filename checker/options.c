@@ -159,13 +159,20 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 				return -EINVAL;
 		} else if (!strcmp(a, "--staged")) {
 			o->staged = true;
-		} else if (!strcmp(a, "--fast") || !strcmp(a, "--engine=ts")) {
+		} else if (!strcmp(a, "--fast")) {
 			o->engine = ENGINE_TS;
-		} else if (!strcmp(a, "--engine=clang")) {
-			o->engine = ENGINE_CLANG;
-		} else if (!strncmp(a, "--engine", 8)) {
-			snprintf(err, errlen, "unknown engine in %s (clang or ts)", a);
-			return -EINVAL;
+		} else if (is_opt(a, "--engine")) {
+			v = value_of(argc, argv, &i, "--engine", err, errlen);
+			if (!v)
+				return -EINVAL;
+			if (!strcmp(v, "ts") || !strcmp(v, "fast")) {
+				o->engine = ENGINE_TS;
+			} else if (!strcmp(v, "clang")) {
+				o->engine = ENGINE_CLANG;
+			} else {
+				snprintf(err, errlen, "unknown engine '%s' (clang or ts)", v);
+				return -EINVAL;
+			}
 		} else if (!strcmp(a, "--list-suppressions")) {
 			o->list_suppressions = true;
 		} else if (!strcmp(a, "--kbuild")) {
