@@ -68,6 +68,50 @@ const char *fx_strip_record_tag(const char *type)
 	return type;
 }
 
+bool fx_record_has_field(const struct fx_record *r, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; r && i < r->nfields; i++)
+		if (r->fields[i].name && !strcmp(r->fields[i].name, name))
+			return true;
+	return false;
+}
+
+const char *fx_init_callback(const struct fx_var *var, const char *field)
+{
+	const struct fx_init_field *f = fx_init_get(var->init, field);
+	const struct fx_expr *e = f ? fx_strip(f->value) : NULL;
+
+	if (!e || f->inactive)
+		return NULL;
+	if (e->kind == FXE_UNARY && e->op && !strcmp(e->op, "&") && e->nkids)
+		e = fx_strip(e->kids[0]);
+	return e && e->kind == FXE_IDENT ? e->name : NULL;
+}
+
+const struct fx_var *fx_find_binding(const struct fx_program *prog, const char *record,
+				     const char *field, const char *callback)
+{
+	unsigned t, i;
+
+	for (t = 0; callback && t < prog->ntus; t++) {
+		const struct fx_tu *tu = prog->tus[t];
+
+		for (i = 0; i < tu->nvars; i++) {
+			const struct fx_var *v = &tu->vars[i];
+			const char *cb;
+
+			if (!v->record || strcmp(v->record, record) || v->is_array)
+				continue;
+			cb = fx_init_callback(v, field);
+			if (cb && !strcmp(cb, callback))
+				return v;
+		}
+	}
+	return NULL;
+}
+
 const struct fx_expr *fx_strip(const struct fx_expr *e)
 {
 	while (e && e->kind == FXE_CAST && e->nkids == 1)

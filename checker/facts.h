@@ -187,6 +187,15 @@ const struct fx_func *fx_find_func(const struct fx_program *prog, const char *na
 const struct fx_record *fx_find_record(const struct fx_tu *tu, const char *name);
 const struct fx_init_field *fx_init_get(const struct fx_init *init, const char *field);
 const char *fx_strip_record_tag(const char *type);
+bool fx_record_has_field(const struct fx_record *r, const char *name);
+/*
+ * The function an initialiser field binds (".of_xlate = fn" or "= &fn"),
+ * or NULL when the field is absent, compiled out or not a plain function.
+ */
+const char *fx_init_callback(const struct fx_var *var, const char *field);
+/* The file-scope `record` initialiser, in any TU, whose `field` binds callback. */
+const struct fx_var *fx_find_binding(const struct fx_program *prog, const char *record,
+				     const char *field, const char *callback);
 
 typedef bool (*fx_expr_visit_fn)(const struct fx_expr *e, void *arg);
 typedef bool (*fx_stmt_visit_fn)(const struct fx_stmt *s, void *arg);

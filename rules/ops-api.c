@@ -56,16 +56,6 @@ static unsigned parse_version(const char *s)
 	return major * 100 + minor;
 }
 
-static bool has_field(const struct fx_record *r, const char *name)
-{
-	unsigned i;
-
-	for (i = 0; r && i < r->nfields; i++)
-		if (r->fields[i].name && !strcmp(r->fields[i].name, name))
-			return true;
-	return false;
-}
-
 static bool has_word(const char *text, const char *word)
 {
 	size_t n = strlen(word);
@@ -147,7 +137,7 @@ static unsigned tree_version(const struct fx_tu *tu, const char **marker)
 
 			snprintf(rec, sizeof(rec), "%.*s", (int)(dot - row->fields[1]),
 				 row->fields[1]);
-			found = has_field(fx_find_record(tu, rec), dot + 1);
+			found = fx_record_has_field(fx_find_record(tu, rec), dot + 1);
 		} else {
 			found = has_word(text, row->fields[1]);
 		}
@@ -193,7 +183,7 @@ static void check_required(struct rule_ctx *ctx, const struct fx_var *ops,
 		char ver[16];
 
 		if (row->nfields < 3 || strcmp(row->fields[0], "require") ||
-		    version < parse_version(row->fields[2]) || !has_field(rec, row->fields[1]) ||
+		    version < parse_version(row->fields[2]) || !fx_record_has_field(rec, row->fields[1]) ||
 		    fx_init_get(ops->init, row->fields[1]))
 			continue;
 		fmt_version(version, ver, sizeof(ver));
@@ -283,7 +273,7 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 
 		if (!f->field || f->inactive)
 			continue;
-		if (!has_field(rec, f->field)) {
+		if (!fx_record_has_field(rec, f->field)) {
 			report(ctx, &f->loc, ops->name,
 			       "iommu_ops '%s' sets .%s, which this tree's struct iommu_ops does not have",
 			       ops->name, f->field);

@@ -106,14 +106,7 @@ static bool check_register_call(const struct fx_expr *e, void *arg)
 static const struct fx_func *callback(const struct rule_ctx *ctx, const struct fx_var *var,
 				      const char *field)
 {
-	const struct fx_init_field *f = fx_init_get(var->init, field);
-	const struct fx_expr *e = f ? fx_strip(f->value) : NULL;
-
-	if (e && e->kind == FXE_UNARY && e->op && !strcmp(e->op, "&") && e->nkids)
-		e = fx_strip(e->kids[0]);
-	if (!e || e->kind != FXE_IDENT || f->inactive)
-		return NULL;
-	return fx_find_func(ctx_program(ctx), e->name, NULL);
+	return fx_find_func(ctx_program(ctx), fx_init_callback(var, field), NULL);
 }
 
 static void match_platform_driver(struct rule_ctx *ctx, const struct fx_tu *tu,

@@ -289,27 +289,25 @@ static const char *binding(const struct fx_program *prog, const char *fn,
 
 		for (i = 0; i < tu->nvars; i++) {
 			const struct fx_var *v = &tu->vars[i];
-			const struct fx_init_field *f;
-			const struct fx_expr *cb;
 			const struct fx_func *body;
 			struct calls_scan c = { fn, false };
+			const char *cb;
 
 			if (!v->record || strcmp(v->record, "iommu_ops"))
 				continue;
-			f = fx_init_get(v->init, "get_resv_regions");
-			cb = f ? fx_strip(f->value) : NULL;
-			if (!cb || cb->kind != FXE_IDENT || !cb->name)
+			cb = fx_init_callback(v, "get_resv_regions");
+			if (!cb)
 				continue;
-			if (!strcmp(cb->name, fn)) {
+			if (!strcmp(cb, fn)) {
 				snprintf(buf, len, "get_resv_regions callback of %s", v->name);
 				return buf;
 			}
-			body = fx_find_func(prog, cb->name, NULL);
+			body = fx_find_func(prog, cb, NULL);
 			if (body)
 				fx_walk_stmt(body->body, NULL, find_callee, &c);
 			if (c.found) {
 				snprintf(buf, len, "called from %s, the get_resv_regions callback of %s",
-					 cb->name, v->name);
+					 cb, v->name);
 				return buf;
 			}
 		}
@@ -433,16 +431,6 @@ static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struc
 	fx_walk_stmt(fn->body, match_alloc_stmt, match_alloc_expr, &c);
 }
 
-static bool has_field(const struct fx_record *r, const char *name)
-{
-	unsigned i;
-
-	for (i = 0; r && i < r->nfields; i++)
-		if (r->fields[i].name && !strcmp(r->fields[i].name, name))
-			return true;
-	return false;
-}
-
 static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 			    const struct fx_var *ops)
 {
@@ -450,8 +438,8 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 	const struct fx_record *rr = fx_find_record(tu, "iommu_resv_region");
 	const struct fx_init_field *get;
 
-	if (!ops->init || ops->is_array || !has_field(o, "put_resv_regions") ||
-	    !rr || has_field(rr, "free"))
+	if (!ops->init || ops->is_array || !fx_record_has_field(o, "put_resv_regions") ||
+	    !rr || fx_record_has_field(rr, "free"))
 		return;
 	get = fx_init_get(ops->init, "get_resv_regions");
 	if (get && !get->inactive && !fx_init_get(ops->init, "put_resv_regions"))

@@ -42,25 +42,9 @@ static bool loc_before(const struct fx_loc *a, const struct fx_loc *b)
 /* An .of_xlate callback of some iommu_ops in the program. */
 static const char *of_xlate_binding(const struct fx_program *prog, const char *name)
 {
-	unsigned t, i;
+	const struct fx_var *ops = fx_find_binding(prog, "iommu_ops", "of_xlate", name);
 
-	for (t = 0; t < prog->ntus; t++) {
-		const struct fx_tu *tu = prog->tus[t];
-
-		for (i = 0; i < tu->nvars; i++) {
-			const struct fx_var *v = &tu->vars[i];
-			const struct fx_init_field *f;
-			const struct fx_expr *cb;
-
-			if (!v->record || strcmp(v->record, "iommu_ops"))
-				continue;
-			f = fx_init_get(v->init, "of_xlate");
-			cb = f ? fx_strip(f->value) : NULL;
-			if (cb && cb->kind == FXE_IDENT && cb->name && !strcmp(cb->name, name))
-				return v->name;
-		}
-	}
-	return NULL;
+	return ops ? ops->name : NULL;
 }
 
 /* What the call is, for the message, when its result must be checked. */
