@@ -145,6 +145,8 @@ def main():
     check = wall["make C=2 CHECK=iommu-lint"]
 
     ratio = lint_p / clang_all if clang_all else float("nan")
+    cpu = {label: c for label, _, _, c, _, _ in rows}
+    cpu_ratio = cpu["iommu-lint -p"] / cpu["clang -fsyntax-only, every TU (floor)"]
     ratio_parsed = lint_p / clang_parsed if clang_parsed else float("nan")
     out = [f"## {name}: {len(db)} TUs ({len(parsed)} pass the prefilter), -j {jobs}, "
            f"median of {runs} runs",
@@ -156,7 +158,7 @@ def main():
     out += ["",
             f"- iommu-lint -p / clang -fsyntax-only wall: **{ratio:.2f}** over every TU; "
             f"{ratio_parsed:.2f} against clang on only the {len(parsed)} TUs iommu-lint parses "
-            f"(the rest of the saving is the prefilter).",
+            f"(the rest of the saving is the prefilter); CPU ratio {cpu_ratio:.2f}.",
             f"- CHECK mode through kbuild: {check:.2f} s, of which {make_floor:.2f} s is kbuild's "
             f"own walk; the checker's share, {check - make_floor:.2f} s, is "
             f"{(check - make_floor) / lint_p if lint_p else float('nan'):.2f}x the -p run "

@@ -6,11 +6,15 @@
 // device-lookup-put rule answers, so the timings compare like with like.
 
 @leak exists@
-local idexpression struct platform_device *pdev;
+identifier pdev;
 expression np, e;
 position lookup, ret;
 @@
+(
 pdev = of_find_device_by_node@lookup(np);
+|
+struct platform_device *pdev = of_find_device_by_node@lookup(np);
+)
 ... when != put_device(&pdev->dev)
     when != platform_device_put(pdev)
     when != e = pdev
