@@ -384,3 +384,20 @@ Test(ts, iterator_without_braces)
 	cr_assert_eq(c.fors, 1);
 	free_tu(tu);
 }
+
+/* A type spelling longer than the frontend's buffer is cut, not overrun. */
+Test(ts, long_type_spelling)
+{
+	char src[1024];
+	struct fx_tu *tu;
+	const struct fx_stmt *d;
+
+	snprintf(src, sizeof(src), "void f(void)\n{\n\tstruct %0400d **p;\n}\n", 0);
+	memset(src + 23, 'x', 400);	/* "struct xxx...x **p" */
+	tu = parse_text(src);
+	d = func(tu, "f")->body->kids[0];
+	cr_assert_eq(d->kind, FXS_DECL);
+	cr_assert_str_eq(d->name, "p");
+	cr_assert(d->type && strlen(d->type) < 256);
+	free_tu(tu);
+}

@@ -581,6 +581,8 @@ static const char *full_type_dim(struct conv *cv, const char *base, unsigned sta
 	if (!base)
 		return NULL;
 	n = snprintf(buf, sizeof(buf), "%s%s", base, stars ? " " : "");
+	if (n < 0 || n > (int)sizeof(buf) - 1)
+		n = (int)sizeof(buf) - 1;	/* truncated: an error-swollen type */
 	for (i = 0; i < stars && n < (int)sizeof(buf) - 4; i++)
 		buf[n++] = '*';
 	buf[n] = 0;
