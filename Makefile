@@ -80,6 +80,7 @@ CHECKER_OBJS += checker/report-text.o
 CHECKER_OBJS += checker/srcscan.o
 CHECKER_OBJS += checker/suppress.o
 CHECKER_OBJS += checker/table.o
+CHECKER_OBJS += checker/util.o
 CHECKER_OBJS += checker/workflow.o
 
 RULE_IDS := $(shell sed -n 's/^RULE[^"]*"\([a-z0-9-]*\)".*/\1/p' rules/rules.def)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
 #include "arena.h"
 
 #define ARENA_CHUNK (64 * 1024)
@@ -22,10 +23,8 @@ static struct arena_chunk *chunk_new(size_t size)
 {
 	struct arena_chunk *c = malloc(sizeof(*c) + size);
 
-	if (!c) {
-		fputs("iommu-lint: out of memory\n", stderr);
-		abort();
-	}
+	if (!c)
+		die_oom();
 	c->next = NULL;
 	c->size = size;
 	c->used = 0;

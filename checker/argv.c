@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
 #include "argv.h"
 
 enum filter_kind { F_EXACT, F_NEXT, F_PREFIX };
@@ -47,17 +48,6 @@ bool argv_is_dropped(const char *word, bool *takes_value)
 		}
 	}
 	return false;
-}
-
-static char *xstrdup(const char *s)
-{
-	char *p = strdup(s);
-
-	if (!p) {
-		fputs("iommu-lint: out of memory\n", stderr);
-		abort();
-	}
-	return p;
 }
 
 /* The source word of a compile command: the DB's file, maybe written relative. */

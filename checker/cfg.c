@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
 #include "cfg.h"
 #include "table.h"
 
@@ -408,23 +409,6 @@ static struct {
 static unsigned nkconfigs;
 static pthread_mutex_t kconfig_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static char *read_file(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *buf = NULL;
-	long n;
-
-	if (!f)
-		return NULL;
-	if (!fseek(f, 0, SEEK_END) && (n = ftell(f)) > 0 && !fseek(f, 0, SEEK_SET) &&
-	    (buf = malloc((size_t)n + 1))) {
-		n = (long)fread(buf, 1, (size_t)n, f);
-		buf[n] = 0;
-	}
-	fclose(f);
-	return buf;
-}
-
 static const char *autoconf_of(const char *dir)
 {
 	const char *text = NULL;
@@ -438,7 +422,7 @@ static const char *autoconf_of(const char *dir)
 	if (i == nkconfigs && nkconfigs < MAX_KCONFIGS) {
 		snprintf(path, sizeof(path), "%s/include/generated/autoconf.h", dir);
 		kconfigs[i].dir = strdup(dir);
-		kconfigs[i].text = kconfigs[i].dir ? read_file(path) : NULL;
+		kconfigs[i].text = kconfigs[i].dir ? read_text_file(path) : NULL;
 		nkconfigs++;
 	}
 	if (i < nkconfigs)

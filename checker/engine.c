@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
 #include "engine.h"
 #include "rule.h"
 #include "srcscan.h"
@@ -68,17 +69,6 @@ const struct fx_program *ctx_program(const struct rule_ctx *ctx)
 	return ctx->prog;
 }
 
-static char *xstrdup_or_empty(const char *s)
-{
-	char *p = strdup(s ? s : "");
-
-	if (!p) {
-		fputs("iommu-lint: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
 void report(struct rule_ctx *ctx, const struct fx_loc *loc, const char *symbol,
 	    const char *fmt, ...)
 {
@@ -100,20 +90,16 @@ void report(struct rule_ctx *ctx, const struct fx_loc *loc, const char *symbol,
 	va_end(ap);
 	if (out->n == out->cap) {
 		out->cap = out->cap ? out->cap * 2 : 16;
-		out->v = realloc(out->v, out->cap * sizeof(*out->v));
-		if (!out->v) {
-			fputs("iommu-lint: out of memory\n", stderr);
-			abort();
-		}
+		out->v = xrealloc(out->v, out->cap * sizeof(*out->v));
 	}
 	f = &out->v[out->n++];
 	f->rule = ctx->rule;
 	f->severity = ctx->severity;
-	f->file = xstrdup_or_empty(loc->file);
+	f->file = xstrdup(loc->file ? loc->file : "");
 	f->line = loc->line;
 	f->col = loc->col;
-	f->symbol = xstrdup_or_empty(symbol);
-	f->message = xstrdup_or_empty(msg);
+	f->symbol = xstrdup(symbol ? symbol : "");
+	f->message = xstrdup(msg);
 }
 
 void rule_settings_default(struct rule_settings *rs)

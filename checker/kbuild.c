@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "util.h"
 #include "kbuild.h"
 #include "options.h"
 #include "registry.h"
@@ -177,17 +178,6 @@ bool kbuild_detect(int argc, char *const *argv)
 			nc++;
 	}
 	return marker && nc == 1;
-}
-
-static char *xstrdup(const char *s)
-{
-	char *p = strdup(s);
-
-	if (!p) {
-		fputs("iommu-lint: out of memory\n", stderr);
-		abort();
-	}
-	return p;
 }
 
 int kbuild_split(int argc, char *const *argv, struct kbuild_argv *kb, char *err,

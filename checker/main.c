@@ -15,6 +15,7 @@
 
 #include <json-c/json.h>
 
+#include "util.h"
 #include "cfg.h"
 #include "compdb.h"
 #include "dump.h"
@@ -97,17 +98,6 @@ static double now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static char *xstrdup(const char *s)
-{
-	char *p = strdup(s);
-
-	if (!p) {
-		fputs("iommu-lint: out of memory\n", stderr);
-		abort();
-	}
-	return p;
 }
 
 static void free_tu(struct fx_tu *tu)

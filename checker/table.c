@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
 #include "table.h"
 
 #define MAX_TABLES 32
@@ -12,17 +13,6 @@
 static struct tbl tables[MAX_TABLES];
 static unsigned ntables;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-
-	if (!p) {
-		fputs("iommu-lint: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
 
 static void parse_one(struct tbl *t, const char *text)
 {

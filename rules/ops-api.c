@@ -33,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../checker/util.h"
 #include "../checker/rule.h"
 #include "../checker/table.h"
 
@@ -76,30 +77,6 @@ static bool has_word(const char *text, const char *word)
 	return false;
 }
 
-static char *read_text(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	long len;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) || (len = ftell(f)) < 0 || fseek(f, 0, SEEK_SET))
-		goto out_close;
-	buf = malloc(len + 1);
-	if (!buf)
-		goto out_close;
-	if (fread(buf, 1, len, f) != (size_t)len) {
-		free(buf);
-		buf = NULL;
-		goto out_close;
-	}
-	buf[len] = '\0';
-out_close:
-	fclose(f);
-	return buf;
-}
-
 /* Lower bound of the API version of the tree this TU was built against; 0 if unknown. */
 static unsigned tree_version(const struct fx_tu *tu, const char **marker)
 {
@@ -121,7 +98,7 @@ static unsigned tree_version(const struct fx_tu *tu, const char **marker)
 			*marker = cache[i].marker;
 			return cache[i].version;
 		}
-	text = read_text(path);
+	text = read_text_file(path);
 	for (i = 0; i < t->nrows; i++) {
 		const struct tbl_row *row = &t->rows[i];
 		const char *dot;

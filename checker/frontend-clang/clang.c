@@ -18,6 +18,7 @@
 #include <clang-c/Index.h>
 
 #include "../frontend.h"
+#include "../util.h"
 
 #define TEXT_MAX 320
 
@@ -65,15 +66,8 @@ static enum CXChildVisitResult collect_kid(CXCursor c, CXCursor parent, CXClient
 
 	(void)parent;
 	if (k->n == k->cap) {
-		CXCursor *v;
-
 		k->cap = k->cap ? k->cap * 2 : 8;
-		v = realloc(k->v, k->cap * sizeof(*v));
-		if (!v) {
-			fputs("iommu-lint: out of memory\n", stderr);
-			abort();
-		}
-		k->v = v;
+		k->v = xrealloc(k->v, k->cap * sizeof(*k->v));
 	}
 	k->v[k->n++] = c;
 	return CXChildVisit_Continue;
