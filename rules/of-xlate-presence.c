@@ -16,6 +16,13 @@
  * the phandles in its probe_device) does not rely on the core's of_xlate
  * path and is not reported.
  *
+ * The callback itself must check args->args_count before it reads
+ * args->args[]: of_parse_phandle_with_args() fills only as many cells as the
+ * IOMMU node's #iommu-cells says, and the core's of_phandle_args lives
+ * uninitialised on the stack, so a device tree with fewer cells hands the
+ * driver stack garbage as a stream id (arm-smmu, apple-dart and mtk_iommu
+ * check; the callback is followed into another TU when it lives there).
+ *
  * Evidence of device-tree binding is read from the TU holding the ops
  * table; a driver whose of_device_id table and ops table live in different
  * files is not seen (documented limitation).
@@ -69,6 +76,50 @@ static bool parses_iommus_itself(const struct fx_tu *tu)
 	return found;
 }
 
+struct args_use {
+	const char *param;		/* name of the of_phandle_args parameter */
+	const struct fx_expr *read;	/* first use of param->args */
+	bool counted;			/* param->args_count is looked at */
+};
+
+static bool is_param_member(const struct fx_expr *e, const char *param, const char *field)
+{
+	const struct fx_expr *base;
+
+	if (e->kind != FXE_MEMBER || !e->name || strcmp(e->name, field) || !e->nkids)
+		return false;
+	base = fx_strip(e->kids[0]);
+	return base && base->kind == FXE_IDENT && base->name && !strcmp(base->name, param);
+}
+
+static bool scan_args_use(const struct fx_expr *e, void *arg)
+{
+	struct args_use *u = arg;
+
+	if (is_param_member(e, u->param, "args_count"))
+		u->counted = true;
+	else if (!u->read && is_param_member(e, u->param, "args"))
+		u->read = e;
+	return true;
+}
+
+/* The of_xlate callback reads the phandle cells without knowing how many there are. */
+static void check_args_count(struct rule_ctx *ctx, const struct fx_var *ops)
+{
+	const struct fx_func *fn = fx_find_func(ctx_program(ctx), fx_init_callback(ops, "of_xlate"),
+						NULL);
+	struct args_use u = { 0 };
+
+	if (!fn || !fn->body || fn->nparams < 2 || !fn->params[1].name)
+		return;
+	u.param = fn->params[1].name;
+	fx_walk_stmt(fn->body, NULL, scan_args_use, &u);
+	if (u.read && !u.counted)
+		report(ctx, &u.read->loc, fn->name,
+		       "of_xlate callback '%s' of iommu_ops '%s' reads %s->args without checking %s->args_count: a device tree with fewer #iommu-cells leaves those cells uninitialised",
+		       fn->name, ops->name, u.param, u.param);
+}
+
 static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 			    const struct fx_var *ops)
 {
@@ -78,6 +129,7 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 
 	if (!ops->init || ops->is_array)
 		return;
+	check_args_count(ctx, ops);
 	why = dt_evidence(tu, &where);
 	if (!why || parses_iommus_itself(tu))
 		return;

@@ -6,6 +6,8 @@
 
 static int ise_of_xlate(struct device *dev, struct of_phandle_args *args)
 {
+	if (args->args_count != 1)
+		return -EINVAL;
 	return iommu_fwspec_add_ids(dev, args->args, 1);
 }
 

@@ -9,6 +9,8 @@
 #ifdef CONFIG_WHOLE_IOMMU
 static int wen_of_xlate(struct device *dev, struct of_phandle_args *args)
 {
+	if (args->args_count != 1)
+		return -EINVAL;
 	return iommu_fwspec_add_ids(dev, args->args, 1);
 }
 
