@@ -33,6 +33,7 @@ struct rule_ctx {
 	enum severity severity;
 	const struct fx_program *prog;
 	struct findings *out;
+	const char *kernel;
 };
 
 static void too_many_hooks(void)
@@ -67,6 +68,11 @@ void hook_var(struct rule_reg *r, const char *record, var_hook_fn fn)
 const struct fx_program *ctx_program(const struct rule_ctx *ctx)
 {
 	return ctx->prog;
+}
+
+const char *ctx_kernel_version(const struct rule_ctx *ctx)
+{
+	return ctx->kernel;
 }
 
 void report(struct rule_ctx *ctx, const struct fx_loc *loc, const char *symbol,
@@ -150,7 +156,7 @@ void engine_run(const struct rule_settings *rs, const struct fx_program *prog,
 		struct findings *out)
 {
 	struct rule_reg reg;
-	struct rule_ctx ctx = { .prog = prog, .out = out };
+	struct rule_ctx ctx = { .prog = prog, .out = out, .kernel = rs->kernel };
 	unsigned t;
 	int r;
 

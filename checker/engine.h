@@ -25,6 +25,7 @@ struct findings {
 struct rule_settings {
 	bool enabled[RULE_COUNT];
 	enum severity severity[RULE_COUNT];
+	const char *kernel;	/* --kernel=VER: API version when the tree does not say */
 };
 
 void rule_settings_default(struct rule_settings *rs);

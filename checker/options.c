@@ -17,6 +17,7 @@ void options_usage(FILE *out)
 	      "  --format=FMT       text (gcc-style, default), json or sarif\n"
 	      "  -o FILE            write the report to FILE (atomically)\n"
 	      "  -W<id> -Wno-<id>   enable or disable a rule; -Werror=<id>, -Werror, -Wall\n"
+	      "  --kernel=VER       IOMMU API version (e.g. 6.1) when the tree's iommu.h is not parsed\n"
 	      "  --keep-going       report TUs that fail to parse but do not fail the run\n"
 	      "  --list-rules       list the rules and exit\n"
 	      "  --stats            print timing and size figures on stderr\n"
@@ -208,6 +209,16 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		} else if (!strncmp(a, "-W", 2) && a[2]) {
 			if (rule_switch(a, o, err, errlen))
 				return -EINVAL;
+		} else if (!strncmp(a, "--kernel=", 9)) {
+			unsigned major, minor;
+			char tail;
+
+			if (sscanf(a + 9, "%u.%u%c", &major, &minor, &tail) != 2 || major < 2 ||
+			    major > 99 || minor > 99) {
+				snprintf(err, errlen, "--kernel needs a version such as 6.1, not '%s'", a + 9);
+				return -EINVAL;
+			}
+			o->rules.kernel = a + 9;
 		} else if (!strcmp(a, "--keep-going") || !strcmp(a, "-k")) {
 			o->keep_going = true;
 		} else if (!strcmp(a, "--stats")) {

@@ -25,6 +25,8 @@ void hook_func(struct rule_reg *r, func_hook_fn fn);
 void hook_var(struct rule_reg *r, const char *record, var_hook_fn fn);
 
 const struct fx_program *ctx_program(const struct rule_ctx *ctx);
+/* The --kernel=VER given on the command line ("6.1"), or NULL. */
+const char *ctx_kernel_version(const struct rule_ctx *ctx);
 
 /*
  * One finding at loc, attributed to symbol (function or variable name).

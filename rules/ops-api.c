@@ -77,8 +77,32 @@ static bool has_word(const char *text, const char *word)
 	return false;
 }
 
-/* Lower bound of the API version of the tree this TU was built against; 0 if unknown. */
-static unsigned tree_version(const struct fx_tu *tu, const char **marker)
+static unsigned header_version(const struct fx_tu *tu, const char **marker);
+
+/*
+ * Lower bound of the API version of the tree this TU was built against: its
+ * own iommu.h when the frontend parsed it, else --kernel=VER; 0 if unknown.
+ * *why says where the version comes from, for the messages.
+ */
+static unsigned tree_version(const struct rule_ctx *ctx, const struct fx_tu *tu,
+			     char *why, size_t len)
+{
+	const char *marker = NULL, *kernel = ctx_kernel_version(ctx);
+	unsigned v = header_version(tu, &marker);
+
+	if (v) {
+		snprintf(why, len, "'%s' in its iommu.h", marker);
+		return v;
+	}
+	if (kernel) {
+		snprintf(why, len, "--kernel=%s", kernel);
+		return parse_version(kernel);
+	}
+	return 0;
+}
+
+/* Version proven by the markers in the tree's iommu.h; 0 if not parsed. */
+static unsigned header_version(const struct fx_tu *tu, const char **marker)
 {
 	const struct fx_record *ops = fx_find_record(tu, "iommu_ops");
 	const struct tbl *t = tbl_get("iommu-api");
@@ -165,7 +189,7 @@ static void check_required(struct rule_ctx *ctx, const struct fx_var *ops,
 			continue;
 		fmt_version(version, ver, sizeof(ver));
 		report(ctx, &ops->loc, ops->name,
-		       "iommu_ops '%s' has no .%s: the core calls it unconditionally on this tree (>= %s, '%s' in its iommu.h)",
+		       "iommu_ops '%s' has no .%s: the core calls it unconditionally on this tree (>= %s, %s)",
 		       ops->name, row->fields[1], ver, marker);
 	}
 }
@@ -237,12 +261,14 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 			    const struct fx_var *ops)
 {
 	const struct fx_record *rec = fx_find_record(tu, "iommu_ops");
-	const char *marker = NULL;
+	char marker[64];
 	unsigned version, i;
 
-	if (!ops->init || ops->is_array || !rec)
+	if (!ops->init || ops->is_array)
 		return;
-	version = tree_version(tu, &marker);
+	version = tree_version(ctx, tu, marker, sizeof(marker));
+	if (!rec && !version)
+		return;
 	for (i = 0; i < ops->init->nfields; i++) {
 		const struct fx_init_field *f = &ops->init->fields[i];
 		const struct tbl_row *row;
@@ -250,7 +276,7 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 
 		if (!f->field || f->inactive)
 			continue;
-		if (!fx_record_has_field(rec, f->field)) {
+		if (rec && !fx_record_has_field(rec, f->field)) {
 			report(ctx, &f->loc, ops->name,
 			       "iommu_ops '%s' sets .%s, which this tree's struct iommu_ops does not have",
 			       ops->name, f->field);
@@ -262,12 +288,12 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 		fmt_version(parse_version(row->fields[3]), ver, sizeof(ver));
 		fmt_version(version, now, sizeof(now));
 		report(ctx, &f->loc, ops->name,
-		       "iommu_ops '%s' sets .%s, removed from the IOMMU API in %s (this tree is >= %s: '%s' in its iommu.h); the core never calls it%s%s",
+		       "iommu_ops '%s' sets .%s, removed from the IOMMU API in %s (this tree is >= %s: %s); the core never calls it%s%s",
 		       ops->name, f->field, ver, now, marker,
 		       strcmp(row->fields[4], "-") ? "; use " : "",
 		       strcmp(row->fields[4], "-") ? row->fields[4] : "");
 	}
-	if (version && registered(ctx_program(ctx), ops->name)) {
+	if (rec && version && registered(ctx_program(ctx), ops->name)) {
 		check_required(ctx, ops, rec, version, marker);
 		check_domain_alloc(ctx, ops, rec);
 	}
@@ -277,7 +303,7 @@ struct call_scan {
 	struct rule_ctx *ctx;
 	const struct fx_func *fn;
 	unsigned version;
-	const char *marker;
+	char marker[64];
 };
 
 static bool match_call(const struct fx_expr *e, void *arg)
@@ -293,7 +319,7 @@ static bool match_call(const struct fx_expr *e, void *arg)
 	fmt_version(parse_version(row->fields[3]), ver, sizeof(ver));
 	fmt_version(c->version, now, sizeof(now));
 	report(c->ctx, &e->loc, c->fn->name,
-	       "%s() was removed from the IOMMU API in %s (this tree is >= %s: '%s' in its iommu.h)%s%s",
+	       "%s() was removed from the IOMMU API in %s (this tree is >= %s: %s)%s%s",
 	       e->name, ver, now, c->marker,
 	       strcmp(row->fields[4], "-") ? "; use " : "",
 	       strcmp(row->fields[4], "-") ? row->fields[4] : "");
@@ -302,11 +328,11 @@ static bool match_call(const struct fx_expr *e, void *arg)
 
 static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
 {
-	struct call_scan c = { ctx, fn, 0, NULL };
+	struct call_scan c = { .ctx = ctx, .fn = fn };
 
 	if (!fn->body)
 		return;
-	c.version = tree_version(tu, &c.marker);
+	c.version = tree_version(ctx, tu, c.marker, sizeof(c.marker));
 	if (!c.version)
 		return;
 	fx_walk_stmt(fn->body, NULL, match_call, &c);

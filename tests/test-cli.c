@@ -471,3 +471,27 @@ Test(cli, help_and_version)
 	cr_assert(strstr(r.out, "iommu-lint "));
 	run_free(&r);
 }
+
+/* ops-api knows the API version from the tree's iommu.h, else from --kernel. */
+Test(cli, kernel_version_option)
+{
+	struct run r;
+
+	lint(&r, "--engine=ts", "corpus/ops-api/bad-dm-regions.c", NULL, NULL, NULL, NULL);
+	cr_assert_eq(r.status, 0, "fast mode without a version must not guess: %s", r.out);
+	run_free(&r);
+	lint(&r, "--engine=ts", "--kernel=6.12", "corpus/ops-api/bad-dm-regions.c", NULL, NULL, NULL);
+	cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
+	cr_assert(strstr(r.out, "--kernel=6.12") && strstr(r.out, "[ops-api]"), "%s", r.out);
+	run_free(&r);
+	lint(&r, "--engine=ts", "--kernel=6.1", "corpus/ops-api/bad-detach-dev.c", NULL, NULL, NULL);
+	cr_assert_eq(r.status, 0, ".detach_dev is right on 6.1: %s", r.out);
+	run_free(&r);
+	lint(&r, "--engine=ts", "--kernel=6.12", "corpus/ops-api/bad-detach-dev.c", NULL, NULL, NULL);
+	cr_assert_eq(r.status, 1, ".detach_dev is gone in 6.12: %s", r.out);
+	cr_assert(strstr(r.out, ".detach_dev"), "%s", r.out);
+	run_free(&r);
+	lint(&r, "--kernel=six", FIX_OK, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "--kernel needs a version such as 6.1");
+	run_free(&r);
+}
