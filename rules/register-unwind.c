@@ -26,6 +26,12 @@
  * local variable): a registration on an object passed in is the caller's
  * to undo (AMD's iommu_init_pci(), torn down by free_iommu_one()).
  *
+ * remove() must also undo in reverse order: probe registers after
+ * iommu_device_sysfs_add(), so remove must unregister before
+ * iommu_device_sysfs_remove(); the other way round, devices still bound to
+ * the registered iommu_device unlink from a sysfs device that is gone.
+ * Only release calls written directly in remove() are ordered.
+ *
  * Known false positives: an exit whose failure is decided by something
  * the engine does not follow (a flag set earlier), and undo done by a
  * caller for an object created here.
@@ -103,6 +109,74 @@ static bool check_register_call(const struct fx_expr *e, void *arg)
 	return true;
 }
 
+#define MAX_STEPS 8
+
+/* Registrations of probe in source order, and where remove undoes each. */
+struct order_check {
+	unsigned n;
+	const char *acquire[MAX_STEPS];
+	char release[MAX_STEPS][64];
+	unsigned acq_line[MAX_STEPS];
+	unsigned rel_line[MAX_STEPS];	/* first direct call in remove; 0: none */
+	struct fx_loc rel_loc[MAX_STEPS];
+};
+
+static bool collect_steps(const struct fx_expr *e, void *arg)
+{
+	struct order_check *oc = arg;
+	unsigned i;
+
+	if (e->kind != FXE_CALL || !cfg_is_acquire(e->name, "register") || oc->n == MAX_STEPS)
+		return true;
+	for (i = 0; i < oc->n; i++)
+		if (!strcmp(oc->acquire[i], e->name))
+			return true;
+	if (!cfg_release_name(e->name, 0, oc->release[oc->n], sizeof(oc->release[0])))
+		return true;
+	oc->acquire[oc->n] = e->name;
+	oc->acq_line[oc->n++] = e->loc.line;
+	return true;
+}
+
+static bool find_releases(const struct fx_expr *e, void *arg)
+{
+	struct order_check *oc = arg;
+	unsigned i;
+
+	if (e->kind != FXE_CALL || !e->name)
+		return true;
+	for (i = 0; i < oc->n; i++) {
+		if (!oc->rel_line[i] && !strcmp(oc->release[i], e->name)) {
+			oc->rel_line[i] = e->loc.line;
+			oc->rel_loc[i] = e->loc;
+		}
+	}
+	return true;
+}
+
+/* remove() undoes two steps of probe in the order probe made them. */
+static void check_remove_order(struct rule_ctx *ctx, const struct fx_func *probe,
+			       const struct fx_func *remove)
+{
+	struct order_check oc = { 0 };
+	unsigned a, b;
+
+	fx_walk_stmt(probe->body, NULL, collect_steps, &oc);
+	fx_walk_stmt(remove->body, NULL, find_releases, &oc);
+	for (a = 0; a < oc.n; a++) {
+		for (b = a + 1; b < oc.n; b++) {
+			if (!oc.rel_line[a] || !oc.rel_line[b] || oc.acq_line[a] >= oc.acq_line[b] ||
+			    oc.rel_line[a] >= oc.rel_line[b])
+				continue;
+			report(ctx, &oc.rel_loc[a], remove->name,
+			       "remove callback %s() calls %s() before %s() (line %u), but probe %s() made them in the order %s() (line %u), %s() (line %u): undo in reverse order",
+			       remove->name, oc.release[a], oc.release[b], oc.rel_line[b], probe->name,
+			       oc.acquire[a], oc.acq_line[a], oc.acquire[b], oc.acq_line[b]);
+			return;
+		}
+	}
+}
+
 static const struct fx_func *callback(const struct rule_ctx *ctx, const struct fx_var *var,
 				      const char *field)
 {
@@ -128,6 +202,8 @@ static void match_platform_driver(struct rule_ctx *ctx, const struct fx_tu *tu,
 			report(ctx, &remove->loc, remove->name,
 			       "remove callback %s() never calls %s, but probe %s() registers (%s() at line %u)",
 			       remove->name, rc.missing, probe->name, rc.first, rc.first_line);
+		else
+			check_remove_order(ctx, probe, remove);
 	}
 }
 

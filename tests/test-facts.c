@@ -52,6 +52,8 @@ Test(facts, initialiser_fields_and_if_context)
 	has("  .device_group @18\n");
 	has("  .of_xlate @20 inactive under #ifdef CONFIG_SAMPLE_DISABLED\n");
 	has("  .pgsize_bitmap @22\n");
+	/* a member of an anonymous union keeps its name (platform_driver .remove_new) */
+	has("  .remove_new @76\n    ident name=sample_drv_remove");
 }
 
 Test(facts, function_signature_and_control_flow)

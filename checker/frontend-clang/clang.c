@@ -388,7 +388,20 @@ static struct fx_init *conv_init(struct conv *cv, CXCursor c)
 		kids_of(k.v[i], &d);
 		if (clang_getCursorKind(k.v[i]) == CXCursor_UnexposedExpr && d.n >= 2 &&
 		    clang_getCursorKind(d.v[0]) == CXCursor_MemberRef) {
-			f->field = cx_str(cv, clang_getCursorSpelling(d.v[0]));
+			unsigned m;
+
+			/*
+			 * A member of an anonymous struct/union (6.11+'s
+			 * platform_driver .remove_new) comes as an unnamed
+			 * MemberRef for the anonymous member, then the named one;
+			 * of a chain ".a.b = x" the field is the first, "a".
+			 */
+			for (m = 0; m + 1 < d.n && !f->field &&
+				    clang_getCursorKind(d.v[m]) == CXCursor_MemberRef; m++) {
+				f->field = cx_str(cv, clang_getCursorSpelling(d.v[m]));
+				if (f->field && !f->loc.line)
+					loc_of(cv, clang_getCursorLocation(d.v[m]), &f->loc);
+			}
 			f->value = conv_expr(cv, d.v[d.n - 1]);
 		} else {
 			f->value = conv_expr(cv, k.v[i]);

@@ -52,3 +52,26 @@ out_free:
 }
 
 const void *sample_tables[] = { &sample_ops, sample_probe };
+
+/* 6.11+'s struct platform_driver keeps remove/remove_new in an anonymous union. */
+struct sample_driver {
+	int (*probe)(int);
+	union {
+		void (*remove)(int);
+		void (*remove_new)(int);
+	};
+};
+
+static int sample_drv_probe(int x)
+{
+	return x;
+}
+
+static void sample_drv_remove(int x)
+{
+}
+
+const struct sample_driver sample_driver = {
+	.probe		= sample_drv_probe,
+	.remove_new	= sample_drv_remove,
+};
