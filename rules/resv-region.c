@@ -211,12 +211,13 @@ static bool mentions(const char *text, const char *word)
 static const char *spell(const struct fx_tu *tu, const struct fx_loc *loc,
 			 char *buf, size_t len)
 {
-	const char *p = tu->src, *end = tu->src + tu->src_len;
+	const char *p = tu->src, *end;
 	unsigned line = 1, depth = 0;
 	size_t n = 0;
 
 	if (!p || !loc->line || !loc->col || (loc->file && strcmp(loc->file, tu->file)))
 		return NULL;
+	end = p + tu->src_len;
 	while (p < end && line < loc->line)
 		if (*p++ == '\n')
 			line++;
