@@ -28,17 +28,13 @@ static char depfile[PATH_MAX + 32];
 
 static void make_tmpdir(void)
 {
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/iommu-lint-kbuild.XXXXXX");
-	cr_assert(mkdtemp(tmpdir), "mkdtemp");
+	tmpdir_make(tmpdir, sizeof(tmpdir), "kbuild");
 	snprintf(depfile, sizeof(depfile), "-Wp,-MMD,%s/.file.o.d", tmpdir);
 }
 
 static void remove_tmpdir(void)
 {
-	char cmd[PATH_MAX + 16];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	cr_assert_eq(system(cmd), 0);
+	tmpdir_remove(tmpdir);
 }
 
 TestSuite(kbuild, .init = make_tmpdir, .fini = remove_tmpdir, .timeout = 120);
@@ -93,15 +89,6 @@ static void plain(struct run *r, const char *a1, const char *a2, const char *a3,
 	cr_assert_eq(run_argv(argv, r), 0, "cannot run %s", argv[0]);
 }
 
-static unsigned count(const char *s, const char *needle)
-{
-	unsigned n = 0;
-
-	for (; s && (s = strstr(s, needle)); s++)
-		n++;
-	return n;
-}
-
 Test(kbuild, findings_exit_zero_on_stderr)
 {
 	struct run r;
@@ -109,7 +96,7 @@ Test(kbuild, findings_exit_zero_on_stderr)
 	check_cmd(&r, NULL, FIX_LOOKUP);
 	cr_assert_eq(r.status, 0, "CHECK mode must not stop kbuild on findings: %d\n%s", r.status,
 		     r.err);
-	cr_assert_eq(count(r.err, FIX_LOOKUP ":"), 1, "one gcc-style finding expected:\n%s", r.err);
+	cr_assert_eq(count_substr(r.err, FIX_LOOKUP ":"), 1, "one gcc-style finding expected:\n%s", r.err);
 	cr_assert(strstr(r.err, ": warning: ") && strstr(r.err, "[device-lookup-put]"), "%s", r.err);
 	cr_assert_str_empty(r.out, "make -s drops stdout: the report belongs on stderr");
 	cr_assert_null(strstr(r.err, "TUs ("), "no summary line per file under kbuild:\n%s", r.err);

@@ -62,17 +62,13 @@ static const char drv_text[] =
 static void setup(void)
 {
 	cr_assert(getcwd(top, sizeof(top)));
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/iommu-lint-wf.XXXXXX");
-	cr_assert(mkdtemp(tmpdir), "mkdtemp");
+	tmpdir_make(tmpdir, sizeof(tmpdir), "wf");
 	snprintf(incflag, sizeof(incflag), "-I%s/reference/include", top);
 }
 
 static void teardown(void)
 {
-	char cmd[PATH_MAX + 16];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	cr_assert_eq(system(cmd), 0);
+	tmpdir_remove(tmpdir);
 }
 
 TestSuite(workflow, .init = setup, .fini = teardown, .timeout = 120);
@@ -124,24 +120,6 @@ static void lint_in(struct run *r, const char *const *args)
 	cr_assert_eq(run_argv(argv, r), 0, "cannot run the checker");
 }
 
-static unsigned count(const char *s, const char *needle)
-{
-	unsigned n = 0;
-
-	for (; s && (s = strstr(s, needle)); s++)
-		n++;
-	return n;
-}
-
-static void assert_failure(const struct run *r, const char *cause)
-{
-	cr_assert_eq(r->status, 2, "exit %d, want 2; stderr: %s", r->status, r->err);
-	cr_assert(strstr(r->err, "iommu-lint: error: "), "no error line: %s", r->err);
-	cr_assert(strstr(r->err, cause), "stderr does not say '%s': %s", cause, r->err);
-	cr_assert_eq(count(r->err, "iommu-lint: error: "), 1, "more than one error line: %s",
-		     r->err);
-}
-
 /* drv_text with `extra` lines inserted after line `after`. */
 static void put_drv(const char *name, unsigned after, const char *extra)
 {
@@ -180,7 +158,7 @@ Test(workflow, suppression_with_reason_hides_trailing_and_standalone)
 	put_drv("drv.c", 0, "");
 	lint_in(&r, args);
 	cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
-	cr_assert_eq(count(r.out, "[unchecked-return]"), 2, "%s", r.out);
+	cr_assert_eq(count_substr(r.out, "[unchecked-return]"), 2, "%s", r.out);
 	run_free(&r);
 
 	sh("sed -i '8s|$| /* iommu-lint: ignore unchecked-return -- ids are checked by the caller */|' drv.c && "
@@ -237,8 +215,8 @@ Test(workflow, unknown_rule_and_string_literal)
 	cr_assert(strstr(r.out, "drv.c:8:2: warning: suppression names unknown rule 'unchecked-retrun'"),
 		  "%s", r.out);
 	/* the typo covers the string line, the string covers nothing */
-	cr_assert_eq(count(r.out, "[unchecked-return]"), 2, "%s", r.out);
-	cr_assert_eq(count(r.out, "[suppression-reason]"), 1, "%s", r.out);
+	cr_assert_eq(count_substr(r.out, "[unchecked-return]"), 2, "%s", r.out);
+	cr_assert_eq(count_substr(r.out, "[suppression-reason]"), 1, "%s", r.out);
 	run_free(&r);
 }
 
@@ -256,7 +234,7 @@ Test(workflow, list_suppressions)
 		  "%s", r.out);
 	cr_assert(strstr(r.out, "drv.c:10:2: ignore resv-region (no reason: hides nothing)\n"),
 		  "%s", r.out);
-	cr_assert_eq(count(r.out, "\n"), 2, "%s", r.out);
+	cr_assert_eq(count_substr(r.out, "\n"), 2, "%s", r.out);
 	run_free(&r);
 }
 
@@ -300,7 +278,7 @@ Test(workflow, baseline_round_trip_with_line_shift)
 	put_drv("drv.c", 8, "\tiommu_fwspec_add_ids(dev, args->args, 2);\n");
 	lint_in(&r, use);
 	cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
-	cr_assert_eq(count(r.out, "[unchecked-return]"), 1, "%s", r.out);
+	cr_assert_eq(count_substr(r.out, "[unchecked-return]"), 1, "%s", r.out);
 	run_free(&r);
 
 	/* without the baseline all three show */
@@ -308,7 +286,7 @@ Test(workflow, baseline_round_trip_with_line_shift)
 		const char *plain[] = { "-q", "drv.c", "--", incflag, NULL };
 
 		lint_in(&r, plain);
-		cr_assert_eq(count(r.out, "[unchecked-return]"), 3, "%s", r.out);
+		cr_assert_eq(count_substr(r.out, "[unchecked-return]"), 3, "%s", r.out);
 		run_free(&r);
 	}
 }
@@ -377,12 +355,12 @@ Test(workflow, bad_baseline_files)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		put("bl.json", cases[i].text);
 		lint_in(&r, args);
-		assert_failure(&r, cases[i].cause);
+		assert_tool_failure(&r, cases[i].cause);
 		cr_assert_str_empty(r.out, "a report despite a bad baseline: %s", r.out);
 		run_free(&r);
 	}
 	lint_in(&r, missing);
-	assert_failure(&r, "nonexistent.json");
+	assert_tool_failure(&r, "nonexistent.json");
 	run_free(&r);
 }
 
@@ -410,7 +388,7 @@ Test(workflow, diff_reports_changed_functions_only)
 	sh("sed -i '19s/!= 2/!= 3/' drv.c");
 	lint_in(&r, args);
 	cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
-	cr_assert_eq(count(r.out, "\"rule\":\"unchecked-return\""), 1, "%s", r.out);
+	cr_assert_eq(count_substr(r.out, "\"rule\":\"unchecked-return\""), 1, "%s", r.out);
 	cr_assert(strstr(r.out, "\"symbol\":\"c_of_xlate\""), "%s", r.out);
 	cr_assert(strstr(r.out, "\"line\":21"), "%s", r.out);
 	run_free(&r);
@@ -432,7 +410,7 @@ Test(workflow, diff_reports_changed_functions_only)
 		lint_in(&r, prev);
 		cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
 		cr_assert(strstr(r.out, "other.c:8:2:"), "%s", r.out);
-		cr_assert_eq(count(r.out, "warning:"), 1, "%s", r.out);
+		cr_assert_eq(count_substr(r.out, "warning:"), 1, "%s", r.out);
 		run_free(&r);
 	}
 }
@@ -447,17 +425,17 @@ Test(workflow, diff_bad_revision_and_no_repository)
 
 	/* $tmpdir is not inside a repository (it lives under /tmp) */
 	lint_in(&r, staged);
-	assert_failure(&r, "--staged needs a git repository");
+	assert_tool_failure(&r, "--staged needs a git repository");
 	run_free(&r);
 	make_repo();
 	lint_in(&r, bad);
-	assert_failure(&r, "unknown revision 'no-such-rev'");
+	assert_tool_failure(&r, "unknown revision 'no-such-rev'");
 	run_free(&r);
 	lint_in(&r, dash);
-	assert_failure(&r, "unknown revision");
+	assert_tool_failure(&r, "unknown revision");
 	run_free(&r);
 	lint_in(&r, both);
-	assert_failure(&r, "cannot be used together");
+	assert_tool_failure(&r, "cannot be used together");
 	run_free(&r);
 }
 
@@ -478,7 +456,7 @@ Test(workflow, staged_sees_the_index_not_unstaged_edits)
 	lint_in(&r, args);
 	cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
 	cr_assert(strstr(r.out, "drv.c:8:2:"), "%s", r.out);
-	cr_assert_eq(count(r.out, "warning:"), 1, "%s", r.out);
+	cr_assert_eq(count_substr(r.out, "warning:"), 1, "%s", r.out);
 	run_free(&r);
 
 	/* staged change plus unstaged lines on top: lines of the working copy */
@@ -486,7 +464,7 @@ Test(workflow, staged_sees_the_index_not_unstaged_edits)
 	lint_in(&r, args);
 	cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
 	cr_assert(strstr(r.out, "drv.c:10:2:"), "%s", r.out);
-	cr_assert_eq(count(r.out, "warning:"), 1, "%s", r.out);
+	cr_assert_eq(count_substr(r.out, "warning:"), 1, "%s", r.out);
 	run_free(&r);
 }
 
@@ -579,7 +557,7 @@ Test(workflow, suppression_lexer_edge_cases)
 		cr_assert_eq(r.status, 0, "case %u: exit %d: %s", i, r.status, r.err);
 		cr_assert(strstr(r.out, cases[i].want), "case %u: want '%s', got '%s'", i,
 			  cases[i].want, r.out);
-		cr_assert_eq(count(r.out, "\n"), 1, "case %u: %s", i, r.out);
+		cr_assert_eq(count_substr(r.out, "\n"), 1, "case %u: %s", i, r.out);
 		run_free(&r);
 	}
 }
@@ -590,6 +568,6 @@ Test(workflow, list_suppressions_missing_file)
 	struct run r;
 
 	lint_in(&r, args);
-	assert_failure(&r, "nosuch.c: cannot open");
+	assert_tool_failure(&r, "nosuch.c: cannot open");
 	run_free(&r);
 }

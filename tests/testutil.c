@@ -10,6 +10,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <criterion/criterion.h>
+
 #include "testutil.h"
 
 extern char **environ;
@@ -138,4 +140,37 @@ int write_file(const char *path, const char *data, size_t len)
 	if (fclose(f))
 		ret = -EIO;
 	return ret;
+}
+
+unsigned count_substr(const char *s, const char *needle)
+{
+	unsigned n = 0;
+
+	for (; s && (s = strstr(s, needle)); s++)
+		n++;
+	return n;
+}
+
+void tmpdir_make(char *buf, size_t size, const char *tag)
+{
+	snprintf(buf, size, "/tmp/iommu-lint-%s.XXXXXX", tag);
+	cr_assert(mkdtemp(buf), "mkdtemp %s", buf);
+}
+
+void tmpdir_remove(const char *dir)
+{
+	char *argv[] = { "/bin/rm", "-rf", (char *)dir, NULL };
+	struct run r;
+
+	cr_assert_eq(run_argv(argv, &r), 0);
+	cr_assert_eq(r.status, 0, "rm -rf %s: %s", dir, r.err);
+	run_free(&r);
+}
+
+void assert_tool_failure(const struct run *r, const char *cause)
+{
+	cr_assert_eq(r->status, 2, "exit %d, want 2; stderr: %s", r->status, r->err);
+	cr_assert(strstr(r->err, cause), "stderr does not say '%s': %s", cause, r->err);
+	cr_assert_eq(count_substr(r->err, "iommu-lint: error: "), 1,
+		     "want exactly one error line: %s", r->err);
 }

@@ -18,5 +18,12 @@ void run_free(struct run *r);
 const char *lint_path(void);
 char *read_file(const char *path, size_t *len);
 int write_file(const char *path, const char *data, size_t len);
+/* How many times needle occurs in s (NULL s: 0). */
+unsigned count_substr(const char *s, const char *needle);
+/* mkdtemp "/tmp/iommu-lint-TAG.XXXXXX" into buf, and remove it with its content. */
+void tmpdir_make(char *buf, size_t size, const char *tag);
+void tmpdir_remove(const char *dir);
+/* A tool failure: exit 2, exactly one "iommu-lint: error:" line naming cause. */
+void assert_tool_failure(const struct run *r, const char *cause);
 
 #endif
