@@ -280,13 +280,32 @@ static const char *const diff_opts[] = {
 };
 #define NDIFF_OPTS (sizeof(diff_opts) / sizeof(diff_opts[0]))
 
-/* git diff [extra...] -- paths (or '*.c' '*.h'), parsed into d. */
+/* One git diff run over args, its patch parsed into d. */
+static int diff_run(struct git_diff *d, const char **args, char *err, size_t errlen)
+{
+	char *out = NULL;
+	int rc = run_git(d->top, args, &out, NULL);
+
+	if (rc) {
+		snprintf(err, errlen, "git diff failed (exit %d)", rc);
+		return rc < 0 ? rc : -EIO;
+	}
+	rc = parse_patch(out, d);
+	free(out);
+	if (rc)
+		snprintf(err, errlen, "out of memory");
+	return rc;
+}
+
+/*
+ * git diff [extra...] -- paths (or '*.c' '*.h'), parsed into d; long path
+ * lists go through several runs.
+ */
 static int diff_into(struct git_diff *d, const char *const *extra, const char *const *paths,
 		     unsigned npaths, char *err, size_t errlen)
 {
 	const char *args[MAX_GIT_ARGS + 1];
-	char *out = NULL;
-	unsigned n = 0, i;
+	unsigned n = 0, i, base, done = 0;
 	int rc;
 
 	for (i = 0; i < NDIFF_OPTS; i++)
@@ -297,38 +316,19 @@ static int diff_into(struct git_diff *d, const char *const *extra, const char *c
 	if (!paths) {
 		args[n++] = "*.c";
 		args[n++] = "*.h";
+		args[n] = NULL;
+		return diff_run(d, args, err, errlen);
 	}
-	args[n] = NULL;
-	if (paths) {
-		/* long path lists go through several runs */
-		unsigned base = n, done = 0;
-
-		while (done < npaths) {
-			for (n = base; done < npaths && n < MAX_GIT_ARGS; done++)
-				args[n++] = paths[done];
-			args[n] = NULL;
-			rc = run_git(d->top, args, &out, NULL);
-			if (rc) {
-				snprintf(err, errlen, "git diff failed (exit %d)", rc);
-				return rc < 0 ? rc : -EIO;
-			}
-			rc = parse_patch(out, d);
-			free(out);
-			if (rc)
-				return rc;
-		}
-		return 0;
+	base = n;
+	while (done < npaths) {
+		for (n = base; done < npaths && n < MAX_GIT_ARGS; done++)
+			args[n++] = paths[done];
+		args[n] = NULL;
+		rc = diff_run(d, args, err, errlen);
+		if (rc)
+			return rc;
 	}
-	rc = run_git(d->top, args, &out, NULL);
-	if (rc) {
-		snprintf(err, errlen, "git diff failed (exit %d)", rc);
-		return rc < 0 ? rc : -EIO;
-	}
-	rc = parse_patch(out, d);
-	free(out);
-	if (rc)
-		snprintf(err, errlen, "out of memory");
-	return rc;
+	return 0;
 }
 
 /*

@@ -259,7 +259,7 @@ static int print_commands(const struct job_list *jobs)
 {
 	struct json_object *db = json_object_new_array();
 	unsigned i;
-	int a;
+	int a, ret;
 
 	for (i = 0; i < jobs->n; i++) {
 		struct json_object *e = json_object_new_object();
@@ -273,10 +273,9 @@ static int print_commands(const struct job_list *jobs)
 		json_object_object_add(e, "arguments", args);
 		json_object_array_add(db, e);
 	}
-	puts(json_object_to_json_string_ext(db, JSON_C_TO_STRING_PRETTY |
-						JSON_C_TO_STRING_NOSLASHESCAPE));
+	ret = report_put_json(stdout, db);
 	json_object_put(db);
-	return fflush(stdout) ? 2 : 0;
+	return ret || fflush(stdout) ? 2 : 0;
 }
 
 static int collect_jobs(const struct options *o, struct job_list *jobs)

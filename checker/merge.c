@@ -20,6 +20,7 @@
 #include <json-c/json.h>
 
 #include "merge.h"
+#include "report.h"
 
 static uint32_t fnv1a32(uint32_t h, const char *s)
 {
@@ -315,11 +316,7 @@ static int merge_one(struct merged *m, struct json_object *log, const char *path
 
 static int write_json(FILE *out, const void *arg)
 {
-	fputs(json_object_to_json_string_ext((struct json_object *)arg,
-					     JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE),
-	      out);
-	fputc('\n', out);
-	return ferror(out) ? -1 : 0;
+	return report_put_json(out, (struct json_object *)arg);
 }
 
 /* Is path the file named by output (a merge into its own input directory)? */

@@ -45,10 +45,15 @@ int report_json(FILE *out, const struct findings *f, const struct run_summary *s
 	json_object_object_add(root, "findings", arr);
 	json_object_object_add(root, "failures", fails);
 	json_object_object_add(root, "summary", s);
-	fputs(json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY |
-						   JSON_C_TO_STRING_NOSLASHESCAPE), out);
-	fputc('\n', out);
-	ret = ferror(out) ? -1 : 0;
+	ret = report_put_json(out, root);
 	json_object_put(root);
 	return ret;
+}
+
+int report_put_json(FILE *out, struct json_object *doc)
+{
+	fputs(json_object_to_json_string_ext(doc, JSON_C_TO_STRING_PRETTY |
+						  JSON_C_TO_STRING_NOSLASHESCAPE), out);
+	fputc('\n', out);
+	return ferror(out) ? -1 : 0;
 }

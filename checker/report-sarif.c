@@ -236,10 +236,7 @@ int report_sarif(FILE *out, const struct findings *f, const struct run_summary *
 	json_object_array_add(runs, run);
 	json_object_object_add(root, "runs", runs);
 
-	fputs(json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY |
-						   JSON_C_TO_STRING_NOSLASHESCAPE), out);
-	fputc('\n', out);
-	ret = ferror(out) ? -1 : 0;
+	ret = report_put_json(out, root);
 	json_object_put(root);
 	return ret;
 }

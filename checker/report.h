@@ -5,6 +5,8 @@
 
 #include <stdio.h>
 
+#include <json-c/json.h>
+
 #include "engine.h"
 
 struct tu_failure {
@@ -19,6 +21,8 @@ struct run_summary {
 	bool tool_failed;
 };
 
+/* Print a JSON document (pretty, '/' unescaped) and a newline; -1 on a write error. */
+int report_put_json(FILE *out, struct json_object *doc);
 int report_text(FILE *out, const struct findings *f, const struct run_summary *sum);
 int report_json(FILE *out, const struct findings *f, const struct run_summary *sum);
 int report_sarif(FILE *out, const struct findings *f, const struct run_summary *sum);
