@@ -38,13 +38,20 @@
 #include <string.h>
 
 #include "../checker/rule.h"
+#include "../checker/table.h"
 
 #define MAX_LABELS 32
 
-static bool is_call(const struct fx_expr *e, const char *name)
+/* The call's role in rules/data/device-lifetime.tbl: "init", "put" or "free". */
+static bool is_call(const struct fx_expr *e, const char *role)
 {
+	const struct tbl_row *row;
+
 	e = fx_strip(e);
-	return e && e->kind == FXE_CALL && e->name && !strcmp(e->name, name);
+	if (!e || e->kind != FXE_CALL || !e->name)
+		return false;
+	row = tbl_find(tbl_get("device-lifetime"), 0, e->name);
+	return row && row->nfields > 1 && !strcmp(row->fields[1], role);
 }
 
 /* Does record `name` hold a struct device by value, directly or nested? */
@@ -79,7 +86,7 @@ static bool scan_release(const struct fx_expr *e, void *arg)
 	struct rel_scan *r = arg;
 	const struct fx_expr *a;
 
-	if (is_call(e, "kfree") && e->nkids == 2) {
+	if (is_call(e, "free") && e->nkids == 2) {
 		a = fx_strip(e->kids[1]);
 		if (a && a->kind == FXE_IDENT && a->ref == FXR_PARAM && !strcmp(a->name, r->param))
 			r->kfree_param = e;
@@ -233,7 +240,7 @@ static const char *init_container(const struct fx_expr *e, const char **call)
 {
 	const struct fx_expr *a;
 
-	if (!is_call(e, "device_initialize") && !is_call(e, "device_register"))
+	if (!is_call(e, "init"))
 		return NULL;
 	if (e->nkids != 2)
 		return NULL;
@@ -275,16 +282,16 @@ static bool life_expr(const struct fx_expr *e, void *arg)
 	}
 	if (!l->container || !l->live || e->kind != FXE_CALL || !e->name)
 		return true;
-	if ((!strcmp(e->name, "put_device") || !strcmp(e->name, "device_unregister")) &&
+	if (is_call(e, "put") &&
 	    mentions_container(e, l->container)) {
 		l->live = false;
 		return true;
 	}
-	if (!strcmp(e->name, "kfree") && e->nkids == 2 && fx_strip(e->kids[1])->text &&
+	if (is_call(e, "free") && e->nkids == 2 && fx_strip(e->kids[1])->text &&
 	    !strcmp(fx_strip(e->kids[1])->text, l->container))
 		report(l->ctx, &e->loc, l->fn->name,
-		       "kfree(%s) after %s(&%s->...) at line %u: the device's refcount owns '%s' now; drop it with put_device() so the release callback frees it",
-		       l->container, l->init_call, l->container, l->init_line, l->container);
+		       "%s(%s) after %s(&%s->...) at line %u: the device's refcount owns '%s' now; drop it with put_device() so the release callback frees it",
+		       e->name, l->container, l->init_call, l->container, l->init_line, l->container);
 	return true;
 }
 

@@ -156,6 +156,24 @@ static unsigned header_version(const struct fx_tu *tu, const char **marker)
 	return best;
 }
 
+/* name is listed under kind in iommu-api.tbl ("prefix*" rows match a prefix). */
+static bool api_listed(const char *kind, const char *name)
+{
+	const struct tbl *t = tbl_get("iommu-api");
+	unsigned i;
+
+	for (i = 0; name && t && i < t->nrows; i++) {
+		const char *w = t->rows[i].fields[1];
+		size_t n = strlen(w);
+
+		if (t->rows[i].nfields < 2 || strcmp(t->rows[i].fields[0], kind))
+			continue;
+		if (n && w[n - 1] == '*' ? !strncmp(name, w, n - 1) : !strcmp(name, w))
+			return true;
+	}
+	return false;
+}
+
 static const struct tbl_row *api_row(const char *kind, const char *name)
 {
 	const struct tbl *t = tbl_get("iommu-api");
@@ -194,12 +212,6 @@ static void check_required(struct rule_ctx *ctx, const struct fx_var *ops,
 	}
 }
 
-static bool domain_alloc_field(const char *name)
-{
-	return !strncmp(name, "domain_alloc", 12) || !strcmp(name, "identity_domain") ||
-	       !strcmp(name, "blocked_domain") || !strcmp(name, "default_domain");
-}
-
 static void check_domain_alloc(struct rule_ctx *ctx, const struct fx_var *ops,
 			       const struct fx_record *rec)
 {
@@ -207,11 +219,11 @@ static void check_domain_alloc(struct rule_ctx *ctx, const struct fx_var *ops,
 	unsigned i;
 
 	for (i = 0; rec && i < rec->nfields; i++)
-		offered |= rec->fields[i].name && domain_alloc_field(rec->fields[i].name);
+		offered |= rec->fields[i].name && api_listed("domain-source", rec->fields[i].name);
 	if (!offered)
 		return;
 	for (i = 0; i < ops->init->nfields; i++)
-		if (ops->init->fields[i].field && domain_alloc_field(ops->init->fields[i].field))
+		if (ops->init->fields[i].field && api_listed("domain-source", ops->init->fields[i].field))
 			return;
 	report(ctx, &ops->loc, ops->name,
 	       "iommu_ops '%s' offers no way to get a domain (no .domain_alloc* callback nor a static identity/blocked/default domain)",
@@ -236,8 +248,7 @@ static bool find_register(const struct fx_expr *e, void *arg)
 	struct reg_scan *r = arg;
 	unsigned i;
 
-	if (e->kind != FXE_CALL || !e->name ||
-	    (strcmp(e->name, "iommu_device_register") && strcmp(e->name, "bus_set_iommu")))
+	if (e->kind != FXE_CALL || !api_listed("registrar", e->name))
 		return true;
 	for (i = 1; i < e->nkids; i++)
 		if (names_ops(e->kids[i], r->ops))
