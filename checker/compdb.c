@@ -6,6 +6,7 @@
  * only to turn "cannot load" into a message that says what is wrong (a
  * syntax error and where, an entry without "file", an empty list).
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -152,7 +153,8 @@ static int validate_json(const char *file, char *err, size_t errlen)
 
 	ret = read_source(file, &text, &len, rerr, sizeof(rerr));
 	if (ret) {
-		snprintf(err, errlen, "%s: %s", file, rerr);
+		snprintf(err, errlen, "%s: %s", file,
+			 strstr(rerr, "binary") ? "binary file, not a compile database" : rerr);
 		return ret;
 	}
 	tok = json_tokener_new();
@@ -170,6 +172,14 @@ static int validate_json(const char *file, char *err, size_t errlen)
 			 json_tokener_get_parse_end(tok));
 		ret = -EINVAL;
 		goto out_tok;
+	}
+	for (i = json_tokener_get_parse_end(tok); i < len; i++) {
+		if (!isspace((unsigned char)text[i])) {
+			snprintf(err, errlen, "%s: malformed compile database: trailing data at byte %zu",
+				 file, i);
+			ret = -EINVAL;
+			goto out_root;
+		}
 	}
 	if (!json_object_is_type(root, json_type_array)) {
 		snprintf(err, errlen, "%s: malformed compile database: top level is not a list", file);

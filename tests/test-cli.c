@@ -235,6 +235,18 @@ Test(cli, malformed_db)
 	assert_failure(&r, "malformed compile database");
 	run_free(&r);
 
+	write_db("trailing.json", "[] []");
+	tmp_path(p, sizeof(p), "trailing.json");
+	lint(&r, "-p", p, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "trailing data at byte 3");
+	run_free(&r);
+
+	tmp_path(p, sizeof(p), "binary.json");
+	cr_assert_eq(write_file(p, "[\0]", 3), 0);
+	lint(&r, "-p", p, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "binary file, not a compile database");
+	run_free(&r);
+
 	write_db("notalist.json", "{\"directory\": \"/\"}");
 	tmp_path(p, sizeof(p), "notalist.json");
 	lint(&r, "-p", p, NULL, NULL, NULL, NULL);
