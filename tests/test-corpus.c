@@ -64,6 +64,20 @@ static bool only_annotation(const char *line, size_t len)
 			    len >= 2 && line[len - 2] == '*' && line[len - 1] == '/');
 }
 
+/* The text after "tag" up to the comment's end, when this line carries it. */
+static void tag_value(const char *line, size_t len, const char *tag, char *buf, size_t size)
+{
+	const char *c = strstr(line, tag), *end;
+
+	if (!c || c >= line + len)
+		return;
+	end = strstr(c, "*/");
+	if (!end || end > line + len)
+		end = line + len;
+	c += strlen(tag);
+	snprintf(buf, size, "%.*s", (int)(end - c), c);
+}
+
 /* Read the annotations of one fixture. */
 static void parse_fixture(const char *text, struct fixture_text *ft)
 {
@@ -107,22 +121,8 @@ static void parse_fixture(const char *text, struct fixture_text *ft)
 				pending++;
 			}
 		}
-		c = strstr(p, "flags:");
-		if (c && c < p + len) {
-			const char *end = strstr(c, "*/");
-
-			c += 6;
-			snprintf(ft->flags, sizeof(ft->flags), "%.*s",
-				 (int)((end && end < p + len ? end : p + len) - c), c);
-		}
-		c = strstr(p, "engines:");
-		if (c && c < p + len) {
-			const char *end = strstr(c, "*/");
-
-			c += 8;
-			snprintf(ft->engines, sizeof(ft->engines), "%.*s",
-				 (int)((end && end < p + len ? end : p + len) - c), c);
-		}
+		tag_value(p, len, "flags:", ft->flags, sizeof(ft->flags));
+		tag_value(p, len, "engines:", ft->engines, sizeof(ft->engines));
 		p += len + (eol ? 1 : 0);
 	}
 }
@@ -137,13 +137,12 @@ static void free_fixtures(struct criterion_test_params *crp)
 	cr_free(crp->params);
 }
 
-ParameterizedTestParameters(corpus, fixture)
+/* Every corpus/<rule-id>/ *.c fixture path, sorted; returns how many. */
+static unsigned list_fixtures(char **names, unsigned max)
 {
-	struct fixture *params = cr_malloc(sizeof(*params) * MAX_FIXTURES);
-	char *names[MAX_FIXTURES];
-	unsigned n = 0, nn = 0, i, e;
 	DIR *top = opendir("corpus"), *d;
 	struct dirent *de, *fe;
+	unsigned nn = 0;
 
 	while (top && (de = readdir(top))) {
 		char dir[300];
@@ -156,7 +155,7 @@ ParameterizedTestParameters(corpus, fixture)
 			size_t l = strlen(fe->d_name);
 			char path[600];
 
-			if (l < 3 || strcmp(fe->d_name + l - 2, ".c") || nn == MAX_FIXTURES)
+			if (l < 3 || strcmp(fe->d_name + l - 2, ".c") || nn == max)
 				continue;
 			snprintf(path, sizeof(path), "%s/%s", dir, fe->d_name);
 			names[nn++] = strdup(path);
@@ -167,6 +166,15 @@ ParameterizedTestParameters(corpus, fixture)
 	if (top)
 		closedir(top);
 	qsort(names, nn, sizeof(*names), cmp_str);
+	return nn;
+}
+
+ParameterizedTestParameters(corpus, fixture)
+{
+	struct fixture *params = cr_malloc(sizeof(*params) * MAX_FIXTURES);
+	char *names[MAX_FIXTURES];
+	unsigned n = 0, nn = list_fixtures(names, MAX_FIXTURES), i, e;
+
 	for (i = 0; i < nn; i++) {
 		for (e = 0; e < sizeof(engines) / sizeof(engines[0]) && n < MAX_FIXTURES; e++) {
 			snprintf(params[n].path, sizeof(params[n].path), "%s", names[i]);
@@ -185,37 +193,19 @@ ParameterizedTestParameters(corpus, fixture)
 Test(corpus, engines_summary)
 {
 	static struct fixture_text ft;
-	DIR *top = opendir("corpus"), *d;
-	struct dirent *de, *fe;
-	unsigned total = 0, limited = 0;
+	static char *names[MAX_FIXTURES];
+	unsigned total = list_fixtures(names, MAX_FIXTURES), limited = 0, i;
 
-	cr_assert(top, "no corpus/ directory");
-	while ((de = readdir(top))) {
-		char dir[300];
+	for (i = 0; i < total; i++) {
+		char *text = read_file(names[i], NULL);
 
-		if (de->d_name[0] == '.' || !strcmp(de->d_name, "kernel"))
-			continue;
-		snprintf(dir, sizeof(dir), "corpus/%s", de->d_name);
-		d = opendir(dir);
-		while (d && (fe = readdir(d))) {
-			size_t l = strlen(fe->d_name);
-			char path[600], *text;
-
-			if (l < 3 || strcmp(fe->d_name + l - 2, ".c"))
-				continue;
-			snprintf(path, sizeof(path), "%s/%s", dir, fe->d_name);
-			text = read_file(path, NULL);
-			cr_assert(text, "%s: cannot read", path);
-			parse_fixture(text, &ft);
-			free(text);
-			total++;
-			if (ft.engines[0] && !strstr(ft.engines, "ts"))
-				limited++;
-		}
-		if (d)
-			closedir(d);
+		cr_assert(text, "%s: cannot read", names[i]);
+		parse_fixture(text, &ft);
+		free(text);
+		free(names[i]);
+		if (ft.engines[0] && !strstr(ft.engines, "ts"))
+			limited++;
 	}
-	closedir(top);
 	fprintf(stderr, "corpus: %u fixtures, %u run through both engines, %u marked engines: clang\n",
 		total, total - limited, limited);
 	cr_assert(total > 0);
