@@ -75,8 +75,8 @@ const char *ctx_kernel_version(const struct rule_ctx *ctx)
 	return ctx->kernel;
 }
 
-void report(struct rule_ctx *ctx, const struct fx_loc *loc, const char *symbol,
-	    const char *fmt, ...)
+int report(struct rule_ctx *ctx, const struct fx_loc *loc, const char *symbol,
+	   const char *fmt, ...)
 {
 	struct findings *out = ctx->out;
 	struct finding *f;
@@ -89,7 +89,7 @@ void report(struct rule_ctx *ctx, const struct fx_loc *loc, const char *symbol,
 		if (f->rule == ctx->rule && f->line == loc->line &&
 		    !strcmp(f->file, loc->file ? loc->file : "") &&
 		    !strcmp(f->symbol, symbol ? symbol : ""))
-			return;
+			return (int)i;
 	}
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
@@ -106,6 +106,7 @@ void report(struct rule_ctx *ctx, const struct fx_loc *loc, const char *symbol,
 	f->col = loc->col;
 	f->symbol = xstrdup(symbol ? symbol : "");
 	f->message = xstrdup(msg);
+	return (int)(out->n - 1);
 }
 
 void rule_settings_default(struct rule_settings *rs)

@@ -30,10 +30,13 @@ const char *ctx_kernel_version(const struct rule_ctx *ctx);
 
 /*
  * One finding at loc, attributed to symbol (function or variable name).
- * At most one finding per (rule, symbol, file, line) is kept.
+ * At most one finding per (rule, symbol, file, line) is kept: a second
+ * report there returns the first one's handle and changes nothing.
+ * Returns a handle (>= 0) that later calls may use to add evidence or
+ * edits to the finding during the same hook call.
  */
-void report(struct rule_ctx *ctx, const struct fx_loc *loc, const char *symbol,
-	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+int report(struct rule_ctx *ctx, const struct fx_loc *loc, const char *symbol,
+	   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 #define RULE(sym, id, sev, conf, eng, pre, needs, sum) void rule_##sym##_register(struct rule_reg *r);
 #include "../rules/rules.def"
