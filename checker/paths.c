@@ -1,0 +1,862 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * paths.c - the acquire/release path engine (see cfg.h for the model): a
+ * depth-first walk over (node, state) with a visited set; the state is the
+ * status of each acquisition site, what is known of the int variables the
+ * function returns, the outcome of conditions tested more than once
+ * (correlated branches), and the last goto taken.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cfg-internal.h"
+
+struct cfg_stats cfg_stats;
+
+#define MAX_INTS 8
+#define MAX_CONDS 8
+
+/* ---- path engine ---- */
+
+enum res_state { RS_NONE, RS_PENDING, RS_MAYBE, RS_HELD, RS_DONE };
+enum int_fact { IV_UNKNOWN, IV_ZERO, IV_NONZERO };
+
+struct site {
+	const struct pair *pair;
+	const struct fx_expr *call;
+	unsigned node;
+	const char *binding;	/* variable (or call text) whose test says if it worked */
+	const char *handle;	/* variable or first-argument text naming the resource */
+	const char *spelling;	/* the handle as written, for messages */
+	bool local;		/* handle based on a local: made by this function */
+};
+
+struct pstate {
+	unsigned char res[CFG_MAX_SITES];
+	unsigned char ints[MAX_INTS];
+	unsigned char conds[MAX_CONDS];
+	unsigned via;		/* goto node + 1 */
+};
+
+struct item {
+	unsigned node;
+	struct pstate st;
+};
+
+struct helper {
+	const struct fx_expr *call;
+	unsigned mask;		/* sites whose release the helper performs */
+};
+
+struct leak_seen {
+	unsigned site, node, via;
+};
+
+struct walk {
+	const struct cfg *g;
+	const struct cfg_track *t;
+	struct arena *arena;
+	unsigned nsites;
+	struct site sites[CFG_MAX_SITES];
+	unsigned nints;
+	const char *ints[MAX_INTS];
+	unsigned nconds;
+	const char *conds[MAX_CONDS];
+	unsigned nhelpers, caphelpers;
+	struct helper *helpers;
+	/* visited set: open addressing over (node, state) */
+	struct item *set;
+	size_t setcap, setn;
+	struct item *stack;
+	size_t nstack, capstack;
+	struct leak_seen *seen;
+	unsigned nseen, capseen;
+	bool oom;
+};
+
+static uint64_t item_hash(const struct item *it)
+{
+	const unsigned char *p = (const unsigned char *)it;
+	uint64_t h = 1469598103934665603ull;
+	size_t i;
+
+	for (i = 0; i < sizeof(*it); i++)
+		h = (h ^ p[i]) * 1099511628211ull;
+	return h;
+}
+
+/* Add it to the visited set; false if it was there already. */
+static bool visit(struct walk *w, const struct item *it)
+{
+	size_t i;
+
+	if (2 * (w->setn + 1) > w->setcap) {
+		size_t cap = w->setcap ? 2 * w->setcap : 1024, j;
+		struct item *grown = calloc(cap, sizeof(*grown));
+
+		if (!grown) {
+			w->oom = true;
+			return false;
+		}
+		for (j = 0; j < w->setcap; j++) {
+			if (!w->set[j].node)
+				continue;
+			i = item_hash(&w->set[j]) & (cap - 1);
+			while (grown[i].node)
+				i = (i + 1) & (cap - 1);
+			grown[i] = w->set[j];
+		}
+		free(w->set);
+		w->set = grown;
+		w->setcap = cap;
+	}
+	/* node is stored +1 so that 0 marks an empty slot */
+	{
+		struct item key = *it;
+
+		key.node++;
+		i = item_hash(&key) & (w->setcap - 1);
+		while (w->set[i].node) {
+			if (!memcmp(&w->set[i], &key, sizeof(key)))
+				return false;
+			i = (i + 1) & (w->setcap - 1);
+		}
+		w->set[i] = key;
+		w->setn++;
+	}
+	return true;
+}
+
+static void push(struct walk *w, unsigned node, const struct pstate *st)
+{
+	struct item it;
+
+	memset(&it, 0, sizeof(it));
+	it.node = node;
+	it.st = *st;
+	if (!visit(w, &it))
+		return;
+	if (w->nstack == w->capstack) {
+		size_t cap = w->capstack ? 2 * w->capstack : 256;
+		struct item *grown = realloc(w->stack, cap * sizeof(*grown));
+
+		if (!grown) {
+			w->oom = true;
+			return;
+		}
+		w->stack = grown;
+		w->capstack = cap;
+	}
+	w->stack[w->nstack++] = it;
+}
+
+static int int_index(const struct walk *w, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; name && i < w->nints; i++)
+		if (!strcmp(w->ints[i], name))
+			return (int)i;
+	return -1;
+}
+
+static int cond_index(const struct walk *w, const char *subject)
+{
+	unsigned i;
+
+	for (i = 0; subject && i < w->nconds; i++)
+		if (!strcmp(w->conds[i], subject))
+			return (int)i;
+	return -1;
+}
+
+static const char *norm(struct walk *w, const struct fx_expr *e)
+{
+	return cfg_squeeze(w->arena, e && e->text ? e->text : "");
+}
+
+/* Value class of an assigned or returned expression, from its text. */
+static enum int_fact value_fact(struct walk *w, const struct pstate *st,
+			       const struct fx_expr *e)
+{
+	static const char *const failing[] = {
+		"PTR_ERR(", "ERR_PTR(", "ERR_CAST(", "dev_err_probe(",
+	};
+	const char *s;
+	unsigned i;
+
+	e = fx_strip(e);
+	if (!e || !e->text)
+		return IV_UNKNOWN;
+	s = norm(w, e);
+	if (!strcmp(s, "0"))
+		return IV_ZERO;
+	if (st && e->kind == FXE_IDENT && int_index(w, e->name) >= 0)
+		return st->ints[int_index(w, e->name)];
+	if ((s[0] == '-' && (s[1] == 'E' || (s[1] >= '1' && s[1] <= '9'))) || !strcmp(s, "NULL"))
+		return IV_NONZERO;
+	for (i = 0; i < sizeof(failing) / sizeof(failing[0]); i++)
+		if (!strncmp(s, failing[i], strlen(failing[i])))
+			return IV_NONZERO;
+	return IV_UNKNOWN;
+}
+
+/* Does ident `name` occur in e outside the arguments of calls? */
+static bool uses_outside_calls(const struct fx_expr *e, const char *name)
+{
+	unsigned i;
+
+	if (!e)
+		return false;
+	if (e->kind == FXE_IDENT)
+		return e->name && !strcmp(e->name, name);
+	if (e->kind == FXE_CALL || e->kind == FXE_STMTEXPR)
+		return false;
+	for (i = 0; i < e->nkids; i++)
+		if (uses_outside_calls(e->kids[i], name))
+			return true;
+	return false;
+}
+
+static bool uses_ident(const struct fx_expr *e, const char *name)
+{
+	unsigned i;
+
+	if (!e)
+		return false;
+	if (e->kind == FXE_IDENT)
+		return e->name && !strcmp(e->name, name);
+	for (i = 0; i < e->nkids; i++)
+		if (uses_ident(e->kids[i], name))
+			return true;
+	return false;
+}
+
+static bool live(unsigned char s)
+{
+	return s == RS_PENDING || s == RS_MAYBE || s == RS_HELD;
+}
+
+/* Release form r applied to handle h is spelled as arg (blanks removed)? */
+static bool release_matches(struct walk *w, const struct site *s, const char *r,
+			    const struct fx_expr *arg)
+{
+	const char *a = norm(w, arg), *dollar, *open = strchr(r, '(');
+	size_t pre, hl;
+
+	if (!open || !s->handle)
+		return false;
+	if (s->pair->handle_arg1) {
+		const char *h = s->handle;
+
+		while (*a == '&')
+			a++;
+		return !strcmp(a, h);
+	}
+	open++;
+	dollar = strchr(open, '$');
+	if (!dollar)
+		return false;
+	pre = (size_t)(dollar - open);
+	hl = strlen(s->handle);
+	if (strncmp(a, open, pre) || strncmp(a + pre, s->handle, hl))
+		return false;
+	/* the rest of the form up to its closing parenthesis */
+	return !strncmp(a + pre + hl, dollar + 1, strlen(dollar + 1) - 1) &&
+	       strlen(a + pre + hl) == strlen(dollar + 1) - 1;
+}
+
+static void do_release(struct walk *w, struct pstate *st, const struct fx_expr *call)
+{
+	const struct fx_expr *arg = call->nkids > 1 ? call->kids[1] : NULL;
+	int fallback = -1;
+	unsigned i, r;
+
+	for (i = 0; i < w->nsites; i++) {
+		const struct site *s = &w->sites[i];
+
+		for (r = 0; r < s->pair->nrelease; r++) {
+			if (!release_named(s->pair->release[r], call->name))
+				continue;
+			if (arg && release_matches(w, s, s->pair->release[r], arg)) {
+				st->res[i] = RS_DONE;
+				return;
+			}
+			if (s->pair->handle_arg1 && live(st->res[i]))
+				fallback = (int)i;
+		}
+	}
+	if (fallback >= 0)
+		st->res[fallback] = RS_DONE;
+}
+
+/* A sink call takes over the resources whose handle it is passed. */
+static void do_sink(struct walk *w, struct pstate *st, const struct fx_expr *call)
+{
+	const struct fx_expr *arg = NULL;
+	const struct sink *k;
+	unsigned i;
+
+	for (i = 0; (k = sink_at(i)); i++)
+		if (!strcmp(k->name, call->name) && k->arg < call->nkids)
+			arg = call->kids[k->arg];
+	for (i = 0; arg && i < w->nsites; i++) {
+		const struct site *s = &w->sites[i];
+
+		if (live(st->res[i]) && !s->pair->handle_arg1 && s->handle &&
+		    uses_outside_calls(arg, s->handle))
+			st->res[i] = RS_DONE;
+	}
+}
+
+static const struct helper *helper_of(const struct walk *w, const struct fx_expr *call)
+{
+	unsigned i;
+
+	for (i = 0; i < w->nhelpers; i++)
+		if (w->helpers[i].call == call)
+			return &w->helpers[i];
+	return NULL;
+}
+
+static void apply_helper(struct walk *w, struct pstate *st, const struct fx_expr *call)
+{
+	const struct helper *h = helper_of(w, call);
+	unsigned i;
+
+	for (i = 0; h && i < w->nsites; i++) {
+		const struct site *s = &w->sites[i];
+
+		if (!(h->mask & (1u << i)) || !live(st->res[i]))
+			continue;
+		if (s->pair->handle_arg1 || (s->handle && uses_ident(call, s->handle)))
+			st->res[i] = RS_DONE;
+	}
+}
+
+static int site_of_call(const struct walk *w, const struct fx_expr *call)
+{
+	unsigned i;
+
+	for (i = 0; i < w->nsites; i++)
+		if (w->sites[i].call == call)
+			return (int)i;
+	return -1;
+}
+
+static void on_assign(struct walk *w, struct pstate *st, const struct fx_expr *lhs,
+		      const struct fx_expr *rhs)
+{
+	const struct fx_expr *r = fx_strip(rhs);
+	const char *l = norm(w, lhs);
+	int acq = r && r->kind == FXE_CALL ? site_of_call(w, r) : -1;
+	unsigned i;
+	int k;
+
+	for (i = 0; i < w->nsites; i++) {
+		const struct site *s = &w->sites[i];
+
+		if (!live(st->res[i]))
+			continue;
+		/* handed over: stored in a field, a global, another variable */
+		if (!s->pair->handle_arg1 && s->handle && r && r->kind != FXE_CALL &&
+		    strcmp(l, s->handle) && uses_outside_calls(r, s->handle)) {
+			st->res[i] = RS_DONE;
+			continue;
+		}
+		if (s->binding && !strcmp(l, s->binding) && acq != (int)i) {
+			if (st->res[i] == RS_PENDING)
+				st->res[i] = s->pair->handle_arg1 ? RS_MAYBE : RS_DONE;
+			else if (!s->pair->handle_arg1)
+				st->res[i] = RS_DONE;
+		}
+	}
+	k = int_index(w, l);
+	if (k >= 0)
+		st->ints[k] = value_fact(w, st, rhs);
+	k = cond_index(w, l);
+	if (k >= 0)
+		st->conds[k] = 0;
+}
+
+static void effects(struct walk *w, struct pstate *st, const struct fx_expr *e)
+{
+	unsigned i;
+	int k;
+
+	if (!e || e->kind == FXE_STMTEXPR)
+		return;
+	if (e->kind == FXE_BINARY && e->op && !strcmp(e->op, "=") && e->nkids == 2) {
+		effects(w, st, e->kids[1]);
+		on_assign(w, st, e->kids[0], e->kids[1]);
+		return;
+	}
+	for (i = 0; i < e->nkids; i++)
+		effects(w, st, e->kids[i]);
+	if (e->kind == FXE_UNARY && e->op && (!strcmp(e->op, "++") || !strcmp(e->op, "--")) &&
+	    e->nkids) {
+		k = int_index(w, norm(w, e->kids[0]));
+		if (k >= 0)
+			st->ints[k] = IV_UNKNOWN;
+	}
+	if (e->kind != FXE_CALL || !e->name)
+		return;
+	do_release(w, st, e);
+	do_sink(w, st, e);
+	apply_helper(w, st, e);
+	k = site_of_call(w, e);
+	if (k >= 0)
+		st->res[k] = w->sites[k].binding ? RS_PENDING : RS_HELD;
+}
+
+/* Effect of atom (test on subject) being `truth` on st; false if infeasible. */
+static bool assume(struct walk *w, struct pstate *st, const struct cfg_node *n, bool truth)
+{
+	bool bound = false;
+	unsigned i;
+	int k;
+
+	k = int_index(w, n->subject);
+	if (k >= 0 && (n->test == CFG_T_TRUTH || n->test == CFG_T_NEG)) {
+		bound = true;
+		if (truth && st->ints[k] == IV_ZERO)
+			return false;
+		if (!truth && n->test == CFG_T_TRUTH && st->ints[k] == IV_NONZERO)
+			return false;
+		if (truth)
+			st->ints[k] = IV_NONZERO;
+		else if (n->test == CFG_T_TRUTH)
+			st->ints[k] = IV_ZERO;
+	}
+	for (i = 0; i < w->nsites; i++) {
+		const struct site *s = &w->sites[i];
+		bool failed, worked;
+
+		if (!s->binding || strcmp(s->binding, n->subject))
+			continue;
+		bound = true;
+		if (st->res[i] != RS_PENDING && st->res[i] != RS_HELD)
+			continue;
+		switch (s->pair->result) {
+		case RES_INT:
+			failed = (n->test == CFG_T_TRUTH || n->test == CFG_T_NEG) && truth;
+			worked = (n->test == CFG_T_TRUTH || n->test == CFG_T_NEG) && !truth;
+			break;
+		case RES_ERR:
+			failed = ((n->test == CFG_T_IS_ERR || n->test == CFG_T_IS_ERR_OR_NULL) && truth) ||
+				 (n->test == CFG_T_TRUTH && !truth);
+			worked = (n->test == CFG_T_IS_ERR || n->test == CFG_T_IS_ERR_OR_NULL) && !truth;
+			break;
+		default:
+			failed = ((n->test == CFG_T_TRUTH && !truth) ||
+				  ((n->test == CFG_T_IS_ERR_OR_NULL || n->test == CFG_T_IS_ERR) && truth));
+			worked = (n->test == CFG_T_TRUTH && truth) ||
+				 (n->test == CFG_T_IS_ERR_OR_NULL && !truth);
+			break;
+		}
+		/* a held resource's variable may have been reused: no pruning */
+		if (st->res[i] == RS_HELD)
+			continue;
+		if (failed)
+			st->res[i] = RS_NONE;
+		else if (worked)
+			st->res[i] = RS_HELD;
+	}
+	if (bound)
+		return true;
+	k = cond_index(w, n->subject);
+	if (k >= 0) {
+		unsigned char v = truth ? 1 : 2;
+
+		if (n->test != CFG_T_OPAQUE && n->test != CFG_T_TRUTH)
+			return true;
+		if (st->conds[k] && st->conds[k] != v)
+			return false;
+		st->conds[k] = v;
+	}
+	return true;
+}
+
+static enum cfg_exit exit_kind(struct walk *w, const struct pstate *st, const struct fx_expr *e)
+{
+	enum int_fact f;
+
+	e = fx_strip(e);
+	if (!e)
+		return CFG_EXIT_UNKNOWN;
+	if (e->kind == FXE_IDENT) {
+		int k = int_index(w, e->name);
+
+		f = k >= 0 ? st->ints[k] : IV_UNKNOWN;
+	} else {
+		f = value_fact(w, st, e);
+	}
+	return f == IV_ZERO ? CFG_EXIT_SUCCESS : f == IV_NONZERO ? CFG_EXIT_FAILURE :
+	       CFG_EXIT_UNKNOWN;
+}
+
+/* Release form r with the handle for '$': "put_device(&pdev->dev)". */
+static const char *spell_release(struct walk *w, const char *r, const char *handle)
+{
+	const char *d = strchr(r, '$');
+	size_t n;
+	char *out;
+
+	if (!d || !handle)
+		return r;
+	n = strlen(r) + strlen(handle);
+	out = arena_alloc(w->arena, n + 2);
+	memcpy(out, r, (size_t)(d - r));
+	strcpy(out + (d - r), handle);
+	strcat(out, d + 1);
+	return out;
+}
+
+static void on_return(struct walk *w, unsigned node, struct pstate *st)
+{
+	const struct cfg_node *n = &w->g->nodes[node];
+	enum cfg_exit ek;
+	unsigned i, j;
+
+	effects(w, st, n->expr);
+	for (i = 0; i < w->nsites; i++) {
+		const struct site *s = &w->sites[i];
+
+		if (live(st->res[i]) && n->expr && !s->pair->handle_arg1 && s->handle &&
+		    uses_outside_calls(n->expr, s->handle))
+			st->res[i] = RS_DONE;
+	}
+	ek = exit_kind(w, st, n->expr);
+	for (i = 0; i < w->nsites; i++) {
+		const struct site *s = &w->sites[i];
+		const struct cfg_node *via = st->via ? &w->g->nodes[st->via - 1] : NULL;
+		struct cfg_leak leak = { 0 };
+
+		if (!live(st->res[i]))
+			continue;
+		for (j = 0; j < w->nseen; j++)
+			if (w->seen[j].site == i && w->seen[j].node == node && w->seen[j].via == st->via)
+				break;
+		if (j < w->nseen)
+			continue;
+		if (w->nseen == w->capseen) {
+			unsigned cap = w->capseen ? 2 * w->capseen : 16;
+			struct leak_seen *grown = realloc(w->seen, cap * sizeof(*grown));
+
+			if (!grown) {
+				w->oom = true;
+				return;
+			}
+			w->seen = grown;
+			w->capseen = cap;
+		}
+		w->seen[w->nseen++] = (struct leak_seen){ i, node, st->via };
+		leak.fn = w->g->fn;
+		leak.acquire = s->pair->acquire;
+		leak.release = spell_release(w, s->pair->release[0], s->spelling);
+		leak.handle = s->spelling;
+		leak.acq_loc = s->call->loc;
+		leak.exit_loc = n->loc;
+		leak.exit = ek;
+		leak.unchecked = st->res[i] != RS_HELD;
+		leak.local = s->local;
+		if (via) {
+			leak.via_label = via->goto_label;
+			leak.via_loc = via->loc;
+		}
+		w->t->leak(&leak, w->t->arg);
+	}
+}
+
+/* ---- setup: sites, int variables, correlated conditions, helpers ---- */
+
+struct scan {
+	struct walk *w;
+	unsigned node;
+	const struct cfg_node *n;
+};
+
+static void add_site(struct walk *w, unsigned node, const struct fx_expr *call,
+		     const struct pair *p, const char *binding)
+{
+	struct site *s;
+
+	if (w->nsites == CFG_MAX_SITES)
+		return;
+	s = &w->sites[w->nsites++];
+	s->pair = p;
+	s->call = call;
+	s->node = node;
+	s->binding = binding;
+	s->local = true;
+	if (p->handle_arg1) {
+		const struct fx_expr *base = call->nkids > 1 ? call->kids[1] : NULL;
+
+		while (base && base->nkids && base->kind != FXE_IDENT && base->kind != FXE_CALL)
+			base = fx_strip(base->kids[0]);
+		s->local = base && base->kind == FXE_IDENT && base->ref == FXR_LOCAL;
+		const char *h = call->nkids > 1 ? norm(w, call->kids[1]) : NULL;
+
+		s->spelling = h;
+		while (h && *h == '&')
+			h++;
+		s->handle = h;
+	} else {
+		s->handle = binding;
+		s->spelling = binding;
+	}
+}
+
+/* Where does the value of acquiring call c go, in the expression of node? */
+static void scan_site(struct walk *w, unsigned node, const struct fx_expr *top,
+		      const struct fx_expr *parent, const struct fx_expr *c)
+{
+	const struct cfg_node *n = &w->g->nodes[node];
+	const struct pair *p = pair_of(c->name, w->t->class);
+
+	if (!p)
+		return;
+	if (n->decl && fx_strip(top) == c) {
+		add_site(w, node, c, p, n->decl);
+		return;
+	}
+	if (parent && parent->kind == FXE_BINARY && parent->op && !strcmp(parent->op, "=") &&
+	    parent->nkids == 2 && fx_strip(parent->kids[1]) == c) {
+		const struct fx_expr *l = fx_strip(parent->kids[0]);
+
+		if (l->kind == FXE_IDENT && l->ref == FXR_LOCAL)
+			add_site(w, node, c, p, l->name);
+		return;
+	}
+	if (fx_strip(top) == c && !n->decl) {
+		if (p->handle_arg1)
+			add_site(w, node, c, p, NULL);
+		return;
+	}
+	if (p->handle_arg1)
+		add_site(w, node, c, p, norm(w, c));
+}
+
+static void add_helper(struct walk *w, const struct fx_expr *call, const struct fx_func *f)
+{
+	unsigned i, r, mask = 0;
+
+	for (i = 0; i < w->nsites; i++) {
+		char name[128];
+
+		for (r = 0; cfg_release_name(w->sites[i].pair->acquire, r, name, sizeof(name)); r++)
+			if (cfg_func_calls(w->t->prog, f, name, 2))
+				mask |= 1u << i;
+	}
+	if (!mask)
+		return;
+	if (w->nhelpers == w->caphelpers) {
+		unsigned cap = w->caphelpers ? 2 * w->caphelpers : 8;
+		struct helper *grown = realloc(w->helpers, cap * sizeof(*grown));
+
+		if (!grown) {
+			w->oom = true;
+			return;
+		}
+		w->helpers = grown;
+		w->caphelpers = cap;
+	}
+	w->helpers[w->nhelpers++] = (struct helper){ call, mask };
+}
+
+static void scan_expr(struct walk *w, unsigned node, const struct fx_expr *top,
+		      const struct fx_expr *parent, const struct fx_expr *e, bool helpers)
+{
+	unsigned i;
+
+	if (!e || e->kind == FXE_STMTEXPR)
+		return;
+	for (i = 0; i < e->nkids; i++)
+		scan_expr(w, node, top, e, e->kids[i], helpers);
+	if (e->kind != FXE_CALL)
+		return;
+	if (!helpers) {
+		if (w->g->nodes[node].kind != CFG_RETURN)
+			scan_site(w, node, top, parent, e);
+		return;
+	}
+	if (w->t->prog && !pair_of(e->name, NULL) && !is_release_name(e->name)) {
+		const struct fx_func *f = e->name ? fx_find_func(w->t->prog, e->name, NULL) : NULL;
+
+		if (f && f != w->g->fn) {
+			add_helper(w, e, f);
+			return;
+		}
+		/* a callback handed to devm_add_action() and friends */
+		for (i = 1; i < e->nkids; i++) {
+			const struct fx_expr *a = fx_strip(e->kids[i]);
+
+			if (a && a->kind == FXE_UNARY && a->nkids && a->op && !strcmp(a->op, "&"))
+				a = fx_strip(a->kids[0]);
+			if (a && a->kind == FXE_IDENT && a->ref == FXR_FUNC &&
+			    (f = fx_find_func(w->t->prog, a->name, NULL)) && f != w->g->fn) {
+				add_helper(w, e, f);
+				return;
+			}
+		}
+	}
+}
+
+static bool returns_pointer(const struct fx_func *fn)
+{
+	return fn->ret_type && strchr(fn->ret_type, '*');
+}
+
+static void setup(struct walk *w)
+{
+	const struct cfg *g = w->g;
+	unsigned i, j;
+
+	for (i = 0; i < g->nnodes; i++)
+		if (g->nodes[i].kind == CFG_EXPR)
+			scan_expr(w, i, g->nodes[i].expr, NULL, g->nodes[i].expr, false);
+	if (!w->nsites)
+		return;
+	for (i = 0; i < g->nnodes; i++)
+		if (g->nodes[i].kind == CFG_EXPR || g->nodes[i].kind == CFG_RETURN)
+			scan_expr(w, i, g->nodes[i].expr, NULL, g->nodes[i].expr, true);
+	/* error codes: returned local ints, and locals copied into them */
+	for (i = 0; i < g->nnodes && w->nints < MAX_INTS && !returns_pointer(g->fn); i++) {
+		const struct fx_expr *e = fx_strip(g->nodes[i].expr);
+
+		if (g->nodes[i].kind == CFG_RETURN && e && e->kind == FXE_IDENT &&
+		    e->ref == FXR_LOCAL && int_index(w, e->name) < 0)
+			w->ints[w->nints++] = e->name;
+	}
+	for (i = 0; i < g->nnodes && w->nints && w->nints < MAX_INTS; i++) {
+		const struct fx_expr *e = fx_strip(g->nodes[i].expr), *r;
+
+		if (g->nodes[i].kind != CFG_EXPR || !e || e->kind != FXE_BINARY || !e->op ||
+		    strcmp(e->op, "=") || e->nkids != 2)
+			continue;
+		r = fx_strip(e->kids[1]);
+		if (r && r->kind == FXE_IDENT && (r->ref == FXR_LOCAL || r->ref == FXR_PARAM) &&
+		    int_index(w, r->name) < 0 &&
+		    int_index(w, norm(w, e->kids[0])) >= 0)
+			w->ints[w->nints++] = r->name;
+	}
+	/* conditions tested twice or more, on nothing tracked otherwise */
+	for (i = 0; i < g->nnodes && w->nconds < MAX_CONDS; i++) {
+		const struct cfg_node *a = &g->nodes[i];
+		bool tracked = false;
+		unsigned k;
+
+		if (a->kind != CFG_BRANCH || cond_index(w, a->subject) >= 0 ||
+		    int_index(w, a->subject) >= 0 ||
+		    (a->test != CFG_T_OPAQUE && a->test != CFG_T_TRUTH))
+			continue;
+		for (k = 0; k < w->nsites; k++)
+			if (w->sites[k].binding && !strcmp(w->sites[k].binding, a->subject))
+				tracked = true;
+		if (tracked)
+			continue;
+		for (j = i + 1; j < g->nnodes; j++)
+			if (g->nodes[j].kind == CFG_BRANCH && g->nodes[j].test == a->test &&
+			    !strcmp(g->nodes[j].subject, a->subject))
+				break;
+		if (j < g->nnodes)
+			w->conds[w->nconds++] = a->subject;
+	}
+}
+
+static void run(struct walk *w)
+{
+	struct pstate st;
+	unsigned long steps = 0;
+
+	memset(&st, 0, sizeof(st));
+	push(w, w->g->entry, &st);
+	while (w->nstack && !w->oom) {
+		struct item it = w->stack[--w->nstack];
+		const struct cfg_node *n = &w->g->nodes[it.node];
+		unsigned i;
+
+		if (++steps > CFG_MAX_STATES) {
+			stat_add(&cfg_stats.truncated, 1);
+			break;
+		}
+		switch (n->kind) {
+		case CFG_RETURN:
+			on_return(w, it.node, &it.st);
+			break;
+		case CFG_EXPR:
+			effects(w, &it.st, n->expr);
+			push(w, n->succ[0], &it.st);
+			break;
+		case CFG_BRANCH:
+			for (i = 0; i < 2; i++) {
+				struct pstate s = it.st;
+
+				if (assume(w, &s, n, i == 0))
+					push(w, n->succ[i], &s);
+			}
+			break;
+		default:
+			if (n->goto_label)
+				it.st.via = it.node + 1;
+			for (i = 0; i < n->nsucc; i++)
+				push(w, cfg_succ(n, i), &it.st);
+			break;
+		}
+	}
+	stat_add(&cfg_stats.states, steps);
+}
+
+struct class_scan {
+	const char *class;
+	bool found;
+};
+
+static bool acquires_in_class(const struct fx_expr *e, void *arg)
+{
+	struct class_scan *cs = arg;
+
+	if (e->kind == FXE_CALL && pair_of(e->name, cs->class)) {
+		cs->found = true;
+		return false;
+	}
+	return true;
+}
+
+int cfg_check_pairs(const struct fx_func *fn, const struct cfg_track *t)
+{
+	struct class_scan cs = { .class = t->class };
+	struct walk w;
+	struct cfg *g;
+	int ret = 0;
+
+	/* most functions acquire nothing of the class: no CFG for them */
+	if (!fn || !fn->body)
+		return 0;
+	fx_walk_stmt(fn->body, NULL, acquires_in_class, &cs);
+	if (!cs.found)
+		return 0;
+	g = cfg_build(t->tu, fn);
+	if (!g)
+		return fn && fn->body ? -ENOMEM : 0;
+	memset(&w, 0, sizeof(w));
+	w.g = g;
+	w.t = t;
+	w.arena = &g->arena;
+	stat_add(&cfg_stats.functions, 1);
+	stat_add(&cfg_stats.nodes, g->nnodes);
+	setup(&w);
+	if (w.nsites && !w.oom)
+		run(&w);
+	if (w.oom)
+		ret = -ENOMEM;
+	free(w.set);
+	free(w.stack);
+	free(w.seen);
+	free(w.helpers);
+	cfg_free(g);
+	return ret;
+}
+
