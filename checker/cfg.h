@@ -111,18 +111,22 @@ struct cfg_leak {
 };
 
 typedef void (*cfg_leak_fn)(const struct cfg_leak *leak, void *arg);
+/* All n exits where one acquisition is still held, in source order. */
+typedef void (*cfg_defect_fn)(const struct cfg_leak *exits, unsigned n, void *arg);
 
 struct cfg_track {
 	const char *class;		/* pairs.tbl class to follow */
 	const struct fx_tu *tu;		/* the function's TU; may be NULL */
 	const struct fx_program *prog;	/* for helpers that release; may be NULL */
-	cfg_leak_fn leak;
+	cfg_leak_fn leak;		/* called per exit, unless defect is set */
 	void *arg;
+	cfg_defect_fn defect;		/* called once per acquisition held at some exit */
 };
 
 /*
  * Walk every path of fn following the acquisitions of t->class; calls
- * t->leak once per (acquisition, exit, last goto) where it is still held.
+ * t->defect once per acquisition still held at some exit, with those exits,
+ * or (without t->defect) t->leak once per (acquisition, exit, last goto).
  * Returns 0, or -ENOMEM.
  */
 int cfg_check_pairs(const struct fx_func *fn, const struct cfg_track *t);

@@ -52,6 +52,7 @@ struct helper {
 
 struct leak_seen {
 	unsigned site, node, via;
+	struct cfg_leak leak;
 };
 
 struct walk {
@@ -552,7 +553,6 @@ static void on_return(struct walk *w, unsigned node, struct pstate *st)
 			w->seen = grown;
 			w->capseen = cap;
 		}
-		w->seen[w->nseen++] = (struct leak_seen){ i, node, st->via };
 		leak.fn = w->g->fn;
 		leak.acquire = s->pair->acquire;
 		leak.release = spell_release(w, s->pair->release[0], s->spelling);
@@ -566,7 +566,7 @@ static void on_return(struct walk *w, unsigned node, struct pstate *st)
 			leak.via_label = via->goto_label;
 			leak.via_loc = via->loc;
 		}
-		w->t->leak(&leak, w->t->arg);
+		w->seen[w->nseen++] = (struct leak_seen){ i, node, st->via, leak };
 	}
 }
 
@@ -809,6 +809,54 @@ static void run(struct walk *w)
 	stat_add(&cfg_stats.states, steps);
 }
 
+static int cmp_seen(const void *a, const void *b)
+{
+	const struct leak_seen *x = a, *y = b;
+
+	if (x->site != y->site)
+		return x->site < y->site ? -1 : 1;
+	if (x->leak.exit_loc.line != y->leak.exit_loc.line)
+		return x->leak.exit_loc.line < y->leak.exit_loc.line ? -1 : 1;
+	if (x->leak.exit_loc.col != y->leak.exit_loc.col)
+		return x->leak.exit_loc.col < y->leak.exit_loc.col ? -1 : 1;
+	return x->via < y->via ? -1 : x->via > y->via;
+}
+
+/*
+ * Hand the leaks found to the rule: per site, in exit order, either all
+ * together (t->defect: one defect per acquisition) or one by one (t->leak).
+ */
+static void deliver(struct walk *w)
+{
+	struct cfg_leak *v;
+	unsigned i, j, n;
+
+	if (!w->nseen)
+		return;
+	qsort(w->seen, w->nseen, sizeof(*w->seen), cmp_seen);
+	if (!w->t->defect) {
+		for (i = 0; i < w->nseen; i++)
+			w->t->leak(&w->seen[i].leak, w->t->arg);
+		return;
+	}
+	v = calloc(w->nseen, sizeof(*v));
+	if (!v) {
+		w->oom = true;
+		return;
+	}
+	for (i = 0; i < w->nseen; i = j) {
+		for (j = i, n = 0; j < w->nseen && w->seen[j].site == w->seen[i].site; j++) {
+			/* one exit once, whichever goto reached it first */
+			if (n && v[n - 1].exit_loc.line == w->seen[j].leak.exit_loc.line &&
+			    v[n - 1].exit_loc.col == w->seen[j].leak.exit_loc.col)
+				continue;
+			v[n++] = w->seen[j].leak;
+		}
+		w->t->defect(v, n, w->t->arg);
+	}
+	free(v);
+}
+
 struct class_scan {
 	const char *class;
 	bool found;
@@ -850,6 +898,8 @@ int cfg_check_pairs(const struct fx_func *fn, const struct cfg_track *t)
 	setup(&w);
 	if (w.nsites && !w.oom)
 		run(&w);
+	if (!w.oom)
+		deliver(&w);
 	if (w.oom)
 		ret = -ENOMEM;
 	free(w.set);
