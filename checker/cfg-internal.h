@@ -54,6 +54,7 @@ struct sink {
 const struct pair *pair_of(const char *callee, const char *class);
 bool release_named(const char *r, const char *callee);
 bool is_release_name(const char *callee);
+bool is_release_of_class(const char *callee, const char *class);
 /* The i-th sink row of the table, NULL past the last. */
 const struct sink *sink_at(unsigned i);
 

@@ -185,6 +185,45 @@ static unsigned lower_cond(struct builder *b, const struct fx_expr *cond, unsign
 	return n;
 }
 
+/*
+ * The cleanup of a declaration "T *v __free(name) = ...;" (scope-based
+ * cleanup, include/linux/cleanup.h), read from the source between the
+ * declaration's start and its initialiser: neither frontend keeps the
+ * attribute.  NULL when there is none or the text is not at hand.
+ */
+static const char *decl_cleanup(struct builder *b, const struct fx_stmt *s)
+{
+	const struct fx_tu *tu = b->g->tu;
+	const char *p, *end, *stop, *name;
+	unsigned line = 1;
+	size_t n;
+
+	if (!tu || !tu->src || !s->loc.line || !s->name || !same_file(s->loc.file, tu->file))
+		return NULL;
+	end = tu->src + tu->src_len;
+	for (p = tu->src; p < end && line < s->loc.line; p++)
+		line += *p == '\n';
+	p += s->loc.col ? s->loc.col - 1 : 0;
+	for (stop = p; stop < end && *stop != ';' && *stop != '=' && *stop != '{'; stop++)
+		;
+	n = strlen(s->name);
+	for (; p + n < stop; p++) {
+		if (strncmp(p, s->name, n) || (p > tu->src && cfg_is_ident_char(p[-1])) ||
+		    cfg_is_ident_char(p[n]))
+			continue;
+		for (p += n; p < stop && (*p == ' ' || *p == '\t'); p++)
+			;
+		if (stop - p < 8 || strncmp(p, "__free(", 7))
+			return NULL;
+		name = p + 7;
+		for (p = name; p < stop && cfg_is_ident_char(*p); p++)
+			;
+		return p > name && *p == ')' ? arena_strndup(&b->g->arena, name, (size_t)(p - name)) :
+		       NULL;
+	}
+	return NULL;
+}
+
 static unsigned find_label(const struct builder *b, const char *name)
 {
 	unsigned i;
@@ -290,6 +329,8 @@ static unsigned build(struct builder *b, const struct fx_stmt *s, unsigned next)
 		n = new_node(b, CFG_EXPR, &s->loc);
 		b->g->nodes[n].expr = s->expr;
 		b->g->nodes[n].decl = s->kind == FXS_DECL ? s->name : NULL;
+		if (s->kind == FXS_DECL)
+			b->g->nodes[n].cleanup = decl_cleanup(b, s);
 		set_succ(b, n, next, NO_NODE);
 		return n;
 	case FXS_IF:

@@ -50,6 +50,7 @@ struct cfg_node {
 	enum cfg_node_kind kind;
 	const struct fx_expr *expr;
 	const char *decl;		/* CFG_EXPR of "T v = init": v */
+	const char *cleanup;		/* ... declared "v __free(name)": name */
 	enum cfg_test test;		/* CFG_BRANCH */
 	const char *subject;		/* CFG_BRANCH: tested value, blanks removed */
 	const char *label;		/* CFG_NOP of a label: its name */

@@ -125,6 +125,24 @@ static size_t call_name(const struct ct_parse *p, size_t pos)
 	return n && p->s[pos + n] == '(' ? n : 0;
 }
 
+/*
+ * "v=expr" (an assignment tested by its value, already squeezed): the test
+ * is on v, so `if ((p = lookup()))` reads as a test of p.
+ */
+static const char *assigned_var(struct arena *a, const char *subject)
+{
+	size_t i, n = 0;
+
+	while (cfg_is_ident_char(subject[n]))
+		n++;
+	if (!n || subject[n] != '=' || subject[n + 1] == '=' || (subject[0] >= '0' && subject[0] <= '9'))
+		return subject;
+	for (i = 0; i < n; i++)
+		if (subject[i] < '0' || subject[i] > '9')
+			break;
+	return arena_strndup(a, subject, n);
+}
+
 static struct ct *ct_primary(struct ct_parse *p)
 {
 	size_t start = p->pos, end, n;
@@ -172,7 +190,7 @@ static struct ct *ct_primary(struct ct_parse *p)
 		}
 		c = ct_new(p, CT_ATOM);
 		c->test = n == 6 ? CFG_T_IS_ERR : CFG_T_IS_ERR_OR_NULL;
-		c->subject = ct_slice(p, arg, end);
+		c->subject = assigned_var(p->arena, ct_slice(p, arg, end));
 		p->pos = end + 1;
 		goto out_cmp;
 	}
@@ -182,7 +200,7 @@ static struct ct *ct_primary(struct ct_parse *p)
 		return NULL;
 	}
 	c = ct_new(p, CT_ATOM);
-	c->subject = ct_slice(p, start, end);
+	c->subject = assigned_var(p->arena, ct_slice(p, start, end));
 	c->test = CFG_T_TRUTH;
 	if (!strcmp(c->subject, "0") || !strcmp(c->subject, "false") ||
 	    !strcmp(c->subject, "1") || !strcmp(c->subject, "true")) {

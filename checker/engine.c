@@ -13,6 +13,7 @@
 #include "engine.h"
 #include "rule.h"
 #include "srcscan.h"
+#include "summary.h"
 
 #define MAX_HOOKS 8
 
@@ -161,6 +162,7 @@ void engine_run(const struct rule_settings *rs, const struct fx_program *prog,
 	unsigned t;
 	int r;
 
+	summary_reset();
 	for (r = 0; r < RULE_COUNT; r++) {
 		if (!rs->enabled[r])
 			continue;
@@ -172,6 +174,7 @@ void engine_run(const struct rule_settings *rs, const struct fx_program *prog,
 			if (prog->tus[t])
 				run_rule(&ctx, &reg, prog->tus[t]);
 	}
+	summary_reset();
 }
 
 static int cmp_finding(const void *a, const void *b)

@@ -160,3 +160,19 @@ const struct sink *sink_at(unsigned i)
 	pthread_once(&pairs_once, load_pairs);
 	return i < nsinks ? &sinks[i] : NULL;
 }
+
+/* callee is a release form of some pair of class (NULL: any class). */
+bool is_release_of_class(const char *callee, const char *class)
+{
+	unsigned i, r;
+
+	pthread_once(&pairs_once, load_pairs);
+	for (i = 0; callee && i < npairs; i++) {
+		if (class && strcmp(pairs[i].class, class))
+			continue;
+		for (r = 0; r < pairs[i].nrelease; r++)
+			if (release_named(pairs[i].release[r], callee))
+				return true;
+	}
+	return false;
+}

@@ -12,11 +12,13 @@
 #include <string.h>
 
 #include "cfg-internal.h"
+#include "summary.h"
 
 struct cfg_stats cfg_stats;
 
 #define MAX_INTS 8
 #define MAX_CONDS 8
+#define MAX_ALIASES 16
 
 /* ---- path engine ---- */
 
@@ -67,6 +69,11 @@ struct walk {
 	const char *conds[MAX_CONDS];
 	unsigned nhelpers, caphelpers;
 	struct helper *helpers;
+	/* locals that name a tracked object: v = to_x(h), v = platform_get_drvdata(h) */
+	unsigned naliases;
+	const char *alias[MAX_ALIASES];
+	const char *alias_of[MAX_ALIASES];
+	bool alias_drvdata[MAX_ALIASES];
 	/* visited set: open addressing over (node, state) */
 	struct item *set;
 	size_t setcap, setn;
@@ -192,8 +199,10 @@ static enum int_fact value_fact(struct walk *w, const struct pstate *st,
 	if (!e || !e->text)
 		return IV_UNKNOWN;
 	s = norm(w, e);
-	if (!strcmp(s, "0"))
+	if (!strcmp(s, "0") || !strcmp(s, "false"))
 		return IV_ZERO;
+	if (!strcmp(s, "true") || (s[0] >= '1' && s[0] <= '9' && !s[strspn(s, "0123456789uUlL")]))
+		return IV_NONZERO;
 	if (st && e->kind == FXE_IDENT && int_index(w, e->name) >= 0)
 		return st->ints[int_index(w, e->name)];
 	if ((s[0] == '-' && (s[1] == 'E' || (s[1] >= '1' && s[1] <= '9'))) || !strcmp(s, "NULL"))
@@ -269,9 +278,43 @@ static bool release_matches(struct walk *w, const struct site *s, const char *r,
 	       strlen(a + pre + hl) == strlen(dollar + 1) - 1;
 }
 
+/* The alias entry for local name, or -1. */
+static int alias_index(const struct walk *w, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; name && i < w->naliases; i++)
+		if (!strcmp(w->alias[i], name))
+			return (int)i;
+	return -1;
+}
+
+/*
+ * Does root (a variable, see own_root()) designate the object of site s:
+ * its handle, or a local converted from it (to_x(h), container_of(h, ...))?
+ * With drvdata, the driver data read from it counts too.
+ */
+static bool names_handle(const struct walk *w, const struct site *s, const char *root,
+			 bool drvdata)
+{
+	int a = alias_index(w, root);
+
+	if (!root || !s->handle || s->pair->handle_arg1)
+		return false;
+	if (!strcmp(root, s->handle))
+		return true;
+	return a >= 0 && !strcmp(w->alias_of[a], s->handle) && (drvdata || !w->alias_drvdata[a]);
+}
+
+/*
+ * A release call ends every live acquisition its argument designates: a
+ * variable holds one object at a time, so a put through it releases the
+ * latest lookup stored there, whichever call site made it.
+ */
 static void do_release(struct walk *w, struct pstate *st, const struct fx_expr *call)
 {
 	const struct fx_expr *arg = call->nkids > 1 ? call->kids[1] : NULL;
+	const char *root = own_root(arg, false);
 	int fallback = -1;
 	unsigned i, r;
 
@@ -281,16 +324,51 @@ static void do_release(struct walk *w, struct pstate *st, const struct fx_expr *
 		for (r = 0; r < s->pair->nrelease; r++) {
 			if (!release_named(s->pair->release[r], call->name))
 				continue;
+			if (!s->pair->handle_arg1) {
+				if (live(st->res[i]) &&
+				    ((arg && release_matches(w, s, s->pair->release[r], arg)) ||
+				     names_handle(w, s, root, false)))
+					st->res[i] = RS_DONE;
+				break;
+			}
 			if (arg && release_matches(w, s, s->pair->release[r], arg)) {
 				st->res[i] = RS_DONE;
 				return;
 			}
-			if (s->pair->handle_arg1 && live(st->res[i]))
+			if (live(st->res[i]))
 				fallback = (int)i;
 		}
 	}
 	if (fallback >= 0)
 		st->res[fallback] = RS_DONE;
+}
+
+/* A call to a function whose summary releases or keeps an argument. */
+static void apply_summary(struct walk *w, struct pstate *st, const struct fx_expr *call)
+{
+	unsigned i, k;
+
+	if (!w->t->prog || pair_of(call->name, NULL) || is_release_name(call->name) ||
+	    (w->g->fn->name && !strcmp(call->name, w->g->fn->name)))
+		return;
+	for (k = 1; k < call->nkids; k++) {
+		const char *root = own_root(call->kids[k], false);
+		unsigned flags = 0;
+		bool asked = false;
+
+		for (i = 0; root && i < w->nsites; i++) {
+			if (!live(st->res[i]) || !names_handle(w, &w->sites[i], root, false))
+				continue;
+			if (!asked) {
+				flags = summary_arg(w->t->prog, w->t->tu, call->name, w->t->class, k);
+				asked = true;
+			}
+			if (!flags)
+				break;
+			st->res[i] = RS_DONE;
+			stat_add(&summary_stats.used, 1);
+		}
+	}
 }
 
 /* A sink call takes over the resources whose handle it is passed. */
@@ -367,6 +445,12 @@ static void on_assign(struct walk *w, struct pstate *st, const struct fx_expr *l
 			st->res[i] = RS_DONE;
 			continue;
 		}
+		/* stored converted: p->stm = to_stm_device(dev) */
+		if (r && r->kind == FXE_CALL && fx_strip(lhs) && fx_strip(lhs)->kind != FXE_IDENT &&
+		    names_handle(w, s, own_root(r, false), false)) {
+			st->res[i] = RS_DONE;
+			continue;
+		}
 		if (s->binding && !strcmp(l, s->binding) && acq != (int)i) {
 			if (st->res[i] == RS_PENDING)
 				st->res[i] = s->pair->handle_arg1 ? RS_MAYBE : RS_DONE;
@@ -407,9 +491,35 @@ static void effects(struct walk *w, struct pstate *st, const struct fx_expr *e)
 	do_release(w, st, e);
 	do_sink(w, st, e);
 	apply_helper(w, st, e);
+	apply_summary(w, st, e);
 	k = site_of_call(w, e);
 	if (k >= 0)
 		st->res[k] = w->sites[k].binding ? RS_PENDING : RS_HELD;
+}
+
+/*
+ * "T v = init": what is known of v when it is a tracked int, and a
+ * scope-based cleanup (v __free(put_device)) that releases what v or its
+ * initialiser designates whenever the scope is left.
+ */
+static void on_decl(struct walk *w, struct pstate *st, const struct cfg_node *n)
+{
+	const char *root = own_root(n->expr, false);
+	unsigned i;
+	int k;
+
+	k = int_index(w, n->decl);
+	if (k >= 0)
+		st->ints[k] = value_fact(w, st, n->expr);
+	if (!n->cleanup || !is_release_of_class(n->cleanup, w->t->class))
+		return;
+	for (i = 0; i < w->nsites; i++) {
+		const struct site *s = &w->sites[i];
+
+		if (live(st->res[i]) &&
+		    (names_handle(w, s, n->decl, false) || names_handle(w, s, root, false)))
+			st->res[i] = RS_DONE;
+	}
 }
 
 /* Effect of atom (test on subject) being `truth` on st; false if infeasible. */
@@ -457,9 +567,16 @@ static bool assume(struct walk *w, struct pstate *st, const struct cfg_node *n, 
 				 (n->test == CFG_T_IS_ERR_OR_NULL && !truth);
 			break;
 		}
-		/* a held resource's variable may have been reused: no pruning */
-		if (st->res[i] == RS_HELD)
+		/*
+		 * A held pointer is known valid: a test saying it failed is a path
+		 * that cannot happen (reassignment ends the site in on_assign).  An
+		 * int result variable may have been reused for a later call.
+		 */
+		if (st->res[i] == RS_HELD) {
+			if (failed && s->pair->result != RES_INT && !s->pair->handle_arg1)
+				return false;
 			continue;
+		}
 		if (failed)
 			st->res[i] = RS_NONE;
 		else if (worked)
@@ -515,6 +632,28 @@ static const char *spell_release(struct walk *w, const char *r, const char *hand
 	return out;
 }
 
+/*
+ * Does `return e` hand the object of s to the caller: the object itself or
+ * a container of it (to_x(h), container_of), or its driver data when some
+ * function of the run drops the device reference of that type (the
+ * driver's own get/put API)?
+ */
+static bool returns_object(struct walk *w, const struct site *s, const struct fx_expr *e)
+{
+	const struct fx_expr *x = fx_strip(e);
+	const char *root = own_root(x, false);
+	char rec[128];
+
+	if (names_handle(w, s, root, false))
+		return true;
+	if (x && x->kind == FXE_CALL && own_is_drvdata(x->name) && x->nkids > 1)
+		root = own_root(x->kids[1], false);
+	if (!names_handle(w, s, root, true))
+		return false;
+	return own_record_of(w->g->fn->ret_type, rec, sizeof(rec)) &&
+	       own_has_put_helper(w->t->prog, rec);
+}
+
 static void on_return(struct walk *w, unsigned node, struct pstate *st)
 {
 	const struct cfg_node *n = &w->g->nodes[node];
@@ -526,7 +665,7 @@ static void on_return(struct walk *w, unsigned node, struct pstate *st)
 		const struct site *s = &w->sites[i];
 
 		if (live(st->res[i]) && n->expr && !s->pair->handle_arg1 && s->handle &&
-		    uses_outside_calls(n->expr, s->handle))
+		    (uses_outside_calls(n->expr, s->handle) || returns_object(w, s, n->expr)))
 			st->res[i] = RS_DONE;
 	}
 	ek = exit_kind(w, st, n->expr);
@@ -709,6 +848,113 @@ static bool returns_pointer(const struct fx_func *fn)
 	return fn->ret_type && strchr(fn->ret_type, '*');
 }
 
+/* The handle a local converted from root stands for (through aliases), or NULL. */
+static const char *handle_named(const struct walk *w, const char *root)
+{
+	int a = alias_index(w, root);
+	unsigned i;
+
+	if (a >= 0)
+		return w->alias_drvdata[a] ? NULL : w->alias_of[a];
+	for (i = 0; root && i < w->nsites; i++)
+		if (!w->sites[i].pair->handle_arg1 && w->sites[i].handle &&
+		    !strcmp(w->sites[i].handle, root))
+			return w->sites[i].handle;
+	return NULL;
+}
+
+/*
+ * Locals set from a container conversion or the driver data of a tracked
+ * object (nvmem = to_nvmem_device(dev); ecc = platform_get_drvdata(pdev)),
+ * flow-insensitively: a put or return through them is one of the object.
+ */
+static void find_aliases(struct walk *w)
+{
+	const struct cfg *g = w->g;
+	unsigned i, pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < g->nnodes && w->naliases < MAX_ALIASES; i++) {
+			const struct cfg_node *n = &g->nodes[i];
+			const struct fx_expr *e = fx_strip(n->expr), *r = e;
+			const char *name = n->decl, *h;
+			bool drvdata = false;
+
+			if (n->kind != CFG_EXPR || !e)
+				continue;
+			if (!name) {
+				const struct fx_expr *l;
+
+				if (e->kind != FXE_BINARY || !e->op || strcmp(e->op, "=") || e->nkids != 2)
+					continue;
+				l = fx_strip(e->kids[0]);
+				if (!l || l->kind != FXE_IDENT || l->ref != FXR_LOCAL)
+					continue;
+				name = l->name;
+				r = fx_strip(e->kids[1]);
+			}
+			if (!r || r->kind != FXE_CALL || r->nkids < 2 || alias_index(w, name) >= 0)
+				continue;
+			if (own_is_drvdata(r->name)) {
+				h = handle_named(w, own_root(r->kids[1], false));
+				drvdata = true;
+			} else {
+				h = own_is_wrapper(r->name) ? handle_named(w, own_root(r, false)) : NULL;
+			}
+			if (!h || !strcmp(h, name))
+				continue;
+			w->alias[w->naliases] = name;
+			w->alias_of[w->naliases] = h;
+			w->alias_drvdata[w->naliases++] = drvdata;
+		}
+	}
+}
+
+/* A local assigned true/false/0/1 and tested: a flag that decides a branch. */
+static bool is_flag(const struct walk *w, const char *name)
+{
+	const struct cfg *g = w->g;
+	bool tested = false, set = false;
+	unsigned i;
+
+	for (i = 0; i < g->nnodes && !(tested && set); i++) {
+		const struct cfg_node *n = &g->nodes[i];
+		const struct fx_expr *e = fx_strip(n->expr), *v = NULL;
+
+		if (n->kind == CFG_BRANCH && n->test == CFG_T_TRUTH && !strcmp(n->subject, name))
+			tested = true;
+		if (n->kind != CFG_EXPR || !e)
+			continue;
+		if (n->decl && !strcmp(n->decl, name)) {
+			v = e;
+		} else if (e->kind == FXE_BINARY && e->op && !strcmp(e->op, "=") && e->nkids == 2 &&
+			   fx_strip(e->kids[0])->kind == FXE_IDENT &&
+			   !strcmp(fx_strip(e->kids[0])->name, name)) {
+			v = fx_strip(e->kids[1]);
+		}
+		if (v && v->text && (!strcmp(v->text, "true") || !strcmp(v->text, "false") ||
+				     !strcmp(v->text, "0") || !strcmp(v->text, "1")))
+			set = true;
+	}
+	return tested && set;
+}
+
+static void find_flags(struct walk *w)
+{
+	const struct cfg *g = w->g;
+	unsigned i;
+
+	for (i = 0; i < g->nnodes && w->nints < MAX_INTS; i++) {
+		const struct cfg_node *n = &g->nodes[i];
+		const char *v = n->decl;
+
+		if (n->kind != CFG_EXPR || !v || int_index(w, v) >= 0 || cond_index(w, v) >= 0)
+			continue;
+		if (is_flag(w, v))
+			w->ints[w->nints++] = v;
+	}
+}
+
 static void setup(struct walk *w)
 {
 	const struct cfg *g = w->g;
@@ -742,6 +988,8 @@ static void setup(struct walk *w)
 		    int_index(w, norm(w, e->kids[0])) >= 0)
 			w->ints[w->nints++] = r->name;
 	}
+	find_flags(w);
+	find_aliases(w);
 	/* conditions tested twice or more, on nothing tracked otherwise */
 	for (i = 0; i < g->nnodes && w->nconds < MAX_CONDS; i++) {
 		const struct cfg_node *a = &g->nodes[i];
@@ -788,6 +1036,8 @@ static void run(struct walk *w)
 			break;
 		case CFG_EXPR:
 			effects(w, &it.st, n->expr);
+			if (n->decl)
+				on_decl(w, &it.st, n);
 			push(w, n->succ[0], &it.st);
 			break;
 		case CFG_BRANCH:

@@ -20,6 +20,7 @@
 #include <linux/fwnode.h>
 #include <linux/ioport.h>
 #include <linux/slab.h>
+#include <linux/cleanup.h>
 
 struct device;
 struct device_node;
@@ -144,5 +145,7 @@ __printf(2, 3) void _dev_dbg(const struct device *dev, const char *fmt, ...);
 #define dev_dbg(dev, fmt, ...)	_dev_dbg(dev, fmt, ##__VA_ARGS__)
 
 __printf(3, 4) int dev_err_probe(const struct device *dev, int err, const char *fmt, ...);
+
+DEFINE_FREE(put_device, struct device *, if (_T) put_device(_T))
 
 #endif /* _LINUX_DEVICE_H */
