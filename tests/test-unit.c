@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <criterion/criterion.h>
 #include <json-c/json.h>
@@ -416,6 +417,50 @@ Test(evidence, sarif_level_and_related_locations)
 	cr_assert_eq(json_object_get_int(get(region, "startLine")), 20);
 	cr_assert(!json_object_object_get_ex(region, "startColumn", NULL), "column 0 is unknown");
 	json_object_put(doc);
+	free(s);
+}
+
+#define MULTITOOL "build/sarif/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+
+/* The log with related locations is valid SARIF 2.1.0 (Microsoft's Multitool). */
+Test(evidence, sarif_with_related_locations_validates)
+{
+	char dir[] = "/tmp/iommu-lint-evidence.XXXXXX", log[64], rep[80], cmd[512];
+	char *s = render(report_sarif);
+	struct json_object *doc, *runs, *results, *lvl;
+	size_t i, j;
+	FILE *f;
+
+	if (access(MULTITOOL, X_OK))
+		cr_skip_test("SARIF Multitool missing (scripts/deps.sh)");
+	cr_assert(mkdtemp(dir));
+	snprintf(log, sizeof(log), "%s/ev.sarif", dir);
+	snprintf(rep, sizeof(rep), "%s/ev.report", dir);
+	f = fopen(log, "w");
+	cr_assert(f && fputs(s, f) >= 0 && !fclose(f));
+	snprintf(cmd, sizeof(cmd),
+		 "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 %s validate --quiet true -o %s "
+		 "--log 'ForceOverwrite;PrettyPrint' %s >/dev/null 2>&1", MULTITOOL, rep, log);
+	cr_assert_eq(system(cmd), 0);
+	doc = json_object_from_file(rep);
+	cr_assert(doc, "no Multitool report");
+	runs = get(doc, "runs");
+	for (i = 0; i < json_object_array_length(runs); i++) {
+		if (!json_object_object_get_ex(json_object_array_get_idx(runs, i), "results",
+					       &results))
+			continue;
+		for (j = 0; j < json_object_array_length(results); j++) {
+			struct json_object *r = json_object_array_get_idx(results, j);
+
+			if (json_object_object_get_ex(r, "level", &lvl))
+				cr_assert_str_neq(json_object_get_string(lvl), "error",
+						  "invalid SARIF: %s", json_object_to_json_string(r));
+		}
+	}
+	json_object_put(doc);
+	unlink(rep);
+	unlink(log);
+	rmdir(dir);
 	free(s);
 }
 
