@@ -35,6 +35,7 @@ struct rule_ctx {
 	const struct fx_program *prog;
 	struct findings *out;
 	const char *kernel;
+	const struct rule_settings *rs;
 };
 
 static void too_many_hooks(void)
@@ -100,14 +101,138 @@ int report(struct rule_ctx *ctx, const struct fx_loc *loc, const char *symbol,
 		out->v = xrealloc(out->v, out->cap * sizeof(*out->v));
 	}
 	f = &out->v[out->n++];
+	memset(f, 0, sizeof(*f));
 	f->rule = ctx->rule;
-	f->severity = ctx->severity;
+	f->severity = rule_level(ctx->rs, ctx->rule, ctx->severity);
 	f->file = xstrdup(loc->file ? loc->file : "");
 	f->line = loc->line;
 	f->col = loc->col;
 	f->symbol = xstrdup(symbol ? symbol : "");
 	f->message = xstrdup(msg);
 	return (int)(out->n - 1);
+}
+
+enum severity rule_level(const struct rule_settings *rs, int rule, enum severity level)
+{
+	if (rs && rs->werror[rule])
+		return SEV_ERROR;
+	if (rs && rs->werror_all && level == SEV_WARNING)
+		return SEV_ERROR;
+	return level;
+}
+
+/* Finding h of this rule, or an internal error: a rule passed a bad handle. */
+static struct finding *handle_finding(struct rule_ctx *ctx, int h, const char *fn)
+{
+	if (h < 0 || (unsigned)h >= ctx->out->n || ctx->out->v[h].rule != ctx->rule) {
+		fprintf(stderr, "iommu-lint: internal error: %s() of rule %s: bad finding handle %d\n",
+			fn, rule_meta[ctx->rule].id, h);
+		abort();
+	}
+	return &ctx->out->v[h];
+}
+
+/* Source order of evidence: the finding's own file first, then by path. */
+static int cmp_related(const struct finding *f, const char *file, unsigned line, unsigned col,
+		       const struct related_loc *r)
+{
+	bool own_a = !strcmp(file, f->file), own_b = !strcmp(r->file, f->file);
+	int c;
+
+	if (own_a != own_b)
+		return own_a ? -1 : 1;
+	c = strcmp(file, r->file);
+	if (c)
+		return c;
+	if (line != r->line)
+		return line < r->line ? -1 : 1;
+	if (col != r->col)
+		return col < r->col ? -1 : 1;
+	return 0;
+}
+
+void report_related(struct rule_ctx *ctx, int h, const struct fx_loc *loc, const char *fmt, ...)
+{
+	struct finding *f = handle_finding(ctx, h, __func__);
+	const char *file = loc->file ? loc->file : "";
+	unsigned lo = 0, hi = f->nrelated, mid;
+	struct related_loc *r;
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	/* after every entry at or before loc: same-place notes keep report order */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (cmp_related(f, file, loc->line, loc->col, &f->related[mid]) >= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (mid = lo; mid > 0 &&
+	     !cmp_related(f, file, loc->line, loc->col, &f->related[mid - 1]); mid--)
+		if (!strcmp(f->related[mid - 1].message, msg))
+			return;
+	f->related = xrealloc(f->related, (f->nrelated + 1) * sizeof(*f->related));
+	memmove(&f->related[lo + 1], &f->related[lo], (f->nrelated - lo) * sizeof(*f->related));
+	f->nrelated++;
+	r = &f->related[lo];
+	r->file = xstrdup(file);
+	r->line = loc->line;
+	r->col = loc->col;
+	r->message = xstrdup(msg);
+}
+
+void report_level(struct rule_ctx *ctx, int h, enum severity level)
+{
+	struct finding *f = handle_finding(ctx, h, __func__);
+
+	f->severity = rule_level(ctx->rs, ctx->rule, level);
+}
+
+/* Keep RELATED_MAX related locations; the next one stands for the rest. */
+static void cap_related(struct findings *out)
+{
+	unsigned i, k, more;
+	char msg[64];
+
+	for (i = 0; i < out->n; i++) {
+		struct finding *f = &out->v[i];
+
+		if (f->nrelated <= RELATED_MAX + 1)
+			continue;
+		more = f->nrelated - RELATED_MAX;
+		snprintf(msg, sizeof(msg), "and %u more related locations", more);
+		free(f->related[RELATED_MAX].message);
+		f->related[RELATED_MAX].message = xstrdup(msg);
+		for (k = RELATED_MAX + 1; k < f->nrelated; k++) {
+			free(f->related[k].file);
+			free(f->related[k].message);
+		}
+		f->nrelated = RELATED_MAX + 1;
+	}
+}
+
+struct rule_ctx *engine_ctx_new(const struct rule_settings *rs, int rule, struct findings *out)
+{
+	struct rule_ctx *ctx = xcalloc(1, sizeof(*ctx));
+
+	ctx->rule = rule;
+	ctx->severity = rs->severity[rule];
+	ctx->out = out;
+	ctx->kernel = rs->kernel;
+	ctx->rs = rs;
+	return ctx;
+}
+
+void engine_ctx_free(struct rule_ctx *ctx)
+{
+	if (!ctx)
+		return;
+	cap_related(ctx->out);
+	free(ctx);
 }
 
 void rule_settings_default(struct rule_settings *rs)
@@ -158,7 +283,7 @@ void engine_run(const struct rule_settings *rs, const struct fx_program *prog,
 		struct findings *out)
 {
 	struct rule_reg reg;
-	struct rule_ctx ctx = { .prog = prog, .out = out, .kernel = rs->kernel };
+	struct rule_ctx ctx = { .prog = prog, .out = out, .kernel = rs->kernel, .rs = rs };
 	unsigned t;
 	int r;
 
@@ -175,6 +300,7 @@ void engine_run(const struct rule_settings *rs, const struct fx_program *prog,
 				run_rule(&ctx, &reg, prog->tus[t]);
 	}
 	summary_reset();
+	cap_related(out);
 }
 
 static int cmp_finding(const void *a, const void *b)
@@ -211,6 +337,7 @@ unsigned findings_filter(struct findings *f, bool (*hide)(const struct finding *
 			free(x->file);
 			free(x->symbol);
 			free(x->message);
+			finding_related_free(x);
 			removed++;
 		} else {
 			f->v[keep++] = *x;
@@ -228,8 +355,32 @@ void findings_free(struct findings *f)
 		free(f->v[i].file);
 		free(f->v[i].symbol);
 		free(f->v[i].message);
+		finding_related_free(&f->v[i]);
 	}
 	free(f->v);
 	f->v = NULL;
 	f->n = f->cap = 0;
+}
+
+void finding_related_free(struct finding *x)
+{
+	unsigned i;
+
+	for (i = 0; i < x->nrelated; i++) {
+		free(x->related[i].file);
+		free(x->related[i].message);
+	}
+	free(x->related);
+	x->related = NULL;
+	x->nrelated = 0;
+}
+
+unsigned findings_at_least(const struct findings *f, enum severity level)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < f->n; i++)
+		if (f->v[i].severity >= level)
+			n++;
+	return n;
 }

@@ -8,6 +8,17 @@
 #include "facts.h"
 #include "registry.h"
 
+/* One piece of evidence for a finding: a location with its own message. */
+struct related_loc {
+	char *file;
+	unsigned line, col;
+	char *message;
+};
+
+/*
+ * severity is the finding's own level: the rule's default (rules.def) or
+ * what the rule set with report_level(), after -Werror / -Werror=<id>.
+ */
 struct finding {
 	int rule;
 	enum severity severity;
@@ -15,7 +26,16 @@ struct finding {
 	unsigned line, col;
 	char *symbol;
 	char *message;
+	/* report_related(): distinct, in source order, at most RELATED_MAX + 1 */
+	unsigned nrelated;
+	struct related_loc *related;
 };
+
+/*
+ * A finding keeps RELATED_MAX related locations; past that the next one
+ * stands for the rest, with the message "and N more related locations".
+ */
+#define RELATED_MAX 32
 
 struct findings {
 	unsigned n, cap;
@@ -26,6 +46,8 @@ struct rule_settings {
 	bool enabled[RULE_COUNT];
 	enum severity severity[RULE_COUNT];
 	const char *kernel;	/* --kernel=VER: API version when the tree does not say */
+	bool werror[RULE_COUNT];	/* -Werror=<id>: every finding of the rule is an error */
+	bool werror_all;		/* -Werror: warnings are errors, notes stay notes */
 };
 
 void rule_settings_default(struct rule_settings *rs);
@@ -33,6 +55,18 @@ void rule_settings_default(struct rule_settings *rs);
 bool engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len);
 void engine_run(const struct rule_settings *rs, const struct fx_program *prog,
 		struct findings *out);
+/* The level a finding of rule reported at level gets under -Werror / -Werror=<id>. */
+enum severity rule_level(const struct rule_settings *rs, int rule, enum severity level);
+/*
+ * A context reporting as rule into out, outside engine_run (tests, tools);
+ * engine_ctx_free() caps the related lists as engine_run does.
+ */
+struct rule_ctx *engine_ctx_new(const struct rule_settings *rs, int rule, struct findings *out);
+void engine_ctx_free(struct rule_ctx *ctx);
+/* How many findings are at level or above (the exit status, --fail-on). */
+unsigned findings_at_least(const struct findings *f, enum severity level);
+/* Free a finding's related locations (the rest of it is freed by the caller). */
+void finding_related_free(struct finding *x);
 void findings_sort(struct findings *f);
 /* Drop (and free) every finding for which hide() is true; returns how many. */
 unsigned findings_filter(struct findings *f, bool (*hide)(const struct finding *x, void *arg),

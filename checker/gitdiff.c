@@ -533,6 +533,7 @@ unsigned gitdiff_filter(const struct git_diff *d, const struct fx_program *prog,
 			free(x->file);
 			free(x->symbol);
 			free(x->message);
+			finding_related_free(x);
 			removed++;
 		}
 	}

@@ -33,6 +33,7 @@ static const struct own_opt {
 	enum own_kind kind;
 } own_opts[] = {
 	{ "--dump-facts", OWN_FLAG },
+	{ "--fail-on", OWN_VALUE },
 	{ "--fail-on-findings", OWN_FLAG },
 	{ "--format", OWN_VALUE },
 	{ "--kbuild", OWN_FLAG },

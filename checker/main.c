@@ -354,7 +354,7 @@ int main(int argc, char **argv)
 		goto out_opts;
 	}
 	if (o.merge_dir) {
-		ret = sarif_merge(o.merge_dir, o.output, o.quiet);
+		ret = sarif_merge(o.merge_dir, o.output, o.quiet, o.fail_on);
 		goto out_opts;
 	}
 	if (o.with_sparse && !o.kbuild) {
@@ -445,6 +445,7 @@ int main(int argc, char **argv)
 		goto out_jobs;
 	findings_sort(&findings);
 	sum.findings = findings.n;
+	sum.notes = findings.n - findings_at_least(&findings, SEV_WARNING);
 	sum.seconds = now() - t0;
 
 	if (sum.tool_failed) {
@@ -452,7 +453,7 @@ int main(int argc, char **argv)
 	} else if (write_report(&o, &findings, &sum)) {
 		ret = 2;
 	} else {
-		ret = findings.n ? 1 : 0;
+		ret = findings_at_least(&findings, o.fail_on) ? 1 : 0;
 	}
 	if (o.sarif_dir && sarif_dir_write(o.sarif_dir, &jobs, &findings, &sum, err, sizeof(err))) {
 		fprintf(stderr, "iommu-lint: error: %s\n", err);
@@ -460,11 +461,17 @@ int main(int argc, char **argv)
 	}
 	if (o.kbuild)
 		ret = kbuild_exit_status(&o, ret, sparse_rc);
-	if (!o.quiet)
+	if (!o.quiet) {
+		char notes[32] = "";
+
+		if (sum.notes)
+			snprintf(notes, sizeof(notes), " (%u note%s)", sum.notes,
+				 sum.notes == 1 ? "" : "s");
 		fprintf(stderr,
-			"iommu-lint: %u TUs (%u parsed, %u skipped by prefilter), %u functions, %u findings, %u failed TUs%s, %.2f s\n",
-			sum.tus, sum.parsed, sum.skipped, sum.functions, sum.findings, sum.failed,
+			"iommu-lint: %u TUs (%u parsed, %u skipped by prefilter), %u functions, %u findings%s, %u failed TUs%s, %.2f s\n",
+			sum.tus, sum.parsed, sum.skipped, sum.functions, sum.findings, notes, sum.failed,
 			sum.failed && o.keep_going ? " (--keep-going)" : "", sum.seconds);
+	}
 	if (o.stats) {
 		fprintf(stderr, "iommu-lint: stats: parse %.3f s wall, rules %.3f s, facts %zu KiB\n",
 			t1 - t0, now() - t1, facts_bytes / 1024);

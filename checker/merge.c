@@ -158,9 +158,9 @@ struct merged {
 };
 
 /* SRCROOT-relative artifact URI -> absolute, for a log from another root. */
-static void rebase_locations(struct json_object *holder, const char *srcroot)
+static void rebase_list(struct json_object *holder, const char *key, const char *srcroot)
 {
-	struct json_object *locs = member(holder, "locations", json_type_array);
+	struct json_object *locs = member(holder, key, json_type_array);
 	size_t i;
 
 	for (i = 0; locs && i < json_object_array_length(locs); i++) {
@@ -183,6 +183,37 @@ static void rebase_locations(struct json_object *holder, const char *srcroot)
 		json_object_object_del(art, "uriBaseId");
 		free(abs);
 	}
+}
+
+static void rebase_locations(struct json_object *holder, const char *srcroot)
+{
+	rebase_list(holder, "locations", srcroot);
+	rebase_list(holder, "relatedLocations", srcroot);
+}
+
+/* A result's level; SARIF's default is "warning", and "none" counts as a note. */
+static enum severity result_level(struct json_object *result)
+{
+	struct json_object *l = member(result, "level", json_type_string);
+	const char *s = l ? json_object_get_string(l) : "warning";
+
+	if (!strcmp(s, "error"))
+		return SEV_ERROR;
+	if (!strcmp(s, "warning"))
+		return SEV_WARNING;
+	return SEV_NOTE;
+}
+
+/* How many results of the merged log are at level or above. */
+static unsigned results_at_least(const struct merged *m, enum severity level)
+{
+	size_t i;
+	unsigned n = 0;
+
+	for (i = 0; m->results && i < json_object_array_length(m->results); i++)
+		if (result_level(json_object_array_get_idx(m->results, i)) >= level)
+			n++;
+	return n;
 }
 
 static const char *srcroot_of(struct json_object *run)
@@ -328,7 +359,7 @@ static bool same_file(const char *path, const char *output)
 	       a.st_ino == b.st_ino;
 }
 
-int sarif_merge(const char *dir, const char *output, bool quiet)
+int sarif_merge(const char *dir, const char *output, bool quiet, enum severity fail_on)
 {
 	struct merged m = { 0 };
 	struct dirent **names = NULL;
@@ -380,7 +411,7 @@ int sarif_merge(const char *dir, const char *output, bool quiet)
 	if (!quiet)
 		fprintf(stderr, "iommu-lint: merged %u SARIF logs from %s: %u results\n", m.nlogs,
 			dir, m.nresults);
-	ret = m.nresults ? 1 : 0;
+	ret = results_at_least(&m, fail_on) ? 1 : 0;
 out_names:
 	for (i = 0; i < n; i++)
 		free(names[i]);

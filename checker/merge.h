@@ -27,8 +27,10 @@ int sarif_dir_write(const char *dir, const struct job_list *jobs, const struct f
 /*
  * Merge every *.sarif log in dir into one SARIF 2.1.0 log with one run,
  * written atomically to output (stdout when NULL).  Returns the exit
- * status: 0 no results, 1 results, 2 failure (reported on stderr).
+ * status: 0 no results at fail_on or above, 1 some, 2 failure (reported
+ * on stderr).  Results, their levels and related locations are kept as
+ * they are; only URIs of a log from another directory are made absolute.
  */
-int sarif_merge(const char *dir, const char *output, bool quiet);
+int sarif_merge(const char *dir, const char *output, bool quiet, enum severity fail_on);
 
 #endif

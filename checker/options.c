@@ -17,6 +17,8 @@ void options_usage(FILE *out)
 	      "  --format=FMT       text (gcc-style, default), json or sarif\n"
 	      "  -o FILE            write the report to FILE (atomically)\n"
 	      "  -W<id> -Wno-<id>   enable or disable a rule; -Werror=<id>, -Werror, -Wall\n"
+	      "  --fail-on=LEVEL    error, warning (default) or note: the lowest finding level\n"
+	      "                     that makes the exit status 1\n"
 	      "  --kernel=VER       IOMMU API version (e.g. 6.1) when the tree's iommu.h is not parsed\n"
 	      "  --keep-going       report TUs that fail to parse but do not fail the run\n"
 	      "  --list-rules       list the rules and exit\n"
@@ -37,7 +39,7 @@ void options_usage(FILE *out)
 	      "  --fast             --engine=ts\n"
 	      "  -q, --quiet        no summary line\n"
 	      "  --version, --help\n"
-	      "exit status: 0 no findings, 1 findings, 2 tool failure\n", out);
+	      "exit status: 0 no findings (notes do not count), 1 findings, 2 tool failure\n", out);
 }
 
 static int rule_switch(const char *arg, struct options *o, char *err, size_t errlen)
@@ -52,8 +54,7 @@ static int rule_switch(const char *arg, struct options *o, char *err, size_t err
 		return 0;
 	}
 	if (!strcmp(arg, "-Werror")) {
-		for (r = 0; r < RULE_COUNT; r++)
-			o->rules.severity[r] = SEV_ERROR;
+		o->rules.werror_all = true;
 		return 0;
 	}
 	if (!strncmp(id, "no-", 3)) {
@@ -70,7 +71,7 @@ static int rule_switch(const char *arg, struct options *o, char *err, size_t err
 	}
 	o->rules.enabled[r] = enable || error;
 	if (error)
-		o->rules.severity[r] = SEV_ERROR;
+		o->rules.werror[r] = true;
 	return 0;
 }
 
@@ -111,6 +112,7 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 
 	memset(o, 0, sizeof(*o));
 	rule_settings_default(&o->rules);
+	o->fail_on = SEV_WARNING;
 	o->files = calloc((size_t)argc + 1, sizeof(*o->files));
 	if (!o->files) {
 		snprintf(err, errlen, "out of memory");
@@ -178,6 +180,20 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 			o->list_suppressions = true;
 		} else if (!strcmp(a, "--kbuild")) {
 			o->kbuild = true;
+		} else if (is_opt(a, "--fail-on")) {
+			v = value_of(argc, argv, &i, "--fail-on", err, errlen);
+			if (!v)
+				return -EINVAL;
+			if (!strcmp(v, "error")) {
+				o->fail_on = SEV_ERROR;
+			} else if (!strcmp(v, "warning")) {
+				o->fail_on = SEV_WARNING;
+			} else if (!strcmp(v, "note")) {
+				o->fail_on = SEV_NOTE;
+			} else {
+				snprintf(err, errlen, "unknown --fail-on level '%s' (error, warning or note)", v);
+				return -EINVAL;
+			}
 		} else if (!strcmp(a, "--fail-on-findings")) {
 			o->fail_on_findings = true;
 		} else if (!strcmp(a, "--with-sparse")) {

@@ -33,6 +33,7 @@ struct options {
 	const char *sarif_dir;		/* --sarif-dir DIR */
 	const char *merge_dir;		/* --merge DIR */
 	struct rule_settings rules;
+	enum severity fail_on;		/* --fail-on=error|warning|note */
 };
 
 /* Returns 0, or -EINVAL with a one-line reason in err. */

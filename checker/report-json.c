@@ -4,6 +4,25 @@
 
 #include "report.h"
 
+/* [{"file", "line", "column", "message"}] in source order. */
+static struct json_object *related_json(const struct finding *x)
+{
+	struct json_object *arr = json_object_new_array();
+	unsigned k;
+
+	for (k = 0; k < x->nrelated; k++) {
+		const struct related_loc *r = &x->related[k];
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "file", json_object_new_string(r->file));
+		json_object_object_add(o, "line", json_object_new_int((int)r->line));
+		json_object_object_add(o, "column", json_object_new_int((int)r->col));
+		json_object_object_add(o, "message", json_object_new_string(r->message));
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
 int report_json(FILE *out, const struct findings *f, const struct run_summary *sum)
 {
 	struct json_object *root = json_object_new_object();
@@ -24,6 +43,8 @@ int report_json(FILE *out, const struct findings *f, const struct run_summary *s
 		json_object_object_add(o, "column", json_object_new_int((int)x->col));
 		json_object_object_add(o, "symbol", json_object_new_string(x->symbol));
 		json_object_object_add(o, "message", json_object_new_string(x->message));
+		json_object_object_add(o, "level", json_object_new_string(severity_name(x->severity)));
+		json_object_object_add(o, "related", related_json(x));
 		json_object_array_add(arr, o);
 	}
 	for (i = 0; i < sum->failed; i++) {
@@ -39,6 +60,7 @@ int report_json(FILE *out, const struct findings *f, const struct run_summary *s
 	json_object_object_add(s, "failed", json_object_new_int((int)sum->failed));
 	json_object_object_add(s, "functions", json_object_new_int((int)sum->functions));
 	json_object_object_add(s, "findings", json_object_new_int((int)sum->findings));
+	json_object_object_add(s, "notes", json_object_new_int((int)sum->notes));
 	json_object_object_add(s, "seconds", json_object_new_double(sum->seconds));
 	json_object_object_add(root, "tool", json_object_new_string("iommu-lint"));
 	json_object_object_add(root, "version", json_object_new_string(IOMMU_LINT_VERSION));

@@ -157,6 +157,25 @@ static struct json_object *location(const struct finding *x, const char *cwd)
 	return loc;
 }
 
+/* The evidence: one location per related entry, with its id and message. */
+static struct json_object *related_locations(const struct finding *x, const char *cwd)
+{
+	struct json_object *arr = json_object_new_array();
+	unsigned k;
+
+	for (k = 0; k < x->nrelated; k++) {
+		const struct related_loc *r = &x->related[k];
+		struct finding pseudo = { .file = r->file, .line = r->line, .col = r->col,
+					  .symbol = "" };
+		struct json_object *loc = location(&pseudo, cwd);
+
+		json_object_object_add(loc, "id", json_object_new_int((int)k));
+		json_object_object_add(loc, "message", text_obj(r->message));
+		json_object_array_add(arr, loc);
+	}
+	return arr;
+}
+
 int report_sarif(FILE *out, const struct findings *f, const struct run_summary *sum)
 {
 	struct json_object *root = json_object_new_object();
@@ -210,6 +229,9 @@ int report_sarif(FILE *out, const struct findings *f, const struct run_summary *
 		json_object_object_add(r, "message", text_obj(x->message));
 		json_object_array_add(locs, location(x, have_cwd ? cwd : NULL));
 		json_object_object_add(r, "locations", locs);
+		if (x->nrelated)
+			json_object_object_add(r, "relatedLocations",
+					       related_locations(x, have_cwd ? cwd : NULL));
 		finding_fingerprint(x, have_cwd ? cwd : NULL, fp);
 		json_object_object_add(pfp, "iommuLintFingerprint/v1", json_object_new_string(fp));
 		json_object_object_add(r, "partialFingerprints", pfp);

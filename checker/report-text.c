@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
-/* report-text.c - gcc-style lines: file:line:col: warning: message [rule-id] */
+/*
+ * report-text.c - gcc-style lines: file:line:col: warning: message [rule-id]
+ * (note: or error: after the finding's level), then one
+ * file:line:col: note: message line per related location, as gcc does.
+ */
 #include "report.h"
 
 int report_text(FILE *out, const struct findings *f, const struct run_summary *sum)
 {
-	unsigned i;
+	unsigned i, k;
 
 	(void)sum;
 	for (i = 0; i < f->n; i++) {
@@ -12,6 +16,9 @@ int report_text(FILE *out, const struct findings *f, const struct run_summary *s
 
 		fprintf(out, "%s:%u:%u: %s: %s [%s]\n", x->file, x->line, x->col,
 			severity_name(x->severity), x->message, rule_meta[x->rule].id);
+		for (k = 0; k < x->nrelated; k++)
+			fprintf(out, "%s:%u:%u: note: %s\n", x->related[k].file, x->related[k].line,
+				x->related[k].col, x->related[k].message);
 	}
 	return ferror(out) ? -1 : 0;
 }

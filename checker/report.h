@@ -19,6 +19,7 @@ struct run_summary {
 	double seconds;
 	const struct tu_failure *failures;
 	bool tool_failed;
+	unsigned notes;		/* findings at level note (counted in findings too) */
 };
 
 /* Print a JSON document (pretty, '/' unescaped) and a newline; -1 on a write error. */

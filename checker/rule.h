@@ -9,6 +9,7 @@
 #define IOMMU_LINT_RULE_H
 
 #include "facts.h"
+#include "registry.h"
 
 struct rule_ctx;
 struct rule_reg;
@@ -37,6 +38,22 @@ const char *ctx_kernel_version(const struct rule_ctx *ctx);
  */
 int report(struct rule_ctx *ctx, const struct fx_loc *loc, const char *symbol,
 	   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/*
+ * Evidence for finding h (a handle from report()): a related location with
+ * its own message ("reference taken here", "returned here without a put").
+ * Identical (location, message) pairs are kept once, in source order; past
+ * RELATED_MAX of them the rest become one "and N more" entry.  Printed as
+ * gcc-style note lines after the finding, SARIF relatedLocations.
+ */
+void report_related(struct rule_ctx *ctx, int h, const struct fx_loc *loc, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/*
+ * Finding h's own level (SEV_NOTE, SEV_WARNING, SEV_ERROR) instead of the
+ * rule's default.  -Werror=<id> still makes it an error; -Werror makes a
+ * warning an error and leaves a note a note.
+ */
+void report_level(struct rule_ctx *ctx, int h, enum severity level);
 
 #define RULE(sym, id, sev, conf, eng, pre, needs, sum) void rule_##sym##_register(struct rule_reg *r);
 #include "../rules/rules.def"

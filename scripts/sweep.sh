@@ -76,7 +76,7 @@ run_list() {
     want=$(wc -l < "$list")
     local -a sums=()
     while IFS= read -r line; do
-        read -r t p s f n x < <(sed -E 's/^iommu-lint: ([0-9]+) TUs \(([0-9]+) parsed, ([0-9]+) skipped[^)]*\), ([0-9]+) functions, ([0-9]+) findings, ([0-9]+) failed.*/\1 \2 \3 \4 \5 \6/' <<< "$line")
+        read -r t p s f n x < <(sed -E 's/^iommu-lint: ([0-9]+) TUs \(([0-9]+) parsed, ([0-9]+) skipped[^)]*\), ([0-9]+) functions, ([0-9]+) findings( \([0-9]+ notes?\))?, ([0-9]+) failed.*/\1 \2 \3 \4 \5 \7/' <<< "$line")
         got=$((got + t))
         sums+=("$t $p $s $f $n $x")
     done < <(grep -E '^iommu-lint: [0-9]+ TUs' "$list.err")

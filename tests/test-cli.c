@@ -381,6 +381,38 @@ Test(cli, rule_switches)
 	run_free(&r);
 }
 
+/*
+ * --fail-on: the lowest level that makes the exit status 1.  A warning
+ * fails by default and with --fail-on=note, not with --fail-on=error
+ * unless -Werror makes it an error.
+ */
+Test(cli, fail_on_level)
+{
+	struct run r;
+
+	lint(&r, "--fail-on=error", FIX_BAD, "--", "-Ireference/include", NULL, NULL);
+	cr_assert_eq(r.status, 0, "a warning under --fail-on=error: %d\n%s", r.status, r.err);
+	cr_assert(strstr(r.out, ": warning: "), "the finding is still reported: %s", r.out);
+	cr_assert(strstr(r.err, "1 findings, 0 failed TUs"), "%s", r.err);
+	run_free(&r);
+	lint(&r, "--fail-on", "error", "-Werror", FIX_BAD, "--", "-Ireference/include");
+	cr_assert_eq(r.status, 1, "-Werror makes the warning an error: %d\n%s", r.status, r.err);
+	cr_assert(strstr(r.out, ": error: "), "%s", r.out);
+	run_free(&r);
+	lint(&r, "--fail-on=note", FIX_BAD, "--", "-Ireference/include", NULL, NULL);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	run_free(&r);
+	lint(&r, "--fail-on=note", FIX_OK, "--", "-Ireference/include", NULL, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	lint(&r, "--fail-on=info", FIX_BAD, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "unknown --fail-on level 'info' (error, warning or note)");
+	run_free(&r);
+	lint(&r, FIX_BAD, "--fail-on", NULL, NULL, NULL, NULL);
+	assert_failure(&r, "option --fail-on needs a value");
+	run_free(&r);
+}
+
 Test(cli, list_rules_matches_registry)
 {
 	struct run r;

@@ -342,6 +342,107 @@ Test(kbuild, sarif_dir_and_merge)
 	validate_sarif(out);
 }
 
+/* A log as iommu-lint writes it under root: one result at level with evidence. */
+static void write_log(const char *path, const char *root, const char *level)
+{
+	char buf[4096];
+	int n = snprintf(buf, sizeof(buf),
+		"{\"version\": \"2.1.0\", \"runs\": [{"
+		"\"tool\": {\"driver\": {\"name\": \"iommu-lint\", \"version\": \"0.1.0\","
+		" \"rules\": [{\"id\": \"group-get-put\", \"name\": \"GroupGetPut\","
+		" \"shortDescription\": {\"text\": \"leak\"}}]}},"
+		"\"originalUriBaseIds\": {\"SRCROOT\": {\"uri\": \"file://%s/\"}},"
+		"\"results\": [{\"ruleId\": \"group-get-put\", \"ruleIndex\": 0,"
+		" \"level\": \"%s\", \"message\": {\"text\": \"group leaked\"},"
+		" \"locations\": [{\"physicalLocation\": {\"artifactLocation\":"
+		" {\"uri\": \"drv.c\", \"uriBaseId\": \"SRCROOT\"}, \"region\": {\"startLine\": 4}}}],"
+		" \"relatedLocations\": [{\"id\": 0, \"physicalLocation\": {\"artifactLocation\":"
+		" {\"uri\": \"drv.c\", \"uriBaseId\": \"SRCROOT\"}, \"region\": {\"startLine\": 9}},"
+		" \"message\": {\"text\": \"returned here without a put\"}}]}],"
+		"\"invocations\": [{\"executionSuccessful\": true}]}]}", root, level);
+
+	cr_assert_eq(write_file(path, buf, (size_t)n), 0);
+}
+
+/* The level and relatedLocations of result i of a merged log (stdout). */
+static void merged_result(const char *out, size_t i, const char *level, const char *uri)
+{
+	struct json_object *log = json_tokener_parse(out), *runs, *res, *r, *v, *rel, *loc;
+
+	cr_assert(log, "merged log is not JSON: %s", out);
+	cr_assert(json_object_object_get_ex(log, "runs", &runs));
+	cr_assert(json_object_object_get_ex(json_object_array_get_idx(runs, 0), "results", &res));
+	r = json_object_array_get_idx(res, i);
+	cr_assert(r && json_object_object_get_ex(r, "level", &v));
+	cr_assert_str_eq(json_object_get_string(v), level);
+	cr_assert(json_object_object_get_ex(r, "relatedLocations", &rel));
+	cr_assert_eq(json_object_array_length(rel), 1);
+	loc = json_object_array_get_idx(rel, 0);
+	cr_assert(json_object_object_get_ex(loc, "message", &v));
+	cr_assert(strstr(json_object_to_json_string(v), "returned here without a put"));
+	cr_assert(json_object_object_get_ex(loc, "physicalLocation", &v) &&
+		  json_object_object_get_ex(v, "artifactLocation", &v) &&
+		  json_object_object_get_ex(v, "uri", &v));
+	cr_assert_str_eq(json_object_get_string(v), uri);
+	json_object_put(log);
+}
+
+/*
+ * --merge keeps each result's level and related locations (made absolute
+ * for a log from another root, as its locations are), and its exit status
+ * follows --fail-on: notes alone exit 0 unless --fail-on=note.
+ */
+Test(kbuild, merge_keeps_levels_and_related_locations)
+{
+	char dir[PATH_MAX + 16], a[PATH_MAX + 32], b[PATH_MAX + 32], out[PATH_MAX + 32];
+	struct run r;
+
+	snprintf(dir, sizeof(dir), "%s/logs", tmpdir);
+	snprintf(a, sizeof(a), "%s/a.sarif", dir);
+	snprintf(b, sizeof(b), "%s/b.sarif", dir);
+	snprintf(out, sizeof(out), "%s/merged.sarif", tmpdir);
+	cr_assert_eq(mkdir(dir, 0755), 0);
+	write_log(a, "/src/a", "note");
+	write_log(b, "/src/b", "note");
+
+	plain(&r, "--merge", dir, NULL, NULL);
+	cr_assert_eq(r.status, 0, "notes only: %d\n%s", r.status, r.err);
+	merged_result(r.out, 0, "note", "drv.c");
+	merged_result(r.out, 1, "note", "file:///src/b/drv.c");
+	run_free(&r);
+	plain(&r, "--fail-on=note", "--merge", dir, NULL);
+	cr_assert_eq(r.status, 1, "--fail-on=note: %d\n%s", r.status, r.err);
+	run_free(&r);
+
+	write_log(b, "/src/b", "warning");
+	plain(&r, "--merge", dir, "-o", out);
+	cr_assert_eq(r.status, 1, "a warning: %d\n%s", r.status, r.err);
+	run_free(&r);
+	plain(&r, "--merge", dir, "--fail-on", "error");
+	cr_assert_eq(r.status, 0, "--fail-on error: %d\n%s", r.status, r.err);
+	merged_result(r.out, 1, "warning", "file:///src/b/drv.c");
+	run_free(&r);
+	validate_sarif(out);
+}
+
+/* --fail-on is iommu-lint's own option in a CHECK command too. */
+Test(kbuild, fail_on_level_in_check_mode)
+{
+	const char *own[] = { "--fail-on-findings", "--fail-on=error", NULL };
+	const char *own_werror[] = { "--fail-on-findings", "--fail-on", "error",
+				     "-Werror=device-lookup-put", NULL };
+	struct run r;
+
+	check_cmd(&r, own, FIX_LOOKUP);
+	cr_assert_eq(r.status, 0, "a warning under --fail-on=error: %d\n%s", r.status, r.err);
+	cr_assert(strstr(r.err, ": warning: "), "%s", r.err);
+	run_free(&r);
+	check_cmd(&r, own_werror, FIX_LOOKUP);
+	cr_assert_eq(r.status, 1, "%d\n%s", r.status, r.err);
+	cr_assert(strstr(r.err, ": error: "), "%s", r.err);
+	run_free(&r);
+}
+
 Test(kbuild, merge_bad_input)
 {
 	char dir[PATH_MAX + 16], bad[PATH_MAX + 32];

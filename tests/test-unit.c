@@ -2,16 +2,26 @@
 /*
  * test-unit.c - unit tests of the checker core that need no child process:
  * the #if map and designator scan, argv sanitising, the registry, the
- * rules/data table loader.
+ * rules/data table loader, and the evidence of a finding (report_related,
+ * report_level) through the engine, the reporters, suppressions and
+ * fingerprints.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <criterion/criterion.h>
+#include <json-c/json.h>
 
 #include "../checker/argv.h"
+#include "../checker/baseline.h"
+#include "../checker/engine.h"
 #include "../checker/registry.h"
+#include "../checker/report.h"
+#include "../checker/rule.h"
 #include "../checker/srcscan.h"
+#include "../checker/suppress.h"
 #include "../checker/table.h"
 
 static const char pp_src[] =
@@ -165,4 +175,349 @@ Test(table, every_table_parses_and_is_sorted)
 				  "%s.tbl line %u: rows not sorted", s->name, t->rows[i].line);
 	}
 	cr_assert_null(tbl_get("no-such-table"));
+}
+
+/* Evidence: findings made through the engine's rule API, as a rule makes them. */
+
+static struct findings ev_out;
+static struct rule_settings ev_rs;
+
+static void ev_init(void)
+{
+	memset(&ev_out, 0, sizeof(ev_out));
+	rule_settings_default(&ev_rs);
+}
+
+static void ev_fini(void)
+{
+	findings_free(&ev_out);
+}
+
+TestSuite(evidence, .init = ev_init, .fini = ev_fini);
+
+static struct fx_loc at(const char *file, unsigned line, unsigned col)
+{
+	struct fx_loc l = { file, line, col };
+
+	return l;
+}
+
+Test(evidence, related_in_source_order_and_deduplicated)
+{
+	struct rule_ctx *ctx = engine_ctx_new(&ev_rs, 0, &ev_out);
+	struct fx_loc p = at("drv.c", 10, 2), l;
+	struct finding *f;
+	int h;
+
+	h = report(ctx, &p, "probe", "leak of %s", "grp");
+	cr_assert_eq(h, 0);
+	l = at("drv.c", 30, 3);
+	report_related(ctx, h, &l, "returned here without a put");
+	l = at("other.h", 5, 1);
+	report_related(ctx, h, &l, "declared here");
+	l = at("drv.c", 12, 9);
+	report_related(ctx, h, &l, "reference taken here");
+	l = at("drv.c", 30, 3);
+	report_related(ctx, h, &l, "returned here without a put");	/* duplicate */
+	report_related(ctx, h, &l, "second note at %u", 30u);	/* same place, new text */
+	l = at("drv.c", 12, 2);
+	report_related(ctx, h, &l, "reference taken here");	/* same text, new column */
+	/* a second report at the same place is the same finding */
+	cr_assert_eq(report(ctx, &p, "probe", "leak again"), h);
+	engine_ctx_free(ctx);
+
+	cr_assert_eq(ev_out.n, 1);
+	f = &ev_out.v[0];
+	cr_assert_eq(f->nrelated, 5);
+	cr_assert_eq(f->related[0].line, 12);
+	cr_assert_eq(f->related[0].col, 2);
+	cr_assert_eq(f->related[1].col, 9);
+	cr_assert_str_eq(f->related[2].message, "returned here without a put");
+	cr_assert_str_eq(f->related[3].message, "second note at 30");
+	cr_assert_str_eq(f->related[4].file, "other.h", "the finding's own file comes first");
+	cr_assert_eq(f->severity, rule_meta[0].severity);
+}
+
+Test(evidence, related_capped_with_and_more)
+{
+	struct rule_ctx *ctx = engine_ctx_new(&ev_rs, 0, &ev_out);
+	struct fx_loc p = at("drv.c", 1, 1), l;
+	const struct finding *f;
+	unsigned i;
+	int h = report(ctx, &p, "f", "leak");
+
+	/* reverse order and every one twice: the first RELATED_MAX by line stay */
+	for (i = RELATED_MAX + 10; i > 0; i--) {
+		l = at("drv.c", 100 + i, 1);
+		report_related(ctx, h, &l, "path %u", i);
+		report_related(ctx, h, &l, "path %u", i);
+	}
+	engine_ctx_free(ctx);
+	f = &ev_out.v[0];
+	cr_assert_eq(f->nrelated, RELATED_MAX + 1);
+	for (i = 0; i < RELATED_MAX; i++)
+		cr_assert_eq(f->related[i].line, 101 + i);
+	cr_assert_str_eq(f->related[RELATED_MAX].message, "and 10 more related locations");
+	cr_assert_eq(f->related[RELATED_MAX].line, 101 + RELATED_MAX);
+}
+
+Test(evidence, related_one_past_the_cap_is_kept)
+{
+	struct rule_ctx *ctx = engine_ctx_new(&ev_rs, 0, &ev_out);
+	struct fx_loc p = at("drv.c", 1, 1), l;
+	unsigned i;
+	int h = report(ctx, &p, "f", "leak");
+
+	for (i = 0; i < RELATED_MAX + 1; i++) {
+		l = at("drv.c", 10 + i, 1);
+		report_related(ctx, h, &l, "step");
+	}
+	engine_ctx_free(ctx);
+	cr_assert_eq(ev_out.v[0].nrelated, RELATED_MAX + 1);
+	cr_assert_str_eq(ev_out.v[0].related[RELATED_MAX].message, "step");
+}
+
+/* One finding at level, under the -W settings the test set in ev_rs. */
+static enum severity level_of(enum severity level)
+{
+	struct rule_ctx *ctx = engine_ctx_new(&ev_rs, 0, &ev_out);
+	struct fx_loc p = at("drv.c", 1 + ev_out.n, 1);
+	int h = report(ctx, &p, "f", "x");
+
+	report_level(ctx, h, level);
+	engine_ctx_free(ctx);
+	return ev_out.v[h].severity;
+}
+
+Test(evidence, levels_and_werror)
+{
+	struct rule_ctx *ctx = engine_ctx_new(&ev_rs, 0, &ev_out);
+	struct fx_loc p = at("drv.c", 100, 1);
+
+	report(ctx, &p, "f", "default level");
+	engine_ctx_free(ctx);
+	cr_assert_eq(ev_out.v[0].severity, rule_meta[0].severity);
+
+	cr_assert_eq(level_of(SEV_NOTE), SEV_NOTE);
+	cr_assert_eq(level_of(SEV_ERROR), SEV_ERROR);
+	ev_rs.werror_all = true;		/* -Werror: warnings only */
+	cr_assert_eq(level_of(SEV_NOTE), SEV_NOTE);
+	cr_assert_eq(level_of(SEV_WARNING), SEV_ERROR);
+	ev_rs.werror_all = false;
+	ev_rs.werror[0] = true;			/* -Werror=<id>: every finding */
+	cr_assert_eq(level_of(SEV_NOTE), SEV_ERROR);
+	ev_rs.werror[0] = false;
+	ev_rs.werror[1] = true;			/* another rule's -Werror= */
+	cr_assert_eq(level_of(SEV_NOTE), SEV_NOTE);
+	cr_assert_eq(level_of(SEV_WARNING), SEV_WARNING);
+}
+
+Test(evidence, findings_at_least_counts_levels)
+{
+	struct finding v[3] = { { .severity = SEV_NOTE }, { .severity = SEV_WARNING },
+				{ .severity = SEV_ERROR } };
+	struct findings f = { .n = 3, .cap = 3, .v = v };
+
+	cr_assert_eq(findings_at_least(&f, SEV_NOTE), 3);
+	cr_assert_eq(findings_at_least(&f, SEV_WARNING), 2);
+	cr_assert_eq(findings_at_least(&f, SEV_ERROR), 1);
+}
+
+/* A note-level finding in drv.c with two related locations, hand-built. */
+static struct related_loc hb_rel[2] = {
+	{ .file = "drv.c", .line = 12, .col = 5, .message = "reference taken here" },
+	{ .file = "drv.c", .line = 20, .col = 0, .message = "returned here without a put" },
+};
+static struct finding hb_v[2] = {
+	{ .rule = 0, .severity = SEV_NOTE, .file = "drv.c", .line = 12, .col = 5,
+	  .symbol = "probe", .message = "leak", .nrelated = 2, .related = hb_rel },
+	{ .rule = 0, .severity = SEV_WARNING, .file = "drv.c", .line = 40, .col = 1,
+	  .symbol = "remove", .message = "plain" },
+};
+static const struct findings hb = { .n = 2, .cap = 2, .v = hb_v };
+static const struct run_summary hb_sum = { .tus = 1, .parsed = 1, .findings = 2, .notes = 1 };
+
+/* What a reporter writes, NUL-terminated; free() it. */
+static char *render(int (*writer)(FILE *, const struct findings *, const struct run_summary *))
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+
+	cr_assert(out);
+	cr_assert_eq(writer(out, &hb, &hb_sum), 0);
+	fclose(out);
+	return buf;
+}
+
+Test(evidence, text_prints_note_lines_after_the_finding)
+{
+	char *s = render(report_text), want[512];
+
+	snprintf(want, sizeof(want),
+		 "drv.c:12:5: note: leak [%s]\n"
+		 "drv.c:12:5: note: reference taken here\n"
+		 "drv.c:20:0: note: returned here without a put\n"
+		 "drv.c:40:1: warning: plain [%s]\n", rule_meta[0].id, rule_meta[0].id);
+	cr_assert_str_eq(s, want);
+	free(s);
+}
+
+static struct json_object *get(struct json_object *o, const char *key)
+{
+	struct json_object *v = NULL;
+
+	cr_assert(json_object_object_get_ex(o, key, &v), "no \"%s\" in %s", key,
+		  json_object_to_json_string(o));
+	return v;
+}
+
+Test(evidence, json_has_level_and_related)
+{
+	char *s = render(report_json);
+	struct json_object *doc = json_tokener_parse(s), *f0, *f1, *rel, *r1;
+
+	cr_assert(doc, "not JSON: %s", s);
+	f0 = json_object_array_get_idx(get(doc, "findings"), 0);
+	f1 = json_object_array_get_idx(get(doc, "findings"), 1);
+	cr_assert_str_eq(json_object_get_string(get(f0, "level")), "note");
+	cr_assert_str_eq(json_object_get_string(get(f1, "level")), "warning");
+	rel = get(f0, "related");
+	cr_assert_eq(json_object_array_length(rel), 2);
+	r1 = json_object_array_get_idx(rel, 1);
+	cr_assert_str_eq(json_object_get_string(get(r1, "file")), "drv.c");
+	cr_assert_eq(json_object_get_int(get(r1, "line")), 20);
+	cr_assert_eq(json_object_get_int(get(r1, "column")), 0);
+	cr_assert_str_eq(json_object_get_string(get(r1, "message")), "returned here without a put");
+	cr_assert_eq(json_object_array_length(get(f1, "related")), 0);
+	cr_assert_eq(json_object_get_int(get(get(doc, "summary"), "notes")), 1);
+	json_object_put(doc);
+	free(s);
+}
+
+Test(evidence, sarif_level_and_related_locations)
+{
+	char *s = render(report_sarif);
+	struct json_object *doc = json_tokener_parse(s), *res, *r0, *r1, *rel, *l1, *region;
+
+	cr_assert(doc, "not JSON: %s", s);
+	res = get(json_object_array_get_idx(get(doc, "runs"), 0), "results");
+	r0 = json_object_array_get_idx(res, 0);
+	r1 = json_object_array_get_idx(res, 1);
+	cr_assert_str_eq(json_object_get_string(get(r0, "level")), "note");
+	cr_assert_str_eq(json_object_get_string(get(r1, "level")), "warning");
+	cr_assert(!json_object_object_get_ex(r1, "relatedLocations", NULL));
+	rel = get(r0, "relatedLocations");
+	cr_assert_eq(json_object_array_length(rel), 2);
+	l1 = json_object_array_get_idx(rel, 1);
+	cr_assert_eq(json_object_get_int(get(l1, "id")), 1);
+	cr_assert_str_eq(json_object_get_string(get(get(l1, "message"), "text")),
+			 "returned here without a put");
+	region = get(get(l1, "physicalLocation"), "region");
+	cr_assert_eq(json_object_get_int(get(region, "startLine")), 20);
+	cr_assert(!json_object_object_get_ex(region, "startColumn", NULL), "column 0 is unknown");
+	json_object_put(doc);
+	free(s);
+}
+
+#define MULTITOOL "build/sarif/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+
+/* The log with related locations is valid SARIF 2.1.0 (Microsoft's Multitool). */
+Test(evidence, sarif_with_related_locations_validates)
+{
+	char dir[] = "/tmp/iommu-lint-evidence.XXXXXX", log[64], rep[80], cmd[512];
+	char *s = render(report_sarif);
+	struct json_object *doc, *runs, *results, *lvl;
+	size_t i, j;
+	FILE *f;
+
+	if (access(MULTITOOL, X_OK))
+		cr_skip_test("SARIF Multitool missing (scripts/deps.sh)");
+	cr_assert(mkdtemp(dir));
+	snprintf(log, sizeof(log), "%s/ev.sarif", dir);
+	snprintf(rep, sizeof(rep), "%s/ev.report", dir);
+	f = fopen(log, "w");
+	cr_assert(f && fputs(s, f) >= 0 && !fclose(f));
+	snprintf(cmd, sizeof(cmd),
+		 "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 %s validate --quiet true -o %s "
+		 "--log 'ForceOverwrite;PrettyPrint' %s >/dev/null 2>&1", MULTITOOL, rep, log);
+	cr_assert_eq(system(cmd), 0);
+	doc = json_object_from_file(rep);
+	cr_assert(doc, "no Multitool report");
+	runs = get(doc, "runs");
+	for (i = 0; i < json_object_array_length(runs); i++) {
+		if (!json_object_object_get_ex(json_object_array_get_idx(runs, i), "results",
+					       &results))
+			continue;
+		for (j = 0; j < json_object_array_length(results); j++) {
+			struct json_object *r = json_object_array_get_idx(results, j);
+
+			if (json_object_object_get_ex(r, "level", &lvl))
+				cr_assert_str_neq(json_object_get_string(lvl), "error",
+						  "invalid SARIF: %s", json_object_to_json_string(r));
+		}
+	}
+	json_object_put(doc);
+	unlink(rep);
+	unlink(log);
+	rmdir(dir);
+	free(s);
+}
+
+Test(evidence, fingerprint_ignores_related_and_level)
+{
+	struct finding bare = hb_v[0];
+	char a[FINGERPRINT_LEN + 1], b[FINGERPRINT_LEN + 1];
+
+	finding_fingerprint(&hb_v[0], NULL, a);
+	bare.nrelated = 0;
+	bare.related = NULL;
+	bare.severity = SEV_ERROR;
+	finding_fingerprint(&bare, NULL, b);
+	cr_assert_str_eq(a, b);
+}
+
+/*
+ * A suppression at the primary line hides the finding with all its related
+ * notes; one at a related line hides nothing.
+ */
+Test(evidence, suppression_at_primary_line_hides_finding_and_notes)
+{
+	static const char src[] =
+		"int probe(void)\n"						/* 1 */
+		"{\n"								/* 2 */
+		"\t/* iommu-lint: ignore %s -- freed by the caller */\n"	/* 3 */
+		"\tg = get();\n"						/* 4 */
+		"\tif (x)\n"							/* 5 */
+		"\t\treturn 1;\n"						/* 6 */
+		"\treturn 0;\n"							/* 7 */
+		"}\n"								/* 8 */
+		"int remove(void)\n"						/* 9 */
+		"{\n"								/* 10 */
+		"\th = get();\n"						/* 11 */
+		"\treturn 0;\n"							/* 12 */
+		"}\n";								/* 13 */
+	char text[1024];
+	struct fx_tu tu = { .file = "drv.c", .src = text };
+	struct fx_tu *tus[1] = { &tu };
+	struct fx_program prog = { .tus = tus, .ntus = 1 };
+	struct rule_ctx *ctx = engine_ctx_new(&ev_rs, 0, &ev_out);
+	struct fx_loc l = at("drv.c", 4, 2);
+	int h;
+
+	snprintf(text, sizeof(text), src, rule_meta[0].id);
+	tu.src_len = strlen(text);
+	h = report(ctx, &l, "probe", "leak");
+	l = at("drv.c", 6, 3);
+	report_related(ctx, h, &l, "returned here without a put");
+	l = at("drv.c", 11, 2);
+	h = report(ctx, &l, "remove", "leak");
+	l = at("drv.c", 4, 2);		/* evidence on the suppressed line */
+	report_related(ctx, h, &l, "compare with here");
+	engine_ctx_free(ctx);
+
+	cr_assert_eq(suppress_apply(&prog, &ev_out), 1);
+	cr_assert_eq(ev_out.n, 1);
+	cr_assert_str_eq(ev_out.v[0].symbol, "remove");
+	cr_assert_eq(ev_out.v[0].nrelated, 1);
 }
