@@ -28,14 +28,33 @@
 #include "../checker/cfg.h"
 #include "../checker/rule.h"
 
-static void on_leak(const struct cfg_leak *l, void *arg)
+/*
+ * One finding per lookup, at the lookup, with every exit that leaks it as
+ * a related location.
+ */
+static void on_defect(const struct cfg_leak *v, unsigned n, void *arg)
 {
 	struct rule_ctx *ctx = arg;
+	bool unchecked = true;
+	unsigned i;
+	int h;
 
-	report(ctx, &l->exit_loc, l->fn->name,
-	       "device reference '%s' from %s() at line %u is not dropped on the path returning at line %u%s; release it with %s",
-	       l->handle, l->acquire, l->acq_loc.line, l->exit_loc.line,
-	       l->unchecked ? " (the lookup result is never tested)" : "", l->release);
+	for (i = 0; i < n; i++)
+		unchecked &= v[i].unchecked;
+	h = report(ctx, &v[0].acq_loc, v[0].fn->name,
+		   "device reference '%s' from %s() is not dropped on %u path%s (returning at line %u%s)%s; release it with %s",
+		   v[0].handle, v[0].acquire, n, n == 1 ? "" : "s", v[0].exit_loc.line,
+		   n == 1 ? "" : ", ...", unchecked ? " (the lookup result is never tested)" : "",
+		   v[0].release);
+	for (i = 0; i < n; i++) {
+		if (v[i].via_label)
+			report_related(ctx, h, &v[i].exit_loc,
+				       "'%s' still held on this return (reached through 'goto %s' at line %u)",
+				       v[0].handle, v[i].via_label, v[i].via_loc.line);
+		else
+			report_related(ctx, h, &v[i].exit_loc, "'%s' still held on this return",
+				       v[0].handle);
+	}
 }
 
 static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
@@ -44,8 +63,8 @@ static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struc
 		.class = "device",
 		.tu = tu,
 		.prog = ctx_program(ctx),
-		.leak = on_leak,
 		.arg = ctx,
+		.defect = on_defect,
 	};
 
 	cfg_check_pairs(fn, &t);

@@ -22,14 +22,24 @@
 #include "../checker/cfg.h"
 #include "../checker/rule.h"
 
-static void on_leak(const struct cfg_leak *l, void *arg)
+/* One finding per acquisition, with each leaking exit as a related location. */
+static void on_defect(const struct cfg_leak *v, unsigned n, void *arg)
 {
 	struct rule_ctx *ctx = arg;
+	bool unchecked = true;
+	unsigned i;
+	int h;
 
-	report(ctx, &l->exit_loc, l->fn->name,
-	       "iommu_group reference '%s' from %s() at line %u is not put on the path returning at line %u%s; release it with %s",
-	       l->handle, l->acquire, l->acq_loc.line, l->exit_loc.line,
-	       l->unchecked ? " (the result is never tested)" : "", l->release);
+	for (i = 0; i < n; i++)
+		unchecked &= v[i].unchecked;
+	h = report(ctx, &v[0].acq_loc, v[0].fn->name,
+		   "iommu_group reference '%s' from %s() is not put on %u path%s (returning at line %u%s)%s; release it with %s",
+		   v[0].handle, v[0].acquire, n, n == 1 ? "" : "s", v[0].exit_loc.line,
+		   n == 1 ? "" : ", ...", unchecked ? " (the result is never tested)" : "",
+		   v[0].release);
+	for (i = 0; i < n; i++)
+		report_related(ctx, h, &v[i].exit_loc, "'%s' still held on this return",
+			       v[0].handle);
 }
 
 static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
@@ -38,8 +48,8 @@ static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struc
 		.class = "group",
 		.tu = tu,
 		.prog = ctx_program(ctx),
-		.leak = on_leak,
 		.arg = ctx,
+		.defect = on_defect,
 	};
 
 	cfg_check_pairs(fn, &t);

@@ -41,24 +41,42 @@
 #include "../checker/cfg.h"
 #include "../checker/rule.h"
 
-static void on_leak(const struct cfg_leak *l, void *arg)
+/*
+ * One finding per registration step left in place on some failure path,
+ * at the step, with each such path as a related location: the goto that
+ * skips the undo when there is one, else the failing return.
+ */
+static void on_defect(const struct cfg_leak *v, unsigned n, void *arg)
 {
 	struct rule_ctx *ctx = arg;
+	unsigned i, nfail = 0, first = 0;
+	int h;
 
 	/* an object the caller passed in is the caller's to tear down */
-	if (l->exit != CFG_EXIT_FAILURE || l->unchecked || !l->local)
+	for (i = 0; i < n; i++)
+		if (v[i].exit == CFG_EXIT_FAILURE && !v[i].unchecked && v[i].local && !nfail++)
+			first = i;
+	if (!nfail)
 		return;
-	if (l->via_label && l->via_loc.line > l->acq_loc.line) {
-		report(ctx, &l->via_loc, l->fn->name,
-		       "'goto %s' skips the undo of %s(%s) at line %u: the failure path returning at line %u never calls %s",
-		       l->via_label, l->acquire, l->handle ? l->handle : "...", l->acq_loc.line,
-		       l->exit_loc.line, l->release);
-		return;
+	h = report(ctx, &v[first].acq_loc, v[first].fn->name,
+		   "%s(%s) is not undone on %u failure path%s (returning at line %u%s); undo it with %s",
+		   v[first].acquire, v[first].handle ? v[first].handle : "...", nfail,
+		   nfail == 1 ? "" : "s", v[first].exit_loc.line, nfail == 1 ? "" : ", ...",
+		   v[first].release);
+	for (i = 0; i < n; i++) {
+		const struct cfg_leak *l = &v[i];
+
+		if (l->exit != CFG_EXIT_FAILURE || l->unchecked || !l->local)
+			continue;
+		if (l->via_label && l->via_loc.line > l->acq_loc.line)
+			report_related(ctx, h, &l->via_loc,
+				       "'goto %s' skips the undo: the failure path returning at line %u never calls %s",
+				       l->via_label, l->exit_loc.line, l->release);
+		else
+			report_related(ctx, h, &l->exit_loc,
+				       "failure return leaves %s(%s) in place", l->acquire,
+				       l->handle ? l->handle : "...");
 	}
-	report(ctx, &l->exit_loc, l->fn->name,
-	       "failure return at line %u leaves %s(%s) from line %u in place; undo it with %s",
-	       l->exit_loc.line, l->acquire, l->handle ? l->handle : "...", l->acq_loc.line,
-	       l->release);
 }
 
 static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
@@ -67,8 +85,8 @@ static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struc
 		.class = "register",
 		.tu = tu,
 		.prog = ctx_program(ctx),
-		.leak = on_leak,
 		.arg = ctx,
+		.defect = on_defect,
 	};
 
 	cfg_check_pairs(fn, &t);

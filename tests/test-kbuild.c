@@ -96,7 +96,8 @@ Test(kbuild, findings_exit_zero_on_stderr)
 	check_cmd(&r, NULL, FIX_LOOKUP);
 	cr_assert_eq(r.status, 0, "CHECK mode must not stop kbuild on findings: %d\n%s", r.status,
 		     r.err);
-	cr_assert_eq(count_substr(r.err, FIX_LOOKUP ":"), 1, "one gcc-style finding expected:\n%s", r.err);
+	cr_assert_eq(count_substr(r.err, FIX_LOOKUP ":"), 2, "one gcc-style finding and its note expected:\n%s", r.err);
+	cr_assert_eq(count_substr(r.err, ": note: "), 1, "one related note:\n%s", r.err);
 	cr_assert(strstr(r.err, ": warning: ") && strstr(r.err, "[device-lookup-put]"), "%s", r.err);
 	cr_assert_str_empty(r.out, "make -s drops stdout: the report belongs on stderr");
 	cr_assert_null(strstr(r.err, "TUs ("), "no summary line per file under kbuild:\n%s", r.err);

@@ -17,6 +17,7 @@ int bf_find_instance(struct device_node *np, void **out)
 	struct device *dev;
 	void *priv;
 
+	/* expect: device-lookup-put */
 	dev = bus_find_device(&platform_bus_type, NULL, np, bf_match);
 	if (!dev)
 		return -ENODEV;
@@ -27,6 +28,5 @@ int bf_find_instance(struct device_node *np, void **out)
 		return -EPROBE_DEFER;
 	}
 	*out = priv;
-	/* expect: device-lookup-put */
 	return 0;
 }

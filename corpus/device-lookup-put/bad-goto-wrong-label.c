@@ -22,6 +22,7 @@ int gw_attach_master(struct device *dev, struct device_node *np)
 	if (!m)
 		return -ENOMEM;
 
+	/* expect: device-lookup-put */
 	smmu_pdev = of_find_device_by_node(np);
 	if (!smmu_pdev) {
 		ret = -ENODEV;
@@ -46,6 +47,5 @@ out_put:
 	put_device(&smmu_pdev->dev);
 out_free:
 	kfree(m);
-	/* expect: device-lookup-put */
 	return ret;
 }

@@ -17,6 +17,7 @@ int lc_count_ready(struct device_node *np, int count)
 	for (i = 0; i < count; i++) {
 		if (of_parse_phandle_with_args(np, "iommus", "#iommu-cells", i, &args))
 			break;
+		/* expect: device-lookup-put */
 		pdev = of_find_device_by_node(args.np);
 		of_node_put(args.np);
 		if (!pdev)
@@ -26,6 +27,5 @@ int lc_count_ready(struct device_node *np, int count)
 		ready++;
 		platform_device_put(pdev);
 	}
-	/* expect: device-lookup-put */
 	return ready;
 }

@@ -8,9 +8,9 @@
 int uc_probe_device(struct device *dev, struct device_node *np);
 int uc_probe_device(struct device *dev, struct device_node *np)
 {
+	/* expect: device-lookup-put */
 	struct platform_device *pdev = of_find_device_by_node(np);
 
 	dev_iommu_priv_set(dev, platform_get_drvdata(pdev));
-	/* expect: device-lookup-put */
 	return 0;
 }

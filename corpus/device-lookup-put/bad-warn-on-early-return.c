@@ -18,6 +18,7 @@ int wn_of_xlate(struct device *dev, struct of_phandle_args *args)
 	struct platform_device *pdev;
 	struct wn_iommu *wn;
 
+	/* expect: device-lookup-put */
 	pdev = of_find_device_by_node(args->np);
 	/* ok: device-lookup-put */
 	if (WARN_ON(!pdev))
@@ -26,11 +27,9 @@ int wn_of_xlate(struct device *dev, struct of_phandle_args *args)
 
 	wn = platform_get_drvdata(pdev);
 	if (!wn)
-		/* expect: device-lookup-put */
 		return -EPROBE_DEFER;
 
 	if (WARN_ON_ONCE(args->args[0] >= wn->num_ctx))
-		/* expect: device-lookup-put */
 		return -EINVAL;
 
 	put_device(&pdev->dev);

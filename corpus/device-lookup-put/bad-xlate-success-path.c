@@ -15,6 +15,7 @@ static int lk_of_xlate(struct device *dev, struct of_phandle_args *args)
 	struct platform_device *iommu_pdev;
 	struct lk_iommu *lk;
 
+	/* expect: device-lookup-put */
 	iommu_pdev = of_find_device_by_node(args->np);
 	if (!iommu_pdev)
 		return -ENODEV;
@@ -22,7 +23,6 @@ static int lk_of_xlate(struct device *dev, struct of_phandle_args *args)
 	lk = platform_get_drvdata(iommu_pdev);
 	dev_iommu_priv_set(dev, lk);
 
-	/* expect: device-lookup-put */
 	return iommu_fwspec_add_ids(dev, args->args, 1);
 }
 

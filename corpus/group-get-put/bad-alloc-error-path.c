@@ -11,6 +11,7 @@ struct iommu_group *ae_new_group(struct device *dev)
 	struct iommu_group *group;
 	int ret;
 
+	/* expect: group-get-put */
 	group = iommu_group_alloc();
 	if (IS_ERR(group))
 		/* ok: group-get-put */
@@ -18,7 +19,6 @@ struct iommu_group *ae_new_group(struct device *dev)
 
 	ret = iommu_group_add_device(group, dev);
 	if (ret)
-		/* expect: group-get-put */
 		return ERR_PTR(ret);
 
 	/* ok: group-get-put */

@@ -16,13 +16,13 @@ int dm_attach(struct platform_device *pdev)
 	struct iommu_group *group;
 	struct dm_master *m;
 
+	/* expect: group-get-put */
 	group = iommu_group_get(&pdev->dev);
 	if (!group)
 		return -ENODEV;
 
 	m = platform_get_drvdata(pdev);
 	if (!m)
-		/* expect: group-get-put */
 		return -EPROBE_DEFER;
 
 	m->group = group;

@@ -11,13 +11,13 @@ int er_can_bind(struct device *dev)
 {
 	struct iommu_group *group;
 
+	/* expect: group-get-put */
 	group = iommu_group_get(dev);
 	if (!group)
 		/* ok: group-get-put */
 		return -ENODEV;
 
 	if (er_count_devices(group) != 1)
-		/* expect: group-get-put */
 		return -EBUSY;
 
 	iommu_group_put(group);

@@ -15,6 +15,7 @@ int gl_bind(struct gl_state *st, struct device *dev)
 	struct iommu_group *group;
 	int ret = 0;
 
+	/* expect: group-get-put */
 	group = iommu_group_get(dev);
 	if (!group)
 		return -ENODEV;
@@ -36,6 +37,5 @@ out_unlock_put:
 
 out_unlock:
 	mutex_unlock(&st->lock);
-	/* expect: group-get-put */
 	return ret;
 }

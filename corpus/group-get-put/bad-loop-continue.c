@@ -11,6 +11,7 @@ int lc_count_shared(struct device **devs, int n, struct iommu_group *mine)
 	int i, shared = 0;
 
 	for (i = 0; i < n; i++) {
+		/* expect: group-get-put */
 		group = iommu_group_get(devs[i]);
 		if (!group)
 			continue;
@@ -19,6 +20,5 @@ int lc_count_shared(struct device **devs, int n, struct iommu_group *mine)
 		shared++;
 		iommu_group_put(group);
 	}
-	/* expect: group-get-put */
 	return shared;
 }

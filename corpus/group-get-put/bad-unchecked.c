@@ -6,9 +6,9 @@
 int uc_group_id(struct device *dev);
 int uc_group_id(struct device *dev)
 {
+	/* expect: group-get-put */
 	struct iommu_group *group = iommu_group_get(dev);
 	int id = iommu_group_id(group);
 
-	/* expect: group-get-put */
 	return id;
 }

@@ -8,6 +8,7 @@
 int wo_check_default(struct device *dev);
 int wo_check_default(struct device *dev)
 {
+	/* expect: group-get-put */
 	struct iommu_group *group = iommu_group_get(dev);
 	struct iommu_domain *domain;
 
@@ -17,7 +18,6 @@ int wo_check_default(struct device *dev)
 
 	domain = iommu_group_default_domain(group);
 	if (WARN_ON_ONCE(!domain))
-		/* expect: group-get-put */
 		return -EINVAL;
 
 	iommu_group_put(group);

@@ -21,13 +21,13 @@ int de_probe(struct platform_device *pdev)
 	if (!smmu)
 		return -ENOMEM;
 
+	/* expect: register-unwind */
 	ret = iommu_device_sysfs_add(&smmu->iommu, &pdev->dev, NULL, "de");
 	if (ret)
 		return dev_err_probe(&pdev->dev, ret, "sysfs\n");
 
 	ret = iommu_device_register(&smmu->iommu, &de_ops, &pdev->dev);
 	if (ret)
-		/* expect: register-unwind */
 		return dev_err_probe(&pdev->dev, ret, "register\n");
 
 	return 0;

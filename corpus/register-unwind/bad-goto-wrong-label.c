@@ -23,13 +23,13 @@ int wl_alloc_unit(struct device *parent, struct wl_unit **out)
 	if (!unit)
 		return -ENOMEM;
 
+	/* expect: register-unwind */
 	err = iommu_device_sysfs_add(&unit->iommu, parent, NULL, "unit%d", unit->seq);
 	if (err)
 		goto out_free;
 
 	err = iommu_device_register(&unit->iommu, &wl_ops, NULL);
 	if (err)
-		/* expect: register-unwind */
 		goto out_free;
 
 	*out = unit;

@@ -29,6 +29,7 @@ int ls_probe(struct platform_device *pdev)
 	if (err)
 		return err;
 
+	/* expect: register-unwind */
 	err = iommu_device_register(&iommu->iommu, &ls_ops, dev);
 	if (err)
 		goto err_remove_sysfs;
@@ -39,7 +40,6 @@ int ls_probe(struct platform_device *pdev)
 
 		if (irq < 0) {
 			err = irq;
-			/* expect: register-unwind */
 			goto err_pm_disable;
 		}
 	}

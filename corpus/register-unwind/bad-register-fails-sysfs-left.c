@@ -23,6 +23,7 @@ int rs_probe(struct platform_device *pdev)
 		return -ENOMEM;
 
 	if (mmu->leaf) {
+		/* expect: register-unwind */
 		ret = iommu_device_sysfs_add(&mmu->iommu, &pdev->dev, NULL, "%s",
 					     dev_name(&pdev->dev));
 		if (ret)
@@ -30,7 +31,6 @@ int rs_probe(struct platform_device *pdev)
 
 		ret = iommu_device_register(&mmu->iommu, &rs_ops, &pdev->dev);
 		if (ret)
-			/* expect: register-unwind */
 			return ret;
 	}
 

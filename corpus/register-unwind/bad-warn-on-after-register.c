@@ -23,10 +23,12 @@ int wa_probe(struct platform_device *pdev)
 	if (!smmu)
 		return -ENOMEM;
 
+	/* expect: register-unwind */
 	ret = iommu_device_sysfs_add(&smmu->iommu, &pdev->dev, NULL, "wa");
 	if (ret)
 		return ret;
 
+	/* expect: register-unwind */
 	ret = iommu_device_register(&smmu->iommu, &wa_ops, &pdev->dev);
 	if (ret) {
 		iommu_device_sysfs_remove(&smmu->iommu);
@@ -34,7 +36,6 @@ int wa_probe(struct platform_device *pdev)
 	}
 
 	if (WARN_ON(!smmu->base))
-		/* expect: register-unwind */
 		return -ENODEV;
 
 	platform_set_drvdata(pdev, smmu);
