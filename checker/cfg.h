@@ -28,7 +28,7 @@
 #include "arena.h"
 #include "facts.h"
 
-#define CFG_MAX_STATES 20000
+#define CFG_MAX_STATES 200000
 #define CFG_MAX_SITES 16
 
 enum cfg_node_kind {

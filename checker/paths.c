@@ -95,7 +95,12 @@ static uint64_t item_hash(const struct item *it)
 	return h;
 }
 
-/* Add it to the visited set; false if it was there already. */
+/*
+ * Add it to the visited set; false if it was there already.  The last goto
+ * taken is not part of the key: it names the path in reports but changes
+ * nothing ahead, so a (node, state) is walked once, by the first goto
+ * that reaches it.
+ */
 static bool visit(struct walk *w, const struct item *it)
 {
 	size_t i;
@@ -125,6 +130,7 @@ static bool visit(struct walk *w, const struct item *it)
 		struct item key = *it;
 
 		key.node++;
+		key.st.via = 0;
 		i = item_hash(&key) & (w->setcap - 1);
 		while (w->set[i].node) {
 			if (!memcmp(&w->set[i], &key, sizeof(key)))
@@ -360,7 +366,8 @@ static void apply_summary(struct walk *w, struct pstate *st, const struct fx_exp
 			if (!live(st->res[i]) || !names_handle(w, &w->sites[i], root, false))
 				continue;
 			if (!asked) {
-				flags = summary_arg(w->t->prog, w->t->tu, call->name, w->t->class, k);
+				flags = summary_arg(w->t->prog, w->t->tu, call->name, w->t->class, k) &
+					(SUM_RELEASES | SUM_STORES);
 				asked = true;
 			}
 			if (!flags)
@@ -863,6 +870,23 @@ static const char *handle_named(const struct walk *w, const char *root)
 	return NULL;
 }
 
+/* The handle a call returns per its callee's summary: b = get_bridge(dev, info). */
+static const char *returned_arg(const struct walk *w, const struct fx_expr *call)
+{
+	unsigned k;
+
+	if (!w->t->prog || pair_of(call->name, NULL))
+		return NULL;
+	for (k = 1; k < call->nkids; k++) {
+		const char *h = handle_named(w, own_root(call->kids[k], false));
+
+		if (h && (summary_arg(w->t->prog, w->t->tu, call->name, w->t->class, k) &
+			  SUM_RETURNS))
+			return h;
+	}
+	return NULL;
+}
+
 /*
  * Locals set from a container conversion or the driver data of a tracked
  * object (nvmem = to_nvmem_device(dev); ecc = platform_get_drvdata(pdev)),
@@ -893,13 +917,15 @@ static void find_aliases(struct walk *w)
 				name = l->name;
 				r = fx_strip(e->kids[1]);
 			}
-			if (!r || r->kind != FXE_CALL || r->nkids < 2 || alias_index(w, name) >= 0)
+			if (!r || r->kind == FXE_IDENT || alias_index(w, name) >= 0)
 				continue;
-			if (own_is_drvdata(r->name)) {
+			if (r->kind == FXE_CALL && r->nkids > 1 && own_is_drvdata(r->name)) {
 				h = handle_named(w, own_root(r->kids[1], false));
 				drvdata = true;
 			} else {
-				h = own_is_wrapper(r->name) ? handle_named(w, own_root(r, false)) : NULL;
+				h = handle_named(w, own_root(r, false));
+				if (!h && r->kind == FXE_CALL)
+					h = returned_arg(w, r);
 			}
 			if (!h || !strcmp(h, name))
 				continue;
@@ -910,7 +936,51 @@ static void find_aliases(struct walk *w)
 	}
 }
 
-/* A local assigned true/false/0/1 and tested: a flag that decides a branch. */
+struct rel_scan {
+	const char *class;
+	bool found;
+};
+
+static bool rel_visit(const struct fx_expr *e, void *arg)
+{
+	struct rel_scan *rs = arg;
+
+	if (e->kind == FXE_CALL && is_release_of_class(e->name, rs->class)) {
+		rs->found = true;
+		return false;
+	}
+	return true;
+}
+
+/* A release of the class within a few nodes after branch node b. */
+static bool guards_release(const struct walk *w, unsigned b)
+{
+	const struct cfg *g = w->g;
+	unsigned i, k, n;
+
+	for (i = 0; i < 2; i++) {
+		n = g->nodes[b].succ[i];
+		for (k = 0; k < 8 && n < g->nnodes; k++) {
+			const struct cfg_node *x = &g->nodes[n];
+			struct rel_scan rs = { w->t->class, false };
+
+			if (x->kind == CFG_EXPR) {
+				fx_walk_expr(x->expr, rel_visit, &rs);
+				if (rs.found)
+					return true;
+			}
+			if (x->kind == CFG_RETURN || !x->nsucc)
+				break;
+			n = cfg_succ(x, 0);
+		}
+	}
+	return false;
+}
+
+/*
+ * A local assigned true/false/0/1 and tested where the test decides a
+ * release: a flag (bool registered; ... if (registered) put_device(...)).
+ */
 static bool is_flag(const struct walk *w, const char *name)
 {
 	const struct cfg *g = w->g;
@@ -921,7 +991,8 @@ static bool is_flag(const struct walk *w, const char *name)
 		const struct cfg_node *n = &g->nodes[i];
 		const struct fx_expr *e = fx_strip(n->expr), *v = NULL;
 
-		if (n->kind == CFG_BRANCH && n->test == CFG_T_TRUTH && !strcmp(n->subject, name))
+		if (n->kind == CFG_BRANCH && n->test == CFG_T_TRUTH && !strcmp(n->subject, name) &&
+		    guards_release(w, i))
 			tested = true;
 		if (n->kind != CFG_EXPR || !e)
 			continue;

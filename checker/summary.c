@@ -66,9 +66,31 @@ static bool is_null(const struct fx_expr *e)
 	return e && e->text && (!strcmp(e->text, "NULL") || !strcmp(e->text, "0"));
 }
 
+static bool first_var(const struct fx_expr *e, void *arg)
+{
+	const char **name = arg;
+
+	if (e->kind == FXE_IDENT && (e->ref == FXR_LOCAL || e->ref == FXR_PARAM) && e->name &&
+	    strncmp(e->name, "__", 2)) {
+		*name = e->name;
+		return false;
+	}
+	return true;
+}
+
 const char *own_root(const struct fx_expr *e, bool any_member)
 {
 	while ((e = fx_strip(e))) {
+		/* a conversion macro expanded (clang): the variable it is given */
+		if (e->macro && own_is_wrapper(e->macro) && e->kind != FXE_CALL) {
+			const char *name = NULL;
+
+			if (e->kind == FXE_STMTEXPR)
+				fx_walk_stmt(e->stmt, NULL, first_var, &name);
+			else
+				fx_walk_expr(e, first_var, &name);
+			return name;
+		}
 		switch (e->kind) {
 		case FXE_IDENT:
 			return e->ref == FXR_LOCAL || e->ref == FXR_PARAM ? e->name : NULL;
@@ -132,14 +154,28 @@ struct sum_walk {
 	const char *class;
 	unsigned depth;
 	unsigned char *flags;
+	unsigned nlocals;		/* locals converted from a parameter */
+	const char *local[8];
+	int local_param[8];
 };
 
 static unsigned arg_flags(const struct fx_program *prog, const struct fx_tu *from,
 			  const char *callee, const char *class, unsigned k, unsigned depth);
 
+/* The parameter root names, directly or through a local converted from it. */
+static int param_of(const struct sum_walk *sw, const char *root)
+{
+	unsigned i;
+
+	for (i = 0; root && i < sw->nlocals; i++)
+		if (!strcmp(sw->local[i], root))
+			return sw->local_param[i];
+	return param_index(sw->fn, root);
+}
+
 static void mark(struct sum_walk *sw, const struct fx_expr *e, bool any_member, unsigned f)
 {
-	int p = param_index(sw->fn, own_root(e, any_member));
+	int p = param_of(sw, own_root(e, any_member));
 
 	if (p >= 0)
 		sw->flags[p] |= f;
@@ -154,8 +190,16 @@ static bool sum_visit(const struct fx_expr *e, void *arg)
 	if (e->kind == FXE_BINARY && e->op && !strcmp(e->op, "=") && e->nkids == 2) {
 		const struct fx_expr *l = fx_strip(e->kids[0]);
 
-		if (l && (l->kind != FXE_IDENT || l->ref == FXR_GLOBAL))
+		if (l && (l->kind != FXE_IDENT || l->ref == FXR_GLOBAL)) {
 			mark(sw, e->kids[1], false, SUM_STORES);
+		} else if (l && l->ref == FXR_LOCAL && sw->nlocals < 8) {
+			int p = param_of(sw, own_root(e->kids[1], false));
+
+			if (p >= 0) {
+				sw->local[sw->nlocals] = l->name;
+				sw->local_param[sw->nlocals++] = p;
+			}
+		}
 		return true;
 	}
 	if (e->kind != FXE_CALL || !e->name || e->nkids < 2)
@@ -170,11 +214,28 @@ static bool sum_visit(const struct fx_expr *e, void *arg)
 	if (!sw->depth || pair_of(e->name, NULL))
 		return true;
 	for (i = 1; i < e->nkids; i++) {
-		int p = param_index(sw->fn, own_root(e->kids[i], false));
+		int p = param_of(sw, own_root(e->kids[i], false));
 
 		if (p >= 0 && !(sw->flags[p] & SUM_RELEASES))
 			sw->flags[p] |= arg_flags(sw->prog, sw->tu, e->name, sw->class, i,
 						  sw->depth - 1);
+	}
+	return true;
+}
+
+static bool sum_stmt(const struct fx_stmt *st, void *arg)
+{
+	struct sum_walk *sw = arg;
+
+	if (st->kind == FXS_RETURN && st->expr)
+		mark(sw, st->expr, false, SUM_RETURNS);
+	if (st->kind == FXS_DECL && st->expr && st->name && sw->nlocals < 8) {
+		int p = param_of(sw, own_root(st->expr, false));
+
+		if (p >= 0) {
+			sw->local[sw->nlocals] = st->name;
+			sw->local_param[sw->nlocals++] = p;
+		}
 	}
 	return true;
 }
@@ -224,8 +285,9 @@ static unsigned arg_flags(const struct fx_program *prog, const struct fx_tu *fro
 	memo[b] = s;
 	pthread_mutex_unlock(&memo_lock);
 
-	sw = (struct sum_walk){ prog, tu, fn, class, depth, s->flags };
-	fx_walk_stmt(fn->body, NULL, sum_visit, &sw);
+	sw = (struct sum_walk){ .prog = prog, .tu = tu, .fn = fn, .class = class,
+				.depth = depth, .flags = s->flags };
+	fx_walk_stmt(fn->body, sum_stmt, sum_visit, &sw);
 
 	pthread_mutex_lock(&memo_lock);
 	s->busy = false;

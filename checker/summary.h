@@ -6,7 +6,8 @@
  * A summary says, per parameter and per pairs.tbl class, whether the
  * function releases it (a release of the class on some path, directly or
  * through a callee whose summary releases it) or stores it (into a field,
- * a global, or a sink of pairs.tbl).  Summaries are computed on demand for
+ * a global, or a sink of pairs.tbl) or returns it (itself or a container
+ * of it, so the caller gets the same object).  Summaries are computed on demand for
  * any function with a body in the run (any TU, by C linkage), memoised,
  * and read at call sites by the path engine: a reference passed to a
  * function that puts or keeps it is no longer this function's to drop.
@@ -20,6 +21,7 @@
 
 #define SUM_RELEASES	1u
 #define SUM_STORES	2u
+#define SUM_RETURNS	4u	/* returns it, or an object that embeds it */
 
 /*
  * The variable or parameter a pointer expression designates the object
