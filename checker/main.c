@@ -17,6 +17,7 @@
 
 #include "util.h"
 #include "cfg.h"
+#include "summary.h"
 #include "compdb.h"
 #include "dump.h"
 #include "engine.h"
@@ -478,6 +479,9 @@ int main(int argc, char **argv)
 		fprintf(stderr,
 			"iommu-lint: stats: path engine %lu functions, %lu CFG nodes, %lu states, %lu truncated\n",
 			cfg_stats.functions, cfg_stats.nodes, cfg_stats.states, cfg_stats.truncated);
+		fprintf(stderr,
+			"iommu-lint: stats: summaries %lu computed, %lu used at call sites\n",
+			summary_stats.computed, summary_stats.used);
 	}
 out_jobs:
 	for (i = 0; pool.res && i < jobs.n; i++) {

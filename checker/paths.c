@@ -785,12 +785,23 @@ static void scan_site(struct walk *w, unsigned node, const struct fx_expr *top,
 		add_site(w, node, c, p, norm(w, c));
 }
 
-static void add_helper(struct walk *w, const struct fx_expr *call, const struct fx_func *f)
+/*
+ * A call to f may perform the release of some sites: any release of a
+ * registration (handle_arg1: the object is not a variable, so summaries
+ * cannot follow it) within two levels of f's callees; with callback, f is a
+ * callback handed to devm_add_action() and friends, and it may release any
+ * site the call names.  Direct calls with pointer handles are summaries'.
+ */
+static void add_helper(struct walk *w, const struct fx_expr *call, const struct fx_func *f,
+		       bool callback)
 {
 	unsigned i, r, mask = 0;
 
 	for (i = 0; i < w->nsites; i++) {
 		char name[128];
+
+		if (!callback && !w->sites[i].pair->handle_arg1)
+			continue;
 
 		for (r = 0; cfg_release_name(w->sites[i].pair->acquire, r, name, sizeof(name)); r++)
 			if (cfg_func_calls(w->t->prog, f, name, 2))
@@ -832,7 +843,7 @@ static void scan_expr(struct walk *w, unsigned node, const struct fx_expr *top,
 		const struct fx_func *f = e->name ? fx_find_func(w->t->prog, e->name, NULL) : NULL;
 
 		if (f && f != w->g->fn) {
-			add_helper(w, e, f);
+			add_helper(w, e, f, false);
 			return;
 		}
 		/* a callback handed to devm_add_action() and friends */
@@ -843,7 +854,7 @@ static void scan_expr(struct walk *w, unsigned node, const struct fx_expr *top,
 				a = fx_strip(a->kids[0]);
 			if (a && a->kind == FXE_IDENT && a->ref == FXR_FUNC &&
 			    (f = fx_find_func(w->t->prog, a->name, NULL)) && f != w->g->fn) {
-				add_helper(w, e, f);
+				add_helper(w, e, f, true);
 				return;
 			}
 		}

@@ -524,3 +524,66 @@ Test(cli, kernel_version_option)
 	assert_failure(&r, "--kernel needs a version such as 6.1");
 	run_free(&r);
 }
+
+/*
+ * Summaries across TUs: a lookup handed to an external helper defined in
+ * another file that drops its parameter's reference is not leaked;
+ * scanned alone (the helper's body unseen), the same file reports the leak.
+ */
+Test(cli, summaries_bind_across_files)
+{
+	static const char user[] =
+		"#include <linux/of_platform.h>\n"
+		"struct xs_ctx { struct platform_device *peer; };\n"
+		"void xs_keep(struct xs_ctx *c, struct platform_device *pdev);\n"
+		"int xs_probe(struct xs_ctx *c, struct device_node *np);\n"
+		"int xs_probe(struct xs_ctx *c, struct device_node *np)\n"
+		"{\n"
+		"\tstruct platform_device *pdev = of_find_device_by_node(np);\n"
+		"\tif (!pdev)\n"
+		"\t\treturn -ENODEV;\n"
+		"\tif (!platform_get_drvdata(pdev)) {\n"
+		"\t\txs_keep(c, pdev);\n"
+		"\t\treturn -EPROBE_DEFER;\n"
+		"\t}\n"
+		"\txs_keep(c, pdev);\n"
+		"\treturn 0;\n"
+		"}\n";
+	static const char helper[] =
+		"#include <linux/of_platform.h>\n"
+		"struct xs_ctx { struct platform_device *peer; };\n"
+		"void xs_keep(struct xs_ctx *c, struct platform_device *pdev);\n"
+		"void xs_keep(struct xs_ctx *c, struct platform_device *pdev)\n"
+		"{\n"
+		"\tif (c->peer != pdev)\n"
+		"\t\tput_device(&pdev->dev);\n"
+		"}\n";
+	char dir[256], a[300], b[300];
+	const char *engines[] = { "--engine=clang", "--fast" };
+	struct run r;
+	unsigned i;
+
+	tmpdir_make(dir, sizeof(dir), "xsum");
+	snprintf(a, sizeof(a), "%s/user.c", dir);
+	snprintf(b, sizeof(b), "%s/helper.c", dir);
+	cr_assert_eq(write_file(a, user, strlen(user)), 0);
+	cr_assert_eq(write_file(b, helper, strlen(helper)), 0);
+	for (i = 0; i < 2; i++) {
+		char *both[] = { (char *)lint_path(), (char *)engines[i], "--stats", a, b, "--",
+				 "-Ireference/include", NULL };
+		char *alone[] = { (char *)lint_path(), (char *)engines[i], a, "--",
+				  "-Ireference/include", NULL };
+
+		cr_assert_eq(run_argv(both, &r), 0);
+		cr_assert_eq(r.status, 0, "%s: helper in another file puts it: %s%s", engines[i],
+			     r.out, r.err);
+		cr_assert(strstr(r.err, "summaries ") && !strstr(r.err, " 0 used at call sites"),
+			  "--stats shows summaries used: %s", r.err);
+		run_free(&r);
+		cr_assert_eq(run_argv(alone, &r), 0);
+		cr_assert_eq(r.status, 1, "%s: helper unseen: %s%s", engines[i], r.out, r.err);
+		cr_assert(strstr(r.out, "[device-lookup-put]"), "%s", r.out);
+		run_free(&r);
+	}
+	tmpdir_remove(dir);
+}
