@@ -495,7 +495,10 @@ int fix_export(const char *path, const struct fx_program *prog, const struct fin
 	ret = fix_write_diff(m, prog, f);
 	fclose(m);
 	if (!ret) {
-		ret = write_atomic(path, buf, len, stat(path, &st) ? 0644 : st.st_mode);
+		mode_t mask = umask(0);
+
+		umask(mask);
+		ret = write_atomic(path, buf, len, stat(path, &st) ? 0666 & ~mask : st.st_mode);
 		if (ret)
 			fprintf(stderr, "iommu-lint: error: %s: cannot write the fixes: %s\n", path,
 				strerror(-ret));
@@ -518,16 +521,24 @@ static bool unchanged(const char *path, const struct fx_tu *tu)
 	return same;
 }
 
-static unsigned findings_in(const struct findings *f, const struct fx_tu *tu)
+/* Findings whose every edit is in a file that was written. */
+static unsigned count_fixed(const struct fx_program *prog, const struct findings *f,
+			    const struct fix_file *files, const bool *written, unsigned nf)
 {
-	unsigned i, k, n = 0;
+	unsigned i, k, j, n = 0;
 
-	for (i = 0; i < f->n; i++)
-		for (k = 0; k < f->v[i].nedits; k++)
-			if (!strcmp(f->v[i].edits[k].file, tu->file)) {
-				n++;
-				break;
-			}
+	for (i = 0; i < f->n; i++) {
+		bool all = f->v[i].nedits != 0;
+
+		for (k = 0; k < f->v[i].nedits && all; k++) {
+			const struct fx_tu *tu = edit_tu(prog, f->v[i].edits[k].file);
+
+			for (j = 0; j < nf && files[j].tu != tu; j++)
+				;
+			all = j < nf && written[j];
+		}
+		n += all;
+	}
 	return n;
 }
 
@@ -536,9 +547,9 @@ int fix_apply(const struct fx_program *prog, const struct findings *f, unsigned 
 	const char *hook = getenv(FIX_TEST_HOOK_ENV);
 	struct fix_file *files;
 	unsigned nf = collect(prog, f, 0, f->n, &files), j;
+	bool *written = xcalloc(nf, sizeof(*written));
 	int ret = 0;
 
-	*fixed = 0;
 	for (j = 0; j < nf; j++) {
 		const struct fx_tu *tu = files[j].tu;
 		struct fix_path p;
@@ -570,10 +581,12 @@ int fix_apply(const struct fx_program *prog, const struct findings *f, unsigned 
 			ret = -1;
 			goto next;
 		}
-		*fixed += findings_in(f, tu);
+		written[j] = true;
 next:
 		fix_path_free(&p);
 	}
+	*fixed = count_fixed(prog, f, files, written, nf);
+	free(written);
 	files_free(files, nf);
 	return ret;
 }

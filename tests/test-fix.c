@@ -603,3 +603,23 @@ Test(fix, patch_dir_without_git_has_no_fixes_line)
 	cr_assert(strstr(mail, "\n--- a/drivers/iommu/foo.c\n"), "%s", mail);
 	free(mail);
 }
+
+Test(fix, options)
+{
+	const char *staged[] = { "--fix", "--staged", NULL };
+	const char *noval[] = { FIXTURE, "--export-fixes", NULL };
+	const char *help[] = { "--help", NULL };
+	struct run r;
+
+	lint_run(&r, staged);
+	assert_tool_failure(&r, "--fix cannot be used with --staged");
+	run_free(&r);
+	lint_run(&r, noval);
+	assert_tool_failure(&r, "--export-fixes needs a value");
+	run_free(&r);
+	lint_run(&r, help);
+	cr_assert_eq(r.status, 0);
+	cr_assert(strstr(r.out, "--fix") && strstr(r.out, "--export-fixes FILE") &&
+		  strstr(r.out, "--patch-dir DIR") && strstr(r.out, "patch (the fixes"), "%s", r.out);
+	run_free(&r);
+}
