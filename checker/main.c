@@ -5,6 +5,7 @@
  * over the whole program, write the report, exit 0 / 1 / 2.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -338,7 +339,7 @@ int main(int argc, char **argv)
 	size_t facts_bytes = 0;
 	char err[512];
 	unsigned i;
-	int ret = 2;
+	int ret = 2, cwd_fd = -1;
 
 	/* make C=1|2 CHECK=iommu-lint: sparse's and gcc's words become flags after -- */
 	if (kbuild_detect(argc, argv)) {
@@ -418,8 +419,15 @@ int main(int argc, char **argv)
 		fputs("iommu-lint: error: out of memory\n", stderr);
 		goto out_jobs;
 	}
+	/* libclang changes the process's directory to each command's (-working-directory) */
+	cwd_fd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (parse_all(&pool, o.jobs ? o.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN))) {
 		fputs("iommu-lint: error: cannot start parser threads\n", stderr);
+		goto out_jobs;
+	}
+	if (cwd_fd >= 0 && fchdir(cwd_fd)) {
+		fprintf(stderr, "iommu-lint: error: cannot return to the current directory: %s\n",
+			strerror(errno));
 		goto out_jobs;
 	}
 	t1 = now();
@@ -502,6 +510,8 @@ int main(int argc, char **argv)
 			cfg_stats.functions, cfg_stats.nodes, cfg_stats.states, cfg_stats.truncated);
 	}
 out_jobs:
+	if (cwd_fd >= 0)
+		close(cwd_fd);
 	for (i = 0; pool.res && i < jobs.n; i++) {
 		free_tu(pool.res[i].tu);
 		free(pool.res[i].reason);

@@ -623,3 +623,36 @@ Test(fix, options)
 		  strstr(r.out, "--patch-dir DIR") && strstr(r.out, "patch (the fixes"), "%s", r.out);
 	run_free(&r);
 }
+
+/*
+ * libclang moves the process into each command's directory: relative
+ * output paths (-o, --export-fixes) and patch paths stay those of the
+ * directory the checker was started in.
+ */
+Test(fix, compile_db_in_another_directory)
+{
+	const char *args[] = { "-q", "--kernel=6.12", "-p", "db", "-o", "report.txt",
+			       "--export-fixes", "out.patch", NULL };
+	char db[2 * PATH_MAX + 256], *patch;
+	struct run r;
+
+	cr_assert_eq(chdir(tmpdir), 0);
+	cr_assert_eq(sh("mkdir -p db src/drivers/iommu"), 0);
+	copy_fixture("src/drivers/iommu/foo.c");
+	snprintf(db, sizeof(db),
+		 "[{\"directory\": \"%s/src\", \"file\": \"drivers/iommu/foo.c\", "
+		 "\"arguments\": [\"cc\", \"-c\", \"-I%s/reference/include\", \"drivers/iommu/foo.c\"]}]\n",
+		 tmpdir, top);
+	cr_assert_eq(write_file("db/compile_commands.json", db, strlen(db)), 0);
+	lint_run(&r, args);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	run_free(&r);
+	cr_assert_eq(access("report.txt", F_OK), 0, "-o FILE written elsewhere");
+	patch = slurp("out.patch");
+	cr_assert(strstr(patch, "--- a/src/drivers/iommu/foo.c\n"), "%s", patch);
+	cr_assert_eq(sh("patch -p1 -s < out.patch"), 0);
+	free(patch);
+	patch = slurp("src/drivers/iommu/foo.c");
+	cr_assert(strstr(patch, "IOMMU_RESV_RESERVED"));
+	free(patch);
+}
