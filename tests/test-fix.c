@@ -8,6 +8,7 @@
  * brought the defect), JSON and SARIF carry the edits, and both engines
  * produce the same edit for the resv-region fixture.
  */
+#include <glob.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,12 +53,13 @@ TestSuite(fix, .init = setup, .fini = teardown, .timeout = 120);
 /* Run the checker with NULL-terminated arguments. */
 static void lint_run(struct run *r, const char *const *args)
 {
-	char *argv[32];
+	char *argv[512];
 	int n = 0;
 
 	argv[n++] = lint;
-	while (*args && n < 31)
+	while (*args && n < 511)
 		argv[n++] = (char *)*args++;
+	cr_assert(!*args, "too many arguments");
 	argv[n] = NULL;
 	cr_assert_eq(run_argv(argv, r), 0, "cannot run %s", lint);
 }
@@ -655,4 +657,87 @@ Test(fix, compile_db_in_another_directory)
 	patch = slurp("src/drivers/iommu/foo.c");
 	cr_assert(strstr(patch, "IOMMU_RESV_RESERVED"));
 	free(patch);
+}
+
+/* Fixes of one engine over the fixtures: "file:line:rule" -> fix JSON. */
+static struct json_object *engine_fixes(const char *engine, char **files, size_t n)
+{
+	char flag[64];
+	const char *args[300];
+	struct json_object *doc, *arr, *map = json_object_new_object();
+	size_t i, a = 0;
+	struct run r;
+
+	snprintf(flag, sizeof(flag), "--engine=%s", engine);
+	args[a++] = "-q";
+	args[a++] = flag;
+	args[a++] = "--kernel=6.12";
+	args[a++] = "--format=json";
+	for (i = 0; i < n && a < 290; i++)
+		args[a++] = files[i];
+	args[a++] = "--";
+	args[a++] = "-Ireference/include";
+	args[a] = NULL;
+	lint_run(&r, args);
+	cr_assert_leq(r.status, 1, "%s: %s", engine, r.err);
+	doc = json_tokener_parse(r.out);
+	cr_assert(doc && json_object_object_get_ex(doc, "findings", &arr));
+	for (i = 0; i < json_object_array_length(arr); i++) {
+		struct json_object *x = json_object_array_get_idx(arr, i), *fix;
+		char key[PATH_MAX + 64];
+
+		snprintf(key, sizeof(key), "%s:%d:%s",
+			 json_object_get_string(json_object_object_get(x, "file")),
+			 json_object_get_int(json_object_object_get(x, "line")),
+			 json_object_get_string(json_object_object_get(x, "rule")));
+		fix = json_object_object_get(x, "fix");
+		json_object_object_add(map, key, fix ? json_object_new_string(
+			json_object_to_json_string_ext(fix, JSON_C_TO_STRING_PLAIN)) : NULL);
+	}
+	json_object_put(doc);
+	run_free(&r);
+	return map;
+}
+
+/*
+ * Every fix a rule offers is the same edit in both engines, on every
+ * fixture both engines read (no "engines:" or "flags:" tag).
+ */
+Test(fix, engines_agree_on_every_fixture_fix)
+{
+	glob_t g;
+	char **files;
+	struct json_object *c, *t;
+	size_t i, n = 0;
+	unsigned compared = 0;
+
+	cr_assert_eq(glob("corpus/*/*.c", 0, NULL, &g), 0);
+	files = calloc(g.gl_pathc, sizeof(*files));
+	for (i = 0; i < g.gl_pathc; i++) {
+		char *text = slurp(g.gl_pathv[i]);
+
+		if (!strstr(text, "engines:") && !strstr(text, "flags:") &&
+		    strncmp(g.gl_pathv[i], "corpus/kernel/", 14))
+			files[n++] = g.gl_pathv[i];
+		free(text);
+	}
+	c = engine_fixes("clang", files, n);
+	t = engine_fixes("ts", files, n);
+	json_object_object_foreach(c, key, cfix) {
+		struct json_object *tfix;
+
+		if (!json_object_object_get_ex(t, key, &tfix) || (!cfix && !tfix))
+			continue;
+		cr_assert(cfix && tfix, "%s: a fix in one engine only (clang %s, ts %s)", key,
+			  cfix ? json_object_get_string(cfix) : "none",
+			  tfix ? json_object_get_string(tfix) : "none");
+		cr_assert_str_eq(json_object_get_string(cfix), json_object_get_string(tfix),
+				 "%s: the engines' fixes differ", key);
+		compared++;
+	}
+	cr_assert_geq(compared, 1, "no fix seen on the fixtures");
+	json_object_put(c);
+	json_object_put(t);
+	free(files);
+	globfree(&g);
 }
