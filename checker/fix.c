@@ -402,15 +402,6 @@ static void fix_path_free(struct fix_path *p)
 	free(p->name);
 }
 
-unsigned fix_count(const struct findings *f)
-{
-	unsigned i, n = 0;
-
-	for (i = 0; i < f->n; i++)
-		n += f->v[i].nedits != 0;
-	return n;
-}
-
 static int write_diff_range(FILE *out, const struct fx_program *prog, const struct findings *f,
 			    unsigned from, unsigned to, unsigned *ins, unsigned *del,
 			    const char *only)

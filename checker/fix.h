@@ -31,7 +31,5 @@ int fix_write_diff(FILE *out, const struct fx_program *prog, const struct findin
 int fix_export(const char *path, const struct fx_program *prog, const struct findings *f);
 /* One mail per finding with a fix in dir (created if missing); -1 with an error. */
 int fix_patch_dir(const char *dir, const struct fx_program *prog, const struct findings *f);
-/* How many findings have a fix. */
-unsigned fix_count(const struct findings *f);
 
 #endif
