@@ -12,6 +12,7 @@
 #include "util.h"
 #include "engine.h"
 #include "rule.h"
+#include "edit.h"
 #include "srcscan.h"
 #include "summary.h"
 
@@ -235,6 +236,69 @@ void engine_ctx_free(struct rule_ctx *ctx)
 	free(ctx);
 }
 
+void report_edit(struct rule_ctx *ctx, int h, const struct fx_loc *from,
+		 const struct fx_loc *to, const char *text)
+{
+	struct finding *f = handle_finding(ctx, h, __func__);
+	struct finding_edit *e;
+	const char *file = from->file ? from->file : "";
+	unsigned i;
+
+	if (f->no_fix || (from->line == to->line && from->col == to->col && !(text && *text)))
+		return;
+	if (to->file && strcmp(to->file, file)) {
+		f->no_fix = xstrdup("internal: an edit spans two files; fix refused");
+		return;
+	}
+	for (i = 0; i < f->nedits; i++) {
+		e = &f->edits[i];
+		/* the same edit again (a duplicate report of the finding) */
+		if (!strcmp(e->file, file) && e->line == from->line && e->col == from->col &&
+		    e->end_line == to->line && e->end_col == to->col && !strcmp(e->text, text))
+			return;
+	}
+	f->edits = xrealloc(f->edits, (f->nedits + 1) * sizeof(*f->edits));
+	e = &f->edits[f->nedits++];
+	memset(e, 0, sizeof(*e));
+	e->file = xstrdup(file);
+	e->line = from->line;
+	e->col = from->col;
+	e->end_line = to->line;
+	e->end_col = to->col;
+	e->text = xstrdup(text ? text : "");
+}
+
+void report_fix_note(struct rule_ctx *ctx, int h, const char *why)
+{
+	struct finding *f = handle_finding(ctx, h, __func__);
+	unsigned i;
+
+	if (f->no_fix)
+		return;
+	for (i = 0; i < f->nedits; i++) {
+		free(f->edits[i].file);
+		free(f->edits[i].text);
+	}
+	free(f->edits);
+	f->edits = NULL;
+	f->nedits = 0;
+	f->no_fix = xstrdup(why);
+}
+
+void report_fix_explain(struct rule_ctx *ctx, int h, const char *title, const char *why)
+{
+	struct finding *f = handle_finding(ctx, h, __func__);
+
+	if (title) {
+		free(f->fix_title);
+		f->fix_title = xstrdup(title);
+	}
+	if (why) {
+		free(f->fix_why);
+		f->fix_why = xstrdup(why);
+	}
+}
+
 void rule_settings_default(struct rule_settings *rs)
 {
 	int i;
@@ -301,6 +365,7 @@ void engine_run(const struct rule_settings *rs, const struct fx_program *prog,
 	}
 	summary_reset();
 	cap_related(out);
+	edits_resolve(prog, out);
 }
 
 static int cmp_finding(const void *a, const void *b)
@@ -334,10 +399,7 @@ unsigned findings_filter(struct findings *f, bool (*hide)(const struct finding *
 		struct finding *x = &f->v[i];
 
 		if (hide(x, arg)) {
-			free(x->file);
-			free(x->symbol);
-			free(x->message);
-			finding_related_free(x);
+			finding_free(x);
 			removed++;
 		} else {
 			f->v[keep++] = *x;
@@ -347,16 +409,30 @@ unsigned findings_filter(struct findings *f, bool (*hide)(const struct finding *
 	return removed;
 }
 
+void finding_free(struct finding *x)
+{
+	unsigned i;
+
+	free(x->file);
+	free(x->symbol);
+	free(x->message);
+	for (i = 0; i < x->nedits; i++) {
+		free(x->edits[i].file);
+		free(x->edits[i].text);
+	}
+	free(x->edits);
+	free(x->no_fix);
+	finding_related_free(x);
+	free(x->fix_title);
+	free(x->fix_why);
+}
+
 void findings_free(struct findings *f)
 {
 	unsigned i;
 
-	for (i = 0; i < f->n; i++) {
-		free(f->v[i].file);
-		free(f->v[i].symbol);
-		free(f->v[i].message);
-		finding_related_free(&f->v[i]);
-	}
+	for (i = 0; i < f->n; i++)
+		finding_free(&f->v[i]);
 	free(f->v);
 	f->v = NULL;
 	f->n = f->cap = 0;

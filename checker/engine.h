@@ -19,6 +19,19 @@ struct related_loc {
  * severity is the finding's own level: the rule's default (rules.def) or
  * what the rule set with report_level(), after -Werror / -Werror=<id>.
  */
+
+/*
+ * One edit of a fix: replace [offset, offset + length) of file, as parsed,
+ * with text.  Lines and columns are 1-based, columns in bytes; the end is
+ * exclusive (end == start: an insertion).
+ */
+struct finding_edit {
+	char *file;
+	unsigned line, col, end_line, end_col;
+	size_t offset, length;
+	char *text;
+};
+
 struct finding {
 	int rule;
 	enum severity severity;
@@ -29,6 +42,12 @@ struct finding {
 	/* report_related(): distinct, in source order, at most RELATED_MAX + 1 */
 	unsigned nrelated;
 	struct related_loc *related;
+	/* the fix (checker/edit.c): edits sorted by offset, or why there is none */
+	unsigned nedits;
+	struct finding_edit *edits;
+	char *no_fix;		/* why there is no fix (rule note, overlap), or NULL */
+	char *fix_title;	/* patch subject after the "iommu/foo: " prefix, or NULL */
+	char *fix_why;		/* the contract broken and its consequence, or NULL */
 };
 
 /*
@@ -72,5 +91,7 @@ void findings_sort(struct findings *f);
 unsigned findings_filter(struct findings *f, bool (*hide)(const struct finding *x, void *arg),
 			 void *arg);
 void findings_free(struct findings *f);
+/* Free one finding's fields (not the finding itself). */
+void finding_free(struct finding *x);
 
 #endif

@@ -28,7 +28,7 @@ extern char **environ;
  * Run git with args (NULL-terminated), in top when given; collect stdout.
  * Returns git's exit status (0..255), or -errno when it cannot be run.
  */
-static int run_git(const char *top, const char *const *args, char **out, size_t *outlen)
+int run_git(const char *top, const char *const *args, char **out, size_t *outlen)
 {
 	const char *argv[MAX_GIT_ARGS + 8];
 	posix_spawn_file_actions_t fa;
@@ -530,10 +530,7 @@ unsigned gitdiff_filter(const struct git_diff *d, const struct fx_program *prog,
 		if (changed) {
 			f->v[keep++] = *x;
 		} else {
-			free(x->file);
-			free(x->symbol);
-			free(x->message);
-			finding_related_free(x);
+			finding_free(x);
 			removed++;
 		}
 	}

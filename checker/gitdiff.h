@@ -31,6 +31,13 @@ struct git_diff {
 };
 
 /*
+ * Run git with args (NULL-terminated), in top when given (git -C top); its
+ * stdout in *out (malloc'ed, NUL-terminated), stdin and stderr /dev/null.
+ * Returns git's exit status (0..255), or -errno when it cannot be run.
+ */
+int run_git(const char *top, const char *const *args, char **out, size_t *outlen);
+
+/*
  * Read the changes: staged ones when rev is NULL (files whose working copy
  * has further changes are diffed working tree against HEAD instead, since
  * that copy is what gets scanned), else the working tree against rev.

@@ -5,6 +5,7 @@
  * over the whole program, write the report, exit 0 / 1 / 2.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -20,9 +21,11 @@
 #include "summary.h"
 #include "compdb.h"
 #include "dump.h"
+#include "edit.h"
 #include "engine.h"
 #include "frontend.h"
 #include "frontend-ts/ts.h"
+#include "fix.h"
 #include "kbuild.h"
 #include "merge.h"
 #include "options.h"
@@ -212,20 +215,32 @@ static int list_rules(void)
 	return 0;
 }
 
-/* Write through a temporary file in the same directory, then rename. */
-static int write_report(const struct options *o, const struct findings *f,
-			const struct run_summary *sum)
+static int write_format(FILE *out, const struct options *o, const struct fx_program *prog,
+			const struct findings *f, const struct run_summary *sum)
 {
-	int (*writer)(FILE *, const struct findings *, const struct run_summary *) =
-		o->format == FMT_JSON ? report_json :
-		o->format == FMT_SARIF ? report_sarif : report_text;
+	switch (o->format) {
+	case FMT_JSON:
+		return report_json(out, f, sum);
+	case FMT_SARIF:
+		return report_sarif(out, f, sum);
+	case FMT_PATCH:
+		return fix_write_diff(out, prog, f);
+	default:
+		return report_text(out, f, sum);
+	}
+}
+
+/* Write through a temporary file in the same directory, then rename. */
+static int write_report(const struct options *o, const struct fx_program *prog,
+			const struct findings *f, const struct run_summary *sum)
+{
 	char *tmp;
 	FILE *out;
 	size_t n;
 	int fd, ret;
 
 	if (!o->output)
-		return writer(stdout, f, sum) || fflush(stdout) ? -EIO : 0;
+		return write_format(stdout, o, prog, f, sum) || fflush(stdout) ? -EIO : 0;
 	n = strlen(o->output) + 16;
 	tmp = malloc(n);
 	if (!tmp)
@@ -239,7 +254,7 @@ static int write_report(const struct options *o, const struct findings *f,
 		return -errno;
 	}
 	out = fdopen(fd, "w");
-	ret = out ? writer(out, f, sum) : -1;
+	ret = out ? write_format(out, o, prog, f, sum) : -1;
 	if (out && fclose(out))
 		ret = -1;
 	else if (!out)
@@ -325,7 +340,7 @@ int main(int argc, char **argv)
 	size_t facts_bytes = 0;
 	char err[512];
 	unsigned i;
-	int ret = 2;
+	int ret = 2, cwd_fd = -1;
 
 	/* make C=1|2 CHECK=iommu-lint: sparse's and gcc's words become flags after -- */
 	if (kbuild_detect(argc, argv)) {
@@ -405,8 +420,15 @@ int main(int argc, char **argv)
 		fputs("iommu-lint: error: out of memory\n", stderr);
 		goto out_jobs;
 	}
+	/* libclang changes the process's directory to each command's (-working-directory) */
+	cwd_fd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (parse_all(&pool, o.jobs ? o.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN))) {
 		fputs("iommu-lint: error: cannot start parser threads\n", stderr);
+		goto out_jobs;
+	}
+	if (cwd_fd >= 0 && fchdir(cwd_fd)) {
+		fprintf(stderr, "iommu-lint: error: cannot return to the current directory: %s\n",
+			strerror(errno));
 		goto out_jobs;
 	}
 	t1 = now();
@@ -445,16 +467,31 @@ int main(int argc, char **argv)
 	if (workflow_filter(&o, &wf, &prog, &findings))
 		goto out_jobs;
 	findings_sort(&findings);
+	edits_drop_overlaps(&findings);
 	sum.findings = findings.n;
 	sum.notes = findings.n - findings_at_least(&findings, SEV_WARNING);
 	sum.seconds = now() - t0;
 
 	if (sum.tool_failed) {
 		ret = 2;
-	} else if (write_report(&o, &findings, &sum)) {
+	} else if (write_report(&o, &prog, &findings, &sum)) {
 		ret = 2;
 	} else {
 		ret = findings_at_least(&findings, o.fail_on) ? 1 : 0;
+	}
+	if (ret != 2 && o.export_fixes && fix_export(o.export_fixes, &prog, &findings))
+		ret = 2;
+	if (ret != 2 && o.patch_dir && fix_patch_dir(o.patch_dir, &prog, &findings))
+		ret = 2;
+	if (ret != 2 && o.fix) {
+		unsigned fixed = 0;
+
+		if (fix_apply(&prog, &findings, &fixed))
+			ret = 2;
+		else
+			ret = fixed == findings.n ? 0 : 1;
+		if (!o.quiet)
+			fprintf(stderr, "iommu-lint: fixed %u of %u findings\n", fixed, findings.n);
 	}
 	if (o.sarif_dir && sarif_dir_write(o.sarif_dir, &jobs, &findings, &sum, err, sizeof(err))) {
 		fprintf(stderr, "iommu-lint: error: %s\n", err);
@@ -484,6 +521,8 @@ int main(int argc, char **argv)
 			summary_stats.computed, summary_stats.used);
 	}
 out_jobs:
+	if (cwd_fd >= 0)
+		close(cwd_fd);
 	for (i = 0; pool.res && i < jobs.n; i++) {
 		free_tu(pool.res[i].tu);
 		free(pool.res[i].reason);

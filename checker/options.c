@@ -14,7 +14,8 @@ void options_usage(FILE *out)
 	fputs("usage: iommu-lint [options] [file.c ...] [-- compiler flags]\n"
 	      "  -p DIR|FILE        read compile_commands.json (positional files restrict the scan)\n"
 	      "  -j N               parse N translation units in parallel (default: cores)\n"
-	      "  --format=FMT       text (gcc-style, default), json or sarif\n"
+	      "  --format=FMT       text (gcc-style, default), json, sarif, or patch (the fixes\n"
+	      "                     as a unified diff)\n"
 	      "  -o FILE            write the report to FILE (atomically)\n"
 	      "  -W<id> -Wno-<id>   enable or disable a rule; -Werror=<id>, -Werror, -Wall\n"
 	      "  --fail-on=LEVEL    error, warning (default) or note: the lowest finding level\n"
@@ -34,6 +35,10 @@ void options_usage(FILE *out)
 	      "  --with-sparse[=P]  CHECK mode: also run sparse (or P) on the same command\n"
 	      "  --sarif-dir DIR    also leave this run's SARIF log in DIR (or $IOMMU_LINT_SARIF_DIR)\n"
 	      "  --merge DIR        merge the SARIF logs in DIR into one (-o FILE) and exit\n"
+	      "  --fix              apply the findings' fixes in place (docs/fixes.md); exit 0\n"
+	      "                     when every finding was fixed, 1 when some remain\n"
+	      "  --export-fixes FILE  write the fixes as a unified diff (git apply, patch -p1)\n"
+	      "  --patch-dir DIR    one git format-patch mail per fix in DIR (git am)\n"
 	      "  --engine=clang|ts  libclang (needs flags or -p) or tree-sitter (text only);\n"
 	      "                     default: ts for files with no -p and no -- flags\n"
 	      "  --fast             --engine=ts\n"
@@ -208,6 +213,16 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 			o->merge_dir = value_of(argc, argv, &i, "--merge", err, errlen);
 			if (!o->merge_dir)
 				return -EINVAL;
+		} else if (!strcmp(a, "--fix")) {
+			o->fix = true;
+		} else if (is_opt(a, "--export-fixes")) {
+			o->export_fixes = value_of(argc, argv, &i, "--export-fixes", err, errlen);
+			if (!o->export_fixes)
+				return -EINVAL;
+		} else if (is_opt(a, "--patch-dir")) {
+			o->patch_dir = value_of(argc, argv, &i, "--patch-dir", err, errlen);
+			if (!o->patch_dir)
+				return -EINVAL;
 		} else if (is_opt(a, "--format")) {
 			v = value_of(argc, argv, &i, "--format", err, errlen);
 			if (!v)
@@ -218,8 +233,10 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 				o->format = FMT_JSON;
 			else if (!strcmp(v, "sarif"))
 				o->format = FMT_SARIF;
+			else if (!strcmp(v, "patch"))
+				o->format = FMT_PATCH;
 			else {
-				snprintf(err, errlen, "unknown --format '%s' (text, json or sarif)", v);
+				snprintf(err, errlen, "unknown --format '%s' (text, json, sarif or patch)", v);
 				return -EINVAL;
 			}
 		} else if (!strncmp(a, "-W", 2) && a[2]) {
@@ -255,6 +272,12 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 			snprintf(err, errlen, "unknown option '%s' (see --help)", a);
 			return -EINVAL;
 		}
+	}
+	if (o->fix && (o->kbuild || o->staged)) {
+		/* CHECK mode runs inside make; --staged scans the index, not the files */
+		snprintf(err, errlen, "--fix cannot be used with %s",
+			 o->kbuild ? "--kbuild" : "--staged");
+		return -EINVAL;
 	}
 	if (o->staged && o->diff_rev) {
 		snprintf(err, errlen, "--staged and --diff cannot be used together");

@@ -9,7 +9,7 @@
 
 #include "engine.h"
 
-enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF };
+enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_PATCH };
 /* --engine: AUTO is tree-sitter for files without a compile DB or -- flags */
 enum engine_kind { ENGINE_AUTO, ENGINE_CLANG, ENGINE_TS };
 
@@ -32,6 +32,9 @@ struct options {
 	const char *with_sparse;	/* --with-sparse[=PROGRAM]; NULL = off */
 	const char *sarif_dir;		/* --sarif-dir DIR */
 	const char *merge_dir;		/* --merge DIR */
+	bool fix;			/* --fix: apply the fixes in place */
+	const char *export_fixes;	/* --export-fixes FILE: the fixes as a unified diff */
+	const char *patch_dir;		/* --patch-dir DIR: one mail per fix */
 	struct rule_settings rules;
 	enum severity fail_on;		/* --fail-on=error|warning|note */
 };

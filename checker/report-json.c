@@ -23,6 +23,38 @@ static struct json_object *related_json(const struct finding *x)
 	return arr;
 }
 
+/* "fix": {"edits": [...]} or null, with "no_fix_reason" when one is known. */
+static void add_fix(struct json_object *o, const struct finding *x)
+{
+	struct json_object *fix, *edits;
+	unsigned k;
+
+	if (!x->nedits) {
+		json_object_object_add(o, "fix", NULL);
+		if (x->no_fix)
+			json_object_object_add(o, "no_fix_reason", json_object_new_string(x->no_fix));
+		return;
+	}
+	fix = json_object_new_object();
+	edits = json_object_new_array();
+	for (k = 0; k < x->nedits; k++) {
+		const struct finding_edit *e = &x->edits[k];
+		struct json_object *j = json_object_new_object();
+
+		json_object_object_add(j, "file", json_object_new_string(e->file));
+		json_object_object_add(j, "line", json_object_new_int((int)e->line));
+		json_object_object_add(j, "column", json_object_new_int((int)e->col));
+		json_object_object_add(j, "end_line", json_object_new_int((int)e->end_line));
+		json_object_object_add(j, "end_column", json_object_new_int((int)e->end_col));
+		json_object_object_add(j, "offset", json_object_new_int64((int64_t)e->offset));
+		json_object_object_add(j, "length", json_object_new_int64((int64_t)e->length));
+		json_object_object_add(j, "text", json_object_new_string(e->text));
+		json_object_array_add(edits, j);
+	}
+	json_object_object_add(fix, "edits", edits);
+	json_object_object_add(o, "fix", fix);
+}
+
 int report_json(FILE *out, const struct findings *f, const struct run_summary *sum)
 {
 	struct json_object *root = json_object_new_object();
@@ -45,6 +77,7 @@ int report_json(FILE *out, const struct findings *f, const struct run_summary *s
 		json_object_object_add(o, "message", json_object_new_string(x->message));
 		json_object_object_add(o, "level", json_object_new_string(severity_name(x->severity)));
 		json_object_object_add(o, "related", related_json(x));
+		add_fix(o, x);
 		json_object_array_add(arr, o);
 	}
 	for (i = 0; i < sum->failed; i++) {

@@ -176,6 +176,54 @@ static struct json_object *related_locations(const struct finding *x, const char
 	return arr;
 }
 
+/*
+ * SARIF fixes: one fix, one artifactChange per file, a replacement per
+ * edit.  Columns are bytes, like the result locations.
+ */
+static struct json_object *fixes(const struct finding *x, const char *cwd)
+{
+	struct json_object *arr = json_object_new_array();
+	struct json_object *fix = json_object_new_object();
+	struct json_object *changes = json_object_new_array();
+	char desc[1200];
+	unsigned k = 0;
+
+	snprintf(desc, sizeof(desc), "%s", x->fix_title ? x->fix_title : x->message);
+	json_object_object_add(fix, "description", text_obj(desc));
+	while (k < x->nedits) {
+		struct json_object *change = json_object_new_object();
+		struct json_object *reps = json_object_new_array();
+		struct finding pseudo = { .file = x->edits[k].file, .symbol = "" };
+		struct json_object *loc = location(&pseudo, cwd), *phys, *art;
+		const char *file = x->edits[k].file;
+
+		json_object_object_get_ex(loc, "physicalLocation", &phys);
+		json_object_object_get_ex(phys, "artifactLocation", &art);
+		json_object_object_add(change, "artifactLocation", json_object_get(art));
+		json_object_put(loc);
+		for (; k < x->nedits && !strcmp(x->edits[k].file, file); k++) {
+			const struct finding_edit *e = &x->edits[k];
+			struct json_object *rep = json_object_new_object();
+			struct json_object *region = json_object_new_object();
+			struct json_object *ins = json_object_new_object();
+
+			json_object_object_add(region, "startLine", json_object_new_int((int)e->line));
+			json_object_object_add(region, "startColumn", json_object_new_int((int)e->col));
+			json_object_object_add(region, "endLine", json_object_new_int((int)e->end_line));
+			json_object_object_add(region, "endColumn", json_object_new_int((int)e->end_col));
+			json_object_object_add(rep, "deletedRegion", region);
+			json_object_object_add(ins, "text", json_object_new_string(e->text));
+			json_object_object_add(rep, "insertedContent", ins);
+			json_object_array_add(reps, rep);
+		}
+		json_object_object_add(change, "replacements", reps);
+		json_object_array_add(changes, change);
+	}
+	json_object_object_add(fix, "artifactChanges", changes);
+	json_object_array_add(arr, fix);
+	return arr;
+}
+
 int report_sarif(FILE *out, const struct findings *f, const struct run_summary *sum)
 {
 	struct json_object *root = json_object_new_object();
@@ -235,6 +283,8 @@ int report_sarif(FILE *out, const struct findings *f, const struct run_summary *
 		finding_fingerprint(x, have_cwd ? cwd : NULL, fp);
 		json_object_object_add(pfp, "iommuLintFingerprint/v1", json_object_new_string(fp));
 		json_object_object_add(r, "partialFingerprints", pfp);
+		if (x->nedits)
+			json_object_object_add(r, "fixes", fixes(x, have_cwd ? cwd : NULL));
 		json_object_array_add(results, r);
 	}
 	json_object_object_add(run, "results", results);

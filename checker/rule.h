@@ -10,6 +10,7 @@
 
 #include "facts.h"
 #include "registry.h"
+#include "edit.h"
 
 struct rule_ctx;
 struct rule_reg;
@@ -54,6 +55,23 @@ void report_related(struct rule_ctx *ctx, int h, const struct fx_loc *loc, const
  * warning an error and leaves a note a note.
  */
 void report_level(struct rule_ctx *ctx, int h, enum severity level);
+/*
+ * Fixes (docs/fixes.md).  Only a fix right by construction: when the rule
+ * cannot be sure, it says why with report_fix_note() instead.
+ * report_edit: replace the main file's bytes from `from` (inclusive) to `to`
+ * (exclusive) with text; from == to inserts.  Positions are resolved to
+ * byte offsets against the file as parsed at the end of the run; an edit
+ * outside the TU's main file, or two edits of one finding that overlap,
+ * drop the finding's whole fix.
+ * report_fix_note: the finding has no fix, and why (JSON, --explain).
+ * report_fix_explain: the patch mail's subject (after "iommu/foo: ",
+ * imperative) and its body paragraph (the contract broken and what follows
+ * from it); either may be NULL (defaults: the rule id and the message).
+ */
+void report_edit(struct rule_ctx *ctx, int h, const struct fx_loc *from,
+		 const struct fx_loc *to, const char *text);
+void report_fix_note(struct rule_ctx *ctx, int h, const char *why);
+void report_fix_explain(struct rule_ctx *ctx, int h, const char *title, const char *why);
 
 #define RULE(sym, id, sev, conf, eng, pre, needs, sum) void rule_##sym##_register(struct rule_reg *r);
 #include "../rules/rules.def"

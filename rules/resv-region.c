@@ -28,9 +28,11 @@
  * to first is not seen; prot held in a parameter is not followed.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../checker/rule.h"
+#include "../checker/table.h"
 
 #define ALLOC "iommu_alloc_resv_region"
 
@@ -316,12 +318,73 @@ static const char *binding(const struct fx_program *prog, const char *fn,
 	return NULL;
 }
 
+static unsigned version_of(const char *s)
+{
+	unsigned major = 0, minor = 0;
+
+	return s && sscanf(s, "%u.%u", &major, &minor) >= 1 ? major * 100 + minor : 0;
+}
+
+/*
+ * The IOMMU_RESV_* enumerator an integer literal stands for
+ * (rules/data/resv-types.tbl): the one of --kernel=VER, else the one every
+ * version agrees on (only 0: 5.3 shifted the others); NULL when unsure.
+ */
+static const char *resv_enumerator(const char *literal, const char *kernel)
+{
+	const struct tbl *t = tbl_get("resv-types");
+	unsigned v = version_of(kernel), i;
+	const char *name = NULL;
+	unsigned long value;
+	char num[32], *end;
+
+	value = strtoul(literal, &end, 0);
+	if (!t || end == literal || end[strspn(end, "uUlL")])
+		return NULL;
+	snprintf(num, sizeof(num), "%lu", value);
+	for (i = 0; i < t->nrows; i++) {
+		const struct tbl_row *r = &t->rows[i];
+
+		if (r->nfields < 4 || strcmp(r->fields[0], num))
+			continue;
+		if (v && (v < version_of(r->fields[2]) ||
+			  (strcmp(r->fields[3], "-") && v > version_of(r->fields[3]))))
+			continue;
+		if (name && strcmp(name, r->fields[1]))
+			return NULL;
+		name = r->fields[1];
+	}
+	return name;
+}
+
 struct call_scan {
 	struct rule_ctx *ctx;
 	const struct fx_tu *tu;
 	const struct fx_func *fn;
 	const char *where;
 };
+
+/* Fix: the literal becomes its enumerator, when the value says which one. */
+static void fix_int_type(struct call_scan *c, const struct fx_expr *type, const char *text, int h)
+{
+	const char *name = resv_enumerator(text, ctx_kernel_version(c->ctx));
+	char title[160];
+	struct fx_loc end;
+
+	if (!name) {
+		report_fix_note(c->ctx, h,
+				"which IOMMU_RESV_* enumerator this value is depends on the kernel (5.3 inserted IOMMU_RESV_DIRECT_RELAXABLE): give --kernel=VER");
+		return;
+	}
+	if (!src_expr_end(c->tu, type, &end)) {
+		report_fix_note(c->ctx, h, "the literal is not spelled where it is used (a macro)");
+		return;
+	}
+	report_edit(c->ctx, h, &type->loc, &end, name);
+	snprintf(title, sizeof(title), "use %s, not %s, as the reserved region type", name, text);
+	report_fix_explain(c->ctx, h, title,
+			   "iommu_alloc_resv_region() takes an enum iommu_resv_type, and the core, VFIO and iommu-dma switch on it. A bare integer hides which kind of region is meant and silently changes meaning when the enumerators move, as they did in 5.3 when IOMMU_RESV_DIRECT_RELAXABLE was inserted. Spell the enumerator the value stands for on this kernel; the generated code is unchanged.");
+}
 
 static void check_alloc(struct call_scan *c, const struct fx_expr *call, const char *var)
 {
@@ -344,9 +407,10 @@ static void check_alloc(struct call_scan *c, const struct fx_expr *call, const c
 		       "reserved region type '%s' in %s combines several types: enum iommu_resv_type is one value per region since 4.11; allocate one region per type",
 		       ttext ? ttext : "?", c->where);
 	else if (type && type->kind == FXE_INT && is_literal(ttext))
-		report(c->ctx, &type->loc, c->fn->name,
-		       "reserved region type given as the integer '%s' in %s: use an IOMMU_RESV_* enumerator",
-		       ttext, c->where);
+		fix_int_type(c, type, ttext,
+			     report(c->ctx, &type->loc, c->fn->name,
+				    "reserved region type given as the integer '%s' in %s: use an IOMMU_RESV_* enumerator",
+				    ttext, c->where));
 	sw = type && type->kind == FXE_IDENT && !strcmp(type->name, "IOMMU_RESV_SW_MSI");
 	hw = type && type->kind == FXE_IDENT && !strcmp(type->name, "IOMMU_RESV_MSI");
 	if (hw && mentions(stext, "MSI_IOVA_BASE"))

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # sarif-validate.sh IOMMU_LINT - produce SARIF logs (findings; a run with a
-# failed TU) and validate them with Microsoft's SARIF Multitool against the
-# SARIF 2.1.0 schema and its spec rules.  The Multitool exits 0 even for an
-# invalid file, so its own report is read: any result at level "error"
-# fails.  Installed by scripts/deps.sh into build/sarif/.
+# failed TU; a result with fixes) and validate them with Microsoft's SARIF
+# Multitool against the SARIF 2.1.0 schema and its spec rules.  The
+# Multitool exits 0 even for an invalid file, so its own report is read:
+# any result at level "error" fails.  Installed by scripts/deps.sh into build/sarif/.
 set -u
 lint=$(realpath "${1:-./iommu-lint}")
 cd "$(dirname "$0")/.."
@@ -20,8 +20,13 @@ printf '#include <linux/missing.h>\nstruct iommu_ops;\n' >"$tmp/broken.c"
 "$lint" -q --keep-going --format=sarif -o "$tmp/failed.sarif" "$tmp/broken.c" \
     corpus/of-xlate-presence/bad-missing.c -- -Ireference/include 2>/dev/null
 [[ $? -le 1 ]] || { echo "sarif-validate: iommu-lint --keep-going failed" >&2; exit 1; }
+# a result with a fix (SARIF fixes: artifactChanges, replacements)
+"$lint" -q --kernel=6.12 --format=sarif -o "$tmp/fixes.sarif" corpus/resv-region/bad-int-type.c
+[[ $? -le 1 ]] || { echo "sarif-validate: iommu-lint (fixes) failed" >&2; exit 1; }
+grep -q '"artifactChanges"' "$tmp/fixes.sarif" ||
+    { echo "sarif-validate: fixes.sarif has no fixes" >&2; exit 1; }
 fail=0
-for f in "$tmp"/findings.sarif "$tmp"/failed.sarif; do
+for f in "$tmp"/findings.sarif "$tmp"/failed.sarif "$tmp"/fixes.sarif; do
     DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$tool" validate --quiet true \
         -o "$f.report" --log 'ForceOverwrite;PrettyPrint' "$f" >"$f.log" 2>&1
     if [[ ! -s $f.report ]]; then
