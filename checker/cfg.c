@@ -935,6 +935,7 @@ bool cfg_release_name(const char *acquire, unsigned i, char *buf, size_t size)
 
 struct calls_arg {
 	const struct fx_program *prog;
+	const struct fx_tu *tu;
 	const char *callee;
 	unsigned depth;
 	bool found;
@@ -956,7 +957,7 @@ static bool calls_visit(const struct fx_expr *e, void *arg)
 		return false;
 	}
 	if (a->depth && a->prog && e->kind == FXE_IDENT) {
-		const struct fx_func *f = fx_find_func(a->prog, name, NULL);
+		const struct fx_func *f = fx_find_func(a->prog, a->tu, name, NULL);
 
 		if (f && cfg_func_calls(a->prog, f, a->callee, a->depth - 1)) {
 			a->found = true;
@@ -969,7 +970,7 @@ static bool calls_visit(const struct fx_expr *e, void *arg)
 bool cfg_func_calls(const struct fx_program *prog, const struct fx_func *fn,
 		    const char *callee, unsigned depth)
 {
-	struct calls_arg a = { .prog = prog, .callee = callee, .depth = depth };
+	struct calls_arg a = { prog, fx_func_tu(prog, fn), callee, depth, false };
 
 	if (!fn || !callee)
 		return false;
@@ -1641,7 +1642,7 @@ static void scan_expr(struct walk *w, unsigned node, const struct fx_expr *top,
 		return;
 	}
 	if (w->t->prog && !pair_of(e->name, NULL) && !is_release_name(e->name)) {
-		const struct fx_func *f = e->name ? fx_find_func(w->t->prog, e->name, NULL) : NULL;
+		const struct fx_func *f = e->name ? fx_find_func(w->t->prog, w->g->tu, e->name, NULL) : NULL;
 
 		if (f && f != w->g->fn) {
 			add_helper(w, e, f);
@@ -1654,7 +1655,7 @@ static void scan_expr(struct walk *w, unsigned node, const struct fx_expr *top,
 			if (a && a->kind == FXE_UNARY && a->nkids && a->op && !strcmp(a->op, "&"))
 				a = fx_strip(a->kids[0]);
 			if (a && a->kind == FXE_IDENT && a->ref == FXR_FUNC &&
-			    (f = fx_find_func(w->t->prog, a->name, NULL)) && f != w->g->fn) {
+			    (f = fx_find_func(w->t->prog, w->g->tu, a->name, NULL)) && f != w->g->fn) {
 				add_helper(w, e, f);
 				return;
 			}
