@@ -6,6 +6,7 @@
 #   make bench      iommu-lint -p vs clang -fsyntax-only on one kernel DB
 #   make kbuild-check KVER=6.12 KARCH=x86_64   make C=2 CHECK=iommu-lint vs -p mode
 #   make sweep KVER=6.12   fast mode over every .c of the Debian linux-source tree
+#   make sweep-batch-check KVER=6.12   a sub-tree swept in batches and in one run
 #   make bench KVER=.. KARCH=..; make bench-all   side by side with clang, sparse, spatch
 
 CC ?= cc
@@ -220,11 +221,15 @@ kernel-check: $(LINT) kernel-db
 	$(Q)corpus/kernel/kernel-check.sh ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) \
 		corpus/kernel/snapshot-$(KVER)-$(KARCH).tsv
 
-.PHONY: kbuild-check bench-all sweep engine-agreement
+.PHONY: kbuild-check bench-all sweep sweep-batch-check engine-agreement
 
-# fast mode (tree-sitter) over every .c of linux-source-$(KVER): no crash, no hang
+# fast mode (tree-sitter) over every .c of linux-source-$(KVER), in one process: no crash, no hang
 sweep: $(LINT)
 	$(Q)scripts/sweep.sh ./$(LINT) $(KVER) $(KERNEL_WORKDIR)
+
+# a few hundred files of linux-source-$(KVER) swept in batches of 50 and in one run: same findings
+sweep-batch-check: $(LINT)
+	$(Q)scripts/sweep-batch-check.sh ./$(LINT) $(KVER) $(KERNEL_WORKDIR)
 
 # findings per rule in clang mode and fast mode on the four real compile DBs
 engine-agreement: $(LINT)
