@@ -1642,7 +1642,7 @@ static void scan_expr(struct walk *w, unsigned node, const struct fx_expr *top,
 		return;
 	}
 	if (w->t->prog && !pair_of(e->name, NULL) && !is_release_name(e->name)) {
-		const struct fx_func *f = e->name ? fx_find_func(w->t->prog, w->g->tu, e->name, NULL) : NULL;
+		const struct fx_func *f = fx_find_func(w->t->prog, w->g->tu, e->name, NULL);
 
 		if (f && f != w->g->fn) {
 			add_helper(w, e, f);

@@ -198,9 +198,11 @@ static int build_index(struct fx_program *prog, struct fx_index *ix)
 					table_push(&ix->bindings, cb, v, tu);
 			}
 		}
-		if (tu->nfuncs)
-			ix->ranges[r++] = (struct fx_range){ (uintptr_t)tu->funcs,
-							     (uintptr_t)(tu->funcs + tu->nfuncs), tu };
+		if (tu->nfuncs) {
+			ix->ranges[r].lo = (uintptr_t)tu->funcs;
+			ix->ranges[r].hi = (uintptr_t)(tu->funcs + tu->nfuncs);
+			ix->ranges[r++].tu = tu;
+		}
 	}
 	ix->nranges = r;
 	qsort(ix->ranges, r, sizeof(*ix->ranges), cmp_range);

@@ -186,7 +186,8 @@ static int read_files_from(struct options *o, char *err, size_t errlen)
 		if (blank(p))
 			continue;
 		if (stat(p, &st) || S_ISDIR(st.st_mode)) {
-			snprintf(err, errlen, "--files-from %s:%zu: '%s' names no file", name, lineno, p);
+			snprintf(err, errlen, "--files-from %s:%zu: '%s' names no file", name, lineno,
+				 p);
 			return -EINVAL;
 		}
 		o->files[o->nfiles++] = p;
