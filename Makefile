@@ -6,6 +6,7 @@
 #   make bench      iommu-lint -p vs clang -fsyntax-only on one kernel DB
 #   make kbuild-check KVER=6.12 KARCH=x86_64   make C=2 CHECK=iommu-lint vs -p mode
 #   make sweep KVER=6.12   fast mode over every .c of the Debian linux-source tree
+#   make sweep-batch-check KVER=6.12   a sub-tree swept in batches and in one run
 #   make bench KVER=.. KARCH=..; make bench-all   side by side with clang, sparse, spatch
 
 CC ?= cc
@@ -109,6 +110,7 @@ TEST_PROGS += $(BUILD)/tests/test-facts
 TEST_PROGS += $(BUILD)/tests/test-workflow
 TEST_PROGS += $(BUILD)/tests/test-kbuild
 TEST_PROGS += $(BUILD)/tests/test-fix
+TEST_PROGS += $(BUILD)/tests/test-program
 
 .PHONY: all run check check-all check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check kernel-check-all deps clean install sarif-validate
@@ -162,6 +164,10 @@ $(BUILD)/tests/test-ts: $(BUILD)/tests/test-ts.o $(BUILD)/tests/testutil.o $(LIB
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
 $(BUILD)/tests/test-fix: $(BUILD)/tests/test-fix.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
+
+$(BUILD)/tests/test-program: $(BUILD)/tests/test-program.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
@@ -232,11 +238,15 @@ kernel-check: $(LINT) kernel-db
 	$(Q)corpus/kernel/kernel-check.sh ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) \
 		corpus/kernel/snapshot-$(KVER)-$(KARCH).tsv
 
-.PHONY: kbuild-check bench-all sweep engine-agreement
+.PHONY: kbuild-check bench-all sweep sweep-batch-check engine-agreement
 
-# fast mode (tree-sitter) over every .c of linux-source-$(KVER): no crash, no hang
+# fast mode (tree-sitter) over every .c of linux-source-$(KVER), in one process: no crash, no hang
 sweep: $(LINT)
 	$(Q)scripts/sweep.sh ./$(LINT) $(KVER) $(KERNEL_WORKDIR)
+
+# a few hundred files of linux-source-$(KVER) swept in batches of 50 and in one run: same findings
+sweep-batch-check: $(LINT)
+	$(Q)scripts/sweep-batch-check.sh ./$(LINT) $(KVER) $(KERNEL_WORKDIR)
 
 # findings per rule in clang mode and fast mode on the four real compile DBs
 engine-agreement: $(LINT)

@@ -176,14 +176,46 @@ struct fx_tu {
 	struct fx_macro_use *macros;
 };
 
+struct fx_index;
+
 /* All TUs of one run, for whole-program rules (ops tables bound across TUs). */
 struct fx_program {
 	unsigned ntus;
 	struct fx_tu **tus;
+	struct fx_index *index;	/* fx_program_index(); NULL until then */
 };
 
-const struct fx_func *fx_find_func(const struct fx_program *prog, const char *name,
-				   const struct fx_tu **tu_out);
+/* Whole-program pass figures for --stats. */
+struct fx_index_stats {
+	unsigned tus;
+	unsigned long funcs;	/* definitions indexed */
+	unsigned long bindings;	/* initialiser fields naming a function */
+	unsigned long buckets;
+	unsigned long lookups;	/* fx_find_func() + fx_find_binding() calls */
+	unsigned long probes;	/* index entries looked at by those calls */
+	double seconds;		/* building the index */
+};
+
+/*
+ * The whole-program pass: sort the TUs by path (then directory) so nothing
+ * depends on the order files were given or parsed in, and build the name
+ * index of function definitions and initialiser bindings, O(functions +
+ * variables).  Call once after every TU is parsed, before any lookup.
+ * Returns 0, or -ENOMEM.
+ */
+int fx_program_index(struct fx_program *prog);
+void fx_program_free(struct fx_program *prog);
+const struct fx_index_stats *fx_program_stats(const struct fx_program *prog);
+/* The TU whose function array holds fn, or NULL. */
+const struct fx_tu *fx_func_tu(const struct fx_program *prog, const struct fx_func *fn);
+/*
+ * The definition `name` calls from TU `from`, by C linkage: from's own
+ * definition (static or not) wins; otherwise the external (non-static)
+ * definition of the TU first by path; a static function of another TU is
+ * never found.  from may be NULL (external definitions only).
+ */
+const struct fx_func *fx_find_func(const struct fx_program *prog, const struct fx_tu *from,
+				   const char *name, const struct fx_tu **tu_out);
 const struct fx_record *fx_find_record(const struct fx_tu *tu, const char *name);
 const struct fx_init_field *fx_init_get(const struct fx_init *init, const char *field);
 const char *fx_strip_record_tag(const char *type);
@@ -193,9 +225,14 @@ bool fx_record_has_field(const struct fx_record *r, const char *name);
  * or NULL when the field is absent, compiled out or not a plain function.
  */
 const char *fx_init_callback(const struct fx_var *var, const char *field);
-/* The file-scope `record` initialiser, in any TU, whose `field` binds callback. */
-const struct fx_var *fx_find_binding(const struct fx_program *prog, const char *record,
-				     const char *field, const char *callback);
+/*
+ * The file-scope `record` initialiser, in any TU, whose `field` binds the
+ * function `callback` names in TU from (the same definition by C linkage);
+ * the first by TU path when several do.
+ */
+const struct fx_var *fx_find_binding(const struct fx_program *prog, const struct fx_tu *from,
+				     const char *record, const char *field,
+				     const char *callback);
 
 typedef bool (*fx_expr_visit_fn)(const struct fx_expr *e, void *arg);
 typedef bool (*fx_stmt_visit_fn)(const struct fx_stmt *s, void *arg);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -324,6 +325,29 @@ static int collect_jobs(const struct options *o, struct job_list *jobs)
 	return 0;
 }
 
+/* --stats: where the time and the memory went; peak RSS from getrusage(). */
+static void print_stats(const struct fx_program *prog, double parse, double rules,
+			size_t facts_bytes)
+{
+	const struct fx_index_stats *ix = fx_program_stats(prog);
+	struct rusage ru;
+
+	fprintf(stderr, "iommu-lint: stats: parse %.3f s wall, rules %.3f s, facts %zu KiB\n",
+		parse, rules, facts_bytes / 1024);
+	if (ix)
+		fprintf(stderr,
+			"iommu-lint: stats: whole-program pass %u TUs, index %lu functions + %lu bindings in %lu buckets built in %.3f s, %lu lookups (%lu probes), rules over the program %.3f s\n",
+			ix->tus, ix->funcs, ix->bindings, ix->buckets, ix->seconds, ix->lookups,
+			ix->probes, rules);
+	fprintf(stderr,
+		"iommu-lint: stats: path engine %lu functions, %lu CFG nodes, %lu states, %lu truncated\n",
+		cfg_stats.functions, cfg_stats.nodes, cfg_stats.states, cfg_stats.truncated);
+	fprintf(stderr, "iommu-lint: stats: summaries %lu computed, %lu used at call sites\n",
+		summary_stats.computed, summary_stats.used);
+	if (!getrusage(RUSAGE_SELF, &ru))
+		fprintf(stderr, "iommu-lint: stats: peak RSS %ld MiB\n", ru.ru_maxrss / 1024);
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
@@ -336,7 +360,7 @@ int main(int argc, char **argv)
 	struct workflow wf = { 0 };
 	struct kbuild_argv kb = { 0 };
 	int sparse_rc = 0;
-	double t0 = now(), t1;
+	double t0 = now(), t1, t2 = 0;
 	size_t facts_bytes = 0;
 	char err[512];
 	unsigned i;
@@ -463,6 +487,11 @@ int main(int argc, char **argv)
 	}
 	sum.tool_failed = sum.failed && !o.keep_going;
 
+	if (fx_program_index(&prog)) {
+		fputs("iommu-lint: error: out of memory\n", stderr);
+		goto out_jobs;
+	}
+	t2 = now();
 	engine_run(&o.rules, &prog, &findings);
 	if (workflow_filter(&o, &wf, &prog, &findings))
 		goto out_jobs;
@@ -510,16 +539,8 @@ int main(int argc, char **argv)
 			sum.tus, sum.parsed, sum.skipped, sum.functions, sum.findings, notes, sum.failed,
 			sum.failed && o.keep_going ? " (--keep-going)" : "", sum.seconds);
 	}
-	if (o.stats) {
-		fprintf(stderr, "iommu-lint: stats: parse %.3f s wall, rules %.3f s, facts %zu KiB\n",
-			t1 - t0, now() - t1, facts_bytes / 1024);
-		fprintf(stderr,
-			"iommu-lint: stats: path engine %lu functions, %lu CFG nodes, %lu states, %lu truncated\n",
-			cfg_stats.functions, cfg_stats.nodes, cfg_stats.states, cfg_stats.truncated);
-		fprintf(stderr,
-			"iommu-lint: stats: summaries %lu computed, %lu used at call sites\n",
-			summary_stats.computed, summary_stats.used);
-	}
+	if (o.stats)
+		print_stats(&prog, t1 - t0, now() - t2, facts_bytes);
 out_jobs:
 	if (cwd_fd >= 0)
 		close(cwd_fd);
@@ -528,6 +549,7 @@ out_jobs:
 		free(pool.res[i].reason);
 	}
 	free(pool.res);
+	fx_program_free(&prog);
 	free(prog.tus);
 	free(fails);
 	findings_free(&findings);

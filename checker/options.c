@@ -3,9 +3,11 @@
  * options.c - command line parsing.  Rule switches go through one generic
  * table lookup: -W<id>, -Wno-<id>, -Werror=<id>, -Werror, -Wall.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "options.h"
 
@@ -13,6 +15,8 @@ void options_usage(FILE *out)
 {
 	fputs("usage: iommu-lint [options] [file.c ...] [-- compiler flags]\n"
 	      "  -p DIR|FILE        read compile_commands.json (positional files restrict the scan)\n"
+	      "  --files-from=FILE  scan the files FILE lists, one path a line (-: stdin);\n"
+	      "                     blank lines are ignored\n"
 	      "  -j N               parse N translation units in parallel (default: cores)\n"
 	      "  --format=FMT       text (gcc-style, default), json, sarif, or patch (the fixes\n"
 	      "                     as a unified diff)\n"
@@ -109,6 +113,95 @@ static bool is_opt(const char *a, const char *name)
 	return name[1] == '-' ? a[n] == '=' : true;
 }
 
+/* The whole of f, NUL-terminated, malloc'ed; NULL on a read error. */
+static char *read_all(FILE *f)
+{
+	size_t n = 0, cap = 65536, got;
+	char *buf = malloc(cap), *grown;
+
+	while (buf) {
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+		if (got == 0)
+			break;
+		if (cap - n - 1 == 0) {
+			grown = realloc(buf, cap * 2);
+			if (!grown)
+				break;
+			buf = grown;
+			cap *= 2;
+		}
+	}
+	if (buf && (ferror(f) || n == cap - 1)) {
+		free(buf);
+		return NULL;
+	}
+	if (buf)
+		buf[n] = '\0';
+	return buf;
+}
+
+static bool blank(const char *s)
+{
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	return !*s;
+}
+
+/*
+ * --files-from: append every non-blank line of the list to o->files.  A list
+ * that cannot be read, or a line naming no file, is an error.
+ */
+static int read_files_from(struct options *o, char *err, size_t errlen)
+{
+	const char *name = strcmp(o->files_from, "-") ? o->files_from : "stdin";
+	FILE *f = strcmp(o->files_from, "-") ? fopen(o->files_from, "r") : stdin;
+	size_t lines = 1, lineno = 0;
+	char *p, *next, **grown;
+	struct stat st;
+
+	if (!f) {
+		snprintf(err, errlen, "--files-from %s: %s", name, strerror(errno));
+		return -EINVAL;
+	}
+	o->files_buf = read_all(f);
+	if (f != stdin)
+		fclose(f);
+	if (!o->files_buf) {
+		snprintf(err, errlen, "--files-from %s: cannot read the list", name);
+		return -EINVAL;
+	}
+	for (p = o->files_buf; *p; p++)
+		lines += *p == '\n';
+	grown = realloc(o->files, (o->nfiles + lines + 1) * sizeof(*o->files));
+	if (!grown) {
+		snprintf(err, errlen, "out of memory");
+		return -ENOMEM;
+	}
+	o->files = grown;
+	for (p = o->files_buf; p && *p; p = next) {
+		size_t n;
+
+		next = strchr(p, '\n');
+		if (next)
+			*next++ = '\0';
+		lineno++;
+		n = strlen(p);
+		if (n && p[n - 1] == '\r')
+			p[--n] = '\0';
+		if (blank(p))
+			continue;
+		if (stat(p, &st) || S_ISDIR(st.st_mode)) {
+			snprintf(err, errlen, "--files-from %s:%zu: '%s' names no file", name, lineno,
+				 p);
+			return -EINVAL;
+		}
+		o->files[o->nfiles++] = p;
+	}
+	o->files[o->nfiles] = NULL;
+	return 0;
+}
+
 int options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
 {
 	const char *v;
@@ -153,6 +246,10 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 			if (!v)
 				return -EINVAL;
 			o->output = v;
+		} else if (is_opt(a, "--files-from")) {
+			o->files_from = value_of(argc, argv, &i, "--files-from", err, errlen);
+			if (!o->files_from)
+				return -EINVAL;
 		} else if (is_opt(a, "--diff")) {
 			o->diff_rev = value_of(argc, argv, &i, "--diff", err, errlen);
 			if (!o->diff_rev)
@@ -283,6 +380,8 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		snprintf(err, errlen, "--staged and --diff cannot be used together");
 		return -EINVAL;
 	}
+	if (o->files_from)
+		return read_files_from(o, err, errlen);
 	return 0;
 }
 
@@ -290,4 +389,6 @@ void options_free(struct options *o)
 {
 	free(o->files);
 	o->files = NULL;
+	free(o->files_buf);
+	o->files_buf = NULL;
 }

@@ -16,7 +16,9 @@ enum engine_kind { ENGINE_AUTO, ENGINE_CLANG, ENGINE_TS };
 struct options {
 	const char *compdb;		/* -p */
 	int nfiles;
-	char **files;			/* positional */
+	char **files;			/* positional, then --files-from's */
+	const char *files_from;		/* --files-from FILE ("-": stdin) */
+	char *files_buf;		/* its text; files[] points into it */
 	int nextra;
 	char **extra;			/* compiler flags after -- */
 	int jobs;			/* -j; 0 = number of cores */

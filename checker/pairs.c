@@ -112,6 +112,7 @@ bool cfg_release_name(const char *acquire, unsigned i, char *buf, size_t size)
 
 struct calls_arg {
 	const struct fx_program *prog;
+	const struct fx_tu *tu;
 	const char *callee;
 	unsigned depth;
 	bool found;
@@ -133,7 +134,7 @@ static bool calls_visit(const struct fx_expr *e, void *arg)
 		return false;
 	}
 	if (a->depth && a->prog && e->kind == FXE_IDENT) {
-		const struct fx_func *f = fx_find_func(a->prog, name, NULL);
+		const struct fx_func *f = fx_find_func(a->prog, a->tu, name, NULL);
 
 		if (f && cfg_func_calls(a->prog, f, a->callee, a->depth - 1)) {
 			a->found = true;
@@ -146,7 +147,7 @@ static bool calls_visit(const struct fx_expr *e, void *arg)
 bool cfg_func_calls(const struct fx_program *prog, const struct fx_func *fn,
 		    const char *callee, unsigned depth)
 {
-	struct calls_arg a = { .prog = prog, .callee = callee, .depth = depth };
+	struct calls_arg a = { prog, fx_func_tu(prog, fn), callee, depth, false };
 
 	if (!fn || !callee)
 		return false;

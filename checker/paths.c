@@ -840,7 +840,7 @@ static void scan_expr(struct walk *w, unsigned node, const struct fx_expr *top,
 		return;
 	}
 	if (w->t->prog && !pair_of(e->name, NULL) && !is_release_name(e->name)) {
-		const struct fx_func *f = e->name ? fx_find_func(w->t->prog, e->name, NULL) : NULL;
+		const struct fx_func *f = fx_find_func(w->t->prog, w->g->tu, e->name, NULL);
 
 		if (f && f != w->g->fn) {
 			add_helper(w, e, f, false);
@@ -853,7 +853,8 @@ static void scan_expr(struct walk *w, unsigned node, const struct fx_expr *top,
 			if (a && a->kind == FXE_UNARY && a->nkids && a->op && !strcmp(a->op, "&"))
 				a = fx_strip(a->kids[0]);
 			if (a && a->kind == FXE_IDENT && a->ref == FXR_FUNC &&
-			    (f = fx_find_func(w->t->prog, a->name, NULL)) && f != w->g->fn) {
+			    (f = fx_find_func(w->t->prog, w->g->tu, a->name, NULL)) &&
+			    f != w->g->fn) {
 				add_helper(w, e, f, true);
 				return;
 			}

@@ -260,10 +260,9 @@ static unsigned arg_flags(const struct fx_program *prog, const struct fx_tu *fro
 	struct sum *s;
 	unsigned b, f;
 
-	(void)from;
 	if (!prog || !callee || !class || !k)
 		return 0;
-	fn = fx_find_func(prog, callee, &tu);
+	fn = fx_find_func(prog, from, callee, &tu);
 	if (!fn || !fn->body || k > fn->nparams)
 		return 0;
 	pthread_mutex_lock(&memo_lock);

@@ -160,7 +160,7 @@ static unsigned eval(struct dg_walk *w, const struct dg_state *st, const struct 
 			return !strcmp(row->fields[1], "ref") ? SRC_REF : SRC_ERR;
 		if (w->depth >= MAX_DEPTH || !e->name)
 			return SRC_UNKNOWN;
-		fn = fx_find_func(w->prog, e->name, &ftu);
+		fn = fx_find_func(w->prog, w->tu, e->name, &ftu);
 		if (!fn || !fn->body || !fn->ret_type || !strstr(fn->ret_type, "iommu_group"))
 			return SRC_UNKNOWN;
 		return eval_func(w->prog, ftu, fn, w->depth + 1, NULL, NULL);
@@ -345,7 +345,7 @@ static void check_callback(struct rule_ctx *ctx, const struct fx_tu *tu,
 		if (!strcmp(tu->funcs[i].name, val->name) && tu->funcs[i].body)
 			fn = &tu->funcs[i];
 	if (!fn)
-		fn = fx_find_func(ctx_program(ctx), val->name, &ftu);
+		fn = fx_find_func(ctx_program(ctx), tu, val->name, &ftu);
 	if (!fn || !fn->body)
 		return;
 	eval_func(ctx_program(ctx), ftu, fn, 0, &bad, &text);

@@ -122,13 +122,15 @@ static bool release_shaped(const struct fx_func *fn)
 	       !strcmp(fn->ret_type, "void");
 }
 
-static void check_release(struct rule_ctx *ctx, const char *fname, const char *binding)
+/* fname as seen from TU from (C linkage). */
+static void check_release(struct rule_ctx *ctx, const struct fx_tu *from, const char *fname,
+			  const char *binding)
 {
 	struct rel_scan r = { 0 };
 	const struct fx_tu *tu = NULL;
 	const struct fx_func *fn;
 
-	fn = fx_find_func(ctx_program(ctx), fname, &tu);
+	fn = fx_find_func(ctx_program(ctx), from, fname, &tu);
 	if (!fn || !release_shaped(fn))
 		return;
 	r.tu = tu;
@@ -154,35 +156,48 @@ static void check_release(struct rule_ctx *ctx, const char *fname, const char *b
 		       fn->name, binding);
 }
 
-/* Functions a class or device_type variable names as its release. */
-static const struct fx_init_field *release_of_var(const struct fx_program *prog,
-						  const char *var, const char **kind)
+/* A class or device_type variable named var: from's own, else an external one. */
+static bool class_or_type(const struct fx_var *v, const char *var)
 {
+	return !strcmp(v->name, var) && v->record && v->init &&
+	       (!strcmp(v->record, "class") || !strcmp(v->record, "device_type"));
+}
+
+/* The release function field of the class or device_type var seen from TU from. */
+static const struct fx_init_field *release_of_var(const struct fx_program *prog,
+						  const struct fx_tu *from, const char *var,
+						  const char **kind, const struct fx_tu **tu_out)
+{
+	const struct fx_var *found = NULL;
 	unsigned t, i;
 
-	for (t = 0; t < prog->ntus; t++) {
+	for (i = 0; i < from->nvars && !found; i++)
+		if (class_or_type(&from->vars[i], var))
+			found = &from->vars[i];
+	*tu_out = from;
+	for (t = 0; t < prog->ntus && !found; t++) {
 		const struct fx_tu *tu = prog->tus[t];
 
-		for (i = 0; i < tu->nvars; i++) {
-			const struct fx_var *v = &tu->vars[i];
-
-			if (strcmp(v->name, var) || !v->record || !v->init)
-				continue;
-			if (!strcmp(v->record, "class")) {
-				*kind = "dev_release of class";
-				return fx_init_get(v->init, "dev_release");
-			}
-			if (!strcmp(v->record, "device_type")) {
-				*kind = "release of device_type";
-				return fx_init_get(v->init, "release");
+		for (i = 0; i < tu->nvars && !found; i++) {
+			if (class_or_type(&tu->vars[i], var) && !tu->vars[i].is_static) {
+				found = &tu->vars[i];
+				*tu_out = tu;
 			}
 		}
 	}
-	return NULL;
+	if (!found)
+		return NULL;
+	if (!strcmp(found->record, "class")) {
+		*kind = "dev_release of class";
+		return fx_init_get(found->init, "dev_release");
+	}
+	*kind = "release of device_type";
+	return fx_init_get(found->init, "release");
 }
 
 struct bind_scan {
 	struct rule_ctx *ctx;
+	const struct fx_tu *tu;
 };
 
 /* x->dev.release = fn; x->dev.class = &cls; x->dev.type = &t (device by value). */
@@ -191,6 +206,7 @@ static bool scan_binding(const struct fx_expr *e, void *arg)
 	struct bind_scan *b = arg;
 	const struct fx_expr *lhs, *rhs, *cb;
 	const struct fx_init_field *f;
+	const struct fx_tu *vtu = NULL;
 	const char *kind = NULL;
 	char binding[256];
 
@@ -203,7 +219,7 @@ static bool scan_binding(const struct fx_expr *e, void *arg)
 	if (!strcmp(lhs->name, "release") && rhs->kind == FXE_IDENT && rhs->ref == FXR_FUNC) {
 		snprintf(binding, sizeof(binding), "release of the embedded device '%s' (line %u)",
 			 lhs->nkids && lhs->kids[0]->text ? lhs->kids[0]->text : "?", e->loc.line);
-		check_release(b->ctx, rhs->name, binding);
+		check_release(b->ctx, b->tu, rhs->name, binding);
 		return true;
 	}
 	if (strcmp(lhs->name, "class") && strcmp(lhs->name, "type"))
@@ -212,14 +228,14 @@ static bool scan_binding(const struct fx_expr *e, void *arg)
 		rhs = fx_strip(rhs->kids[0]);
 	if (!rhs || rhs->kind != FXE_IDENT || rhs->ref != FXR_GLOBAL)
 		return true;
-	f = release_of_var(ctx_program(b->ctx), rhs->name, &kind);
+	f = release_of_var(ctx_program(b->ctx), b->tu, rhs->name, &kind, &vtu);
 	cb = f ? fx_strip(f->value) : NULL;
 	if (!cb || cb->kind != FXE_IDENT || !cb->name)
 		return true;
 	snprintf(binding, sizeof(binding), "%s '%s', given to the embedded device '%s' (line %u)",
 		 kind, rhs->name, lhs->nkids && lhs->kids[0]->text ? lhs->kids[0]->text : "?",
 		 e->loc.line);
-	check_release(b->ctx, cb->name, binding);
+	check_release(b->ctx, vtu, cb->name, binding);
 	return true;
 }
 
@@ -365,7 +381,7 @@ static void life_run(struct life *l, const struct fx_stmt *s)
 
 static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
 {
-	struct bind_scan b = { ctx };
+	struct bind_scan b = { ctx, tu };
 	struct life l = { 0 };
 	struct rel_scan r = { 0 };
 
@@ -381,7 +397,7 @@ static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struc
 		r.param = fn->params[0].name;
 		fx_walk_stmt(fn->body, NULL, scan_release, &r);
 		if (r.kfree_param && r.embedded)
-			check_release(ctx, fn->name, NULL);
+			check_release(ctx, tu, fn->name, NULL);
 	}
 }
 

@@ -104,10 +104,11 @@ static bool scan_args_use(const struct fx_expr *e, void *arg)
 }
 
 /* The of_xlate callback reads the phandle cells without knowing how many there are. */
-static void check_args_count(struct rule_ctx *ctx, const struct fx_var *ops)
+static void check_args_count(struct rule_ctx *ctx, const struct fx_tu *tu,
+			     const struct fx_var *ops)
 {
-	const struct fx_func *fn = fx_find_func(ctx_program(ctx), fx_init_callback(ops, "of_xlate"),
-						NULL);
+	const struct fx_func *fn = fx_find_func(ctx_program(ctx), tu,
+						fx_init_callback(ops, "of_xlate"), NULL);
 	struct args_use u = { 0 };
 
 	if (!fn || !fn->body || fn->nparams < 2 || !fn->params[1].name)
@@ -129,7 +130,7 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 
 	if (!ops->init || ops->is_array)
 		return;
-	check_args_count(ctx, ops);
+	check_args_count(ctx, tu, ops);
 	why = dt_evidence(tu, &where);
 	if (!why || parses_iommus_itself(tu))
 		return;

@@ -195,10 +195,10 @@ static void check_remove_order(struct rule_ctx *ctx, const struct fx_func *probe
 	}
 }
 
-static const struct fx_func *callback(const struct rule_ctx *ctx, const struct fx_var *var,
-				      const char *field)
+static const struct fx_func *callback(const struct rule_ctx *ctx, const struct fx_tu *tu,
+				      const struct fx_var *var, const char *field)
 {
-	return fx_find_func(ctx_program(ctx), fx_init_callback(var, field), NULL);
+	return fx_find_func(ctx_program(ctx), tu, fx_init_callback(var, field), NULL);
 }
 
 static void match_platform_driver(struct rule_ctx *ctx, const struct fx_tu *tu,
@@ -208,10 +208,10 @@ static void match_platform_driver(struct rule_ctx *ctx, const struct fx_tu *tu,
 
 	if (!drv->init || drv->is_array)
 		return;
-	probe = callback(ctx, drv, "probe");
-	remove = callback(ctx, drv, "remove_new");
+	probe = callback(ctx, tu, drv, "probe");
+	remove = callback(ctx, tu, drv, "remove_new");
 	if (!remove)
-		remove = callback(ctx, drv, "remove");
+		remove = callback(ctx, tu, drv, "remove");
 	if (probe && remove) {
 		struct remove_check rc = { .ctx = ctx, .remove = remove };
 

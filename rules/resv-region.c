@@ -280,9 +280,10 @@ static bool find_callee(const struct fx_expr *e, void *arg)
 
 /*
  * "get_resv_regions callback of X", or "called from get_resv_regions
- * callback cb of X" for a helper one call below it; NULL otherwise.
+ * callback cb of X" for a helper one call below it; NULL otherwise.  Names
+ * resolve by C linkage from the TU that writes them.
  */
-static const char *binding(const struct fx_program *prog, const char *fn,
+static const char *binding(const struct fx_program *prog, const struct fx_func *fn,
 			   char *buf, size_t len)
 {
 	unsigned t, i;
@@ -293,7 +294,8 @@ static const char *binding(const struct fx_program *prog, const char *fn,
 		for (i = 0; i < tu->nvars; i++) {
 			const struct fx_var *v = &tu->vars[i];
 			const struct fx_func *body;
-			struct calls_scan c = { fn, false };
+			const struct fx_tu *btu = NULL;
+			struct calls_scan c = { fn->name, false };
 			const char *cb;
 
 			if (!v->record || strcmp(v->record, "iommu_ops"))
@@ -301,14 +303,14 @@ static const char *binding(const struct fx_program *prog, const char *fn,
 			cb = fx_init_callback(v, "get_resv_regions");
 			if (!cb)
 				continue;
-			if (!strcmp(cb, fn)) {
+			body = fx_find_func(prog, tu, cb, &btu);
+			if (body == fn) {
 				snprintf(buf, len, "get_resv_regions callback of %s", v->name);
 				return buf;
 			}
-			body = fx_find_func(prog, cb, NULL);
 			if (body)
 				fx_walk_stmt(body->body, NULL, find_callee, &c);
-			if (c.found) {
+			if (c.found && fx_find_func(prog, btu, fn->name, NULL) == fn) {
 				snprintf(buf, len, "called from %s, the get_resv_regions callback of %s",
 					 cb, v->name);
 				return buf;
@@ -488,7 +490,7 @@ static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struc
 	fx_walk_stmt(fn->body, NULL, calls_alloc, &found);
 	if (!found)
 		return;
-	if (binding(ctx_program(ctx), fn->name, buf, sizeof(buf)))
+	if (binding(ctx_program(ctx), fn, buf, sizeof(buf)))
 		snprintf(where, sizeof(where), "%s (%s)", fn->name, buf);
 	else
 		snprintf(where, sizeof(where), "%s", fn->name);

@@ -40,9 +40,10 @@ static bool loc_before(const struct fx_loc *a, const struct fx_loc *b)
 }
 
 /* An .of_xlate callback of some iommu_ops in the program. */
-static const char *of_xlate_binding(const struct fx_program *prog, const char *name)
+static const char *of_xlate_binding(const struct fx_program *prog, const struct fx_tu *tu,
+				    const char *name)
 {
-	const struct fx_var *ops = fx_find_binding(prog, "iommu_ops", "of_xlate", name);
+	const struct fx_var *ops = fx_find_binding(prog, tu, "iommu_ops", "of_xlate", name);
 
 	return ops ? ops->name : NULL;
 }
@@ -60,7 +61,7 @@ static const char *must_check(struct ur_ctx *u, const struct fx_expr *call,
 		snprintf(buf, len, "%s()", call->name);
 		return buf;
 	}
-	if (call->name && (ops = of_xlate_binding(ctx_program(u->ctx), call->name))) {
+	if (call->name && (ops = of_xlate_binding(ctx_program(u->ctx), u->tu, call->name))) {
 		snprintf(buf, len, "%s() (of_xlate callback of %s)", call->name, ops);
 		return buf;
 	}

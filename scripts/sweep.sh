@@ -9,12 +9,15 @@
 # WORKDIR/KVER-src (WORKDIR default /var/tmp/iommu-lint-kernel; the .deb is
 # looked for in WORKDIR/debs/, or installed with apt-get as root).
 #   SWEEP_JOBS=N       parser threads per batch (default: cores)
-#   SWEEP_BATCH=N      files per iommu-lint process (default 250: the whole-
-#                      program pass grows with the square of the files in a run)
+#   SWEEP_BATCH=N      files per iommu-lint process; 0 or unset: the whole tree
+#                      in one process (the whole-program pass is linear, and a
+#                      finding does not depend on the batching)
 #   SWEEP_FILE_LIMIT=S per-file limit in seconds when a batch is re-run file by
 #                      file after a crash or a hang (default 20); the parser
-#                      itself stops a file after 10 s and reports it
+#                      itself stops a file after 10 s and reports it.  A batch
+#                      of N files may take 10 S + N/10 seconds.
 #   SWEEP_OUT=DIR      where findings and the log go (default WORKDIR/sweep-KVER)
+#   SWEEP_DIRS="D ..." only the .c files under these tree directories
 # Exit: 0 when no file crashed or hung (findings are not failures), 1 otherwise,
 # 2 on a setup error.
 set -uo pipefail
@@ -23,7 +26,7 @@ lint=${1:?usage: sweep.sh LINT KVER [WORKDIR]}
 kver=${2:?usage: sweep.sh LINT KVER [WORKDIR]}
 work=${3:-/var/tmp/iommu-lint-kernel}
 jobs=${SWEEP_JOBS:-$(nproc 2>/dev/null || echo 2)}
-batch=${SWEEP_BATCH:-250}
+batch=${SWEEP_BATCH:-0}
 file_limit=${SWEEP_FILE_LIMIT:-20}
 out=${SWEEP_OUT:-$work/sweep-$kver}
 lint=$(cd "$(dirname "$lint")" && pwd)/$(basename "$lint")
@@ -56,42 +59,46 @@ fi
 
 mkdir -p "$out" || die "cannot create $out"
 rm -f "$out"/batch-* "$out"/findings.txt "$out"/problems.txt
-(cd "$src" && find . -name '*.c' -type f | sed 's|^\./||' | LC_ALL=C sort) > "$out/files.txt"
+read -r -a dirs <<< "${SWEEP_DIRS:-.}"
+(cd "$src" && find "${dirs[@]}" -name '*.c' -type f | sed 's|^\./||' | LC_ALL=C sort -u) > "$out/files.txt" ||
+    die "cannot list the .c files of ${SWEEP_DIRS:-the tree} under $src"
 nfiles=$(wc -l < "$out/files.txt")
 [[ $nfiles -gt 0 ]] || die "no .c files under $src"
-split -l "$batch" -d -a 3 "$out/files.txt" "$out/batch-"
+[[ $batch =~ ^[0-9]+$ ]] || die "SWEEP_BATCH must be a number, not '$batch'"
+[[ $batch == 0 ]] && batch=$nfiles
+split -l "$batch" -d -a 5 "$out/files.txt" "$out/batch-"
+nbatches=$(ls "$out"/batch-* | wc -l)
 
 t0=$(date +%s.%N)
 tus=0 parsed=0 skipped=0 funcs=0 findings=0 failed=0 crashed=0 hung=0
+rss=0 wp=0
 
-# iommu-lint over a list of files (relative to $src), under one time limit;
-# xargs may split the list over several runs.  Appends the findings, adds the
-# summary lines to the totals; fails unless every file was accounted for.
+# iommu-lint over a list of files (relative to $src), in one process under
+# one time limit.  Appends the findings, adds the summary line to the totals
+# and keeps the peak RSS (from --stats); fails unless every file was
+# accounted for.
 run_list() {
-    local list=$1 limit=$2 rc line want got=0 t p s f n x
-    (cd "$src" && timeout -k 5 "$limit" xargs -a "$list" -d '\n' "$lint" --fast -j "$jobs" \
-        --keep-going >> "$out/findings.txt" 2> "$list.err")
+    local list=$1 limit=$2 rc line want t p s f n x m w
+    (cd "$src" && timeout -k 5 "$limit" "$lint" --fast -j "$jobs" --keep-going --stats \
+        --files-from="$list" >> "$out/findings.txt" 2> "$list.err")
     rc=$?
     grep -E '^iommu-lint: error: ' "$list.err" >> "$out/problems.txt"
     want=$(wc -l < "$list")
-    local -a sums=()
-    while IFS= read -r line; do
-        read -r t p s f n x < <(sed -E 's/^iommu-lint: ([0-9]+) TUs \(([0-9]+) parsed, ([0-9]+) skipped[^)]*\), ([0-9]+) functions, ([0-9]+) findings( \([0-9]+ notes?\))?, ([0-9]+) failed.*/\1 \2 \3 \4 \5 \7/' <<< "$line")
-        got=$((got + t))
-        sums+=("$t $p $s $f $n $x")
-    done < <(grep -E '^iommu-lint: [0-9]+ TUs' "$list.err")
-    # 123: some run exited 1 (findings); 124: timeout; 125: killed by a signal
-    [[ ($rc == 0 || $rc == 123) && $got == "$want" ]] || { [[ $rc == 0 || $rc == 123 ]] && rc=125; return "$rc"; }
-    for line in "${sums[@]}"; do
-        read -r t p s f n x <<< "$line"
-        tus=$((tus + t)) parsed=$((parsed + p)) skipped=$((skipped + s))
-        funcs=$((funcs + f)) findings=$((findings + n)) failed=$((failed + x))
-    done
+    line=$(grep -E '^iommu-lint: [0-9]+ TUs' "$list.err")
+    read -r t p s f n x < <(sed -E 's/^iommu-lint: ([0-9]+) TUs \(([0-9]+) parsed, ([0-9]+) skipped[^)]*\), ([0-9]+) functions, ([0-9]+) findings( \([0-9]+ notes?\))?, ([0-9]+) failed.*/\1 \2 \3 \4 \5 \7/' <<< "$line")
+    # 1: findings; 124: timeout; 128+N: killed by signal N
+    [[ ($rc == 0 || $rc == 1) && ${t:-0} == "$want" ]] || { [[ $rc == 0 || $rc == 1 ]] && rc=125; return "$rc"; }
+    tus=$((tus + t)) parsed=$((parsed + p)) skipped=$((skipped + s))
+    funcs=$((funcs + f)) findings=$((findings + n)) failed=$((failed + x))
+    m=$(sed -nE 's/^iommu-lint: stats: peak RSS ([0-9]+) MiB$/\1/p' "$list.err")
+    [[ ${m:-0} -gt $rss ]] && rss=$m
+    w=$(sed -nE 's/^iommu-lint: stats: whole-program pass .* built in ([0-9.]+) s, .* rules over the program ([0-9.]+) s$/\1 \2/p' "$list.err")
+    [[ -n $w ]] && wp=$(awk -v a="$wp" -v w="$w" 'BEGIN { split(w, v, " "); printf "%.1f", a + v[1] + v[2] }')
     return 0
 }
 
-for b in "$out"/batch-[0-9][0-9][0-9]; do
-    run_list "$b" $((file_limit * 10))
+for b in "$out"/batch-[0-9][0-9][0-9][0-9][0-9]; do
+    run_list "$b" $((file_limit * 10 + $(wc -l < "$b") / 10))
     rc=$?
     [[ $rc == 0 ]] && continue
     # A crash or a hang somewhere in the batch: find the file, one at a time.
@@ -117,7 +124,7 @@ rm -f "$out"/batch-*
 timeouts=$(grep -c 'per-file limit' "$out/problems.txt" 2>/dev/null)
 echo "sweep: linux-source-$kver: $nfiles .c files, $parsed parsed, $skipped skipped by the prefilter, $funcs functions"
 echo "sweep: $findings findings (in $out/findings.txt), $failed files failed ($timeouts over the parser's time limit), $crashed crashes, $hung hangs"
-echo "sweep: $secs s wall with -j $jobs"
+echo "sweep: $secs s wall with -j $jobs, $nbatches iommu-lint process(es) of up to $batch files; peak RSS $rss MiB; whole-program pass (index and rules) $wp s"
 if [[ -s $out/problems.txt ]]; then
     echo "sweep: problems (also in $out/problems.txt):"
     sed 's/^/  /' "$out/problems.txt" | head -20

@@ -182,15 +182,18 @@ static struct leaks check_in(const char *dir, const char *class, const char *cod
 {
 	struct fx_tu *tu = parse(code);
 	struct fx_tu *tus[] = { tu };
-	struct fx_program prog = { 1, tus };
+	struct fx_program prog = { 1, tus, NULL };
 	struct leaks ls = { 0 };
 	struct cfg_track t = { class, tu, &prog, on_leak, &ls };
-	const struct fx_func *fn = fx_find_func(&prog, fn_name, NULL);
+	const struct fx_func *fn;
 
+	cr_assert_eq(fx_program_index(&prog), 0);
+	fn = fx_find_func(&prog, tu, fn_name, NULL);
 	if (dir)
 		tu->directory = dir;
 	cr_assert_not_null(fn);
 	cr_assert_eq(cfg_check_pairs(fn, &t), 0);
+	fx_program_free(&prog);
 	return ls;
 }
 

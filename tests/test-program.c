@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * test-program.c - the whole-program pass: names bind by C linkage (a
+ * static function is seen from its own file only; an external one from
+ * every file, the first by path when several files define it), and the
+ * findings of a set of files are the same in one run, split over several
+ * runs, in any order and with any -j.  Also --files-from.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "../checker/facts.h"
+#include "testutil.h"
+
+/* ---- the index, on hand-made programs ---- */
+
+#define MAX_FUNCS 4
+
+struct mini_tu {
+	struct fx_tu tu;
+	struct fx_func funcs[MAX_FUNCS];
+};
+
+/* "name" external, "!name" static. */
+static void mini(struct mini_tu *m, const char *file, const char *const *names)
+{
+	unsigned i;
+
+	memset(m, 0, sizeof(*m));
+	m->tu.file = file;
+	m->tu.directory = "/src";
+	m->tu.funcs = m->funcs;
+	for (i = 0; names[i]; i++) {
+		m->funcs[i].is_static = names[i][0] == '!';
+		m->funcs[i].name = names[i] + m->funcs[i].is_static;
+	}
+	m->tu.nfuncs = i;
+}
+
+/* Files given in an order that is not the path order. */
+static struct mini_tu ta, tb, tc, td, te;
+
+static void make_program(struct fx_program *prog, struct fx_tu **tus, bool reverse)
+{
+	struct fx_tu *order[] = { &te.tu, &tb.tu, &td.tu, &ta.tu, &tc.tu };
+	unsigned i;
+
+	mini(&ta, "a.c", (const char *[]){ "!helper", "ext", "a_main", NULL });
+	mini(&tb, "b.c", (const char *[]){ "!helper", "b_main", NULL });
+	mini(&tc, "c.c", (const char *[]){ "ext", NULL });
+	mini(&td, "d.c", (const char *[]){ "!ext", NULL });
+	mini(&te, "e.c", (const char *[]){ "e_main", NULL });
+	for (i = 0; i < 5; i++)
+		tus[i] = order[reverse ? 4 - i : i];
+	prog->ntus = 5;
+	prog->tus = tus;
+	prog->index = NULL;
+	cr_assert_eq(fx_program_index(prog), 0);
+}
+
+Test(program, static_function_is_seen_from_its_own_file_only)
+{
+	struct fx_tu *tus[5];
+	struct fx_program prog;
+	const struct fx_tu *where = NULL;
+
+	make_program(&prog, tus, false);
+	cr_assert_eq(fx_find_func(&prog, &ta.tu, "helper", &where), &ta.funcs[0]);
+	cr_assert_eq(where, &ta.tu);
+	cr_assert_eq(fx_find_func(&prog, &tb.tu, "helper", &where), &tb.funcs[0]);
+	cr_assert_eq(where, &tb.tu);
+	cr_assert_null(fx_find_func(&prog, &te.tu, "helper", NULL));
+	cr_assert_null(fx_find_func(&prog, NULL, "helper", NULL));
+	fx_program_free(&prog);
+}
+
+Test(program, own_definition_wins_then_first_external_by_path)
+{
+	struct fx_tu *tus[5];
+	struct fx_program prog;
+	bool reverse;
+
+	for (reverse = false; ; reverse = true) {
+		make_program(&prog, tus, reverse);
+		/* a.c and c.c define ext, d.c has a static ext */
+		cr_assert_eq(fx_find_func(&prog, &td.tu, "ext", NULL), &td.funcs[0]);
+		cr_assert_eq(fx_find_func(&prog, &tc.tu, "ext", NULL), &tc.funcs[0]);
+		cr_assert_eq(fx_find_func(&prog, &te.tu, "ext", NULL), &ta.funcs[1]);
+		cr_assert_eq(fx_find_func(&prog, &tb.tu, "ext", NULL), &ta.funcs[1]);
+		cr_assert_null(fx_find_func(&prog, &ta.tu, "nowhere", NULL));
+		/* the TUs are in path order after the pass */
+		cr_assert_str_eq(prog.tus[0]->file, "a.c");
+		cr_assert_str_eq(prog.tus[4]->file, "e.c");
+		cr_assert_eq(fx_func_tu(&prog, &tb.funcs[1]), &tb.tu);
+		cr_assert_null(fx_func_tu(&prog, (const struct fx_func *)&tus[0]));
+		cr_assert_eq(fx_program_stats(&prog)->funcs, 8);
+		fx_program_free(&prog);
+		if (reverse)
+			break;
+	}
+}
+
+Test(program, binding_follows_linkage)
+{
+	struct fx_expr name = { .kind = FXE_IDENT, .ref = FXR_FUNC, .name = "helper" };
+	struct fx_init_field field = { .field = "of_xlate", .value = &name };
+	struct fx_init init = { "struct iommu_ops", 1, &field };
+	struct fx_var ops = { .name = "b_ops", .record = "iommu_ops", .init = &init };
+	struct fx_tu *tus[5];
+	struct fx_program prog;
+
+	make_program(&prog, tus, false);
+	fx_program_free(&prog);
+	tb.tu.vars = &ops;	/* b.c: .of_xlate = helper, its own static helper */
+	tb.tu.nvars = 1;
+	cr_assert_eq(fx_program_index(&prog), 0);
+	cr_assert_eq(fx_find_binding(&prog, &tb.tu, "iommu_ops", "of_xlate", "helper"), &ops);
+	cr_assert_null(fx_find_binding(&prog, &ta.tu, "iommu_ops", "of_xlate", "helper"));
+	cr_assert_null(fx_find_binding(&prog, &tb.tu, "iommu_ops", "release", "helper"));
+	cr_assert_null(fx_find_binding(&prog, &tb.tu, "device_type", "of_xlate", "helper"));
+	cr_assert_eq(fx_program_stats(&prog)->bindings, 1);
+	fx_program_free(&prog);
+}
+
+/* ---- the checker on synthetic multi-file programs ---- */
+
+static char tmpdir[PATH_MAX];
+
+static void make_tmpdir(void)
+{
+	tmpdir_make(tmpdir, sizeof(tmpdir), "program");
+}
+
+static void remove_tmpdir(void)
+{
+	tmpdir_remove(tmpdir);
+}
+
+TestSuite(program_cli, .init = make_tmpdir, .fini = remove_tmpdir, .timeout = 60);
+
+/*
+ * A device lookup whose reference `helper` is meant to drop; `body` is the
+ * helper's statement, `storage` "static " or "".
+ */
+static void write_src(const char *name, const char *storage, const char *helper,
+		      const char *body, const char *caller)
+{
+	char path[PATH_MAX], src[1024];
+	int n;
+
+	n = snprintf(src, sizeof(src),
+		     "%s%svoid %s(struct platform_device *pdev)%s\n"
+		     "%s%s%s"
+		     "int %s(struct device *dev, struct of_phandle_args *args)\n"
+		     "{\n"
+		     "	struct platform_device *pdev = of_find_device_by_node(args->np);\n"
+		     "\n"
+		     "	if (!pdev)\n"
+		     "		return -ENODEV;\n"
+		     "	dev_iommu_priv_set(dev, platform_get_drvdata(pdev));\n"
+		     "	%s(pdev);\n"
+		     "	return 0;\n"
+		     "}\n",
+		     body ? "" : "extern ", storage, helper, body ? "" : ";",
+		     body ? "{\n\t" : "", body ? body : "", body ? "\n}\n\n" : "\n", caller,
+		     helper);
+	cr_assert_lt(n, (int)sizeof(src));
+	snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
+	cr_assert_eq(write_file(path, src, strlen(src)), 0);
+}
+
+#define RELEASES "put_device(&pdev->dev);"
+#define KEEPS "dev_info(&pdev->dev, \"seen\\n\");"
+
+/* Run the checker on files of tmpdir (NULL-terminated), with -j jobs. */
+static void lint_files(struct run *r, const char *jobs, const char *const *names)
+{
+	char *argv[16], paths[12][PATH_MAX];
+	int n = 0, i;
+
+	argv[n++] = (char *)lint_path();
+	argv[n++] = "-q";
+	argv[n++] = "-j";
+	argv[n++] = (char *)jobs;
+	for (i = 0; names[i]; i++) {
+		snprintf(paths[i], PATH_MAX, "%s/%s", tmpdir, names[i]);
+		argv[n++] = paths[i];
+	}
+	argv[n] = NULL;
+	cr_assert_eq(run_argv(argv, r), 0);
+	cr_assert(r->status == 0 || r->status == 1, "exit %d: %s", r->status, r->err);
+}
+
+static int cmp_line(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The lines of text, sorted, joined again (text is consumed). */
+static char *sorted_lines(char *text)
+{
+	char *line[64], *out = calloc(1, strlen(text) + 1), *save = NULL, *p;
+	unsigned n = 0, i;
+
+	cr_assert_not_null(out);
+	for (p = strtok_r(text, "\n", &save); p; p = strtok_r(NULL, "\n", &save)) {
+		cr_assert_lt(n, 64u);
+		line[n++] = p;
+	}
+	qsort(line, n, sizeof(*line), cmp_line);
+	for (i = 0; i < n; i++) {
+		strcat(out, line[i]);
+		strcat(out, "\n");
+	}
+	return out;
+}
+
+/*
+ * The findings of `names` in one run (given order and reversed, -j 1 and
+ * -j 4) and file by file, concatenated: all the same.  Returns them.
+ */
+static char *same_findings_however_run(const char *const *names, unsigned n)
+{
+	const char *rev[12] = { 0 }, *one[2] = { 0 };
+	char *whole, *ws, *split = calloc(1, 1);
+	struct run r, s;
+	unsigned i;
+
+	cr_assert_lt(n, 12u);
+	for (i = 0; i < n; i++)
+		rev[i] = names[n - 1 - i];
+	lint_files(&r, "1", names);
+	whole = r.out;
+	free(r.err);
+	lint_files(&r, "4", names);
+	lint_files(&s, "4", rev);
+	cr_assert_str_eq(r.out, whole, "-j 4 differs from -j 1");
+	cr_assert_str_eq(s.out, whole, "reversed file order differs");
+	run_free(&r);
+	run_free(&s);
+	for (i = 0; i < n; i++) {
+		one[0] = names[i];
+		lint_files(&r, "2", one);
+		split = realloc(split, strlen(split) + strlen(r.out) + 1);
+		cr_assert_not_null(split);
+		strcat(split, r.out);
+		run_free(&r);
+	}
+	/* related notes follow their finding: compare as sets of lines */
+	split = sorted_lines(split);
+	ws = sorted_lines(strdup(whole));
+	cr_assert_str_eq(split, ws, "file by file:\n%s\none run:\n%s", split, ws);
+	free(split);
+	free(ws);
+	return whole;
+}
+
+Test(program_cli, same_name_static_helpers_follow_c_linkage)
+{
+	static const char *const names[] = { "a.c", "b.c", NULL };
+	char *out;
+
+	write_src("a.c", "static ", "sh_put", RELEASES, "a_xlate");
+	write_src("b.c", "static ", "sh_put", KEEPS, "b_xlate");
+	out = same_findings_however_run(names, 2);
+	cr_assert_eq(count_substr(out, "[device-lookup-put]"), 1, "%s", out);
+	cr_assert(strstr(out, "/b.c:14:"), "want the leak in b.c only: %s", out);
+	free(out);
+}
+
+Test(program_cli, external_helper_binds_across_files_own_static_first)
+{
+	static const char *const names[] = { "c.c", "d.c", "e.c", NULL };
+	static const char *const alone[] = { "d.c", NULL };
+	struct run r;
+
+	write_src("c.c", "", "ext_put", RELEASES, "c_xlate");
+	write_src("d.c", "", "ext_put", NULL, "d_xlate");	/* calls c.c's */
+	write_src("e.c", "static ", "ext_put", KEEPS, "e_xlate");
+	lint_files(&r, "2", names);
+	cr_assert_eq(count_substr(r.out, "[device-lookup-put]"), 1, "%s", r.out);
+	cr_assert(strstr(r.out, "/e.c:14:"), "want the leak in e.c only: %s", r.out);
+	run_free(&r);
+	/* without c.c, nothing drops d.c's reference */
+	lint_files(&r, "2", alone);
+	cr_assert(strstr(r.out, "/d.c:11:"), "want the leak in d.c: %s", r.out);
+	run_free(&r);
+}
+
+Test(program_cli, files_from_list_stdin_and_errors)
+{
+	char list[PATH_MAX], text[4 * PATH_MAX], arg[PATH_MAX + 16];
+	char *argv[6] = { (char *)lint_path(), "-q", arg, NULL };
+	static const char *const names[] = { "a.c", "b.c", NULL };
+	struct run direct, r;
+
+	write_src("a.c", "static ", "sh_put", RELEASES, "a_xlate");
+	write_src("b.c", "static ", "sh_put", KEEPS, "b_xlate");
+	lint_files(&direct, "2", names);
+	snprintf(list, sizeof(list), "%s/list", tmpdir);
+	snprintf(text, sizeof(text), "%s/b.c\n\n   \n%s/a.c\r\n", tmpdir, tmpdir);
+	cr_assert_eq(write_file(list, text, strlen(text)), 0);
+	snprintf(arg, sizeof(arg), "--files-from=%s", list);
+	cr_assert_eq(run_argv(argv, &r), 0);
+	cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
+	cr_assert_str_eq(r.out, direct.out);
+	run_free(&r);
+	run_free(&direct);
+
+	/* "-": the list on stdin, through the shell */
+	snprintf(text, sizeof(text), "printf '%%s\\n' %s/a.c | %s -q --stats --files-from -",
+		 tmpdir, lint_path());
+	{
+		char *sh[] = { "/bin/sh", "-c", text, NULL };
+
+		cr_assert_eq(run_argv(sh, &r), 0);
+	}
+	cr_assert_eq(r.status, 0, "exit %d: %s", r.status, r.err);
+	cr_assert(strstr(r.err, "whole-program pass 1 TUs"), "%s", r.err);
+	cr_assert(strstr(r.err, "peak RSS"), "%s", r.err);
+	run_free(&r);
+
+	snprintf(arg, sizeof(arg), "--files-from=%s/none", tmpdir);
+	cr_assert_eq(run_argv(argv, &r), 0);
+	assert_tool_failure(&r, "--files-from");
+	cr_assert_str_empty(r.out);
+	run_free(&r);
+
+	snprintf(text, sizeof(text), "%s/a.c\n%s/gone.c\n", tmpdir, tmpdir);
+	cr_assert_eq(write_file(list, text, strlen(text)), 0);
+	snprintf(arg, sizeof(arg), "--files-from=%s", list);
+	cr_assert_eq(run_argv(argv, &r), 0);
+	assert_tool_failure(&r, "list:2: ");
+	cr_assert(strstr(r.err, "gone.c' names no file"), "%s", r.err);
+	run_free(&r);
+
+	snprintf(text, sizeof(text), "%s\n", tmpdir);
+	cr_assert_eq(write_file(list, text, strlen(text)), 0);
+	cr_assert_eq(run_argv(argv, &r), 0);
+	assert_tool_failure(&r, "names no file");
+	run_free(&r);
+}
