@@ -26,9 +26,12 @@ struct rule_settings {
 	bool enabled[RULE_COUNT];
 	enum severity severity[RULE_COUNT];
 	const char *kernel;	/* --kernel=VER: API version when the tree does not say */
+	const char *frontend;	/* frontend_ops.name of the run; NULL = every engine */
 };
 
 void rule_settings_default(struct rule_settings *rs);
+/* Enabled, and its rules.def engines name the running frontend. */
+bool rule_runs(const struct rule_settings *rs, int rule);
 /* Prefilter words of every enabled rule, NUL-separated, double-NUL-terminated. */
 bool engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len);
 void engine_run(const struct rule_settings *rs, const struct fx_program *prog,

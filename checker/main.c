@@ -351,6 +351,7 @@ int main(int argc, char **argv)
 	if (o.engine == ENGINE_AUTO)
 		o.engine = o.compdb || o.extra ? ENGINE_CLANG : ENGINE_TS;
 	pool.fe = frontends[o.engine];
+	o.rules.frontend = pool.fe->name;
 	if (pool.fe->check && pool.fe->check(err, sizeof(err))) {
 		fprintf(stderr, "iommu-lint: error: %s\n", err);
 		goto out_jobs;

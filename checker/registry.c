@@ -5,9 +5,9 @@
 #include "registry.h"
 
 const struct rule_meta rule_meta[RULE_COUNT] = {
-#define RULE(sym, id_, sev, conf, eng, pre, needs_, sum)                                 \
+#define RULE(sym, id_, sev, conf, eng, pre, sum)                                            \
 	[RULE_##sym] = { .id = id_, .severity = SEV_##sev, .confidence = CONF_##conf,      \
-			 .engines = eng, .prefilter = pre "\0", .needs = needs_, .summary = sum },
+			 .engines = eng, .prefilter = pre "\0", .summary = sum },
 #include "../rules/rules.def"
 #undef RULE
 };

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 
 enum rule_index {
-#define RULE(sym, id, sev, conf, eng, pre, needs, sum) RULE_##sym,
+#define RULE(sym, id, sev, conf, eng, pre, sum) RULE_##sym,
 #include "../rules/rules.def"
 #undef RULE
 	RULE_COUNT
@@ -21,7 +21,6 @@ struct rule_meta {
 	enum confidence confidence;
 	const char *engines;
 	const char *prefilter;	/* NUL-separated, double-NUL-terminated */
-	const char *needs;
 	const char *summary;
 };
 

@@ -35,7 +35,7 @@ const char *ctx_kernel_version(const struct rule_ctx *ctx);
 void report(struct rule_ctx *ctx, const struct fx_loc *loc, const char *symbol,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-#define RULE(sym, id, sev, conf, eng, pre, needs, sum) void rule_##sym##_register(struct rule_reg *r);
+#define RULE(sym, id, sev, conf, eng, pre, sum) void rule_##sym##_register(struct rule_reg *r);
 #include "../rules/rules.def"
 #undef RULE
 
