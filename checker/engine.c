@@ -143,7 +143,7 @@ bool engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t
 	for (i = 0; i < RULE_COUNT; i++) {
 		if (!rule_runs(rs, i))
 			continue;
-		if (!rule_meta[i].prefilter[0] || srcscan_has_any(src, len, rule_meta[i].prefilter))
+		if (!rule_prefilter(i)[0] || srcscan_has_any(src, len, rule_prefilter(i)))
 			return true;
 	}
 	return false;

@@ -350,6 +350,10 @@ int main(int argc, char **argv)
 
 	if (o.engine == ENGINE_AUTO)
 		o.engine = o.compdb || o.extra ? ENGINE_CLANG : ENGINE_TS;
+	if (registry_init(err, sizeof(err))) {
+		fprintf(stderr, "iommu-lint: error: %s\n", err);
+		goto out_jobs;
+	}
 	pool.fe = frontends[o.engine];
 	o.rules.frontend = pool.fe->name;
 	if (pool.fe->check && pool.fe->check(err, sizeof(err))) {

@@ -1,8 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
-/* registry.c - the metadata table, generated from rules/rules.def. */
+/*
+ * registry.c - the metadata table, generated from rules/rules.def, and the
+ * prefilter words of each rule with its @table references expanded from
+ * rules/data, so that a row added to a table is a word of the prefilter.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
 #include "registry.h"
+#include "table.h"
 
 const struct rule_meta rule_meta[RULE_COUNT] = {
 #define RULE(sym, id_, sev, conf, eng, pre, sum)                                            \
@@ -34,4 +45,115 @@ const char *confidence_name(enum confidence c)
 	static const char *const names[] = { "low", "medium", "high" };
 
 	return names[c];
+}
+
+struct words {
+	size_t len, cap;
+	char *v;		/* NUL-separated */
+};
+
+static char *prefilters[RULE_COUNT];
+static char init_err[256];
+static pthread_once_t prefilter_once = PTHREAD_ONCE_INIT;
+
+static bool words_has(const struct words *w, const char *word)
+{
+	size_t off;
+
+	for (off = 0; off < w->len; off += strlen(w->v + off) + 1)
+		if (!strcmp(w->v + off, word))
+			return true;
+	return false;
+}
+
+static void words_add(struct words *w, const char *word)
+{
+	size_t n = strlen(word) + 1;
+
+	if (words_has(w, word))
+		return;
+	if (w->len + n + 1 > w->cap) {
+		w->cap = (w->len + n + 1) * 2;
+		w->v = xrealloc(w->v, w->cap);
+	}
+	memcpy(w->v + w->len, word, n);
+	w->len += n;
+}
+
+/*
+ * @TABLE        field 0 of every row
+ * @TABLE:CLASS  field 0 of the rows whose field 1 is CLASS (pairs.tbl)
+ * @TABLE/KIND   field 1 of the rows whose field 0 is KIND (iommu-api.tbl)
+ */
+static int expand_ref(struct words *w, const char *ref, char *err, size_t errlen)
+{
+	size_t n = strcspn(ref, ":/");
+	char name[64];
+	const struct tbl *t;
+	unsigned i, found = 0;
+
+	snprintf(name, sizeof(name), "%.*s", (int)n, ref);
+	t = tbl_get(name);
+	if (!t) {
+		snprintf(err, errlen, "prefilter '@%s': no table rules/data/%s.tbl", ref, name);
+		return -EINVAL;
+	}
+	for (i = 0; i < t->nrows; i++) {
+		const struct tbl_row *r = &t->rows[i];
+		unsigned key = ref[n] == '/' ? 0 : 1, out = ref[n] == '/' ? 1 : 0;
+
+		if (ref[n] && (r->nfields < 2 || strcmp(r->fields[key], ref + n + 1)))
+			continue;
+		words_add(w, r->fields[out]);
+		found++;
+	}
+	if (!found) {
+		snprintf(err, errlen, "prefilter '@%s' selects no row of rules/data/%s.tbl", ref,
+			 name);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static void expand_all(void)
+{
+	struct words w;
+	const char *p;
+	int i;
+
+	for (i = 0; i < RULE_COUNT; i++) {
+		memset(&w, 0, sizeof(w));
+		for (p = rule_meta[i].prefilter; *p; p += strlen(p) + 1) {
+			char err[200];
+
+			if (*p != '@') {
+				words_add(&w, p);
+			} else if (expand_ref(&w, p + 1, err, sizeof(err))) {
+				snprintf(init_err, sizeof(init_err), "rules.def: %s: %s",
+					 rule_meta[i].id, err);
+				break;
+			}
+		}
+		if (init_err[0]) {
+			free(w.v);
+			break;
+		}
+		words_add(&w, "");	/* the terminating empty word */
+		prefilters[i] = w.v;
+	}
+}
+
+int registry_init(char *err, size_t errlen)
+{
+	pthread_once(&prefilter_once, expand_all);
+	if (!init_err[0])
+		return 0;
+	snprintf(err, errlen, "%s", init_err);
+	return -EINVAL;
+}
+
+const char *rule_prefilter(int rule)
+{
+	pthread_once(&prefilter_once, expand_all);
+	return prefilters[rule] ? prefilters[rule] : "";
 }

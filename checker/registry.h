@@ -20,13 +20,24 @@ struct rule_meta {
 	enum severity severity;
 	enum confidence confidence;
 	const char *engines;
-	const char *prefilter;	/* NUL-separated, double-NUL-terminated */
+	const char *prefilter;	/* rules.def spelling: words and @table references */
 	const char *summary;
 };
 
 extern const struct rule_meta rule_meta[RULE_COUNT];
 
 int rule_lookup(const char *id);	/* index or -1 */
+/*
+ * Expand every rule's prefilter (its @table references, see rules.def) from
+ * rules/data once.  Returns 0, or -EINVAL with a one-line reason in err (an
+ * unknown table, a reference that selects no row).
+ */
+int registry_init(char *err, size_t errlen);
+/*
+ * The prefilter words of rule, NUL-separated, double-NUL-terminated ("" =
+ * always parse); expanded on first use, "" when registry_init() failed.
+ */
+const char *rule_prefilter(int rule);
 const char *severity_name(enum severity s);
 const char *confidence_name(enum confidence c);
 

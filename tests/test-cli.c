@@ -396,6 +396,23 @@ Test(cli, engines_field_is_obeyed)
 	run_free(&r);
 }
 
+/*
+ * The prefilter has every acquire of pairs.tbl: a file whose only lookup is
+ * bus_find_device_by_fwnode() is parsed, and its leak found.
+ */
+Test(cli, prefilter_has_every_table_acquire)
+{
+	struct run r;
+
+	lint(&r, "--fast", "corpus/device-lookup-put/bad-bus-find-by-fwnode.c", NULL, NULL, NULL,
+	     NULL);
+	cr_assert_eq(r.status, 1, "exit %d: %s%s", r.status, r.out, r.err);
+	cr_assert(strstr(r.out, "bus_find_device_by_fwnode() at line 16") &&
+		  strstr(r.out, "[device-lookup-put]"), "%s", r.out);
+	cr_assert(strstr(r.err, "1 parsed, 0 skipped by prefilter"), "%s", r.err);
+	run_free(&r);
+}
+
 Test(cli, list_rules_matches_registry)
 {
 	struct run r;

@@ -149,6 +149,41 @@ Test(registry, ids_are_kebab_case_and_unique)
 	cr_assert_eq(rule_lookup("no-such-rule"), -1);
 }
 
+static bool word_in(const char *words, const char *w)
+{
+	for (; *words; words += strlen(words) + 1)
+		if (!strcmp(words, w))
+			return true;
+	return false;
+}
+
+/* Every @table reference of rules.def expands, and brings in every row it names. */
+Test(registry, prefilter_words_come_from_the_tables)
+{
+	const struct tbl *pairs = tbl_get("pairs");
+	char err[256] = "";
+	unsigned i, n = 0;
+
+	cr_assert_eq(registry_init(err, sizeof(err)), 0, "%s", err);
+	for (i = 0; i < pairs->nrows; i++) {
+		const struct tbl_row *r = &pairs->rows[i];
+
+		if (r->nfields < 2 || strcmp(r->fields[1], "device"))
+			continue;
+		cr_assert(word_in(rule_prefilter(RULE_device_lookup_put), r->fields[0]),
+			  "%s is not a prefilter word of device-lookup-put", r->fields[0]);
+		n++;
+	}
+	cr_assert_geq(n, 4);
+	cr_assert(word_in(rule_prefilter(RULE_device_lookup_put), "bus_find_device_by_fwnode"));
+	cr_assert(word_in(rule_prefilter(RULE_ops_api), "iommu_ops"));
+	cr_assert(word_in(rule_prefilter(RULE_ops_api), "of_iommu_get_ops"));
+	cr_assert_not(word_in(rule_prefilter(RULE_ops_api), "func"));
+	cr_assert(word_in(rule_prefilter(RULE_unchecked_return), "iommu_fwspec_init"));
+	for (i = 0; i < RULE_COUNT; i++)
+		cr_assert_null(strchr(rule_prefilter(i), '@'), "%s: unexpanded", rule_meta[i].id);
+}
+
 Test(table, every_table_parses_and_is_sorted)
 {
 	const struct tbl_source *s;
