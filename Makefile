@@ -73,6 +73,7 @@ CHECKER_OBJS += checker/gitdiff.o
 CHECKER_OBJS += checker/kbuild.o
 CHECKER_OBJS += checker/merge.o
 CHECKER_OBJS += checker/options.o
+CHECKER_OBJS += checker/query.o
 CHECKER_OBJS += checker/registry.o
 CHECKER_OBJS += checker/report-json.o
 CHECKER_OBJS += checker/report-sarif.o
