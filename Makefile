@@ -67,6 +67,7 @@ CHECKER_OBJS += checker/compdb.o
 CHECKER_OBJS += checker/dump.o
 CHECKER_OBJS += checker/engine.o
 CHECKER_OBJS += checker/facts.o
+CHECKER_OBJS += checker/flow.o
 CHECKER_OBJS += checker/frontend-clang/clang.o
 CHECKER_OBJS += checker/frontend-ts/ts.o
 CHECKER_OBJS += checker/gitdiff.o
@@ -96,6 +97,7 @@ MAIN_OBJ := $(BUILD)/checker/main.o
 TEST_PROGS :=
 TEST_PROGS += $(BUILD)/tests/test-unit
 TEST_PROGS += $(BUILD)/tests/test-cfg
+TEST_PROGS += $(BUILD)/tests/test-flow
 TEST_PROGS += $(BUILD)/tests/test-ts
 TEST_PROGS += $(BUILD)/tests/test-cli
 TEST_PROGS += $(BUILD)/tests/test-corpus
@@ -154,7 +156,7 @@ $(BUILD)/tests/test-ts: $(BUILD)/tests/test-ts.o $(BUILD)/tests/testutil.o $(LIB
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
-$(BUILD)/tests/test-cfg: $(BUILD)/tests/test-cfg.o $(LIB_OBJS)
+$(BUILD)/tests/test-cfg $(BUILD)/tests/test-flow: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB_OBJS)
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 

@@ -20,6 +20,7 @@
 #include "compdb.h"
 #include "dump.h"
 #include "engine.h"
+#include "flow.h"
 #include "frontend.h"
 #include "kbuild.h"
 #include "merge.h"
@@ -436,6 +437,9 @@ int main(int argc, char **argv)
 		fprintf(stderr,
 			"iommu-lint: stats: path engine %lu functions, %lu CFG nodes, %lu states, %lu truncated\n",
 			cfg_stats.functions, cfg_stats.nodes, cfg_stats.states, cfg_stats.truncated);
+		fprintf(stderr,
+			"iommu-lint: stats: dataflow %lu functions, %lu node visits, %lu truncated at %d visits\n",
+			flow_stats.functions, flow_stats.visits, flow_stats.truncated, FLOW_MAX_VISITS);
 	}
 out_jobs:
 	for (i = 0; pool.res && i < jobs.n; i++) {

@@ -413,6 +413,26 @@ Test(cli, prefilter_has_every_table_acquire)
 	run_free(&r);
 }
 
+/* --stats reports the dataflow walks (checker/flow.c) and their cap. */
+Test(cli, stats_count_dataflow_walks)
+{
+	struct run r;
+	const char *p;
+	unsigned long fns = 0, visits = 0;
+
+	lint(&r, "--fast", "--stats", "corpus/device-group-ref/bad-helper.c", NULL, NULL, NULL);
+	cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
+	p = strstr(r.err, "iommu-lint: stats: dataflow ");
+	cr_assert(p, "%s", r.err);
+	cr_assert_eq(sscanf(p, "iommu-lint: stats: dataflow %lu functions, %lu node visits", &fns,
+			    &visits), 2, "%s", p);
+	/* the .device_group callback and the helper it returns through */
+	cr_assert_geq(fns, 2, "%s", p);
+	cr_assert_gt(visits, 0, "%s", p);
+	cr_assert(strstr(p, "0 truncated at 20000 visits"), "%s", r.err);
+	run_free(&r);
+}
+
 Test(cli, list_rules_matches_registry)
 {
 	struct run r;
