@@ -259,6 +259,80 @@ const char *q_spell(const struct fx_tu *tu, const struct fx_loc *loc, char *buf,
 	return n ? buf : NULL;
 }
 
+const struct fx_var *q_find_global(const struct fx_program *prog, const char *name,
+				   const char *record)
+{
+	unsigned t, i;
+
+	for (t = 0; t < prog->ntus; t++)
+		for (i = 0; i < prog->tus[t]->nvars; i++) {
+			const struct fx_var *v = &prog->tus[t]->vars[i];
+
+			if (!strcmp(v->name, name) && v->record && !strcmp(v->record, record) &&
+			    v->init)
+				return v;
+		}
+	return NULL;
+}
+
+static bool embeds(const struct fx_tu *tu, const char *name, const char *inner, unsigned depth)
+{
+	const struct fx_record *r;
+	unsigned i;
+
+	if (!name || depth > 4 || !(r = fx_find_record(tu, name)))
+		return false;
+	for (i = 0; i < r->nfields; i++) {
+		const struct fx_field *f = &r->fields[i];
+
+		if (f->is_pointer || !f->record)
+			continue;
+		if (!strcmp(f->record, inner) || embeds(tu, f->record, inner, depth + 1))
+			return true;
+	}
+	return false;
+}
+
+bool q_record_embeds(const struct fx_tu *tu, const char *name, const char *inner)
+{
+	return embeds(tu, name, inner, 0);
+}
+
+const char *q_macro_arg(const char *text, unsigned i, char *buf, size_t len)
+{
+	const char *p = text ? strchr(text, '(') : NULL, *start;
+	int depth = 0;
+	size_t n;
+
+	if (!p || !len)
+		return NULL;
+	for (start = ++p; *p; p++) {
+		if (*p == '(') {
+			depth++;
+		} else if (*p == ')' && depth) {
+			depth--;
+		} else if ((*p == ',' || *p == ')') && !depth) {
+			if (!i--)
+				break;
+			if (*p == ')')
+				return NULL;
+			start = p + 1;
+		}
+	}
+	if (!*p)
+		return NULL;
+	while (start < p && (*start == ' ' || *start == '\t' || *start == '\n'))
+		start++;
+	n = (size_t)(p - start);
+	while (n && (start[n - 1] == ' ' || start[n - 1] == '\t' || start[n - 1] == '\n'))
+		n--;
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, start, n);
+	buf[n] = '\0';
+	return buf;
+}
+
 unsigned q_parse_version(const char *s)
 {
 	unsigned major = 0, minor = 0;

@@ -53,6 +53,17 @@ const struct fx_expr *q_last_def(const struct fx_stmt *body, const char *var,
  */
 const char *q_spell(const struct fx_tu *tu, const struct fx_loc *loc, char *buf, size_t len);
 
+/* The first file-scope variable, in any TU, named name, of record `record`, with an initialiser. */
+const struct fx_var *q_find_global(const struct fx_program *prog, const char *name,
+				   const char *record);
+/* Does record `name` hold a record `inner` by value, directly or nested (4 deep)? */
+bool q_record_embeds(const struct fx_tu *tu, const char *name, const char *inner);
+/*
+ * The text of argument i (0-based) of a macro invocation "M(a, b, c)" as
+ * spelt in text, blanks trimmed, into buf; NULL if it has no such argument.
+ */
+const char *q_macro_arg(const char *text, unsigned i, char *buf, size_t len);
+
 /* "6.12" -> 612; 0 if not a version. */
 unsigned q_parse_version(const char *s);
 /*

@@ -2,7 +2,8 @@
 /*
  * test-flow.c - unit tests of the dataflow walk (checker/flow.c) on small
  * functions parsed by the clang frontend: loops reach a fixpoint through
- * their back edge, and a state that never settles stops at the cap.
+ * their back edge, a state that never settles stops at the cap; and
+ * q_first_use() of checker/query.c on the same kind of function.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -185,4 +186,37 @@ Test(flow, refused_edges_are_not_followed)
 	cr_assert_eq(flow_run(g, &ops, &entry, &s), 0);
 	cr_assert_eq(s.at_call, 1);
 	cfg_free(g);
+}
+
+/* q_first_use: the first use after a point, tested / handed on / overwritten. */
+Test(flow, first_use_of_a_local)
+{
+	const struct fx_func *fn = parse_func(
+		"int h(void);\n"
+		"void g(int v);\n"
+		"int f(void)\n"
+		"{\n"
+		"	int x = h();\n"
+		"	if (!x)\n"
+		"		return 0;\n"
+		"	g(x);\n"
+		"	x = h();\n"
+		"	x = 2;\n"
+		"	return x;\n"
+		"}\n", "f");
+	struct fx_loc after = { NULL, 5, 20 }, later = { NULL, 8, 8 };
+	struct q_use u;
+	bool handed;
+
+	cr_assert(q_first_use(fn->body, "x", 0, &after, &u, &handed));
+	cr_assert_eq(u.loc.line, 6);
+	cr_assert(u.cond);
+	cr_assert(handed, "g(x) and return x hand it on");
+	cr_assert(q_first_use(fn->body, "x", Q_OVERWRITES, &later, &u, NULL));
+	cr_assert_eq(u.loc.line, 9);
+	cr_assert(u.overwrite);
+	cr_assert(q_first_use(fn->body, "x", 0, &later, &u, NULL));
+	cr_assert_eq(u.loc.line, 11, "without Q_OVERWRITES the stores are not uses");
+	cr_assert(u.escape);
+	cr_assert_not(q_first_use(fn->body, "y", 0, &after, &u, NULL));
 }

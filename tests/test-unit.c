@@ -10,6 +10,7 @@
 #include <criterion/criterion.h>
 
 #include "../checker/argv.h"
+#include "../checker/query.h"
 #include "../checker/registry.h"
 #include "../checker/srcscan.h"
 #include "../checker/table.h"
@@ -182,6 +183,28 @@ Test(registry, prefilter_words_come_from_the_tables)
 	cr_assert(word_in(rule_prefilter(RULE_unchecked_return), "iommu_fwspec_init"));
 	for (i = 0; i < RULE_COUNT; i++)
 		cr_assert_null(strchr(rule_prefilter(i), '@'), "%s: unexpanded", rule_meta[i].id);
+}
+
+Test(query, macro_arguments_and_versions)
+{
+	char buf[64];
+	struct fx_loc a = { NULL, 3, 9 }, b = { NULL, 4, 1 };
+
+	cr_assert_str_eq(q_macro_arg("container_of(dev, struct foo, dev)", 1, buf, sizeof(buf)),
+			 "struct foo");
+	cr_assert_str_eq(q_macro_arg("container_of(d, typeof(*x), f(a, b))", 2, buf, sizeof(buf)),
+			 "f(a, b)");
+	cr_assert_str_eq(q_macro_arg("container_of(d, typeof(*x), m)", 1, buf, sizeof(buf)),
+			 "typeof(*x)");
+	cr_assert_null(q_macro_arg("container_of(d, t, m)", 3, buf, sizeof(buf)));
+	cr_assert_null(q_macro_arg("no_call", 0, buf, sizeof(buf)));
+	cr_assert_str_eq(q_macro_arg("m(averyverylongargument)", 0, buf, 5), "aver");
+	cr_assert_eq(q_parse_version("6.12"), 612);
+	cr_assert_eq(q_parse_version("4"), 400);
+	cr_assert_eq(q_parse_version("six"), 0);
+	cr_assert(q_loc_before(&a, &b));
+	cr_assert_not(q_loc_before(&b, &a));
+	cr_assert_not(q_loc_before(&a, &a));
 }
 
 Test(table, every_table_parses_and_is_sorted)
