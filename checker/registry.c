@@ -115,31 +115,36 @@ static int expand_ref(struct words *w, const char *ref, char *err, size_t errlen
 	return 0;
 }
 
+int prefilter_expand(const char *spec, char **words, char *err, size_t errlen)
+{
+	struct words w = { 0 };
+	const char *p;
+
+	for (p = spec; *p; p += strlen(p) + 1) {
+		if (*p != '@') {
+			words_add(&w, p);
+		} else if (expand_ref(&w, p + 1, err, errlen)) {
+			free(w.v);
+			*words = NULL;
+			return -EINVAL;
+		}
+	}
+	words_add(&w, "");	/* the terminating empty word */
+	*words = w.v;
+	return 0;
+}
+
 static void expand_all(void)
 {
-	struct words w;
-	const char *p;
+	char err[200];
 	int i;
 
 	for (i = 0; i < RULE_COUNT; i++) {
-		memset(&w, 0, sizeof(w));
-		for (p = rule_meta[i].prefilter; *p; p += strlen(p) + 1) {
-			char err[200];
-
-			if (*p != '@') {
-				words_add(&w, p);
-			} else if (expand_ref(&w, p + 1, err, sizeof(err))) {
-				snprintf(init_err, sizeof(init_err), "rules.def: %s: %s",
-					 rule_meta[i].id, err);
-				break;
-			}
-		}
-		if (init_err[0]) {
-			free(w.v);
+		if (prefilter_expand(rule_meta[i].prefilter, &prefilters[i], err, sizeof(err))) {
+			snprintf(init_err, sizeof(init_err), "rules.def: %s: %s", rule_meta[i].id,
+				 err);
 			break;
 		}
-		words_add(&w, "");	/* the terminating empty word */
-		prefilters[i] = w.v;
 	}
 }
 

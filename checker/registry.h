@@ -4,6 +4,7 @@
 #define IOMMU_LINT_REGISTRY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 enum rule_index {
 #define RULE(sym, id, sev, conf, eng, pre, sum) RULE_##sym,
@@ -33,6 +34,12 @@ int rule_lookup(const char *id);	/* index or -1 */
  * unknown table, a reference that selects no row).
  */
 int registry_init(char *err, size_t errlen);
+/*
+ * Expand one rules.def prefilter spec (NUL-separated, double-NUL-terminated)
+ * into *words (malloc()ed, same shape).  Returns 0, or -EINVAL with a
+ * one-line reason in err.
+ */
+int prefilter_expand(const char *spec, char **words, char *err, size_t errlen);
 /*
  * The prefilter words of rule, NUL-separated, double-NUL-terminated ("" =
  * always parse); expanded on first use, "" when registry_init() failed.

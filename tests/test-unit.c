@@ -4,7 +4,9 @@
  * the #if map and designator scan, argv sanitising, the registry, the
  * rules/data table loader.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <criterion/criterion.h>
@@ -183,6 +185,32 @@ Test(registry, prefilter_words_come_from_the_tables)
 	cr_assert(word_in(rule_prefilter(RULE_unchecked_return), "iommu_fwspec_init"));
 	for (i = 0; i < RULE_COUNT; i++)
 		cr_assert_null(strchr(rule_prefilter(i), '@'), "%s: unexpanded", rule_meta[i].id);
+}
+
+/* An unknown table or an empty selection is an error, not a silent "parse all". */
+Test(registry, prefilter_references_are_checked)
+{
+	char err[256] = "", *w = NULL;
+	const char *p;
+	unsigned n = 0;
+
+	cr_assert_eq(prefilter_expand("@no-such-table:device\0", &w, err, sizeof(err)), -EINVAL);
+	cr_assert(strstr(err, "no table rules/data/no-such-table.tbl"), "%s", err);
+	cr_assert_null(w);
+	cr_assert_eq(prefilter_expand("@pairs:no-such-class\0", &w, err, sizeof(err)), -EINVAL);
+	cr_assert(strstr(err, "selects no row"), "%s", err);
+	cr_assert_eq(prefilter_expand("x\0@pairs:register\0x\0", &w, err, sizeof(err)), 0, "%s",
+		     err);
+	cr_assert(word_in(w, "x") && word_in(w, "iommu_device_register") &&
+		  word_in(w, "iommu_device_sysfs_add"));
+	cr_assert_not(word_in(w, "iommu_group_get"));
+	for (p = w; *p; p += strlen(p) + 1)
+		n++;
+	cr_assert_eq(n, 3, "x once, and the two register acquires: %u words", n);
+	free(w);
+	cr_assert_eq(prefilter_expand("@must-check\0", &w, err, sizeof(err)), 0, "%s", err);
+	cr_assert(word_in(w, "iommu_fwspec_init"));
+	free(w);
 }
 
 Test(query, macro_arguments_and_versions)
