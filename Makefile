@@ -71,6 +71,7 @@ CHECKER_OBJS += checker/edit.o
 CHECKER_OBJS += checker/engine.o
 CHECKER_OBJS += checker/facts.o
 CHECKER_OBJS += checker/fix.o
+CHECKER_OBJS += checker/flow.o
 CHECKER_OBJS += checker/frontend-clang/clang.o
 CHECKER_OBJS += checker/frontend-ts/ts.o
 CHECKER_OBJS += checker/gitdiff.o
@@ -80,6 +81,7 @@ CHECKER_OBJS += checker/merge.o
 CHECKER_OBJS += checker/options.o
 CHECKER_OBJS += checker/pairs.o
 CHECKER_OBJS += checker/paths.o
+CHECKER_OBJS += checker/query.o
 CHECKER_OBJS += checker/registry.o
 CHECKER_OBJS += checker/report-json.o
 CHECKER_OBJS += checker/report-sarif.o
@@ -103,6 +105,7 @@ MAIN_OBJ := $(BUILD)/checker/main.o
 TEST_PROGS :=
 TEST_PROGS += $(BUILD)/tests/test-unit
 TEST_PROGS += $(BUILD)/tests/test-cfg
+TEST_PROGS += $(BUILD)/tests/test-flow
 TEST_PROGS += $(BUILD)/tests/test-ts
 TEST_PROGS += $(BUILD)/tests/test-cli
 TEST_PROGS += $(BUILD)/tests/test-corpus
@@ -171,7 +174,7 @@ $(BUILD)/tests/test-program: $(BUILD)/tests/test-program.o $(BUILD)/tests/testut
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
-$(BUILD)/tests/test-cfg: $(BUILD)/tests/test-cfg.o $(LIB_OBJS)
+$(BUILD)/tests/test-cfg $(BUILD)/tests/test-flow: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB_OBJS)
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 

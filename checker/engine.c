@@ -309,21 +309,39 @@ void rule_settings_default(struct rule_settings *rs)
 	}
 }
 
+/* word is one of the comma-separated words of list */
+static bool list_has(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p;
+
+	for (p = list; (p = strstr(p, word)); p += n)
+		if ((p == list || p[-1] == ',') && (p[n] == ',' || !p[n]))
+			return true;
+	return false;
+}
+
+bool rule_runs(const struct rule_settings *rs, int rule)
+{
+	return rs->enabled[rule] &&
+	       (!rs->frontend || list_has(rule_meta[rule].engines, rs->frontend));
+}
+
 bool engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len)
 {
 	int i;
 
 	for (i = 0; i < RULE_COUNT; i++) {
-		if (!rs->enabled[i])
+		if (!rule_runs(rs, i))
 			continue;
-		if (!rule_meta[i].prefilter[0] || srcscan_has_any(src, len, rule_meta[i].prefilter))
+		if (!rule_prefilter(i)[0] || srcscan_has_any(src, len, rule_prefilter(i)))
 			return true;
 	}
 	return false;
 }
 
 static void (*const registrars[RULE_COUNT])(struct rule_reg *) = {
-#define RULE(sym, id, sev, conf, eng, pre, needs, sum) [RULE_##sym] = rule_##sym##_register,
+#define RULE(sym, id, sev, conf, eng, pre, sum) [RULE_##sym] = rule_##sym##_register,
 #include "../rules/rules.def"
 #undef RULE
 };
@@ -353,7 +371,7 @@ void engine_run(const struct rule_settings *rs, const struct fx_program *prog,
 
 	summary_reset();
 	for (r = 0; r < RULE_COUNT; r++) {
-		if (!rs->enabled[r])
+		if (!rule_runs(rs, r))
 			continue;
 		memset(&reg, 0, sizeof(reg));
 		registrars[r](&reg);

@@ -67,9 +67,12 @@ struct rule_settings {
 	const char *kernel;	/* --kernel=VER: API version when the tree does not say */
 	bool werror[RULE_COUNT];	/* -Werror=<id>: every finding of the rule is an error */
 	bool werror_all;		/* -Werror: warnings are errors, notes stay notes */
+	const char *frontend;	/* frontend_ops.name of the run; NULL = every engine */
 };
 
 void rule_settings_default(struct rule_settings *rs);
+/* Enabled, and its rules.def engines name the running frontend. */
+bool rule_runs(const struct rule_settings *rs, int rule);
 /* Prefilter words of every enabled rule, NUL-separated, double-NUL-terminated. */
 bool engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len);
 void engine_run(const struct rule_settings *rs, const struct fx_program *prog,

@@ -1,7 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* frontend.h - what the driver asks of a frontend: one TU in, facts out. */
+/*
+ * frontend.h - what the driver asks of a frontend: one TU in, facts out.
+ * Each frontend exports one const struct frontend_ops; the driver picks one
+ * by --engine and calls nothing else of it.
+ */
 #ifndef IOMMU_LINT_FRONTEND_H
 #define IOMMU_LINT_FRONTEND_H
+
+#include <stddef.h>
 
 #include "facts.h"
 
@@ -12,17 +18,26 @@ struct tu_job {
 	char **argv;
 };
 
-/* Per-thread frontend state (a CXIndex for libclang). */
-struct fe_clang;
-struct fe_clang *fe_clang_new(void);
-void fe_clang_free(struct fe_clang *fe);
+struct frontend_ops {
+	/* "clang", "ts": the --engine word and the rules.def engines word */
+	const char *name;
+	/*
+	 * Once per run, before any init(): can this frontend work at all (the
+	 * tree-sitter grammar ABI)?  NULL = always.  0 or -errno + reason.
+	 */
+	int (*check)(char *err, size_t errlen);
+	/* Per-thread state (a CXIndex, a TSParser) in *state: 0 or -errno + reason. */
+	int (*init)(void **state, char *err, size_t errlen);
+	/*
+	 * Parse job into tu (whose arena, file, src, src_len the caller set).
+	 * Returns 0, or -errno with a one-line reason in err.
+	 */
+	int (*parse)(void *state, const struct tu_job *job, struct fx_tu *tu, char *err,
+		     size_t errlen);
+	void (*fini)(void *state);
+};
 
-/*
- * Parse job into tu (whose arena, file, src are set by the caller).
- * Returns 0, or -EINVAL with a one-line reason in err (parse errors, a
- * missing header, a libclang failure).
- */
-int fe_clang_parse(struct fe_clang *fe, const struct tu_job *job, struct fx_tu *tu,
-		   char *err, size_t errlen);
+extern const struct frontend_ops fe_clang_ops;	/* libclang, needs the TU's flags */
+extern const struct frontend_ops fe_ts_ops;	/* tree-sitter on the file text ("fast") */
 
 #endif

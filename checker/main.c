@@ -24,8 +24,8 @@
 #include "dump.h"
 #include "edit.h"
 #include "engine.h"
+#include "flow.h"
 #include "frontend.h"
-#include "frontend-ts/ts.h"
 #include "fix.h"
 #include "kbuild.h"
 #include "merge.h"
@@ -42,55 +42,14 @@ struct tu_result {
 	char *reason;
 };
 
-/* One frontend behind function pointers (--engine=clang|ts). */
-struct frontend {
-	void *(*create)(void);
-	void (*destroy)(void *fe);
-	int (*parse)(void *fe, const struct tu_job *job, struct fx_tu *tu, char *err,
-		     size_t errlen);
-	const char *create_error;
-};
-
-static void *clang_create(void)
-{
-	return fe_clang_new();
-}
-
-static void clang_destroy(void *fe)
-{
-	fe_clang_free(fe);
-}
-
-static int clang_parse(void *fe, const struct tu_job *job, struct fx_tu *tu, char *err,
-		       size_t errlen)
-{
-	return fe_clang_parse(fe, job, tu, err, errlen);
-}
-
-static void *ts_create(void)
-{
-	return fe_ts_new();
-}
-
-static void ts_destroy(void *fe)
-{
-	fe_ts_free(fe);
-}
-
-static int ts_parse(void *fe, const struct tu_job *job, struct fx_tu *tu, char *err,
-		    size_t errlen)
-{
-	return fe_ts_parse(fe, job, tu, err, errlen);
-}
-
-static const struct frontend frontends[] = {
-	[ENGINE_CLANG] = { clang_create, clang_destroy, clang_parse,
-			   "libclang: cannot create an index" },
-	[ENGINE_TS] = { ts_create, ts_destroy, ts_parse, "tree-sitter: cannot create a parser" },
+/* --engine=clang|ts */
+static const struct frontend_ops *const frontends[] = {
+	[ENGINE_CLANG] = &fe_clang_ops,
+	[ENGINE_TS] = &fe_ts_ops,
 };
 
 struct pool {
-	const struct frontend *fe;
+	const struct frontend_ops *fe;
 	const struct job_list *jobs;
 	const struct options *opts;
 	struct tu_result *res;
@@ -163,19 +122,21 @@ out_path:
 static void *worker(void *arg)
 {
 	struct pool *p = arg;
-	void *fe = p->fe->create();
+	char err[256] = "";
+	void *fe = NULL;
+	int init = p->fe->init(&fe, err, sizeof(err));
 	unsigned idx;
 
 	while ((idx = atomic_fetch_add(&p->next, 1)) < p->jobs->n) {
-		if (!fe) {
+		if (init) {
 			p->res[idx].state = TU_FAILED;
-			p->res[idx].reason = xstrdup(p->fe->create_error);
+			p->res[idx].reason = xstrdup(err);
 			continue;
 		}
 		do_job(fe, p, idx);
 	}
-	if (fe)
-		p->fe->destroy(fe);
+	if (!init)
+		p->fe->fini(fe);
 	return NULL;
 }
 
@@ -344,6 +305,9 @@ static void print_stats(const struct fx_program *prog, double parse, double rule
 		cfg_stats.functions, cfg_stats.nodes, cfg_stats.states, cfg_stats.truncated);
 	fprintf(stderr, "iommu-lint: stats: summaries %lu computed, %lu used at call sites\n",
 		summary_stats.computed, summary_stats.used);
+	fprintf(stderr,
+		"iommu-lint: stats: dataflow %lu functions, %lu node visits, %lu truncated at %d visits\n",
+		flow_stats.functions, flow_stats.visits, flow_stats.truncated, FLOW_MAX_VISITS);
 	if (!getrusage(RUSAGE_SELF, &ru))
 		fprintf(stderr, "iommu-lint: stats: peak RSS %ld MiB\n", ru.ru_maxrss / 1024);
 }
@@ -430,11 +394,16 @@ int main(int argc, char **argv)
 
 	if (o.engine == ENGINE_AUTO)
 		o.engine = o.compdb || o.extra ? ENGINE_CLANG : ENGINE_TS;
-	if (o.engine == ENGINE_TS && fe_ts_check_grammar(err, sizeof(err))) {
+	if (registry_init(err, sizeof(err))) {
 		fprintf(stderr, "iommu-lint: error: %s\n", err);
 		goto out_jobs;
 	}
-	pool.fe = &frontends[o.engine];
+	pool.fe = frontends[o.engine];
+	o.rules.frontend = pool.fe->name;
+	if (pool.fe->check && pool.fe->check(err, sizeof(err))) {
+		fprintf(stderr, "iommu-lint: error: %s\n", err);
+		goto out_jobs;
+	}
 	pool.jobs = &jobs;
 	pool.opts = &o;
 	pool.res = calloc(jobs.n, sizeof(*pool.res));

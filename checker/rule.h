@@ -73,7 +73,7 @@ void report_edit(struct rule_ctx *ctx, int h, const struct fx_loc *from,
 void report_fix_note(struct rule_ctx *ctx, int h, const char *why);
 void report_fix_explain(struct rule_ctx *ctx, int h, const char *title, const char *why);
 
-#define RULE(sym, id, sev, conf, eng, pre, needs, sum) void rule_##sym##_register(struct rule_reg *r);
+#define RULE(sym, id, sev, conf, eng, pre, sum) void rule_##sym##_register(struct rule_reg *r);
 #include "../rules/rules.def"
 #undef RULE
 

@@ -10,7 +10,10 @@
  * fixtures folder, the doc page and the rules/rules.def line.  A rule sees
  * only the facts IR (checker/facts.h) through the hooks of checker/rule.h;
  * kernel knowledge (function names, pairs, versions) belongs in
- * rules/data/<name>.tbl, read with checker/table.h.
+ * rules/data/<name>.tbl, read with checker/table.h.  Analyses the core
+ * already does are not rewritten here: checker/query.h (uses of a local,
+ * spellings, the API version), checker/flow.h (a dataflow over the CFG),
+ * checker/cfg.h (acquire/release pairs along every path).
  */
 #include <string.h>
 

@@ -13,8 +13,8 @@
  * arm-smmu's cached s2cr groups.
  *
  * The callback is bound from each iommu_ops initialiser (both arms of a
- * conditional initialiser), in any TU of the run.  Within it a small
- * forward dataflow over the statement tree tracks, per local variable or
+ * conditional initialiser), in any TU of the run.  Within it a forward
+ * dataflow over the CFG (checker/flow.c) tracks, per local variable or
  * lvalue spelling, where the value may come from: a reference-returning
  * call (rules/data/group-refs.tbl), an error pointer or NULL, a cached
  * place (struct member, array element, global), or something unknown.
@@ -23,11 +23,12 @@
  * cached place is reported; unknown sources are not.
  *
  * Known false positives: a cache filled by a helper that already took the
- * extra reference for the caller (the rule sees the member read as cached);
- * back edges of loops are joined only once.
+ * extra reference for the caller (the rule sees the member read as cached).
  */
 #include <string.h>
 
+#include "../checker/flow.h"
+#include "../checker/query.h"
 #include "../checker/rule.h"
 #include "../checker/table.h"
 
@@ -37,11 +38,9 @@
 #define SRC_UNKNOWN	8u
 
 #define MAX_KEYS	32
-#define MAX_LABELS	16
 #define MAX_DEPTH	3
 
 struct dg_state {
-	bool dead;
 	unsigned nkeys;
 	const char *key[MAX_KEYS];
 	unsigned src[MAX_KEYS];
@@ -52,17 +51,12 @@ struct dg_walk {
 	const struct fx_program *prog;
 	const struct fx_tu *tu;
 	unsigned depth;
-	unsigned nlabels;
-	const char *label[MAX_LABELS];
-	struct dg_state at_label[MAX_LABELS];
 	unsigned ret_src;		/* union over all returns */
-	const struct fx_stmt *bad_ret;	/* first return that may be cached */
-	const char *bad_text;
+	const struct cfg_node *bad_ret;	/* first return (in the source) that may be cached */
+	struct dg_state *st;		/* the state apply() changes */
 };
 
-static unsigned eval_func(const struct fx_program *prog, const struct fx_tu *tu,
-			  const struct fx_func *fn, unsigned depth,
-			  const struct fx_stmt **bad_ret, const char **bad_text);
+static unsigned eval_func(struct dg_walk *w, const struct fx_tu *tu, const struct fx_func *fn);
 
 /* The lvalue spelling tracked for e, and its source before assignment. */
 static const char *key_of(const struct fx_expr *e, unsigned *dflt)
@@ -109,17 +103,13 @@ static void state_set(struct dg_state *st, const char *key, unsigned dflt, unsig
 	st->src[st->nkeys++] = src;
 }
 
-/* a := a joined with b (union of possible sources). */
-static void state_join(struct dg_state *a, const struct dg_state *b)
+/* a := a joined with b (union of possible sources); true if a grew. */
+static bool state_join(void *into, const void *from, void *arg)
 {
+	struct dg_state *a = into, old = *a;
+	const struct dg_state *b = from;
 	unsigned i;
 
-	if (b->dead)
-		return;
-	if (a->dead) {
-		*a = *b;
-		return;
-	}
 	for (i = 0; i < b->nkeys; i++) {
 		int j = state_find(a, b->key[i]);
 
@@ -128,16 +118,10 @@ static void state_join(struct dg_state *a, const struct dg_state *b)
 		else
 			state_set(a, b->key[i], b->dflt[i], b->src[i] | b->dflt[i]);
 	}
-	for (i = 0; i < a->nkeys; i++)
+	for (i = 0; i < old.nkeys; i++)
 		if (state_find(b, a->key[i]) < 0)
 			a->src[i] |= a->dflt[i];
-}
-
-static bool is_null(const struct fx_expr *e)
-{
-	e = fx_strip(e);
-	return e && e->kind == FXE_INT && e->text &&
-	       (!strcmp(e->text, "0") || !strcmp(e->text, "NULL"));
+	return memcmp(&old, a, sizeof(old)) != 0;
 }
 
 static unsigned eval(struct dg_walk *w, const struct dg_state *st, const struct fx_expr *e)
@@ -151,7 +135,8 @@ static unsigned eval(struct dg_walk *w, const struct dg_state *st, const struct 
 	e = fx_strip(e);
 	if (!e)
 		return SRC_UNKNOWN;
-	if (is_null(e) || (e->text && !strcmp(e->text, "NULL")))
+	if ((e->kind == FXE_INT && e->text && !strcmp(e->text, "0")) ||
+	    (e->text && !strcmp(e->text, "NULL")))
 		return SRC_ERR;
 	switch (e->kind) {
 	case FXE_CALL:
@@ -163,14 +148,12 @@ static unsigned eval(struct dg_walk *w, const struct dg_state *st, const struct 
 		fn = fx_find_func(w->prog, w->tu, e->name, &ftu);
 		if (!fn || !fn->body || !fn->ret_type || !strstr(fn->ret_type, "iommu_group"))
 			return SRC_UNKNOWN;
-		return eval_func(w->prog, ftu, fn, w->depth + 1, NULL, NULL);
+		return eval_func(w, ftu, fn);
 	case FXE_COND:
 		return e->nkids == 3 ? eval(w, st, e->kids[1]) | eval(w, st, e->kids[2]) :
 				       SRC_UNKNOWN;
 	case FXE_BINARY:
-		if (e->op && !strcmp(e->op, "=") && e->nkids == 2)
-			return eval(w, st, e->kids[1]);
-		return SRC_UNKNOWN;
+		return q_is_assign(e) ? eval(w, st, e->kids[1]) : SRC_UNKNOWN;
 	case FXE_IDENT:
 	case FXE_MEMBER:
 	case FXE_SUBSCRIPT:
@@ -183,149 +166,80 @@ static unsigned eval(struct dg_walk *w, const struct dg_state *st, const struct 
 	}
 }
 
-struct dg_expr_arg {
-	struct dg_walk *w;
-	struct dg_state *st;
-};
-
 /* Side effects of an expression: assignments and iommu_group_ref_get(x). */
 static bool apply_expr(const struct fx_expr *e, void *arg)
 {
-	struct dg_expr_arg *a = arg;
+	struct dg_walk *w = arg;
 	const char *key;
 	unsigned dflt;
 
-	if (e->kind == FXE_BINARY && e->op && !strcmp(e->op, "=") && e->nkids == 2) {
+	if (q_is_assign(e)) {
 		key = key_of(e->kids[0], &dflt);
 		if (key)
-			state_set(a->st, key, dflt, eval(a->w, a->st, e->kids[1]));
+			state_set(w->st, key, dflt, eval(w, w->st, e->kids[1]));
 	} else if (e->kind == FXE_CALL && e->name && e->nkids == 2 &&
 		   !strcmp(e->name, "iommu_group_ref_get")) {
 		key = key_of(e->kids[1], &dflt);
-		state_set(a->st, key, dflt, SRC_REF);
+		state_set(w->st, key, dflt, SRC_REF);
 	}
 	return true;
 }
 
 static void apply(struct dg_walk *w, struct dg_state *st, const struct fx_expr *e)
 {
-	struct dg_expr_arg a = { w, st };
-
-	fx_walk_expr(e, apply_expr, &a);
+	w->st = st;
+	fx_walk_expr(e, apply_expr, w);
 }
 
-static int label_index(struct dg_walk *w, const char *name)
+/* Effects of one CFG node; a return adds the sources it may carry. */
+static void transfer(const struct cfg *g, unsigned n, void *state, void *arg)
 {
-	unsigned i;
+	const struct cfg_node *node = &g->nodes[n];
+	struct dg_walk *w = arg;
+	struct dg_state *st = state;
+	unsigned src;
 
-	for (i = 0; i < w->nlabels; i++)
-		if (!strcmp(w->label[i], name))
-			return i;
-	if (w->nlabels == MAX_LABELS)
-		return -1;
-	w->label[w->nlabels] = name;
-	w->at_label[w->nlabels].dead = true;
-	w->at_label[w->nlabels].nkeys = 0;
-	return w->nlabels++;
-}
-
-static void run(struct dg_walk *w, struct dg_state *st, const struct fx_stmt *s)
-{
-	struct dg_state other;
-	unsigned i, src;
-	int l;
-
-	if (!s)
-		return;
-	switch (s->kind) {
-	case FXS_DECL:
-		if (s->expr) {
-			apply(w, st, s->expr);
-			state_set(st, s->name, SRC_UNKNOWN, eval(w, st, s->expr));
-		} else {
-			state_set(st, s->name, SRC_UNKNOWN, SRC_UNKNOWN);
-		}
-		return;
-	case FXS_IF:
-		apply(w, st, s->expr);
-		other = *st;
-		run(w, st, s->nkids > 0 ? s->kids[0] : NULL);
-		run(w, &other, s->nkids > 1 ? s->kids[1] : NULL);
-		state_join(st, &other);
-		return;
-	case FXS_WHILE:
-	case FXS_FOR:
-	case FXS_DO:
-	case FXS_SWITCH:
-		apply(w, st, s->expr);
-		other = *st;
-		for (i = 0; i < s->nkids; i++)
-			run(w, &other, s->kids[i]);
-		state_join(st, &other);
-		return;
-	case FXS_RETURN:
-		if (st->dead)
-			return;
-		apply(w, st, s->expr);
-		src = s->expr ? eval(w, st, s->expr) : SRC_UNKNOWN;
+	if (node->kind == CFG_EXPR) {
+		apply(w, st, node->expr);
+		if (node->decl)
+			state_set(st, node->decl, SRC_UNKNOWN, eval(w, st, node->expr));
+	} else if (node->kind == CFG_RETURN && node->expr) {
+		apply(w, st, node->expr);
+		src = eval(w, st, node->expr);
 		w->ret_src |= src;
-		if ((src & SRC_CACHED) && !w->bad_ret) {
-			w->bad_ret = s;
-			w->bad_text = fx_strip(s->expr)->text;
-		}
-		st->dead = true;
-		return;
-	case FXS_GOTO:
-		l = label_index(w, s->name);
-		if (l >= 0)
-			state_join(&w->at_label[l], st);
-		st->dead = true;
-		return;
-	case FXS_LABEL:
-		l = label_index(w, s->name);
-		if (l >= 0)
-			state_join(st, &w->at_label[l]);
-		break;
-	case FXS_CASE:
-	case FXS_DEFAULT:
-		st->dead = false;
-		break;
-	default:
-		apply(w, st, s->expr);
-		break;
+		if ((src & SRC_CACHED) &&
+		    (!w->bad_ret || q_loc_before(&node->loc, &w->bad_ret->loc)))
+			w->bad_ret = node;
 	}
-	for (i = 0; i < s->nkids; i++)
-		run(w, st, s->kids[i]);
 }
 
-/* Union of the sources of fn's return values; the first cached return. */
-static unsigned eval_func(const struct fx_program *prog, const struct fx_tu *tu,
-			  const struct fx_func *fn, unsigned depth,
-			  const struct fx_stmt **bad_ret, const char **bad_text)
-{
-	static struct dg_walk walks[MAX_DEPTH + 1];
-	struct dg_walk *w = &walks[depth];
-	struct dg_state st = { 0 };
+static const struct flow_ops dg_flow = {
+	.size = sizeof(struct dg_state),
+	.transfer = transfer,
+	.join = state_join,
+};
 
-	memset(w, 0, sizeof(*w));
-	w->prog = prog;
-	w->tu = tu;
-	w->depth = depth;
-	run(w, &st, fn->body);
-	if (bad_ret)
-		*bad_ret = w->bad_ret;
-	if (bad_text)
-		*bad_text = w->bad_text;
-	return w->ret_src;
+/* Union of the sources of fn's return values, for a helper w calls. */
+static unsigned eval_func(struct dg_walk *w, const struct fx_tu *tu, const struct fx_func *fn)
+{
+	struct dg_walk sub = { .prog = w->prog, .tu = tu, .depth = w->depth + 1 };
+	struct dg_state st = { 0 };
+	struct cfg *g = cfg_build(tu, fn);
+
+	flow_run(g, &dg_flow, &st, &sub);
+	cfg_free(g);
+	return sub.ret_src;
 }
 
 static void check_callback(struct rule_ctx *ctx, const struct fx_tu *tu,
 			   const struct fx_var *ops, const struct fx_expr *val)
 {
-	const struct fx_stmt *bad = NULL;
+	struct dg_walk w = { .prog = ctx_program(ctx) };
 	const struct fx_tu *ftu = tu;
 	const struct fx_func *fn;
-	const char *text = NULL;
+	struct dg_state st = { 0 };
+	const char *text;
+	struct cfg *g;
 
 	val = fx_strip(val);
 	if (!val)
@@ -335,8 +249,7 @@ static void check_callback(struct rule_ctx *ctx, const struct fx_tu *tu,
 		check_callback(ctx, tu, ops, val->kids[2]);
 		return;
 	}
-	if (val->kind == FXE_UNARY && val->op && !strcmp(val->op, "&") && val->nkids == 1)
-		val = fx_strip(val->kids[0]);
+	val = q_strip_addr(val);
 	if (val->kind != FXE_IDENT || val->ref != FXR_FUNC ||
 	    tbl_has("group-refs", 0, val->name))
 		return;
@@ -348,12 +261,17 @@ static void check_callback(struct rule_ctx *ctx, const struct fx_tu *tu,
 		fn = fx_find_func(ctx_program(ctx), tu, val->name, &ftu);
 	if (!fn || !fn->body)
 		return;
-	eval_func(ctx_program(ctx), ftu, fn, 0, &bad, &text);
-	if (!bad)
-		return;
-	report(ctx, &bad->loc, fn->name,
+	w.tu = ftu;
+	g = cfg_build(ftu, fn);
+	flow_run(g, &dg_flow, &st, &w);
+	if (!w.bad_ret)
+		goto out_cfg;
+	text = fx_strip(w.bad_ret->expr)->text;
+	report(ctx, &w.bad_ret->loc, fn->name,
 	       "device_group callback of %s returns '%s' without taking a reference for the core: a cached or shared group must be returned through iommu_group_ref_get() (the core puts the reference it is given)",
 	       ops->name, text ? text : "the group");
+out_cfg:
+	cfg_free(g);
 }
 
 static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,

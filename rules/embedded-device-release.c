@@ -30,17 +30,20 @@
  * container_of() types are checked against the record layouts (through
  * nested records and typedefs) to confirm the device is embedded.
  *
+ * The kfree() check is a dataflow over the CFG (checker/flow.c): the
+ * container is live on a path from its init to a put_device() of it.
+ *
  * Known false positives: a container whose device was initialised but
  * which is freed after a device_del()-style hand-off the rule does not
- * know; backward gotos are not followed.
+ * know.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "../checker/flow.h"
+#include "../checker/query.h"
 #include "../checker/rule.h"
 #include "../checker/table.h"
-
-#define MAX_LABELS 32
 
 /* The call's role in rules/data/device-lifetime.tbl: "init", "put" or "free". */
 static bool is_call(const struct fx_expr *e, const char *role)
@@ -54,30 +57,12 @@ static bool is_call(const struct fx_expr *e, const char *role)
 	return row && row->nfields > 1 && !strcmp(row->fields[1], role);
 }
 
-/* Does record `name` hold a struct device by value, directly or nested? */
-static bool embeds_device(const struct fx_tu *tu, const char *name, unsigned depth)
-{
-	const struct fx_record *r;
-	unsigned i;
-
-	if (!name || depth > 4 || !(r = fx_find_record(tu, name)))
-		return false;
-	for (i = 0; i < r->nfields; i++) {
-		const struct fx_field *f = &r->fields[i];
-
-		if (f->is_pointer || !f->record)
-			continue;
-		if (!strcmp(f->record, "device") || embeds_device(tu, f->record, depth + 1))
-			return true;
-	}
-	return false;
-}
-
 struct rel_scan {
 	const struct fx_tu *tu;
 	const char *param;
 	const struct fx_expr *kfree_param;	/* kfree(dev) */
 	const char *container;			/* type named in container_of */
+	char type[128];
 	bool embedded;				/* that type embeds a device */
 };
 
@@ -91,25 +76,11 @@ static bool scan_release(const struct fx_expr *e, void *arg)
 		if (a && a->kind == FXE_IDENT && a->ref == FXR_PARAM && !strcmp(a->name, r->param))
 			r->kfree_param = e;
 	}
-	if (e->macro && !strcmp(e->macro, "container_of") && e->text && !r->container) {
-		/* container_of(dev, struct foo, dev): the type is the second argument. */
-		const char *p = strchr(e->text, ',');
-		static char buf[128];
-		size_t n = 0;
-
-		if (p && strstr(e->text, r->param)) {
-			p++;
-			while (*p == ' ' || *p == '\t' || *p == '\n')
-				p++;
-			while (p[n] && p[n] != ',' && n + 1 < sizeof(buf))
-				n++;
-			while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-				n--;
-			memcpy(buf, p, n);
-			buf[n] = '\0';
-			r->container = buf;
-			r->embedded = embeds_device(r->tu, fx_strip_record_tag(buf), 0);
-		}
+	/* container_of(dev, struct foo, dev): the type is the second argument */
+	if (e->macro && !strcmp(e->macro, "container_of") && e->text && !r->container &&
+	    strstr(e->text, r->param) && q_macro_arg(e->text, 1, r->type, sizeof(r->type))) {
+		r->container = r->type;
+		r->embedded = q_record_embeds(r->tu, fx_strip_record_tag(r->type), "device");
 	}
 	return true;
 }
@@ -122,20 +93,13 @@ static bool release_shaped(const struct fx_func *fn)
 	       !strcmp(fn->ret_type, "void");
 }
 
-/* fname as seen from TU from (C linkage). */
-static void check_release(struct rule_ctx *ctx, const struct fx_tu *from, const char *fname,
-			  const char *binding)
+/* fn (of tu) as a release callback; binding says how it is bound, or NULL. */
+static void check_release(struct rule_ctx *ctx, const struct fx_tu *tu,
+			  const struct fx_func *fn, const char *binding)
 {
-	struct rel_scan r = { 0 };
-	const struct fx_tu *tu = NULL;
-	const struct fx_func *fn;
+	struct rel_scan r = { .tu = tu };
 
-	fn = fx_find_func(ctx_program(ctx), from, fname, &tu);
-	if (!fn || !release_shaped(fn))
-		return;
-	r.tu = tu;
-	r.param = fn->params[0].name;
-	if (!r.param)
+	if (!fn || !release_shaped(fn) || !(r.param = fn->params[0].name))
 		return;
 	fx_walk_stmt(fn->body, NULL, scan_release, &r);
 	if (r.kfree_param && (binding || r.embedded)) {
@@ -156,109 +120,80 @@ static void check_release(struct rule_ctx *ctx, const struct fx_tu *from, const 
 		       fn->name, binding);
 }
 
-/* A class or device_type variable named var: from's own, else an external one. */
-static bool class_or_type(const struct fx_var *v, const char *var)
-{
-	return !strcmp(v->name, var) && v->record && v->init &&
-	       (!strcmp(v->record, "class") || !strcmp(v->record, "device_type"));
-}
-
-/* The release function field of the class or device_type var seen from TU from. */
-static const struct fx_init_field *release_of_var(const struct fx_program *prog,
-						  const struct fx_tu *from, const char *var,
-						  const char **kind, const struct fx_tu **tu_out)
-{
-	const struct fx_var *found = NULL;
-	unsigned t, i;
-
-	for (i = 0; i < from->nvars && !found; i++)
-		if (class_or_type(&from->vars[i], var))
-			found = &from->vars[i];
-	*tu_out = from;
-	for (t = 0; t < prog->ntus && !found; t++) {
-		const struct fx_tu *tu = prog->tus[t];
-
-		for (i = 0; i < tu->nvars && !found; i++) {
-			if (class_or_type(&tu->vars[i], var) && !tu->vars[i].is_static) {
-				found = &tu->vars[i];
-				*tu_out = tu;
-			}
-		}
-	}
-	if (!found)
-		return NULL;
-	if (!strcmp(found->record, "class")) {
-		*kind = "dev_release of class";
-		return fx_init_get(found->init, "dev_release");
-	}
-	*kind = "release of device_type";
-	return fx_init_get(found->init, "release");
-}
-
+/* x->dev.release = fn; x->dev.class = &cls; x->dev.type = &t (device by value). */
 struct bind_scan {
 	struct rule_ctx *ctx;
 	const struct fx_tu *tu;
 };
 
-/* x->dev.release = fn; x->dev.class = &cls; x->dev.type = &t (device by value). */
 static bool scan_binding(const struct fx_expr *e, void *arg)
 {
-	struct bind_scan *b = arg;
+	const struct bind_scan *b = arg;
+	struct rule_ctx *ctx = b->ctx;
+	const struct fx_program *prog = ctx_program(ctx);
 	const struct fx_expr *lhs, *rhs, *cb;
-	const struct fx_init_field *f;
-	const struct fx_tu *vtu = NULL;
-	const char *kind = NULL;
+	const struct fx_init_field *f = NULL;
+	const struct fx_tu *tu = NULL;
+	const struct fx_func *fn;
+	const struct fx_var *v;
+	const char *kind = NULL, *dev;
 	char binding[256];
 
-	if (e->kind != FXE_BINARY || !e->op || strcmp(e->op, "=") || e->nkids != 2)
+	if (!q_is_assign(e))
 		return true;
 	lhs = fx_strip(e->kids[0]);
 	rhs = fx_strip(e->kids[1]);
 	if (!lhs || lhs->kind != FXE_MEMBER || lhs->arrow || !lhs->name || !rhs)
 		return true;
+	dev = lhs->nkids && lhs->kids[0]->text ? lhs->kids[0]->text : "?";
 	if (!strcmp(lhs->name, "release") && rhs->kind == FXE_IDENT && rhs->ref == FXR_FUNC) {
 		snprintf(binding, sizeof(binding), "release of the embedded device '%s' (line %u)",
-			 lhs->nkids && lhs->kids[0]->text ? lhs->kids[0]->text : "?", e->loc.line);
-		check_release(b->ctx, b->tu, rhs->name, binding);
+			 dev, e->loc.line);
+		fn = fx_find_func(prog, b->tu, rhs->name, &tu);
+		check_release(ctx, tu, fn, binding);
 		return true;
 	}
 	if (strcmp(lhs->name, "class") && strcmp(lhs->name, "type"))
 		return true;
-	if (rhs->kind == FXE_UNARY && rhs->op && !strcmp(rhs->op, "&") && rhs->nkids == 1)
-		rhs = fx_strip(rhs->kids[0]);
+	rhs = q_strip_addr(rhs);
 	if (!rhs || rhs->kind != FXE_IDENT || rhs->ref != FXR_GLOBAL)
 		return true;
-	f = release_of_var(ctx_program(b->ctx), b->tu, rhs->name, &kind, &vtu);
+	/* the release a class or device_type variable names */
+	if ((v = q_find_global(prog, b->tu, rhs->name, "class"))) {
+		kind = "dev_release of class";
+		f = fx_init_get(v->init, "dev_release");
+	} else if ((v = q_find_global(prog, b->tu, rhs->name, "device_type"))) {
+		kind = "release of device_type";
+		f = fx_init_get(v->init, "release");
+	}
 	cb = f ? fx_strip(f->value) : NULL;
 	if (!cb || cb->kind != FXE_IDENT || !cb->name)
 		return true;
 	snprintf(binding, sizeof(binding), "%s '%s', given to the embedded device '%s' (line %u)",
-		 kind, rhs->name, lhs->nkids && lhs->kids[0]->text ? lhs->kids[0]->text : "?",
-		 e->loc.line);
-	check_release(b->ctx, vtu, cb->name, binding);
+		 kind, rhs->name, dev, e->loc.line);
+	fn = fx_find_func(prog, b->tu, cb->name, &tu);
+	check_release(ctx, tu, fn, binding);
 	return true;
 }
 
-/* kfree(x) after device_initialize(&x->f) / device_register(&x->f). */
+/* kfree(x) after device_initialize(&x->f) / device_register(&x->f), per path. */
 struct life {
-	struct rule_ctx *ctx;
-	const struct fx_func *fn;
-	const char *container;		/* "x" while live */
+	const char *container;		/* "x" while live, else NULL */
 	const char *init_call;
 	unsigned init_line;
-	bool live;
-	unsigned nlabels;
-	const char *label[MAX_LABELS];
-	bool reached[MAX_LABELS];
+};
+
+struct life_walk {
+	struct rule_ctx *ctx;
+	const struct fx_func *fn;
+	struct life *st;
 };
 
 static const char *init_container(const struct fx_expr *e, const char **call)
 {
 	const struct fx_expr *a;
 
-	if (!is_call(e, "init"))
-		return NULL;
-	if (e->nkids != 2)
+	if (!is_call(e, "init") || e->nkids != 2)
 		return NULL;
 	a = fx_strip(e->kids[1]);
 	if (!a || a->kind != FXE_UNARY || !a->op || strcmp(a->op, "&") || a->nkids != 1)
@@ -276,9 +211,7 @@ static bool mentions_container(const struct fx_expr *e, const char *container)
 
 	if (e->nkids != 2)
 		return false;
-	a = fx_strip(e->kids[1]);
-	if (a && a->kind == FXE_UNARY && a->op && !strcmp(a->op, "&") && a->nkids == 1)
-		a = fx_strip(a->kids[0]);
+	a = q_strip_addr(e->kids[1]);
 	if (a && a->kind == FXE_MEMBER && a->nkids == 1)
 		a = fx_strip(a->kids[0]);
 	return a && a->text && !strcmp(a->text, container);
@@ -286,119 +219,82 @@ static bool mentions_container(const struct fx_expr *e, const char *container)
 
 static bool life_expr(const struct fx_expr *e, void *arg)
 {
-	struct life *l = arg;
+	struct life_walk *w = arg;
+	struct life *l = w->st;
 	const char *call = NULL, *c;
 
 	if ((c = init_container(e, &call))) {
 		l->container = c;
 		l->init_call = call;
 		l->init_line = e->loc.line;
-		l->live = true;
 		return true;
 	}
-	if (!l->container || !l->live || e->kind != FXE_CALL || !e->name)
+	if (!l->container || e->kind != FXE_CALL || !e->name)
 		return true;
-	if (is_call(e, "put") &&
-	    mentions_container(e, l->container)) {
-		l->live = false;
+	if (is_call(e, "put") && mentions_container(e, l->container)) {
+		memset(l, 0, sizeof(*l));
 		return true;
 	}
 	if (is_call(e, "free") && e->nkids == 2 && fx_strip(e->kids[1])->text &&
 	    !strcmp(fx_strip(e->kids[1])->text, l->container))
-		report(l->ctx, &e->loc, l->fn->name,
+		report(w->ctx, &e->loc, w->fn->name,
 		       "%s(%s) after %s(&%s->...) at line %u: the device's refcount owns '%s' now; drop it with put_device() so the release callback frees it",
 		       e->name, l->container, l->init_call, l->container, l->init_line, l->container);
 	return true;
 }
 
-static int life_label(struct life *l, const char *name)
+static void life_transfer(const struct cfg *g, unsigned n, void *state, void *arg)
 {
-	unsigned i;
+	struct life_walk *w = arg;
 
-	for (i = 0; i < l->nlabels; i++)
-		if (!strcmp(l->label[i], name))
-			return i;
-	if (l->nlabels == MAX_LABELS)
-		return -1;
-	l->label[l->nlabels] = name;
-	l->reached[l->nlabels] = false;
-	return l->nlabels++;
+	w->st = state;
+	if (g->nodes[n].expr)
+		fx_walk_expr(g->nodes[n].expr, life_expr, w);
 }
 
-static void life_run(struct life *l, const struct fx_stmt *s)
+/* Live on some path wins; one container is followed at a time. */
+static bool life_join(void *into, const void *from, void *arg)
 {
-	bool in, then_live;
-	unsigned i;
-	int k;
+	struct life *a = into;
+	const struct life *b = from;
 
-	if (!s)
-		return;
-	switch (s->kind) {
-	case FXS_IF:
-		fx_walk_expr(s->expr, life_expr, l);
-		in = l->live;
-		life_run(l, s->nkids > 0 ? s->kids[0] : NULL);
-		then_live = l->live;
-		l->live = in;
-		life_run(l, s->nkids > 1 ? s->kids[1] : NULL);
-		l->live = l->live || then_live;
-		return;
-	case FXS_WHILE:
-	case FXS_FOR:
-	case FXS_DO:
-	case FXS_SWITCH:
-		fx_walk_expr(s->expr, life_expr, l);
-		in = l->live;
-		for (i = 0; i < s->nkids; i++)
-			life_run(l, s->kids[i]);
-		l->live = l->live || in;
-		return;
-	case FXS_RETURN:
-		fx_walk_expr(s->expr, life_expr, l);
-		l->live = false;
-		return;
-	case FXS_GOTO:
-		k = life_label(l, s->name);
-		if (k >= 0 && l->live)
-			l->reached[k] = true;
-		l->live = false;
-		return;
-	case FXS_LABEL:
-		k = life_label(l, s->name);
-		if (k >= 0 && l->reached[k])
-			l->live = true;
-		break;
-	case FXS_CASE:
-	case FXS_DEFAULT:
-		break;
-	default:
-		fx_walk_expr(s->expr, life_expr, l);
-		break;
-	}
-	for (i = 0; i < s->nkids; i++)
-		life_run(l, s->kids[i]);
+	if (a->container || !b->container)
+		return false;
+	*a = *b;
+	return true;
+}
+
+static const struct flow_ops life_flow = {
+	.size = sizeof(struct life),
+	.transfer = life_transfer,
+	.join = life_join,
+};
+
+static bool finds_init(const struct fx_expr *e, void *arg)
+{
+	const char *call;
+
+	*(bool *)arg |= init_container(e, &call) != NULL;
+	return !*(bool *)arg;
 }
 
 static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
 {
+	struct life_walk w = { ctx, fn, NULL };
 	struct bind_scan b = { ctx, tu };
-	struct life l = { 0 };
-	struct rel_scan r = { 0 };
+	struct life entry = { 0 };
+	bool init = false;
+	struct cfg *g;
 
 	fx_walk_stmt(fn->body, NULL, scan_binding, &b);
-
-	l.ctx = ctx;
-	l.fn = fn;
-	life_run(&l, fn->body);
-
-	/* A release callback that container_of()s its device and still frees it. */
-	if (release_shaped(fn) && fn->params[0].name) {
-		r.tu = tu;
-		r.param = fn->params[0].name;
-		fx_walk_stmt(fn->body, NULL, scan_release, &r);
-		if (r.kfree_param && r.embedded)
-			check_release(ctx, tu, fn->name, NULL);
+	fx_walk_stmt(fn->body, NULL, finds_init, &init);
+	if (init && (g = cfg_build(tu, fn))) {
+		flow_run(g, &life_flow, &entry, &w);
+		cfg_free(g);
 	}
+
+	/* a release callback that container_of()s its device and still frees it */
+	check_release(ctx, tu, fn, NULL);
 }
 
 void rule_embedded_device_release_register(struct rule_reg *r)

@@ -14,7 +14,8 @@
  * calls - a detach that never runs, regions nobody frees - or misses one
  * the core calls unconditionally (device_group, probe_device) and oopses.
  *
- * The version of the tree is read from its own include/linux/iommu.h (the
+ * The version of the tree (q_api_version(), checker/query.c) is read from
+ * its own include/linux/iommu.h (the
  * header that defines the struct iommu_ops the TU sees): each marker of
  * rules/data/iommu-api.tbl found there (an identifier, or a record field
  * in the parsed layout) proves "version >= X", and the largest one is the
@@ -30,131 +31,11 @@
  * markers, which is the intent.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "../checker/util.h"
+#include "../checker/query.h"
 #include "../checker/rule.h"
 #include "../checker/table.h"
-
-#define MAX_CACHE 16
-
-struct hdr_version {
-	char *path;
-	unsigned version;
-	const char *marker;
-};
-
-static struct hdr_version cache[MAX_CACHE];
-static unsigned ncache;
-
-static unsigned parse_version(const char *s)
-{
-	unsigned major = 0, minor = 0;
-
-	if (!s || sscanf(s, "%u.%u", &major, &minor) < 1)
-		return 0;
-	return major * 100 + minor;
-}
-
-static bool has_word(const char *text, const char *word)
-{
-	size_t n = strlen(word);
-	const char *p = text;
-
-	while (text && (p = strstr(p, word))) {
-		bool start = p == text || !(p[-1] == '_' || (p[-1] >= 'a' && p[-1] <= 'z') ||
-					   (p[-1] >= 'A' && p[-1] <= 'Z') ||
-					   (p[-1] >= '0' && p[-1] <= '9'));
-		char c = p[n];
-		bool end = !(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			     (c >= '0' && c <= '9'));
-
-		if (start && end)
-			return true;
-		p += n;
-	}
-	return false;
-}
-
-static unsigned header_version(const struct fx_tu *tu, const char **marker);
-
-/*
- * Lower bound of the API version of the tree this TU was built against: its
- * own iommu.h when the frontend parsed it, else --kernel=VER; 0 if unknown.
- * *why says where the version comes from, for the messages.
- */
-static unsigned tree_version(const struct rule_ctx *ctx, const struct fx_tu *tu,
-			     char *why, size_t len)
-{
-	const char *marker = NULL, *kernel = ctx_kernel_version(ctx);
-	unsigned v = header_version(tu, &marker);
-
-	if (v) {
-		snprintf(why, len, "'%s' in its iommu.h", marker);
-		return v;
-	}
-	if (kernel) {
-		snprintf(why, len, "--kernel=%s", kernel);
-		return parse_version(kernel);
-	}
-	return 0;
-}
-
-/* Version proven by the markers in the tree's iommu.h; 0 if not parsed. */
-static unsigned header_version(const struct fx_tu *tu, const char **marker)
-{
-	const struct fx_record *ops = fx_find_record(tu, "iommu_ops");
-	const struct tbl *t = tbl_get("iommu-api");
-	char path[4096];
-	unsigned i, best = 0;
-	char *text;
-
-	*marker = NULL;
-	if (!ops || !ops->loc.file || !t)
-		return 0;
-	if (ops->loc.file[0] == '/' || !tu->directory)
-		snprintf(path, sizeof(path), "%s", ops->loc.file);
-	else
-		snprintf(path, sizeof(path), "%s/%s", tu->directory, ops->loc.file);
-	for (i = 0; i < ncache; i++)
-		if (!strcmp(cache[i].path, path)) {
-			*marker = cache[i].marker;
-			return cache[i].version;
-		}
-	text = read_text_file(path);
-	for (i = 0; i < t->nrows; i++) {
-		const struct tbl_row *row = &t->rows[i];
-		const char *dot;
-		unsigned v;
-		bool found;
-
-		if (row->nfields < 3 || strcmp(row->fields[0], "marker"))
-			continue;
-		v = parse_version(row->fields[2]);
-		dot = strchr(row->fields[1], '.');
-		if (dot) {
-			char rec[128];
-
-			snprintf(rec, sizeof(rec), "%.*s", (int)(dot - row->fields[1]),
-				 row->fields[1]);
-			found = fx_record_has_field(fx_find_record(tu, rec), dot + 1);
-		} else {
-			found = has_word(text, row->fields[1]);
-		}
-		if (found && v > best) {
-			best = v;
-			*marker = row->fields[1];
-		}
-	}
-	free(text);
-	if (ncache < MAX_CACHE && (cache[ncache].path = strdup(path))) {
-		cache[ncache].version = best;
-		cache[ncache].marker = *marker;
-		ncache++;
-	}
-	return best;
-}
 
 /* name is listed under kind in iommu-api.tbl ("prefix*" rows match a prefix). */
 static bool api_listed(const char *kind, const char *name)
@@ -202,7 +83,7 @@ static void check_required(struct rule_ctx *ctx, const struct fx_var *ops,
 		char ver[16];
 
 		if (row->nfields < 3 || strcmp(row->fields[0], "require") ||
-		    version < parse_version(row->fields[2]) || !fx_record_has_field(rec, row->fields[1]) ||
+		    version < q_parse_version(row->fields[2]) || !fx_record_has_field(rec, row->fields[1]) ||
 		    fx_init_get(ops->init, row->fields[1]))
 			continue;
 		fmt_version(version, ver, sizeof(ver));
@@ -237,9 +118,7 @@ struct reg_scan {
 
 static bool names_ops(const struct fx_expr *e, const char *ops)
 {
-	e = fx_strip(e);
-	if (e && e->kind == FXE_UNARY && e->op && !strcmp(e->op, "&") && e->nkids == 1)
-		e = fx_strip(e->kids[0]);
+	e = q_strip_addr(e);
 	return e && e->kind == FXE_IDENT && e->name && !strcmp(e->name, ops);
 }
 
@@ -277,7 +156,7 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 
 	if (!ops->init || ops->is_array)
 		return;
-	version = tree_version(ctx, tu, marker, sizeof(marker));
+	version = q_api_version(ctx, tu, marker, sizeof(marker));
 	if (!rec && !version)
 		return;
 	for (i = 0; i < ops->init->nfields; i++) {
@@ -294,9 +173,9 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 			continue;
 		}
 		row = api_row("field", f->field);
-		if (!row || !version || version < parse_version(row->fields[3]))
+		if (!row || !version || version < q_parse_version(row->fields[3]))
 			continue;
-		fmt_version(parse_version(row->fields[3]), ver, sizeof(ver));
+		fmt_version(q_parse_version(row->fields[3]), ver, sizeof(ver));
 		fmt_version(version, now, sizeof(now));
 		report(ctx, &f->loc, ops->name,
 		       "iommu_ops '%s' sets .%s, removed from the IOMMU API in %s (this tree is >= %s: %s); the core never calls it%s%s",
@@ -325,9 +204,9 @@ static bool match_call(const struct fx_expr *e, void *arg)
 
 	if (e->kind != FXE_CALL || !e->name || !(row = api_row("func", e->name)))
 		return true;
-	if (c->version < parse_version(row->fields[3]))
+	if (c->version < q_parse_version(row->fields[3]))
 		return true;
-	fmt_version(parse_version(row->fields[3]), ver, sizeof(ver));
+	fmt_version(q_parse_version(row->fields[3]), ver, sizeof(ver));
 	fmt_version(c->version, now, sizeof(now));
 	report(c->ctx, &e->loc, c->fn->name,
 	       "%s() was removed from the IOMMU API in %s (this tree is >= %s: %s)%s%s",
@@ -343,7 +222,7 @@ static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struc
 
 	if (!fn->body)
 		return;
-	c.version = tree_version(ctx, tu, c.marker, sizeof(c.marker));
+	c.version = q_api_version(ctx, tu, c.marker, sizeof(c.marker));
 	if (!c.version)
 		return;
 	fx_walk_stmt(fn->body, NULL, match_call, &c);

@@ -31,214 +31,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../checker/query.h"
 #include "../checker/rule.h"
 #include "../checker/table.h"
 
 #define ALLOC "iommu_alloc_resv_region"
 
-enum use_kind {
-	USE_PLAIN,	/* dereferenced, passed on before any check */
-	USE_COND,	/* inside a condition: a NULL check */
-	USE_ESCAPE,	/* returned, or stored in something */
-};
-
-struct use_scan {
-	const char *var;
-	struct fx_loc after;		/* only uses after this point */
-	bool found;
-	enum use_kind kind;
-	struct fx_loc loc;
-	bool escapes;			/* some later use hands the region on */
-	unsigned force_cond;		/* inside a macro written as a condition */
-};
-
-static bool loc_before(const struct fx_loc *a, const struct fx_loc *b)
-{
-	return a->line < b->line || (a->line == b->line && a->col < b->col);
-}
-
-static bool is_var(const struct fx_expr *e, const char *var)
-{
-	e = fx_strip(e);
-	return e && e->kind == FXE_IDENT && e->name && !strcmp(e->name, var) &&
-	       (e->ref == FXR_LOCAL || e->ref == FXR_PARAM);
-}
-
-static void scan_expr(struct use_scan *u, const struct fx_expr *e, bool cond, bool escape);
-static void scan_stmt(struct use_scan *u, const struct fx_stmt *s);
-
-static void scan_kids(struct use_scan *u, const struct fx_expr *e, bool cond, bool escape)
-{
-	unsigned i;
-
-	for (i = 0; i < e->nkids; i++)
-		scan_expr(u, e->kids[i], cond, escape);
-}
-
-static void scan_expr(struct use_scan *u, const struct fx_expr *e, bool cond, bool escape)
-{
-	if (!e)
-		return;
-	if (e->kind == FXE_IDENT && is_var(e, u->var) && loc_before(&u->after, &e->loc)) {
-		cond = cond || u->force_cond;
-		if (escape)
-			u->escapes = true;
-		if (!u->found || loc_before(&e->loc, &u->loc)) {
-			u->found = true;
-			u->loc = e->loc;
-			u->kind = cond ? USE_COND : escape ? USE_ESCAPE : USE_PLAIN;
-		}
-		return;
-	}
-	switch (e->kind) {
-	case FXE_MEMBER:
-		if (e->arrow && e->nkids == 1 && is_var(e->kids[0], u->var)) {
-			/* region->field dereferences it, wherever it is passed. */
-			scan_expr(u, e->kids[0], cond, false);
-			if (escape)
-				u->escapes = true;
-			return;
-		}
-		break;
-	case FXE_BINARY:
-		if (e->op && !strcmp(e->op, "=") && e->nkids == 2) {
-			/* x = var stores it; var = ... is no use of the old value. */
-			if (!is_var(e->kids[0], u->var))
-				scan_expr(u, e->kids[0], cond, escape);
-			scan_expr(u, e->kids[1], cond, true);
-			return;
-		}
-		if (e->op && (!strcmp(e->op, "==") || !strcmp(e->op, "!=") ||
-			      !strcmp(e->op, "&&") || !strcmp(e->op, "||"))) {
-			scan_kids(u, e, true, escape);
-			return;
-		}
-		break;
-	case FXE_UNARY:
-		if (e->op && !strcmp(e->op, "!")) {
-			scan_kids(u, e, true, escape);
-			return;
-		}
-		break;
-	case FXE_COND:
-		if (e->nkids == 3) {
-			scan_expr(u, e->kids[0], true, escape);
-			scan_expr(u, e->kids[1], cond, escape);
-			scan_expr(u, e->kids[2], cond, escape);
-			return;
-		}
-		break;
-	case FXE_CALL:
-		/* Any call argument counts as handing the region on (list_add_tail ...). */
-		scan_expr(u, e->nkids ? e->kids[0] : NULL, cond, escape);
-		for (unsigned i = 1; i < e->nkids; i++)
-			scan_expr(u, e->kids[i], cond, true);
-		return;
-	default:
-		break;
-	}
-	scan_kids(u, e, cond, escape);
-	if (e->init)
-		for (unsigned i = 0; i < e->init->nfields; i++)
-			scan_expr(u, e->init->fields[i].value, cond, true);
-	if (e->stmt) {
-		/* if (WARN_ON(!r)): the whole statement expression is the check. */
-		u->force_cond += cond;
-		scan_stmt(u, e->stmt);
-		u->force_cond -= cond;
-	}
-}
-
-static void scan_stmt(struct use_scan *u, const struct fx_stmt *s)
-{
-	unsigned i;
-
-	if (!s)
-		return;
-	switch (s->kind) {
-	case FXS_IF:
-	case FXS_WHILE:
-	case FXS_DO:
-	case FXS_FOR:
-	case FXS_SWITCH:
-		scan_expr(u, s->expr, true, false);
-		break;
-	case FXS_RETURN:
-		scan_expr(u, s->expr, false, true);
-		break;
-	default:
-		scan_expr(u, s->expr, false, false);
-		break;
-	}
-	for (i = 0; i < s->nkids; i++)
-		scan_stmt(u, s->kids[i]);
-}
-
-/* Source text of the last assignment of a local before loc, or NULL. */
-struct def_scan {
-	const char *var;
-	struct fx_loc before;
-	const struct fx_expr *def;
-};
-
-static bool find_def_stmt(const struct fx_stmt *s, void *arg)
-{
-	struct def_scan *d = arg;
-
-	if (s->kind == FXS_DECL && s->name && !strcmp(s->name, d->var) && s->expr &&
-	    loc_before(&s->loc, &d->before))
-		d->def = s->expr;
-	return true;
-}
-
-static bool find_def_expr(const struct fx_expr *e, void *arg)
-{
-	struct def_scan *d = arg;
-
-	if (e->kind == FXE_BINARY && e->op && !strcmp(e->op, "=") && e->nkids == 2 &&
-	    is_var(e->kids[0], d->var) && loc_before(&e->loc, &d->before))
-		d->def = e->kids[1];
-	return true;
-}
-
 static bool mentions(const char *text, const char *word)
 {
 	return text && strstr(text, word);
-}
-
-/*
- * The source spelling of the expression starting at loc, up to the next
- * top-level ',' ')' or ';': macro-expanded operands may carry no text.
- */
-static const char *spell(const struct fx_tu *tu, const struct fx_loc *loc,
-			 char *buf, size_t len)
-{
-	const char *p = tu->src, *end;
-	unsigned line = 1, depth = 0;
-	size_t n = 0;
-
-	if (!p || !loc->line || !loc->col || (loc->file && strcmp(loc->file, tu->file)))
-		return NULL;
-	end = p + tu->src_len;
-	while (p < end && line < loc->line)
-		if (*p++ == '\n')
-			line++;
-	p += loc->col - 1;
-	for (; p < end && n + 1 < len; p++) {
-		if (*p == '(')
-			depth++;
-		else if (*p == ')' && !depth)
-			break;
-		else if (*p == ')')
-			depth--;
-		else if ((*p == ',' || *p == ';') && !depth)
-			break;
-		buf[n++] = *p;
-	}
-	while (n && (buf[n - 1] == ' ' || buf[n - 1] == '\t' || buf[n - 1] == '\n'))
-		n--;
-	buf[n] = '\0';
-	return n ? buf : NULL;
 }
 
 static bool is_literal(const char *s)
@@ -251,17 +52,15 @@ static const char *prot_text(const struct fx_tu *tu, const struct fx_func *fn,
 			     const struct fx_expr *prot, const struct fx_loc *at,
 			     char *buf, size_t len)
 {
-	struct def_scan d = { 0 };
+	const struct fx_expr *def;
 
 	prot = fx_strip(prot);
 	if (!prot || prot->ref == FXR_PARAM)
 		return NULL;
 	if (prot->kind != FXE_IDENT || prot->ref != FXR_LOCAL)
-		return spell(tu, &prot->loc, buf, len);
-	d.var = prot->name;
-	d.before = *at;
-	fx_walk_stmt(fn->body, find_def_stmt, find_def_expr, &d);
-	return d.def ? spell(tu, &fx_strip(d.def)->loc, buf, len) : NULL;
+		return q_spell(tu, &prot->loc, buf, len);
+	def = q_last_def(fn->body, prot->name, at);
+	return def ? q_spell(tu, &fx_strip(def)->loc, buf, len) : NULL;
 }
 
 struct calls_scan {
@@ -393,16 +192,16 @@ static void check_alloc(struct call_scan *c, const struct fx_expr *call, const c
 	const struct fx_expr *type, *start, *prot;
 	char tbuf[128], sbuf[128], pbuf[128];
 	const char *ptext, *ttext, *stext;
-	struct use_scan u = { 0 };
-	bool sw, hw;
+	struct q_use u;
+	bool sw, hw, found, escapes;
 
 	if (call->nkids < 5)
 		return;
 	start = fx_strip(call->kids[1]);
 	prot = call->kids[3];
 	type = fx_strip(call->kids[4]);
-	ttext = type ? spell(c->tu, &type->loc, tbuf, sizeof(tbuf)) : NULL;
-	stext = start ? spell(c->tu, &start->loc, sbuf, sizeof(sbuf)) : NULL;
+	ttext = type ? q_spell(c->tu, &type->loc, tbuf, sizeof(tbuf)) : NULL;
+	stext = start ? q_spell(c->tu, &start->loc, sbuf, sizeof(sbuf)) : NULL;
 	if (type && type->kind == FXE_BINARY && type->op &&
 	    (!strcmp(type->op, "|") || !strcmp(type->op, "+")))
 		report(c->ctx, &type->loc, c->fn->name,
@@ -427,14 +226,12 @@ static void check_alloc(struct call_scan *c, const struct fx_expr *call, const c
 		       c->where, ptext);
 	if (!var)
 		return;
-	u.var = var;
-	u.after = call->loc;
-	scan_stmt(&u, c->fn->body);
-	if (u.found && u.kind == USE_PLAIN)
+	found = q_first_use(c->fn->body, var, Q_PARAMS, &call->loc, &u, &escapes);
+	if (found && !u.cond && !u.escape)
 		report(c->ctx, &u.loc, c->fn->name,
 		       "'%s' from iommu_alloc_resv_region() at line %u is used before it is checked for NULL in %s",
 		       var, call->loc.line, c->where);
-	else if (!u.escapes && (!u.found || u.kind == USE_COND))
+	else if (!escapes && (!found || u.cond))
 		report(c->ctx, &call->loc, c->fn->name,
 		       "reserved region '%s' allocated in %s is never added to the list (leaked)",
 		       var, c->where);
@@ -451,8 +248,7 @@ static bool match_alloc_expr(const struct fx_expr *e, void *arg)
 	struct call_scan *c = arg;
 	const struct fx_expr *lhs;
 
-	if (e->kind == FXE_BINARY && e->op && !strcmp(e->op, "=") && e->nkids == 2 &&
-	    is_alloc(e->kids[1])) {
+	if (q_is_assign(e) && is_alloc(e->kids[1])) {
 		lhs = fx_strip(e->kids[0]);
 		check_alloc(c, fx_strip(e->kids[1]),
 			    lhs->kind == FXE_IDENT && lhs->ref == FXR_LOCAL ? lhs->name : NULL);
@@ -501,12 +297,11 @@ static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struc
 static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 			    const struct fx_var *ops)
 {
-	const struct fx_record *o = fx_find_record(tu, "iommu_ops");
-	const struct fx_record *rr = fx_find_record(tu, "iommu_resv_region");
 	const struct fx_init_field *get;
 
-	if (!ops->init || ops->is_array || !fx_record_has_field(o, "put_resv_regions") ||
-	    !rr || fx_record_has_field(rr, "free"))
+	/* before "iommu: Add a free callback to iommu_resv_region" (6.0) */
+	if (!ops->init || ops->is_array || q_layout_has(tu, "iommu_ops.put_resv_regions") != 1 ||
+	    q_layout_has(tu, "iommu_resv_region.free") != 0)
 		return;
 	get = fx_init_get(ops->init, "get_resv_regions");
 	if (get && !get->inactive && !fx_init_get(ops->init, "put_resv_regions"))

@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../checker/query.h"
 #include "../checker/rule.h"
 #include "../checker/table.h"
 
@@ -33,11 +34,6 @@ struct ur_ctx {
 	const struct fx_func *fn;
 	unsigned loop_depth;
 };
-
-static bool loc_before(const struct fx_loc *a, const struct fx_loc *b)
-{
-	return a->line < b->line || (a->line == b->line && a->col < b->col);
-}
 
 /* An .of_xlate callback of some iommu_ops in the program. */
 static const char *of_xlate_binding(const struct fx_program *prog, const struct fx_tu *tu,
@@ -74,53 +70,6 @@ static const char *must_check(struct ur_ctx *u, const struct fx_expr *call,
 	return NULL;
 }
 
-struct later_use {
-	const char *var;
-	struct fx_loc after;
-	bool found;
-	struct fx_loc loc;
-	bool overwrite;		/* the first later use is "var = ..." */
-};
-
-static bool is_local(const struct fx_expr *e, const char *var)
-{
-	e = fx_strip(e);
-	return e && e->kind == FXE_IDENT && e->ref == FXR_LOCAL && e->name &&
-	       !strcmp(e->name, var);
-}
-
-static void note_use(struct later_use *l, const struct fx_loc *loc, bool overwrite)
-{
-	if (!loc_before(&l->after, loc))
-		return;
-	if (!l->found || loc_before(loc, &l->loc)) {
-		l->found = true;
-		l->loc = *loc;
-		l->overwrite = overwrite;
-	}
-}
-
-static bool find_use(const struct fx_expr *e, void *arg)
-{
-	struct later_use *l = arg;
-
-	if (e->kind == FXE_BINARY && e->op && !strcmp(e->op, "=") && e->nkids == 2 &&
-	    is_local(e->kids[0], l->var)) {
-		note_use(l, &fx_strip(e->kids[0])->loc, true);
-		fx_walk_expr(e->kids[1], find_use, l);
-		return false;
-	}
-	if (is_local(e, l->var))
-		note_use(l, &e->loc, false);
-	return true;
-}
-
-static bool walk_uses(const struct fx_expr *e, void *arg)
-{
-	fx_walk_expr(e, find_use, arg);
-	return true;
-}
-
 static bool is_void_cast(const struct fx_expr *e)
 {
 	return e && e->kind == FXE_CAST && e->name && !strcmp(e->name, "void");
@@ -128,21 +77,20 @@ static bool is_void_cast(const struct fx_expr *e)
 
 static void check_store(struct ur_ctx *u, const char *var, const struct fx_expr *call)
 {
-	struct later_use l = { 0 };
+	struct q_use use;
 	char buf[256];
 	const char *what;
+	bool found;
 
 	if (u->loop_depth || !(what = must_check(u, call, buf, sizeof(buf))))
 		return;
-	l.var = var;
-	l.after = call->loc;
-	fx_walk_stmt(u->fn->body, NULL, walk_uses, &l);
-	if (l.found && !l.overwrite)
+	found = q_first_use(u->fn->body, var, Q_OVERWRITES, &call->loc, &use, NULL);
+	if (found && !use.overwrite)
 		return;
-	if (l.found)
+	if (found)
 		report(u->ctx, &call->loc, u->fn->name,
 		       "result of %s stored in '%s' is overwritten at line %u before it is checked",
-		       what, var, l.loc.line);
+		       what, var, use.loc.line);
 	else
 		report(u->ctx, &call->loc, u->fn->name,
 		       "result of %s stored in '%s' is never checked", what, var);
@@ -165,8 +113,7 @@ static void run(struct ur_ctx *u, const struct fx_stmt *s)
 			report(u->ctx, &e->loc, u->fn->name,
 			       "result of %s is ignored: it can fail, and the caller goes on as if it had succeeded",
 			       what);
-		else if (e->kind == FXE_BINARY && e->op && !strcmp(e->op, "=") &&
-			 e->nkids == 2 && fx_strip(e->kids[0])->kind == FXE_IDENT &&
+		else if (q_is_assign(e) && fx_strip(e->kids[0])->kind == FXE_IDENT &&
 			 fx_strip(e->kids[0])->ref == FXR_LOCAL)
 			check_store(u, fx_strip(e->kids[0])->name, fx_strip(e->kids[1]));
 	} else if (s->kind == FXS_DECL && e && s->name) {

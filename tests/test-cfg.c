@@ -153,14 +153,15 @@ static struct fx_tu *parse(const char *code)
 		"#include <linux/of_platform.h>\n#include <linux/slab.h>\n";
 	char path[] = "/tmp/test-cfg-XXXXXX.c", err[256];
 	char *args[] = { "-Ireference/include" };
-	struct fe_clang *fe = fe_clang_new();
+	void *fe = NULL;
 	struct tu_job job = { path, ".", 1, args };
 	struct fx_tu *tu = calloc(1, sizeof(*tu));
 	int fd = mkstemps(path, 2);
 	size_t len = strlen(prologue) + strlen(code);
 	char *src = malloc(len + 1);
 
-	cr_assert(fe && tu && src && fd >= 0);
+	cr_assert_eq(fe_clang_ops.init(&fe, err, sizeof(err)), 0, "%s", err);
+	cr_assert(tu && src && fd >= 0);
 	strcpy(src, prologue);
 	strcat(src, code);
 	cr_assert_eq(write(fd, src, len), (ssize_t)len);
@@ -169,9 +170,9 @@ static struct fx_tu *parse(const char *code)
 	tu->directory = ".";
 	tu->src = src;
 	tu->src_len = len;
-	cr_assert_eq(fe_clang_parse(fe, &job, tu, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(fe_clang_ops.parse(fe, &job, tu, err, sizeof(err)), 0, "%s", err);
 	unlink(path);
-	fe_clang_free(fe);
+	fe_clang_ops.fini(fe);
 	if (nparsed < 8)
 		parsed[nparsed++] = tu;
 	return tu;

@@ -23,18 +23,19 @@ static struct fx_tu *parse_text(const char *text)
 {
 	struct fx_tu *tu = calloc(1, sizeof(*tu));
 	struct tu_job job = { .file = "mem.c" };
-	struct fe_ts *fe = fe_ts_new();
 	struct pp_map map;
 	char err[256] = "";
+	void *fe = NULL;
 
-	cr_assert(tu && fe);
+	cr_assert(tu);
+	cr_assert_eq(fe_ts_ops.init(&fe, err, sizeof(err)), 0, "init: %s", err);
 	tu->file = "mem.c";
 	tu->src = strdup(text);
 	tu->src_len = strlen(text);
-	cr_assert_eq(fe_ts_parse(fe, &job, tu, err, sizeof(err)), 0, "parse: %s", err);
+	cr_assert_eq(fe_ts_ops.parse(fe, &job, tu, err, sizeof(err)), 0, "parse: %s", err);
 	pp_map_build(&tu->arena, tu->src, tu->src_len, &map);
 	srcscan_annotate_inits(tu, &map);
-	fe_ts_free(fe);
+	fe_ts_ops.fini(fe);
 	return tu;
 }
 
@@ -84,7 +85,7 @@ Test(ts, grammar_abi_accepted)
 {
 	char err[256] = "";
 
-	cr_assert_eq(fe_ts_check_grammar(err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(fe_ts_ops.check(err, sizeof(err)), 0, "%s", err);
 }
 
 Test(ts, blank_keeps_offsets)

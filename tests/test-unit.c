@@ -6,6 +6,7 @@
  * report_level) through the engine, the reporters, suppressions and
  * fingerprints.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "../checker/argv.h"
 #include "../checker/baseline.h"
 #include "../checker/engine.h"
+#include "../checker/query.h"
 #include "../checker/registry.h"
 #include "../checker/report.h"
 #include "../checker/rule.h"
@@ -157,6 +159,89 @@ Test(registry, ids_are_kebab_case_and_unique)
 		cr_assert(rule_meta[i].summary[0]);
 	}
 	cr_assert_eq(rule_lookup("no-such-rule"), -1);
+}
+
+static bool word_in(const char *words, const char *w)
+{
+	for (; *words; words += strlen(words) + 1)
+		if (!strcmp(words, w))
+			return true;
+	return false;
+}
+
+/* Every @table reference of rules.def expands, and brings in every row it names. */
+Test(registry, prefilter_words_come_from_the_tables)
+{
+	const struct tbl *pairs = tbl_get("pairs");
+	char err[256] = "";
+	unsigned i, n = 0;
+
+	cr_assert_eq(registry_init(err, sizeof(err)), 0, "%s", err);
+	for (i = 0; i < pairs->nrows; i++) {
+		const struct tbl_row *r = &pairs->rows[i];
+
+		if (r->nfields < 2 || strcmp(r->fields[1], "device"))
+			continue;
+		cr_assert(word_in(rule_prefilter(RULE_device_lookup_put), r->fields[0]),
+			  "%s is not a prefilter word of device-lookup-put", r->fields[0]);
+		n++;
+	}
+	cr_assert_geq(n, 4);
+	cr_assert(word_in(rule_prefilter(RULE_device_lookup_put), "bus_find_device_by_fwnode"));
+	cr_assert(word_in(rule_prefilter(RULE_ops_api), "iommu_ops"));
+	cr_assert(word_in(rule_prefilter(RULE_ops_api), "of_iommu_get_ops"));
+	cr_assert_not(word_in(rule_prefilter(RULE_ops_api), "func"));
+	cr_assert(word_in(rule_prefilter(RULE_unchecked_return), "iommu_fwspec_init"));
+	for (i = 0; i < RULE_COUNT; i++)
+		cr_assert_null(strchr(rule_prefilter(i), '@'), "%s: unexpanded", rule_meta[i].id);
+}
+
+/* An unknown table or an empty selection is an error, not a silent "parse all". */
+Test(registry, prefilter_references_are_checked)
+{
+	char err[256] = "", *w = NULL;
+	const char *p;
+	unsigned n = 0;
+
+	cr_assert_eq(prefilter_expand("@no-such-table:device\0", &w, err, sizeof(err)), -EINVAL);
+	cr_assert(strstr(err, "no table rules/data/no-such-table.tbl"), "%s", err);
+	cr_assert_null(w);
+	cr_assert_eq(prefilter_expand("@pairs:no-such-class\0", &w, err, sizeof(err)), -EINVAL);
+	cr_assert(strstr(err, "selects no row"), "%s", err);
+	cr_assert_eq(prefilter_expand("x\0@pairs:register\0x\0", &w, err, sizeof(err)), 0, "%s",
+		     err);
+	cr_assert(word_in(w, "x") && word_in(w, "iommu_device_register") &&
+		  word_in(w, "iommu_device_sysfs_add"));
+	cr_assert_not(word_in(w, "iommu_group_get"));
+	for (p = w; *p; p += strlen(p) + 1)
+		n++;
+	cr_assert_eq(n, 3, "x once, and the two register acquires: %u words", n);
+	free(w);
+	cr_assert_eq(prefilter_expand("@must-check\0", &w, err, sizeof(err)), 0, "%s", err);
+	cr_assert(word_in(w, "iommu_fwspec_init"));
+	free(w);
+}
+
+Test(query, macro_arguments_and_versions)
+{
+	char buf[64];
+	struct fx_loc a = { NULL, 3, 9 }, b = { NULL, 4, 1 };
+
+	cr_assert_str_eq(q_macro_arg("container_of(dev, struct foo, dev)", 1, buf, sizeof(buf)),
+			 "struct foo");
+	cr_assert_str_eq(q_macro_arg("container_of(d, typeof(*x), f(a, b))", 2, buf, sizeof(buf)),
+			 "f(a, b)");
+	cr_assert_str_eq(q_macro_arg("container_of(d, typeof(*x), m)", 1, buf, sizeof(buf)),
+			 "typeof(*x)");
+	cr_assert_null(q_macro_arg("container_of(d, t, m)", 3, buf, sizeof(buf)));
+	cr_assert_null(q_macro_arg("no_call", 0, buf, sizeof(buf)));
+	cr_assert_str_eq(q_macro_arg("m(averyverylongargument)", 0, buf, 5), "aver");
+	cr_assert_eq(q_parse_version("6.12"), 612);
+	cr_assert_eq(q_parse_version("4"), 400);
+	cr_assert_eq(q_parse_version("six"), 0);
+	cr_assert(q_loc_before(&a, &b));
+	cr_assert_not(q_loc_before(&b, &a));
+	cr_assert_not(q_loc_before(&a, &a));
 }
 
 Test(table, every_table_parses_and_is_sorted)

@@ -26,6 +26,18 @@ struct fe_clang {
 	CXIndex index;
 };
 
+static int fe_clang_init(void **state, char *err, size_t errlen);
+static int fe_clang_parse(void *state, const struct tu_job *job, struct fx_tu *tu, char *err,
+			  size_t errlen);
+static void fe_clang_fini(void *state);
+
+const struct frontend_ops fe_clang_ops = {
+	.name = "clang",
+	.init = fe_clang_init,
+	.parse = fe_clang_parse,
+	.fini = fe_clang_fini,
+};
+
 struct conv {
 	struct fx_tu *tu;
 	CXTranslationUnit ctu;
@@ -38,22 +50,29 @@ struct kids {
 	CXCursor *v;
 };
 
-struct fe_clang *fe_clang_new(void)
+static int fe_clang_init(void **state, char *err, size_t errlen)
 {
 	struct fe_clang *fe = calloc(1, sizeof(*fe));
 
+	*state = NULL;
 	if (!fe)
-		return NULL;
+		goto out_fail;
 	fe->index = clang_createIndex(0, 0);
-	if (!fe->index) {
-		free(fe);
-		return NULL;
-	}
-	return fe;
+	if (!fe->index)
+		goto out_free;
+	*state = fe;
+	return 0;
+out_free:
+	free(fe);
+out_fail:
+	snprintf(err, errlen, "libclang: cannot create an index");
+	return -ENOMEM;
 }
 
-void fe_clang_free(struct fe_clang *fe)
+static void fe_clang_fini(void *state)
 {
+	struct fe_clang *fe = state;
+
 	if (!fe)
 		return;
 	clang_disposeIndex(fe->index);
@@ -744,9 +763,10 @@ static bool first_error(CXTranslationUnit ctu, char *err, size_t errlen)
 	return false;
 }
 
-int fe_clang_parse(struct fe_clang *fe, const struct tu_job *job, struct fx_tu *tu,
-		   char *err, size_t errlen)
+static int fe_clang_parse(void *state, const struct tu_job *job, struct fx_tu *tu, char *err,
+			  size_t errlen)
 {
+	struct fe_clang *fe = state;
 	const char **args;
 	CXTranslationUnit ctu = NULL;
 	enum CXErrorCode rc;

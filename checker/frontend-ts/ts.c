@@ -81,7 +81,7 @@ static const char *const upper_funcs[] = {
 	"ERR_CAST", "ERR_PTR", "IS_ERR", "IS_ERR_OR_NULL", "PTR_ERR", "PTR_ERR_OR_ZERO",
 };
 
-int fe_ts_check_grammar(char *err, size_t errlen)
+static int fe_ts_check_grammar(char *err, size_t errlen)
 {
 	const TSLanguage *lang = tree_sitter_c();
 	uint32_t v = lang ? ts_language_version(lang) : 0;
@@ -109,25 +109,32 @@ int fe_ts_check_grammar(char *err, size_t errlen)
 	return 0;
 }
 
-struct fe_ts *fe_ts_new(void)
+static int fe_ts_init(void **state, char *err, size_t errlen)
 {
 	struct fe_ts *fe = calloc(1, sizeof(*fe));
 
+	*state = NULL;
 	if (!fe)
-		return NULL;
+		goto out_fail;
 	fe->parser = ts_parser_new();
-	if (!fe->parser || !ts_parser_set_language(fe->parser, tree_sitter_c())) {
-		if (fe->parser)
-			ts_parser_delete(fe->parser);
-		free(fe);
-		return NULL;
-	}
+	if (!fe->parser || !ts_parser_set_language(fe->parser, tree_sitter_c()))
+		goto out_free;
 	ts_parser_set_timeout_micros(fe->parser, FE_TS_TIMEOUT_US);
-	return fe;
+	*state = fe;
+	return 0;
+out_free:
+	if (fe->parser)
+		ts_parser_delete(fe->parser);
+	free(fe);
+out_fail:
+	snprintf(err, errlen, "tree-sitter: cannot create a parser");
+	return -ENOMEM;
 }
 
-void fe_ts_free(struct fe_ts *fe)
+static void fe_ts_fini(void *state)
 {
+	struct fe_ts *fe = state;
+
 	if (!fe)
 		return;
 	ts_parser_delete(fe->parser);
@@ -1679,9 +1686,10 @@ static int line_table(struct conv *cv)
 	return 0;
 }
 
-int fe_ts_parse(struct fe_ts *fe, const struct tu_job *job, struct fx_tu *tu, char *err,
-		size_t errlen)
+static int fe_ts_parse(void *state, const struct tu_job *job, struct fx_tu *tu, char *err,
+		       size_t errlen)
 {
+	struct fe_ts *fe = state;
 	struct conv cv = { .tu = tu };
 	TSTree *tree;
 	char *buf;
@@ -1727,3 +1735,11 @@ out_buf:
 	(void)job;
 	return ret;
 }
+
+const struct frontend_ops fe_ts_ops = {
+	.name = "ts",
+	.check = fe_ts_check_grammar,
+	.init = fe_ts_init,
+	.parse = fe_ts_parse,
+	.fini = fe_ts_fini,
+};

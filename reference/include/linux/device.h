@@ -121,6 +121,8 @@ static inline struct fwnode_handle *dev_fwnode(struct device *dev)
 struct device *bus_find_device(const struct bus_type *bus, struct device *start,
 			       const void *data,
 			       int (*match)(struct device *dev, const void *data));
+struct device *bus_find_device_by_fwnode(const struct bus_type *bus,
+					 const struct fwnode_handle *fwnode);
 struct device *driver_find_device(const struct device_driver *drv, struct device *start,
 				  const void *data,
 				  int (*match)(struct device *dev, const void *data));
