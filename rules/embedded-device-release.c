@@ -22,9 +22,11 @@
  *    x->dev.class = &cls with cls.dev_release = fn, x->dev.type = &t with
  *    t.release = fn; the '.' before release/class/type says the device is
  *    a value, not a pointer), the class/type variable in any TU;
- *  - an empty release callback bound to an embedded device (the container
- *    is never freed, or is freed behind the kref's back elsewhere); a
- *    lower-confidence finding, worded as a note;
+ *  - an empty release callback bound to an embedded device whose container
+ *    the same file kfree()s directly (freed behind the kref's back): a
+ *    note.  A device in static storage, or in a container its owner frees
+ *    (a parent's release, devm, a larger driver structure), is not freed
+ *    here, and an empty release is right for it;
  *  - kfree(x) reachable after device_initialize(&x->f) or
  *    device_register(&x->f) without a put_device() in between.
  * container_of() types are checked against the record layouts (through
@@ -93,11 +95,43 @@ static bool release_shaped(const struct fx_func *fn)
 	       !strcmp(fn->ret_type, "void");
 }
 
-/* fn (of tu) as a release callback; binding says how it is bound, or NULL. */
+struct free_scan {
+	const char *container;
+	bool found;
+};
+
+static bool scan_free(const struct fx_expr *e, void *arg)
+{
+	struct free_scan *fs = arg;
+	const struct fx_expr *a;
+
+	if (is_call(e, "free") && e->nkids == 2 && (a = fx_strip(e->kids[1])) && a->text &&
+	    !strcmp(a->text, fs->container))
+		fs->found = true;
+	return !fs->found;
+}
+
+/* Does some function of tu kfree() container (as spelled at the binding)? */
+static bool tu_frees(const struct fx_tu *tu, const char *container)
+{
+	struct free_scan fs = { container, false };
+	unsigned i;
+
+	for (i = 0; tu && container && i < tu->nfuncs && !fs.found; i++)
+		fx_walk_stmt(tu->funcs[i].body, NULL, scan_free, &fs);
+	return fs.found;
+}
+
+/*
+ * fn (of tu) as a release callback; binding says how it is bound (or
+ * NULL), and container how the binding TU `from` spells the container.
+ */
 static void check_release(struct rule_ctx *ctx, const struct fx_tu *tu,
-			  const struct fx_func *fn, const char *binding)
+			  const struct fx_func *fn, const char *binding,
+			  const struct fx_tu *from, const char *container)
 {
 	struct rel_scan r = { .tu = tu };
+	int h;
 
 	if (!fn || !release_shaped(fn) || !(r.param = fn->params[0].name))
 		return;
@@ -114,10 +148,13 @@ static void check_release(struct rule_ctx *ctx, const struct fx_tu *tu,
 		       "release callback %s() kfree()s the struct device * it is given, but %s: free the container obtained with container_of() instead",
 		       fn->name, why);
 	}
-	if (binding && fn->body->kind == FXS_BLOCK && !fn->body->nkids)
-		report(ctx, &fn->loc, fn->name,
-		       "note (lower confidence): release callback %s() is empty, but it is the %s: the container embedding the device is never freed through its refcount",
-		       fn->name, binding);
+	if (binding && fn->body->kind == FXS_BLOCK && !fn->body->nkids &&
+	    tu_frees(from, container)) {
+		h = report(ctx, &fn->loc, fn->name,
+			   "release callback %s() is empty, but it is the %s, and '%s' is kfree()d directly: the container is freed behind the device's refcount",
+			   fn->name, binding, container);
+		report_level(ctx, h, SEV_NOTE);
+	}
 }
 
 /* x->dev.release = fn; x->dev.class = &cls; x->dev.type = &t (device by value). */
@@ -136,6 +173,7 @@ static bool scan_binding(const struct fx_expr *e, void *arg)
 	const struct fx_tu *tu = NULL;
 	const struct fx_func *fn;
 	const struct fx_var *v;
+	const struct fx_expr *cont;
 	const char *kind = NULL, *dev;
 	char binding[256];
 
@@ -146,11 +184,15 @@ static bool scan_binding(const struct fx_expr *e, void *arg)
 	if (!lhs || lhs->kind != FXE_MEMBER || lhs->arrow || !lhs->name || !rhs)
 		return true;
 	dev = lhs->nkids && lhs->kids[0]->text ? lhs->kids[0]->text : "?";
+	/* the container: u of u->dev.release, the object itself for d.release */
+	cont = lhs->nkids ? fx_strip(lhs->kids[0]) : NULL;
+	if (cont && cont->kind == FXE_MEMBER && cont->nkids)
+		cont = fx_strip(cont->kids[0]);
 	if (!strcmp(lhs->name, "release") && rhs->kind == FXE_IDENT && rhs->ref == FXR_FUNC) {
 		snprintf(binding, sizeof(binding), "release of the embedded device '%s' (line %u)",
 			 dev, e->loc.line);
 		fn = fx_find_func(prog, b->tu, rhs->name, &tu);
-		check_release(ctx, tu, fn, binding);
+		check_release(ctx, tu, fn, binding, b->tu, cont ? cont->text : NULL);
 		return true;
 	}
 	if (strcmp(lhs->name, "class") && strcmp(lhs->name, "type"))
@@ -172,7 +214,7 @@ static bool scan_binding(const struct fx_expr *e, void *arg)
 	snprintf(binding, sizeof(binding), "%s '%s', given to the embedded device '%s' (line %u)",
 		 kind, rhs->name, dev, e->loc.line);
 	fn = fx_find_func(prog, b->tu, cb->name, &tu);
-	check_release(ctx, tu, fn, binding);
+	check_release(ctx, tu, fn, binding, b->tu, cont ? cont->text : NULL);
 	return true;
 }
 
@@ -187,6 +229,8 @@ struct life_walk {
 	struct rule_ctx *ctx;
 	const struct fx_func *fn;
 	struct life *st;
+	unsigned nguarded;		/* kfree()s in the other branch of a put */
+	const struct fx_expr *guarded[8];
 };
 
 static const char *init_container(const struct fx_expr *e, const char **call)
@@ -217,11 +261,67 @@ static bool mentions_container(const struct fx_expr *e, const char *container)
 	return a && a->text && !strcmp(a->text, container);
 }
 
+static bool is_guarded(const struct life_walk *w, const struct fx_expr *e)
+{
+	unsigned i;
+
+	for (i = 0; i < w->nguarded; i++)
+		if (w->guarded[i] == e)
+			return true;
+	return false;
+}
+
+struct branch_scan {
+	const char *role;
+	const struct fx_expr *call;
+};
+
+static bool find_role(const struct fx_expr *e, void *arg)
+{
+	struct branch_scan *bs = arg;
+
+	if (is_call(e, bs->role) && e->nkids == 2)
+		bs->call = e;
+	return !bs->call;
+}
+
+/*
+ * if (registered) put_device(&x->dev); else kfree(x);: the branch decides
+ * which one runs (a flag, dev.release set), so that kfree() is not after
+ * the registration on any path the code takes.
+ */
+static bool scan_guarded(const struct fx_stmt *s, void *arg)
+{
+	struct life_walk *w = arg;
+	struct branch_scan put = { "put", NULL }, fr = { "free", NULL };
+	unsigned k;
+
+	if (s->kind != FXS_IF || s->nkids < 2 || !s->kids[0] || !s->kids[1])
+		return true;
+	for (k = 0; k < 2 && w->nguarded < 8; k++) {
+		put.call = fr.call = NULL;
+		fx_walk_stmt(s->kids[k], NULL, find_role, &put);
+		fx_walk_stmt(s->kids[1 - k], NULL, find_role, &fr);
+		if (put.call && fr.call && fx_strip(fr.call->kids[1])->text &&
+		    mentions_container(put.call, fx_strip(fr.call->kids[1])->text))
+			w->guarded[w->nguarded++] = fr.call;
+	}
+	return true;
+}
+
 static bool life_expr(const struct fx_expr *e, void *arg)
 {
 	struct life_walk *w = arg;
 	struct life *l = w->st;
 	const char *call = NULL, *c;
+
+	/* x = NULL after the hand-off: a later kfree(x) frees nothing */
+	if (l->container && q_is_assign(e) && fx_strip(e->kids[0])->text &&
+	    !strcmp(fx_strip(e->kids[0])->text, l->container) && fx_strip(e->kids[1])->text &&
+	    !strcmp(fx_strip(e->kids[1])->text, "NULL")) {
+		memset(l, 0, sizeof(*l));
+		return true;
+	}
 
 	if ((c = init_container(e, &call))) {
 		l->container = c;
@@ -236,7 +336,7 @@ static bool life_expr(const struct fx_expr *e, void *arg)
 		return true;
 	}
 	if (is_call(e, "free") && e->nkids == 2 && fx_strip(e->kids[1])->text &&
-	    !strcmp(fx_strip(e->kids[1])->text, l->container))
+	    !strcmp(fx_strip(e->kids[1])->text, l->container) && !is_guarded(w, e))
 		report(w->ctx, &e->loc, w->fn->name,
 		       "%s(%s) after %s(&%s->...) at line %u: the device's refcount owns '%s' now; drop it with put_device() so the release callback frees it",
 		       e->name, l->container, l->init_call, l->container, l->init_line, l->container);
@@ -280,7 +380,7 @@ static bool finds_init(const struct fx_expr *e, void *arg)
 
 static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
 {
-	struct life_walk w = { ctx, fn, NULL };
+	struct life_walk w = { ctx, fn, NULL, 0, { NULL } };
 	struct bind_scan b = { ctx, tu };
 	struct life entry = { 0 };
 	bool init = false;
@@ -288,13 +388,15 @@ static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struc
 
 	fx_walk_stmt(fn->body, NULL, scan_binding, &b);
 	fx_walk_stmt(fn->body, NULL, finds_init, &init);
+	if (init)
+		fx_walk_stmt(fn->body, scan_guarded, NULL, &w);
 	if (init && (g = cfg_build(tu, fn))) {
 		flow_run(g, &life_flow, &entry, &w);
 		cfg_free(g);
 	}
 
 	/* a release callback that container_of()s its device and still frees it */
-	check_release(ctx, tu, fn, NULL);
+	check_release(ctx, tu, fn, NULL, NULL, NULL);
 }
 
 void rule_embedded_device_release_register(struct rule_reg *r)
