@@ -315,10 +315,12 @@ static bool life_expr(const struct fx_expr *e, void *arg)
 	struct life *l = w->st;
 	const char *call = NULL, *c;
 
-	/* x = NULL after the hand-off: a later kfree(x) frees nothing */
+	/*
+	 * x = NULL after the hand-off (a later kfree(x) frees nothing), or x =
+	 * a new allocation in the next loop iteration: not the registered one.
+	 */
 	if (l->container && q_is_assign(e) && fx_strip(e->kids[0])->text &&
-	    !strcmp(fx_strip(e->kids[0])->text, l->container) && fx_strip(e->kids[1])->text &&
-	    !strcmp(fx_strip(e->kids[1])->text, "NULL")) {
+	    !strcmp(fx_strip(e->kids[0])->text, l->container)) {
 		memset(l, 0, sizeof(*l));
 		return true;
 	}
