@@ -50,6 +50,7 @@ struct item {
 struct helper {
 	const struct fx_expr *call;
 	unsigned mask;		/* sites whose release the helper performs */
+	bool callback;		/* a release callback handed to devm/devres */
 };
 
 struct leak_seen {
@@ -407,17 +408,43 @@ static const struct helper *helper_of(const struct walk *w, const struct fx_expr
 	return NULL;
 }
 
+/* Does the call name site s's object: its handle or a local derived from it? */
+static bool call_names_site(const struct walk *w, const struct site *s, const struct fx_expr *call)
+{
+	unsigned a;
+
+	if (s->handle && uses_ident(call, s->handle))
+		return true;
+	for (a = 0; a < w->naliases; a++)
+		if (!strcmp(w->alias_of[a], s->handle ? s->handle : "") &&
+		    uses_ident(call, w->alias[a]))
+			return true;
+	return false;
+}
+
+/*
+ * A helper that releases: a registration it names, or the objects a
+ * devm/devres release callback is handed (devm_add_action(dev, put_fn, mc)
+ * with mc the driver data of the device found).  A devres allocation names
+ * no object (devres_alloc(put_fn, ...), filled in later): it takes over
+ * whatever is held when it is set up.
+ */
 static void apply_helper(struct walk *w, struct pstate *st, const struct fx_expr *call)
 {
 	const struct helper *h = helper_of(w, call);
+	bool named = false;
 	unsigned i;
 
+	for (i = 0; h && h->callback && i < w->nsites; i++)
+		named |= (h->mask & (1u << i)) && live(st->res[i]) &&
+			 call_names_site(w, &w->sites[i], call);
 	for (i = 0; h && i < w->nsites; i++) {
 		const struct site *s = &w->sites[i];
 
 		if (!(h->mask & (1u << i)) || !live(st->res[i]))
 			continue;
-		if (s->pair->handle_arg1 || (s->handle && uses_ident(call, s->handle)))
+		if (s->pair->handle_arg1 || call_names_site(w, s, call) ||
+		    (h->callback && !named && !s->pair->handle_arg1))
 			st->res[i] = RS_DONE;
 	}
 }
@@ -551,7 +578,21 @@ static bool assume(struct walk *w, struct pstate *st, const struct cfg_node *n, 
 	for (i = 0; i < w->nsites; i++) {
 		const struct site *s = &w->sites[i];
 		bool failed, worked;
+		int a = alias_index(w, n->subject);
 
+		/*
+		 * A local converted from the object (nvmem = to_nvmem_device(dev))
+		 * is NULL only when the object is: its failed test is the object's.
+		 */
+		if (a >= 0 && !w->alias_drvdata[a] && s->handle && !s->pair->handle_arg1 &&
+		    !strcmp(w->alias_of[a], s->handle) && s->pair->result == RES_NULL &&
+		    ((n->test == CFG_T_TRUTH && !truth) || (n->test == CFG_T_IS_ERR_OR_NULL && truth))) {
+			if (st->res[i] == RS_HELD)
+				return false;
+			if (st->res[i] == RS_PENDING)
+				st->res[i] = RS_NONE;
+			continue;
+		}
 		if (!s->binding || strcmp(s->binding, n->subject))
 			continue;
 		bound = true;
@@ -820,7 +861,7 @@ static void add_helper(struct walk *w, const struct fx_expr *call, const struct 
 		w->helpers = grown;
 		w->caphelpers = cap;
 	}
-	w->helpers[w->nhelpers++] = (struct helper){ call, mask };
+	w->helpers[w->nhelpers++] = (struct helper){ call, mask, callback };
 }
 
 static void scan_expr(struct walk *w, unsigned node, const struct fx_expr *top,

@@ -320,7 +320,7 @@ static bool put_visit(const struct fx_expr *e, void *arg)
 	if (a && a->kind == FXE_UNARY && a->op && !strcmp(a->op, "&") && a->nkids)
 		a = fx_strip(a->kids[0]);
 	if (a && a->kind == FXE_MEMBER && a->nkids &&
-	    param_index(ps->fn, own_root(a->kids[0], false)) >= 0) {
+	    param_index(ps->fn, own_root(a->kids[0], true)) >= 0) {
 		ps->found = true;
 		return false;
 	}

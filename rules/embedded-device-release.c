@@ -188,6 +188,10 @@ static bool scan_binding(const struct fx_expr *e, void *arg)
 	cont = lhs->nkids ? fx_strip(lhs->kids[0]) : NULL;
 	if (cont && cont->kind == FXE_MEMBER && cont->nkids)
 		cont = fx_strip(cont->kids[0]);
+	/* t.release of a struct device_type member is not a device's release */
+	if (!strcmp(lhs->name, "release") && cont != fx_strip(lhs->kids[0]) &&
+	    fx_strip(lhs->kids[0])->name && strstr(fx_strip(lhs->kids[0])->name, "type"))
+		return true;
 	if (!strcmp(lhs->name, "release") && rhs->kind == FXE_IDENT && rhs->ref == FXR_FUNC) {
 		snprintf(binding, sizeof(binding), "release of the embedded device '%s' (line %u)",
 			 dev, e->loc.line);
