@@ -328,6 +328,12 @@ static void do_release(struct walk *w, struct pstate *st, const struct fx_expr *
 	for (i = 0; i < w->nsites; i++) {
 		const struct site *s = &w->sites[i];
 
+		/* any release of the class through the object or a converted local */
+		if (!s->pair->handle_arg1 && live(st->res[i]) && names_handle(w, s, root, false) &&
+		    is_release_of_class(call->name, s->pair->class)) {
+			st->res[i] = RS_DONE;
+			continue;
+		}
 		for (r = 0; r < s->pair->nrelease; r++) {
 			if (!release_named(s->pair->release[r], call->name))
 				continue;
@@ -479,8 +485,9 @@ static void on_assign(struct walk *w, struct pstate *st, const struct fx_expr *l
 			st->res[i] = RS_DONE;
 			continue;
 		}
-		/* stored converted: p->stm = to_stm_device(dev) */
-		if (r && r->kind == FXE_CALL && fx_strip(lhs) && fx_strip(lhs)->kind != FXE_IDENT &&
+		/* stored converted: p->stm = to_stm_device(dev), ch->indio = indio_dev */
+		if (r && (r->kind == FXE_CALL || r->kind == FXE_IDENT || r->kind == FXE_STMTEXPR) &&
+		    fx_strip(lhs) && fx_strip(lhs)->kind != FXE_IDENT &&
 		    names_handle(w, s, own_root(r, false), false)) {
 			st->res[i] = RS_DONE;
 			continue;

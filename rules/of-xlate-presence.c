@@ -121,6 +121,35 @@ static void check_args_count(struct rule_ctx *ctx, const struct fx_tu *tu,
 		       fn->name, ops->name, u.param, u.param);
 }
 
+static bool returns_success(const struct fx_stmt *s, void *arg)
+{
+	const struct fx_expr *e = s->kind == FXS_RETURN ? fx_strip(s->expr) : NULL;
+
+	if (s->kind == FXS_RETURN && !(e && ((e->kind == FXE_CALL && e->name &&
+					      !strcmp(e->name, "ERR_PTR")) ||
+					     (e->text && !strcmp(e->text, "NULL")))))
+		*(bool *)arg = true;
+	return !*(bool *)arg;
+}
+
+/*
+ * A stub whose .probe_device only returns ERR_PTR()/NULL (xen's grant-dma
+ * iommu: the bindings are read elsewhere) takes no master: no .of_xlate
+ * is needed.
+ */
+static bool probes_nothing(struct rule_ctx *ctx, const struct fx_tu *tu,
+			   const struct fx_var *ops)
+{
+	const struct fx_func *fn = fx_find_func(ctx_program(ctx), tu,
+						fx_init_callback(ops, "probe_device"), NULL);
+	bool success = false;
+
+	if (!fn || !fn->body)
+		return false;
+	fx_walk_stmt(fn->body, returns_success, NULL, &success);
+	return !success;
+}
+
 static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 			    const struct fx_var *ops)
 {
@@ -135,6 +164,8 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 	if (!why || parses_iommus_itself(tu))
 		return;
 	f = fx_init_get(ops->init, "of_xlate");
+	if (!f && probes_nothing(ctx, tu, ops))
+		return;
 	if (!f) {
 		report(ctx, &ops->loc, ops->name,
 		       "iommu_ops '%s' has no .of_xlate, but this driver binds through the device tree ('%s' at line %u): the core cannot translate its masters' \"iommus\" phandles",
