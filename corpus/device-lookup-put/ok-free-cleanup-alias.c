@@ -35,3 +35,15 @@ int fc_find(const void *key)
 		return -ENODEV;
 	return dev_get_drvdata(dev) ? 0 : -EPROBE_DEFER;
 }
+
+struct device *fc_get(const void *key);
+struct device *fc_get(const void *key)
+{
+	/* ok: device-lookup-put */
+	struct device *dev __free(put_device) = bus_find_device(&fc_bus, NULL, key, fc_match);
+
+	if (!dev || !dev_get_drvdata(dev))
+		return NULL;
+	/* the caller gets the reference: the cleanup sees NULL */
+	return_ptr(dev);
+}
