@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "../checker/rule.h"
+#include "../checker/table.h"
 
 /* Why this TU binds through DT, for the message; NULL when it does not. */
 static const char *dt_evidence(const struct fx_tu *tu, const struct fx_loc **where)
@@ -121,13 +122,21 @@ static void check_args_count(struct rule_ctx *ctx, const struct fx_tu *tu,
 		       fn->name, ops->name, u.param, u.param);
 }
 
+static bool is_error_pointer(const struct fx_expr *e)
+{
+	const struct tbl_row *r = e->kind == FXE_CALL && e->name ?
+				  tbl_find(tbl_get("group-refs"), 0, e->name) : NULL;
+
+	return r && r->nfields > 1 && !strcmp(r->fields[1], "error");
+}
+
 static bool returns_success(const struct fx_stmt *s, void *arg)
 {
 	const struct fx_expr *e = s->kind == FXS_RETURN ? fx_strip(s->expr) : NULL;
 
-	if (s->kind == FXS_RETURN && !(e && ((e->kind == FXE_CALL && e->name &&
-					      !strcmp(e->name, "ERR_PTR")) ||
-					     (e->text && !strcmp(e->text, "NULL")))))
+	/* error-pointer constructors: rows of kind "error" in group-refs.tbl */
+	if (s->kind == FXS_RETURN &&
+	    !(e && (is_error_pointer(e) || (e->text && !strcmp(e->text, "NULL")))))
 		*(bool *)arg = true;
 	return !*(bool *)arg;
 }
