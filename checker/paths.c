@@ -948,6 +948,20 @@ static const char *returned_arg(const struct walk *w, const struct fx_expr *call
 }
 
 /*
+ * A part of the object's driver data (chan = qmc->chans[i], qmc the driver
+ * data of the device found): a drvdata-kind alias of the handle, or NULL.
+ */
+static const char *part_of(const struct walk *w, const char *root, bool *drvdata)
+{
+	int a = alias_index(w, root);
+
+	if (a < 0 || !w->alias_drvdata[a])
+		return NULL;
+	*drvdata = true;
+	return w->alias_of[a];
+}
+
+/*
  * Locals set from a container conversion or the driver data of a tracked
  * object (nvmem = to_nvmem_device(dev); ecc = platform_get_drvdata(pdev)),
  * flow-insensitively: a put or return through them is one of the object.
@@ -986,6 +1000,8 @@ static void find_aliases(struct walk *w)
 				h = handle_named(w, own_root(r, false));
 				if (!h && r->kind == FXE_CALL)
 					h = returned_arg(w, r);
+				if (!h)
+					h = part_of(w, own_root(r, true), &drvdata);
 			}
 			if (!h || !strcmp(h, name))
 				continue;

@@ -104,6 +104,11 @@ const char *own_root(const struct fx_expr *e, bool any_member)
 				return NULL;
 			e = e->kids[0];
 			break;
+		case FXE_SUBSCRIPT:
+			if (!any_member || !e->nkids)
+				return NULL;
+			e = e->kids[0];
+			break;
 		case FXE_CALL:
 			if (e->nkids < 2 || !own_is_wrapper(e->name))
 				return NULL;
@@ -306,8 +311,34 @@ unsigned summary_arg(const struct fx_program *prog, const struct fx_tu *from,
 
 struct put_scan {
 	const struct fx_func *fn;
+	const char *local;	/* tsa = tsa_serial_get_tsa(serial): derived from the param */
 	bool found;
 };
+
+/* Is e derived from the parameter: itself, a part of it, or a call on it? */
+static bool from_param(const struct put_scan *ps, const struct fx_expr *e)
+{
+	const char *root;
+	unsigned i;
+
+	e = fx_strip(e);
+	root = own_root(e, true);
+	if (root && (param_index(ps->fn, root) >= 0 || (ps->local && !strcmp(root, ps->local))))
+		return true;
+	for (i = 1; e && e->kind == FXE_CALL && i < e->nkids; i++)
+		if (from_param(ps, e->kids[i]))
+			return true;
+	return false;
+}
+
+static bool put_decl(const struct fx_stmt *st, void *arg)
+{
+	struct put_scan *ps = arg;
+
+	if (st->kind == FXS_DECL && st->expr && st->name && !ps->local && from_param(ps, st->expr))
+		ps->local = st->name;
+	return true;
+}
 
 static bool put_visit(const struct fx_expr *e, void *arg)
 {
@@ -319,8 +350,7 @@ static bool put_visit(const struct fx_expr *e, void *arg)
 	a = fx_strip(e->kids[1]);
 	if (a && a->kind == FXE_UNARY && a->op && !strcmp(a->op, "&") && a->nkids)
 		a = fx_strip(a->kids[0]);
-	if (a && a->kind == FXE_MEMBER && a->nkids &&
-	    param_index(ps->fn, own_root(a->kids[0], true)) >= 0) {
+	if (a && a->kind == FXE_MEMBER && a->nkids && from_param(ps, a->kids[0])) {
 		ps->found = true;
 		return false;
 	}
@@ -347,14 +377,14 @@ static void put_scan_program(const struct fx_program *prog)
 
 		for (i = 0; tu && i < tu->nfuncs; i++) {
 			const struct fx_func *fn = &tu->funcs[i];
-			struct put_scan ps = { fn, false };
+			struct put_scan ps = { fn, NULL, false };
 			char rec[128];
 			char **grown;
 
 			if (fn->nparams != 1 || !fn->body ||
 			    !own_record_of(fn->params[0].type, rec, sizeof(rec)))
 				continue;
-			fx_walk_stmt(fn->body, NULL, put_visit, &ps);
+			fx_walk_stmt(fn->body, put_decl, put_visit, &ps);
 			if (!ps.found)
 				continue;
 			if (nput_records == cap) {

@@ -25,8 +25,8 @@
 
 /*
  * The variable or parameter a pointer expression designates the object
- * of: through '&', casts, the struct device member `dev` (any member when
- * any_member), and container conversions (rules/data/ownership.tbl
+ * of: through '&', casts, the struct device member `dev` (any member and
+ * array element when any_member), and container conversions (rules/data/ownership.tbl
  * wrappers, to_X(), X_to_Y()).  NULL when it is not based on a variable.
  */
 const char *own_root(const struct fx_expr *e, bool any_member);
