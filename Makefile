@@ -79,6 +79,7 @@ CHECKER_OBJS += checker/kbuild.o
 CHECKER_OBJS += checker/kconfig.o
 CHECKER_OBJS += checker/merge.o
 CHECKER_OBJS += checker/options.o
+CHECKER_OBJS += checker/output.o
 CHECKER_OBJS += checker/pairs.o
 CHECKER_OBJS += checker/paths.o
 CHECKER_OBJS += checker/query.o

@@ -18,6 +18,7 @@
 #include <json-c/json.h>
 
 #include "baseline.h"
+#include "output.h"
 
 struct baseline_entry {
 	char fp[FINGERPRINT_LEN + 1];
@@ -210,17 +211,20 @@ static int cmp_entry(const void *a, const void *b)
 	return c;
 }
 
+static int write_text(FILE *out, const void *arg)
+{
+	return fputs(arg, out) < 0 || fputc('\n', out) == EOF ? -EIO : 0;
+}
+
 int baseline_write(const char *path, const struct findings *f, char *err, size_t errlen)
 {
 	struct json_object *root = json_object_new_object(), *arr = json_object_new_array();
 	struct entry_ref *refs = calloc(f->n + 1, sizeof(*refs));
-	char cwd[PATH_MAX], *tmp = NULL;
+	char cwd[PATH_MAX];
 	bool have_cwd = getcwd(cwd, sizeof(cwd)) != NULL;
 	const char *text;
 	unsigned i;
-	size_t n;
-	FILE *out = NULL;
-	int fd, ret = -ENOMEM;
+	int ret = -ENOMEM;
 
 	if (!refs || !root || !arr) {
 		snprintf(err, errlen, "out of memory");
@@ -249,34 +253,15 @@ int baseline_write(const char *path, const struct findings *f, char *err, size_t
 	arr = NULL;
 	text = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY |
 					      JSON_C_TO_STRING_NOSLASHESCAPE);
-	n = strlen(path) + 16;
-	tmp = malloc(n);
-	if (!tmp || !text) {
+	if (!text) {
 		snprintf(err, errlen, "out of memory");
 		goto out_free;
 	}
-	snprintf(tmp, n, "%s.tmpXXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0 || !(out = fdopen(fd, "w"))) {
-		ret = -errno;
-		snprintf(err, errlen, "baseline %s: cannot create: %s", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
+	ret = output_write(path, write_text, text, err, errlen);
+	if (ret)
 		goto out_free;
-	}
-	fputs(text, out);
-	fputc('\n', out);
-	if (ferror(out) | fclose(out) || rename(tmp, path)) {
-		ret = -errno;
-		snprintf(err, errlen, "baseline %s: cannot write: %s", path, strerror(errno));
-		unlink(tmp);
-		goto out_free;
-	}
 	ret = 0;
 out_free:
-	free(tmp);
 	free(refs);
 	json_object_put(arr);
 	json_object_put(root);

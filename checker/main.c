@@ -5,6 +5,7 @@
  * over the whole program, write the report, exit 0 / 1 / 2.
  */
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -27,6 +29,7 @@
 #include "flow.h"
 #include "frontend.h"
 #include "fix.h"
+#include "output.h"
 #include "kbuild.h"
 #include "merge.h"
 #include "options.h"
@@ -192,44 +195,34 @@ static int write_format(FILE *out, const struct options *o, const struct fx_prog
 	}
 }
 
-/* Write through a temporary file in the same directory, then rename. */
+struct report_args {
+	const struct options *o;
+	const struct fx_program *prog;
+	const struct findings *f;
+	const struct run_summary *sum;
+};
+
+static int write_report_to(FILE *out, const void *arg)
+{
+	const struct report_args *a = arg;
+
+	return write_format(out, a->o, a->prog, a->f, a->sum);
+}
+
+/* stdout, or -o through checker/output.c (atomic, never over an input or a device). */
 static int write_report(const struct options *o, const struct fx_program *prog,
 			const struct findings *f, const struct run_summary *sum)
 {
-	char *tmp;
-	FILE *out;
-	size_t n;
-	int fd, ret;
+	struct report_args a = { o, prog, f, sum };
+	char err[PATH_MAX + 128];
 
 	if (!o->output)
 		return write_format(stdout, o, prog, f, sum) || fflush(stdout) ? -EIO : 0;
-	n = strlen(o->output) + 16;
-	tmp = malloc(n);
-	if (!tmp)
-		return -ENOMEM;
-	snprintf(tmp, n, "%s.tmpXXXXXX", o->output);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		fprintf(stderr, "iommu-lint: error: %s: cannot create: %s\n", o->output,
-			strerror(errno));
-		free(tmp);
-		return -errno;
+	if (output_write(o->output, write_report_to, &a, err, sizeof(err))) {
+		fprintf(stderr, "iommu-lint: error: %s\n", err);
+		return -EIO;
 	}
-	out = fdopen(fd, "w");
-	ret = out ? write_format(out, o, prog, f, sum) : -1;
-	if (out && fclose(out))
-		ret = -1;
-	else if (!out)
-		close(fd);
-	if (!ret && rename(tmp, o->output))
-		ret = -1;
-	if (ret) {
-		fprintf(stderr, "iommu-lint: error: %s: cannot write the report: %s\n", o->output,
-			strerror(errno));
-		unlink(tmp);
-	}
-	free(tmp);
-	return ret ? -EIO : 0;
+	return 0;
 }
 
 /* The commands libclang is given, as a compile DB (bench, debugging). */
@@ -284,6 +277,22 @@ static int collect_jobs(const struct options *o, struct job_list *jobs)
 		}
 	}
 	return 0;
+}
+
+/* What this run reads: no output may be written over one of them. */
+static void note_inputs(const struct options *o, const struct job_list *jobs)
+{
+	struct stat st;
+	unsigned i;
+
+	for (i = 0; i < jobs->n; i++)
+		output_note_input_in(jobs->v[i].directory, jobs->v[i].file);
+	if (o->compdb && !stat(o->compdb, &st) && S_ISDIR(st.st_mode))
+		output_note_input_in(o->compdb, "compile_commands.json");
+	else
+		output_note_input(o->compdb);
+	output_note_input(o->baseline);
+	output_note_input(o->files_from);
 }
 
 /* --stats: where the time and the memory went; peak RSS from getrusage(). */
@@ -372,6 +381,7 @@ int main(int argc, char **argv)
 		goto out_jobs;
 	if (o.staged || o.diff_rev ? workflow_collect_jobs(&o, &wf, &jobs) : collect_jobs(&o, &jobs))
 		goto out_jobs;
+	note_inputs(&o, &jobs);
 	if (o.list_suppressions) {
 		ret = workflow_list_suppressions(&jobs);
 		goto out_jobs;

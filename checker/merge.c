@@ -20,6 +20,7 @@
 #include <json-c/json.h>
 
 #include "merge.h"
+#include "output.h"
 #include "report.h"
 
 static uint32_t fnv1a32(uint32_t h, const char *s)
@@ -55,49 +56,11 @@ static void log_name(const struct job_list *jobs, char *out, size_t n)
 	snprintf(out + o, n - o, "-%08x.sarif", h);
 }
 
-/*
- * Write through a temporary file in the target's directory, then rename,
- * so a concurrent --merge never sees half a log.
- */
+/* Through checker/output.c: atomic, so a concurrent --merge never sees half a log. */
 static int write_atomic(const char *path, int (*fn)(FILE *, const void *), const void *arg,
 			char *err, size_t errlen)
 {
-	size_t n = strlen(path) + 16;
-	char *tmp = malloc(n);
-	FILE *out;
-	int fd, ret = 0;
-
-	if (!tmp) {
-		snprintf(err, errlen, "out of memory");
-		return -ENOMEM;
-	}
-	snprintf(tmp, n, "%s.tmpXXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		ret = -errno;
-		snprintf(err, errlen, "%s: cannot create: %s", path, strerror(errno));
-		goto out_tmp;
-	}
-	out = fdopen(fd, "w");
-	if (!out) {
-		ret = -errno;
-		close(fd);
-		goto out_unlink;
-	}
-	if (fn(out, arg))
-		ret = -EIO;
-	if (fclose(out) && !ret)
-		ret = -EIO;
-	if (!ret && rename(tmp, path))
-		ret = -errno;
-	if (!ret)
-		goto out_tmp;
-out_unlink:
-	snprintf(err, errlen, "%s: cannot write: %s", path, strerror(ret == -EIO ? EIO : -ret));
-	unlink(tmp);
-out_tmp:
-	free(tmp);
-	return ret;
+	return output_write(path, fn, arg, err, errlen);
 }
 
 struct sarif_args {
@@ -350,15 +313,6 @@ static int write_json(FILE *out, const void *arg)
 	return report_put_json(out, (struct json_object *)arg);
 }
 
-/* Is path the file named by output (a merge into its own input directory)? */
-static bool same_file(const char *path, const char *output)
-{
-	struct stat a, b;
-
-	return output && !stat(path, &a) && !stat(output, &b) && a.st_dev == b.st_dev &&
-	       a.st_ino == b.st_ino;
-}
-
 int sarif_merge(const char *dir, const char *output, bool quiet, enum severity fail_on)
 {
 	struct merged m = { 0 };
@@ -380,10 +334,8 @@ int sarif_merge(const char *dir, const char *output, bool quiet, enum severity f
 			snprintf(err, sizeof(err), "out of memory");
 			goto out_names;
 		}
-		if (same_file(path, output)) {
-			free(path);
-			continue;
-		}
+		/* an output among the inputs is refused when it is written */
+		output_note_input(path);
 		log = json_object_from_file(path);
 		if (!log) {
 			snprintf(err, sizeof(err), "%s: not valid JSON: %s", path,

@@ -647,3 +647,98 @@ Test(cli, summaries_bind_across_files)
 	}
 	tmpdir_remove(dir);
 }
+
+/*
+ * Outputs never damage anything: -o on a character device writes through
+ * it (the node stays a device), on a symlink replaces the link's target
+ * (the link stays), keeps an existing file's mode, and is refused (exit 2,
+ * file untouched) when it names the scanned source, a FIFO with no reader
+ * (no hang), or a directory.
+ */
+Test(cli, outputs_never_damage_files)
+{
+	char dir[256], src[300], link[300], target[300], fifo[300], out[300];
+	struct stat st;
+	size_t len;
+	char *before, *after;
+	struct run r;
+
+	tmpdir_make(dir, sizeof(dir), "outsafe");
+	snprintf(src, sizeof(src), "%s/bad.c", dir);
+	before = read_file(FIX_BAD, &len);
+	cr_assert_not_null(before);
+	cr_assert_eq(write_file(src, before, len), 0);
+
+	lint(&r, "-o", "/dev/null", FIX_BAD, "--", "-Ireference/include", NULL);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_eq(stat("/dev/null", &st), 0);
+	cr_assert(S_ISCHR(st.st_mode), "/dev/null is no longer a device");
+	run_free(&r);
+
+	lint(&r, "-o", src, src, "--", "-Ireference/include", NULL);
+	assert_failure(&r, "is an input of this run");
+	after = read_file(src, NULL);
+	cr_assert_str_eq(after, before, "the scanned source was overwritten");
+	free(after);
+	run_free(&r);
+
+	snprintf(target, sizeof(target), "%s/report.txt", dir);
+	snprintf(link, sizeof(link), "%s/report-link", dir);
+	cr_assert_eq(write_file(target, "old\n", 4), 0);
+	cr_assert_eq(chmod(target, 0640), 0);
+	cr_assert_eq(symlink("report.txt", link), 0);
+	lint(&r, "-o", link, FIX_BAD, "--", "-Ireference/include", NULL);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_eq(lstat(link, &st), 0);
+	cr_assert(S_ISLNK(st.st_mode), "the symlink was replaced");
+	cr_assert_eq(stat(target, &st), 0);
+	cr_assert_eq(st.st_mode & 07777, 0640, "mode %o not kept", st.st_mode & 07777);
+	after = read_file(target, NULL);
+	cr_assert(after && strstr(after, "[of-xlate-presence]"), "target not written: %s", after);
+	free(after);
+	run_free(&r);
+
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	cr_assert_eq(mkfifo(fifo, 0600), 0);
+	lint(&r, "-o", fifo, FIX_BAD, "--", "-Ireference/include", NULL);
+	assert_failure(&r, "a FIFO with no reader");
+	run_free(&r);
+
+	snprintf(out, sizeof(out), "%s", dir);
+	lint(&r, "-o", out, FIX_BAD, "--", "-Ireference/include", NULL);
+	assert_failure(&r, "not a regular file");
+	run_free(&r);
+	free(before);
+	tmpdir_remove(dir);
+}
+
+/* --merge refuses an output that is one of the logs it merges (it used to skip and overwrite it). */
+Test(cli, merge_output_among_inputs_is_refused)
+{
+	char dir[256], log[300];
+	char *argv[6];
+	size_t len;
+	char *before, *after;
+	struct run r;
+
+	tmpdir_make(dir, sizeof(dir), "mergeself");
+	snprintf(log, sizeof(log), "%s/one.sarif", dir);
+	lint(&r, "--format=sarif", "-o", log, FIX_BAD, "--", "-Ireference/include");
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	run_free(&r);
+	before = read_file(log, &len);
+	argv[0] = (char *)lint_path();
+	argv[1] = "--merge";
+	argv[2] = dir;
+	argv[3] = "-o";
+	argv[4] = log;
+	argv[5] = NULL;
+	cr_assert_eq(run_argv(argv, &r), 0);
+	assert_tool_failure(&r, "is an input of this run");
+	after = read_file(log, NULL);
+	cr_assert_str_eq(after, before, "an input log was overwritten");
+	free(before);
+	free(after);
+	run_free(&r);
+	tmpdir_remove(dir);
+}
