@@ -71,6 +71,7 @@ CHECKER_OBJS += checker/edit.o
 CHECKER_OBJS += checker/engine.o
 CHECKER_OBJS += checker/facts.o
 CHECKER_OBJS += checker/fix.o
+CHECKER_OBJS += checker/fixgen-unwind.o
 CHECKER_OBJS += checker/flow.o
 CHECKER_OBJS += checker/frontend-clang/clang.o
 CHECKER_OBJS += checker/frontend-ts/ts.o
@@ -113,6 +114,7 @@ TEST_PROGS += $(BUILD)/tests/test-facts
 TEST_PROGS += $(BUILD)/tests/test-workflow
 TEST_PROGS += $(BUILD)/tests/test-kbuild
 TEST_PROGS += $(BUILD)/tests/test-fix
+TEST_PROGS += $(BUILD)/tests/test-fixes-b
 TEST_PROGS += $(BUILD)/tests/test-program
 
 .PHONY: all run check check-all check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
@@ -163,6 +165,10 @@ $(BUILD)/tests/test-unit: $(BUILD)/tests/test-unit.o $(LIB_OBJS)
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
 $(BUILD)/tests/test-ts: $(BUILD)/tests/test-ts.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
+
+$(BUILD)/tests/test-fixes-b: $(BUILD)/tests/test-fixes-b.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
