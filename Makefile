@@ -117,7 +117,7 @@ TEST_PROGS += $(BUILD)/tests/test-fix
 TEST_PROGS += $(BUILD)/tests/test-fixes-b
 TEST_PROGS += $(BUILD)/tests/test-program
 
-.PHONY: all run check check-all check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
+.PHONY: fix-mutants all run check check-all check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check kernel-check-all deps clean install sarif-validate
 
 all: $(LINT)
@@ -258,6 +258,10 @@ sweep-batch-check: $(LINT)
 	$(Q)scripts/sweep-batch-check.sh ./$(LINT) $(KVER) $(KERNEL_WORKDIR)
 
 # findings per rule in clang mode and fast mode on the four real compile DBs
+# The executable-spec oracle of the fixes for register-unwind & co (make fix-check calls it).
+fix-mutants: $(LINT) reference
+	scripts/fix-mutants.sh $(BUILD)
+
 engine-agreement: $(LINT)
 	$(Q)scripts/engine-agreement.sh ./$(LINT) $(KERNEL_WORKDIR)
 

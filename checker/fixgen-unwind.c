@@ -694,3 +694,81 @@ void fg_leaks_fix(const struct fg_leaks *u, unsigned d, int h, const char *title
 	}
 }
 
+
+bool fg_replace_expr(const struct fx_tu *tu, const struct fx_expr *e, const char *text,
+		     struct fg_fix *fix)
+{
+	struct fx_loc end;
+
+	fix->n = 0;
+	if (!src_expr_end(tu, e, &end) || strlen(text) >= sizeof(fix->e[0].text))
+		return false;
+	fix->e[0].from = e->loc;
+	fix->e[0].to = end;
+	snprintf(fix->e[0].text, sizeof(fix->e[0].text), "%s", text);
+	fix->n = 1;
+	return true;
+}
+
+struct member_set {
+	const char *base, *field;
+	bool found;
+};
+
+static bool visit_assign(const struct fx_expr *e, void *arg)
+{
+	struct member_set *m = arg;
+	const struct fx_expr *l;
+
+	if (e->kind != FXE_BINARY || !e->op || strcmp(e->op, "=") || e->nkids != 2)
+		return true;
+	l = fx_strip(e->kids[0]);
+	if (l && l->kind == FXE_MEMBER && !l->arrow && l->name && !strcmp(l->name, m->field) &&
+	    l->nkids == 1 && fg_same_text(fx_strip(l->kids[0])->text, m->base))
+		m->found = true;
+	return !m->found;
+}
+
+bool fg_assigns_member(const struct fx_func *fn, const char *base, const char *field)
+{
+	struct member_set m = { base, field, false };
+
+	fx_walk_stmt(fn->body, NULL, visit_assign, &m);
+	return m.found;
+}
+
+bool fg_put_not_free(const struct fx_tu *tu, const struct fx_func *fn, const struct fx_expr *e,
+		     const char *dev, bool maybe_dead, struct fg_fix *fix, const char **why)
+{
+	char text[256];
+
+	fix->n = 0;
+	if (maybe_dead) {
+		*why = "the kfree() is also reached before the device is initialised (a shared label): put_device() is right on one path only";
+		return false;
+	}
+	if (!dev || dev[0] != '&' || !fg_assigns_member(fn, dev + 1, "release")) {
+		*why = "no release callback is set on the device in this function: put_device() would not free the container";
+		return false;
+	}
+	snprintf(text, sizeof(text), "put_device(%s)", dev);
+	if (!fg_replace_expr(tu, e, text, fix)) {
+		*why = "the kfree() is not spelled in place (a macro)";
+		return false;
+	}
+	return true;
+}
+
+bool fg_arg_is_container(const struct fx_expr *e, const char *container)
+{
+	const struct fx_expr *a;
+
+	if (e->nkids != 2)
+		return false;
+	a = fx_strip(e->kids[1]);
+	if (a && a->kind == FXE_UNARY && a->op && !strcmp(a->op, "&") && a->nkids == 1)
+		a = fx_strip(a->kids[0]);
+	if (a && a->kind == FXE_MEMBER && a->nkids == 1)
+		a = fx_strip(a->kids[0]);
+	return a && a->text && !strcmp(a->text, container);
+}

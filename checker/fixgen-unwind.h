@@ -123,6 +123,21 @@ bool fg_unwind_exit(const struct fx_tu *tu, const struct fx_func *fn,
 		    const struct fg_held *held, unsigned n, fg_leaks_fn leaks, void *arg,
 		    struct fg_fix *fix, const char **why);
 
+/* Replace the call expression e (spelled in place) by text. */
+bool fg_replace_expr(const struct fx_tu *tu, const struct fx_expr *e, const char *text,
+		     struct fg_fix *fix);
+/* Does fn assign "<base>.<field> = ..." (base: text such as "x->dev")? */
+bool fg_assigns_member(const struct fx_func *fn, const char *base, const char *field);
+/*
+ * free(x) after the device at dev ("&x->f") was initialised: the call
+ * becomes put_device(dev), only when the device is live on every path to
+ * it (!maybe_dead) and fn sets x->f.release; else false with *why.
+ */
+bool fg_put_not_free(const struct fx_tu *tu, const struct fx_func *fn, const struct fx_expr *e,
+		     const char *dev, bool maybe_dead, struct fg_fix *fix, const char **why);
+/* The second argument of call e is container, &container->f or container->f. */
+bool fg_arg_is_container(const struct fx_expr *e, const char *container);
+
 #define FG_MAX_LEAKS 32
 
 struct cfg_leak;
