@@ -109,13 +109,37 @@ static bool blank(const char *p, const char *q)
 	return true;
 }
 
+/*
+ * Where the statement's text starts: its location, or for a declaration
+ * (located at the declarator by one frontend) the first non-blank of its line.
+ */
+static bool stmt_start(const struct fx_tu *tu, const struct fx_stmt *s, size_t *off)
+{
+	if (!tu->src || !src_offset(tu, &s->loc, off))
+		return false;
+	if (s->kind == FXS_DECL) {
+		while (*off && tu->src[*off - 1] != '\n')
+			--*off;
+		while (*off < tu->src_len && (tu->src[*off] == ' ' || tu->src[*off] == '\t'))
+			++*off;
+	}
+	return true;
+}
+
+bool fg_stmt_start(const struct fx_tu *tu, const struct fx_stmt *s, struct fx_loc *start)
+{
+	size_t off;
+
+	return stmt_start(tu, s, &off) && src_loc_at(tu, off, start);
+}
+
 /* [line start, past newline) of the statement at s, alone on its lines. */
 static bool stmt_line_range(const struct fx_tu *tu, const struct fx_stmt *s, size_t *a, size_t *b)
 {
 	size_t off, e, ls;
 	const char *nl;
 
-	if (!tu->src || !src_offset(tu, &s->loc, &off) || !end_offset(tu, off, &e))
+	if (!stmt_start(tu, s, &off) || !end_offset(tu, off, &e))
 		return false;
 	for (ls = off; ls && tu->src[ls - 1] != '\n'; ls--)
 		;
@@ -151,7 +175,7 @@ bool fg_stmt_text(const struct fx_tu *tu, const struct fx_stmt *s, char *buf, si
 {
 	size_t off, e;
 
-	if (!tu->src || !n || !src_offset(tu, &s->loc, &off) || !end_offset(tu, off, &e))
+	if (!n || !stmt_start(tu, s, &off) || !end_offset(tu, off, &e))
 		return false;
 	squeeze(tu->src + off, e - off, buf, n);
 	return true;

@@ -38,6 +38,8 @@ struct fg_pos {
 
 bool fg_find_stmt(const struct fx_stmt *body, enum fx_stmt_kind kind,
 		  const struct fx_loc *loc, struct fg_pos *out);
+/* Where statement s's text starts (a declaration: its line's first non-blank). */
+bool fg_stmt_start(const struct fx_tu *tu, const struct fx_stmt *s, struct fx_loc *start);
 /* Just past the ';' ending the statement that starts at start. */
 bool fg_stmt_end(const struct fx_tu *tu, const struct fx_loc *start, struct fx_loc *end);
 /*

@@ -147,6 +147,14 @@ Test(fixes_b, kfree_after_register_becomes_put_device)
 	free(t);
 }
 
+Test(fixes_b, of_xlate_args_count_checked_after_the_declarations)
+{
+	char *t = fixed_clean("corpus/of-xlate-presence/bad-args-count-unchecked.c");
+
+	has(t, "\tunsigned int id;\n\n\tif (args->args_count != 1)\n\t\treturn -EINVAL;\n\tid = args->args[0];\n\n\treturn iommu_fwspec_add_ids(dev, &id, 1);");
+	free(t);
+}
+
 /* No fix by construction: the file is left alone and the reason is given. */
 static void no_fix(const char *fixture, const char *why)
 {
@@ -177,6 +185,17 @@ Test(fixes_b, remove_missing_undo_has_no_fix)
 {
 	no_fix("corpus/register-unwind/bad-remove-misses-unregister.c",
 	       "is not decided by construction");
+}
+
+Test(fixes_b, of_xlate_cells_passed_whole_have_no_fix)
+{
+	no_fix("corpus/of-xlate-presence/bad-args-fwspec-unchecked.c",
+	       "how many cells it needs is not known");
+}
+
+Test(fixes_b, of_xlate_under_ifdef_has_no_fix)
+{
+	no_fix("corpus/of-xlate-presence/bad-ifdef-of-iommu.c", "not a local edit");
 }
 
 Test(fixes_b, mutants_fixed_back_to_a_clean_harness, .timeout = 300)
