@@ -6,11 +6,13 @@
  * caller then offers no fix (report_fix_note) instead of a guess.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cfg.h"
 #include "edit.h"
 #include "rule.h"
+#include "table.h"
 #include "fixgen-unwind.h"
 
 struct find {
@@ -795,4 +797,91 @@ bool fg_arg_is_container(const struct fx_expr *e, const char *container)
 	if (a && a->kind == FXE_MEMBER && a->nkids == 1)
 		a = fx_strip(a->kids[0]);
 	return a && a->text && !strcmp(a->text, container);
+}
+
+static unsigned version_of(const char *s)
+{
+	unsigned major = 0, minor = 0;
+
+	return s && sscanf(s, "%u.%u", &major, &minor) >= 1 ? major * 100 + minor : 0;
+}
+
+const char *fg_enumerator(const char *table, const char *literal, const char *kernel)
+{
+	const struct tbl *t = tbl_get(table);
+	unsigned v = version_of(kernel), i;
+	const char *name = NULL;
+	unsigned long value;
+	char num[32], *end;
+
+	value = strtoul(literal, &end, 0);
+	if (!t || end == literal || end[strspn(end, "uUlL")])
+		return NULL;
+	snprintf(num, sizeof(num), "%lu", value);
+	for (i = 0; i < t->nrows; i++) {
+		const struct tbl_row *r = &t->rows[i];
+
+		if (r->nfields < 4 || strcmp(r->fields[0], num))
+			continue;
+		if (v && (v < version_of(r->fields[2]) ||
+			  (strcmp(r->fields[3], "-") && v > version_of(r->fields[3]))))
+			continue;
+		if (name && strcmp(name, r->fields[1]))
+			return NULL;
+		name = r->fields[1];
+	}
+	return name;
+}
+
+/* The top-level statement of fn's body whose value is the call at loc. */
+static const struct fx_stmt *top_stmt_of(const struct fx_func *fn, const struct fx_loc *loc)
+{
+	const struct fx_stmt *b = fn->body, *s;
+	const struct fx_expr *e;
+	unsigned i;
+
+	for (i = 0; b && b->kind == FXS_BLOCK && i < b->nkids; i++) {
+		s = b->kids[i];
+		e = s->expr ? fx_strip(s->expr) : NULL;
+		if (e && s->kind == FXS_EXPR && e->kind == FXE_BINARY && e->nkids == 2)
+			e = fx_strip(e->kids[1]);
+		if (e && (s->kind == FXS_EXPR || s->kind == FXS_DECL) && same_loc(&e->loc, loc))
+			return s;
+	}
+	return NULL;
+}
+
+static bool bare_return(const struct fx_stmt *s, void *arg)
+{
+	*(bool *)arg |= s->kind == FXS_RETURN && !s->expr;
+	return !*(bool *)arg;
+}
+
+bool fg_null_return_after(const struct fx_tu *tu, const struct fx_func *fn,
+			  const struct fx_loc *call_loc, const char *var, struct fg_fix *fix,
+			  const char **why)
+{
+	const struct fx_stmt *s = top_stmt_of(fn, call_loc);
+	struct fx_loc from, to;
+	bool bare = false;
+	char ind[32];
+	int n;
+
+	fix->n = 0;
+	fx_walk_stmt(fn->body, bare_return, NULL, &bare);
+	*why = "the function returns a value, or has no bare 'return;' for a failed allocation: the error path to join is not clear";
+	if (!fn->ret_type || strcmp(fn->ret_type, "void") || !bare)
+		return false;
+	*why = "the allocation is not a statement of the function's body alone on its lines (inside a loop or a branch, where stopping may skip a release)";
+	if (!s || !fg_stmt_lines(tu, s, &from, &to) ||
+	    !src_line_indent(tu, s->loc.line, ind, sizeof(ind)))
+		return false;
+	n = snprintf(fix->e[0].text, sizeof(fix->e[0].text), "%sif (!%s)\n%s\treturn;\n", ind, var,
+		     ind);
+	if (n < 0 || (size_t)n >= sizeof(fix->e[0].text))
+		return false;
+	fix->e[0].from = to;
+	fix->e[0].to = to;
+	fix->n = 1;
+	return true;
 }

@@ -139,6 +139,19 @@ bool fg_put_not_free(const struct fx_tu *tu, const struct fx_func *fn, const str
 		     const char *dev, bool maybe_dead, struct fg_fix *fix, const char **why);
 /* The second argument of call e is container, &container->f or container->f. */
 bool fg_arg_is_container(const struct fx_expr *e, const char *container);
+/*
+ * The enumerator an integer literal stands for in a versioned table (rows:
+ * value, name, since, until or "-"): the one of kernel ("6.12"), else the
+ * one every version agrees on; NULL when unsure.
+ */
+const char *fg_enumerator(const char *table, const char *literal, const char *kernel);
+/*
+ * "if (!var) return;" after the top-level statement of fn whose value is
+ * the call at call_loc, when fn returns void and already has a bare return.
+ */
+bool fg_null_return_after(const struct fx_tu *tu, const struct fx_func *fn,
+			  const struct fx_loc *call_loc, const char *var, struct fg_fix *fix,
+			  const char **why);
 
 #define FG_MAX_LEAKS 32
 

@@ -5,7 +5,7 @@
  * re-scanned clean, compiled with clang -fsyntax-only against the fixture
  * headers, and its fixed text compared with the expected edit; findings
  * with no fix by construction keep the file unchanged and say why; the
- * refmmu mutants of register-unwind are fixed back to a clean harness
+ * refmmu mutants of register-unwind and resv-region (but resv-or-types) are fixed back to a clean harness
  * (scripts/fix-mutants.sh).
  */
 #include <limits.h>
@@ -187,6 +187,24 @@ Test(fixes_b, remove_missing_undo_has_no_fix)
 	       "is not decided by construction");
 }
 
+Test(fixes_b, resv_sw_msi_window_gets_its_type)
+{
+	char *t = fixed_clean("corpus/resv-region/bad-sw-msi-as-msi.c");
+
+	has(t, "\t\t\t\t\t IOMMU_RESV_SW_MSI, GFP_KERNEL);");
+	free(t);
+}
+
+Test(fixes_b, resv_ored_types_have_no_fix)
+{
+	no_fix("corpus/resv-region/bad-ored-type.c", "is not decidable from the code");
+}
+
+Test(fixes_b, resv_region_without_a_bare_return_has_no_null_check_fix)
+{
+	no_fix("corpus/resv-region/bad-no-null-check.c", "error path to join is not clear");
+}
+
 Test(fixes_b, of_xlate_cells_passed_whole_have_no_fix)
 {
 	no_fix("corpus/of-xlate-presence/bad-args-fwspec-unchecked.c",
@@ -206,8 +224,8 @@ Test(fixes_b, mutants_fixed_back_to_a_clean_harness, .timeout = 300)
 	snprintf(build, sizeof(build), "%s", getenv("BUILD_DIR") ? getenv("BUILD_DIR") : "build");
 	if (sh("test -e '%s/reference/harness/mutant-main.o'", build))
 		cr_skip_test("the reference harness is not built (make reference)");
-	rc = sh("IOMMU_LINT='%s' scripts/fix-mutants.sh '%s' register-unwind >%s/mutants.out 2>&1",
+	rc = sh("IOMMU_LINT='%s' scripts/fix-mutants.sh '%s' register-unwind resv-region >%s/mutants.out 2>&1",
 		lint, build, tmpdir);
 	cr_assert_eq(rc, 0, "scripts/fix-mutants.sh failed (see %s/mutants.out)", tmpdir);
-	cr_assert_eq(sh("grep -c '^fixed ' %s/mutants.out | grep -qx 2", tmpdir), 0);
+	cr_assert_eq(sh("grep -c '^fixed ' %s/mutants.out | grep -qx 4", tmpdir), 0);
 }
