@@ -216,6 +216,13 @@ Test(fixes_b, of_xlate_under_ifdef_has_no_fix)
 	no_fix("corpus/of-xlate-presence/bad-ifdef-of-iommu.c", "not a local edit");
 }
 
+Test(fixes_b, unwind_refusals_say_why)
+{
+	no_fix("tests/data/fixes-b/else-return.c", "not laid out for an insertion");
+	no_fix("tests/data/fixes-b/shared-label.c", "also reached without the registration");
+	no_fix("tests/data/fixes-b/ladder-other-value.c", "returns another value than this return");
+}
+
 Test(fixes_b, mutants_fixed_back_to_a_clean_harness, .timeout = 300)
 {
 	char build[PATH_MAX];
