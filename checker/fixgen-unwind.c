@@ -502,9 +502,11 @@ static bool unwind_goto(const struct fx_tu *tu, const struct fx_func *fn,
 	if (u >= 0)
 		return fg_retarget_goto(tu, g.s, l.items[u].label, fix) ||
 		       (*why = "the goto is not spelled in place", false);
-	if (label_class(fn, &l, (unsigned)v, leaks, arg) != 1) {
-		*why = "the goto's label is also reached without the registration: the undo needs a new label, not added";
-		return false;
+	for (p = 0; p <= (unsigned)v; p++) {
+		if (l.items[p].label && label_class(fn, &l, p, leaks, arg) != 1) {
+			*why = "the goto's label, or one falling into it, is also reached without the registration: the undo needs a new label, not added";
+			return false;
+		}
 	}
 	/* fall through the labels reached only with the step held, to the first one without */
 	for (p = (unsigned)v + 1; p < l.n; p++) {
@@ -551,8 +553,8 @@ static bool unwind_return(const struct fx_tu *tu, const struct fx_func *fn,
 		return fg_insert_before_return(tu, &r, calls, n, fix) ||
 		       (*why = "the return is not laid out for an insertion (an unbraced body of something other than an if, a comment, or two statements on a line)", false);
 	}
-	if (!fg_ladder(fn, &l)) {
-		*why = "the function has labels but no goto ladder at its end";
+	if (!fg_ladder(fn, &l) || r.s->loc.line >= l.items[0].s->loc.line) {
+		*why = "the function has labels but no goto ladder at its end before which the return sits";
 		return false;
 	}
 	last = l.items[l.n - 1].s;

@@ -83,7 +83,7 @@ static void report_defect(const struct fg_leaks *u, unsigned d)
 
 static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
 {
-	static struct fg_leaks u;
+	struct fg_leaks u;
 	struct cfg_track t = {
 		.class = "register",
 		.tu = tu,
