@@ -223,7 +223,7 @@ Test(fixes_b, unwind_refusals_say_why)
 	no_fix("tests/data/fixes-b/ladder-other-value.c", "returns another value than this return");
 }
 
-Test(fixes_b, mutants_fixed_back_to_a_clean_harness, .timeout = 300)
+Test(fixes_b, mutants_fixed_back_to_a_clean_harness)
 {
 	char build[PATH_MAX];
 	int rc;
