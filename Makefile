@@ -260,7 +260,7 @@ sweep-batch-check: $(LINT)
 # findings per rule in clang mode and fast mode on the four real compile DBs
 # The executable-spec oracle of the fixes for register-unwind & co (make fix-check calls it).
 fix-mutants: $(LINT) reference
-	scripts/fix-mutants.sh $(BUILD)
+	REF_CFLAGS='$(filter -fsanitize=%,$(CFLAGS))' scripts/fix-mutants.sh $(BUILD)
 
 engine-agreement: $(LINT)
 	$(Q)scripts/engine-agreement.sh ./$(LINT) $(KERNEL_WORKDIR)

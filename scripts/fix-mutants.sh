@@ -19,6 +19,8 @@ BUILD=${1:-build}
 RULES=${*:-register-unwind embedded-device-release of-xlate-presence resv-region}
 LINT=${IOMMU_LINT:-./iommu-lint}
 CC=${CC:-cc}
+# Flags the harness objects were built with that the link needs (SAN=1: the sanitizers).
+REF_CFLAGS=${REF_CFLAGS:-}
 REF=$BUILD/reference
 # Mutants whose fix is absent on purpose (the reason is printed from the checker).
 EXPECT_NOFIX="embedded-device-kfree of-xlate-ifdef of-xlate-missing resv-or-types"
@@ -49,11 +51,11 @@ while IFS='	' read -r name contract rule; do
 	"$LINT" -q --fast --fix "$d/fast.c" -- -I reference/include >/dev/null 2>&1
 	cmp -s "$d/refmmu.c" "$d/fast.c" || { echo "FAIL $name: the engines fix differently"; fail=1; }
 	if "$LINT" -q "$d/refmmu.c" -- -I reference/include >"$d/rescan" 2>&1; then
-		if ! $CC -I reference/include -Wno-unused-function -Wno-unused-label -c \
+		if ! $CC $REF_CFLAGS -I reference/include -Wno-unused-function -Wno-unused-label -c \
 			-o "$d/refmmu.o" "$d/refmmu.c" 2>"$d/cc.err"; then
 			echo "FAIL $name: the fixed source does not compile"; cat "$d/cc.err"; fail=1; continue
 		fi
-		$CC -o "$d/run" "$d/refmmu.o" "$REF/harness/mutant-main.o" "$REF/libreference.a" \
+		$CC $REF_CFLAGS -o "$d/run" "$d/refmmu.o" "$REF/harness/mutant-main.o" "$REF/libreference.a" \
 			|| { echo "FAIL $name: link"; fail=1; continue; }
 		"$d/run" >"$d/out" 2>/dev/null
 		if grep -q "^contract	" "$d/out" || ! grep -q "^summary	" "$d/out"; then

@@ -226,13 +226,20 @@ Test(fixes_b, unwind_refusals_say_why)
 Test(fixes_b, mutants_fixed_back_to_a_clean_harness)
 {
 	char build[PATH_MAX];
+	bool san;
 	int rc;
 
-	snprintf(build, sizeof(build), "%s", getenv("BUILD_DIR") ? getenv("BUILD_DIR") : "build");
+	/* the build directory of the checker under test (build-san/iommu-lint), else build */
+	snprintf(build, sizeof(build), "%s", lint);
+	if (strrchr(build, '/'))
+		*strrchr(build, '/') = '\0';
+	if (sh("test -e '%s/reference/harness/mutant-main.o'", build))
+		snprintf(build, sizeof(build), "build");
 	if (sh("test -e '%s/reference/harness/mutant-main.o'", build))
 		cr_skip_test("the reference harness is not built (make reference)");
-	rc = sh("IOMMU_LINT='%s' scripts/fix-mutants.sh '%s' register-unwind resv-region >%s/mutants.out 2>&1",
-		lint, build, tmpdir);
+	san = strlen(build) > 4 && !strcmp(build + strlen(build) - 4, "-san");
+	rc = sh("IOMMU_LINT='%s' REF_CFLAGS='%s' scripts/fix-mutants.sh '%s' register-unwind resv-region >%s/mutants.out 2>&1",
+		lint, san ? "-fsanitize=address,undefined" : "", build, tmpdir);
 	cr_assert_eq(rc, 0, "scripts/fix-mutants.sh failed (see %s/mutants.out)", tmpdir);
 	cr_assert_eq(sh("grep -c '^fixed ' %s/mutants.out | grep -qx 4", tmpdir), 0);
 }
