@@ -71,6 +71,7 @@ CHECKER_OBJS += checker/edit.o
 CHECKER_OBJS += checker/engine.o
 CHECKER_OBJS += checker/facts.o
 CHECKER_OBJS += checker/fix.o
+CHECKER_OBJS += checker/fixgen-unwind.o
 CHECKER_OBJS += checker/flow.o
 CHECKER_OBJS += checker/frontend-clang/clang.o
 CHECKER_OBJS += checker/frontend-ts/ts.o
@@ -114,9 +115,10 @@ TEST_PROGS += $(BUILD)/tests/test-facts
 TEST_PROGS += $(BUILD)/tests/test-workflow
 TEST_PROGS += $(BUILD)/tests/test-kbuild
 TEST_PROGS += $(BUILD)/tests/test-fix
+TEST_PROGS += $(BUILD)/tests/test-fixes-b
 TEST_PROGS += $(BUILD)/tests/test-program
 
-.PHONY: all run check check-all check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
+.PHONY: fix-mutants all run check check-all check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check kernel-check-all deps clean install sarif-validate
 
 all: $(LINT)
@@ -164,6 +166,10 @@ $(BUILD)/tests/test-unit: $(BUILD)/tests/test-unit.o $(LIB_OBJS)
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
 $(BUILD)/tests/test-ts: $(BUILD)/tests/test-ts.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
+
+$(BUILD)/tests/test-fixes-b: $(BUILD)/tests/test-fixes-b.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
@@ -253,6 +259,10 @@ sweep-batch-check: $(LINT)
 	$(Q)scripts/sweep-batch-check.sh ./$(LINT) $(KVER) $(KERNEL_WORKDIR)
 
 # findings per rule in clang mode and fast mode on the four real compile DBs
+# The executable-spec oracle of the fixes for register-unwind & co (make fix-check calls it).
+fix-mutants: $(LINT) reference
+	REF_CFLAGS='$(filter -fsanitize=%,$(CFLAGS))' scripts/fix-mutants.sh $(BUILD)
+
 engine-agreement: $(LINT)
 	$(Q)scripts/engine-agreement.sh ./$(LINT) $(KERNEL_WORKDIR)
 

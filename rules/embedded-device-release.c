@@ -4,36 +4,24 @@
  * record is freed only through its release callback, and that callback
  * frees the container, not the struct device * it is given.
  *
- * "iommu: Make the iommu_device dev a pointer" (the seed, 4.12): struct
- * iommu_device embedded its struct device, and the iommu class's
- * dev_release did kfree(dev) - freeing an interior pointer of the
- * driver's structure, memory corruption on every unregister.  The same
- * shape appears whenever a driver embeds a device and reuses a generic
- * release.  Once device_initialize()/device_register() ran, the device's
- * kref owns the container: error paths must put_device(), a direct
- * kfree() of the container is a use-after-free for anyone holding a
- * reference (the long-standing "device_register() failure must use
- * put_device()" rule of the driver core).
+ * "iommu: Make the iommu_device dev a pointer" (4.12): the iommu class's
+ * dev_release did kfree(dev) on a device embedded in struct iommu_device,
+ * an interior pointer.  Once device_initialize()/device_register() ran,
+ * the device's kref owns the container: error paths must put_device()
+ * (the driver core's "device_register() failure must use put_device()").
  *
- * What is reported:
- *  - a release callback that kfree()s its struct device * argument when
- *    the device is embedded: the callback reads it with container_of(),
- *    or it is bound to an embedded device (x->dev.release = fn,
- *    x->dev.class = &cls with cls.dev_release = fn, x->dev.type = &t with
- *    t.release = fn; the '.' before release/class/type says the device is
- *    a value, not a pointer), the class/type variable in any TU;
- *  - an empty release callback bound to an embedded device whose container
- *    the same file kfree()s directly (freed behind the kref's back): a
- *    note.  A device in static storage, or in a container its owner frees
- *    (a parent's release, devm, a larger driver structure), is not freed
- *    here, and an empty release is right for it;
- *  - kfree(x) reachable after device_initialize(&x->f) or
- *    device_register(&x->f) without a put_device() in between.
- * container_of() types are checked against the record layouts (through
- * nested records and typedefs) to confirm the device is embedded.
- *
- * The kfree() check is a dataflow over the CFG (checker/flow.c): the
- * container is live on a path from its init to a put_device() of it.
+ * Reported: a release callback that kfree()s its struct device * argument
+ * when the device is embedded (it uses container_of(), or is bound to an
+ * embedded device through x->dev.release, .class's dev_release or .type's
+ * release, the class/type in any TU); an empty release callback bound to
+ * an embedded device whose container the same file kfree()s directly (a
+ * note: a static device, or one its owner frees, needs an empty release);
+ * kfree(x) reachable after device_initialize(&x->f) or
+ * device_register(&x->f) with no put_device() between (a dataflow over the
+ * CFG, checker/flow.c; not a kfree() in the other branch of a put, nor
+ * after x was reassigned), whose fix is put_device(&x->f) when the device
+ * is live on every path to the kfree.  container_of() types are checked
+ * against the record layouts.
  *
  * Known false positives: a container whose device was initialised but
  * which is freed after a device_del()-style hand-off the rule does not
@@ -42,6 +30,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../checker/fixgen-unwind.h"
 #include "../checker/flow.h"
 #include "../checker/query.h"
 #include "../checker/rule.h"
@@ -225,19 +214,21 @@ static bool scan_binding(const struct fx_expr *e, void *arg)
 /* kfree(x) after device_initialize(&x->f) / device_register(&x->f), per path. */
 struct life {
 	const char *container;		/* "x" while live, else NULL */
-	const char *init_call;
+	const char *init_call, *dev;	/* dev: "&x->f", the init call's argument */
 	unsigned init_line;
+	bool maybe_dead;		/* not live on some path joining here */
 };
 
 struct life_walk {
 	struct rule_ctx *ctx;
+	const struct fx_tu *tu;
 	const struct fx_func *fn;
 	struct life *st;
 	unsigned nguarded;		/* kfree()s in the other branch of a put */
 	const struct fx_expr *guarded[8];
 };
 
-static const char *init_container(const struct fx_expr *e, const char **call)
+static const char *init_container(const struct fx_expr *e, const char **call, const char **dev)
 {
 	const struct fx_expr *a;
 
@@ -250,19 +241,8 @@ static const char *init_container(const struct fx_expr *e, const char **call)
 	if (!a || a->kind != FXE_MEMBER || a->nkids != 1 || !a->kids[0]->text)
 		return NULL;
 	*call = e->name;
+	*dev = e->kids[1]->text;
 	return fx_strip(a->kids[0])->text;
-}
-
-static bool mentions_container(const struct fx_expr *e, const char *container)
-{
-	const struct fx_expr *a;
-
-	if (e->nkids != 2)
-		return false;
-	a = q_strip_addr(e->kids[1]);
-	if (a && a->kind == FXE_MEMBER && a->nkids == 1)
-		a = fx_strip(a->kids[0]);
-	return a && a->text && !strcmp(a->text, container);
 }
 
 static bool is_guarded(const struct life_walk *w, const struct fx_expr *e)
@@ -307,7 +287,7 @@ static bool scan_guarded(const struct fx_stmt *s, void *arg)
 		fx_walk_stmt(s->kids[k], NULL, find_role, &put);
 		fx_walk_stmt(s->kids[1 - k], NULL, find_role, &fr);
 		if (put.call && fr.call && fx_strip(fr.call->kids[1])->text &&
-		    mentions_container(put.call, fx_strip(fr.call->kids[1])->text))
+		    fg_arg_is_container(put.call, fx_strip(fr.call->kids[1])->text))
 			w->guarded[w->nguarded++] = fr.call;
 	}
 	return true;
@@ -317,7 +297,9 @@ static bool life_expr(const struct fx_expr *e, void *arg)
 {
 	struct life_walk *w = arg;
 	struct life *l = w->st;
-	const char *call = NULL, *c;
+	const char *call = NULL, *dev = NULL, *c, *why = NULL;
+	struct fg_fix fix;
+	int h;
 
 	/*
 	 * x = NULL after the hand-off (a later kfree(x) frees nothing), or x =
@@ -329,23 +311,31 @@ static bool life_expr(const struct fx_expr *e, void *arg)
 		return true;
 	}
 
-	if ((c = init_container(e, &call))) {
+	if ((c = init_container(e, &call, &dev))) {
 		l->container = c;
 		l->init_call = call;
+		l->dev = dev;
+		l->maybe_dead = false;
 		l->init_line = e->loc.line;
 		return true;
 	}
 	if (!l->container || e->kind != FXE_CALL || !e->name)
 		return true;
-	if (is_call(e, "put") && mentions_container(e, l->container)) {
+	if (is_call(e, "put") && fg_arg_is_container(e, l->container)) {
 		memset(l, 0, sizeof(*l));
 		return true;
 	}
-	if (is_call(e, "free") && e->nkids == 2 && fx_strip(e->kids[1])->text &&
-	    !strcmp(fx_strip(e->kids[1])->text, l->container) && !is_guarded(w, e))
-		report(w->ctx, &e->loc, w->fn->name,
-		       "%s(%s) after %s(&%s->...) at line %u: the device's refcount owns '%s' now; drop it with put_device() so the release callback frees it",
-		       e->name, l->container, l->init_call, l->container, l->init_line, l->container);
+	if (!is_call(e, "free") || e->nkids != 2 || !fx_strip(e->kids[1])->text ||
+	    strcmp(fx_strip(e->kids[1])->text, l->container) || is_guarded(w, e))
+		return true;
+	h = report(w->ctx, &e->loc, w->fn->name,
+		   "%s(%s) after %s(&%s->...) at line %u: the device's refcount owns '%s' now; drop it with put_device() so the release callback frees it",
+		   e->name, l->container, l->init_call, l->container, l->init_line, l->container);
+	/* kfree(x) -> put_device(&x->f), when every path here has x's device live */
+	if (fg_put_not_free(w->tu, w->fn, e, l->dev, l->maybe_dead, &fix, &why))
+		report_edit(w->ctx, h, &fix.e[0].from, &fix.e[0].to, fix.e[0].text);
+	else
+		report_fix_note(w->ctx, h, why);
 	return true;
 }
 
@@ -358,16 +348,22 @@ static void life_transfer(const struct cfg *g, unsigned n, void *state, void *ar
 		fx_walk_expr(g->nodes[n].expr, life_expr, w);
 }
 
-/* Live on some path wins; one container is followed at a time. */
+/* Live on some path wins (one container at a time); dead on another marks it maybe_dead. */
 static bool life_join(void *into, const void *from, void *arg)
 {
 	struct life *a = into;
 	const struct life *b = from;
+	bool was;
 
-	if (a->container || !b->container)
+	if (!a->container && !b->container)
 		return false;
-	*a = *b;
-	return true;
+	if (a->container && b->container && !b->maybe_dead)
+		return false;
+	was = a->maybe_dead && a->container;
+	if (!a->container)
+		*a = *b;
+	a->maybe_dead = true;
+	return !was;
 }
 
 static const struct flow_ops life_flow = {
@@ -378,15 +374,15 @@ static const struct flow_ops life_flow = {
 
 static bool finds_init(const struct fx_expr *e, void *arg)
 {
-	const char *call;
+	const char *call, *dev;
 
-	*(bool *)arg |= init_container(e, &call) != NULL;
+	*(bool *)arg |= init_container(e, &call, &dev) != NULL;
 	return !*(bool *)arg;
 }
 
 static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
 {
-	struct life_walk w = { ctx, fn, NULL, 0, { NULL } };
+	struct life_walk w = { ctx, tu, fn, NULL, 0, { NULL } };
 	struct bind_scan b = { ctx, tu };
 	struct life entry = { 0 };
 	bool init = false;

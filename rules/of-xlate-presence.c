@@ -27,8 +27,12 @@
  * table; a driver whose of_device_id table and ops table live in different
  * files is not seen (documented limitation).
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../checker/edit.h"
+#include "../checker/fixgen-unwind.h"
 #include "../checker/rule.h"
 #include "../checker/table.h"
 
@@ -104,6 +108,130 @@ static bool scan_args_use(const struct fx_expr *e, void *arg)
 	return true;
 }
 
+/* The cells read: args[K] with K a literal, every use of param->args so. */
+struct cells {
+	const char *param;
+	unsigned uses, indexed, n;	/* n: highest K + 1 */
+};
+
+static bool scan_cells(const struct fx_expr *e, void *arg)
+{
+	struct cells *c = arg;
+	const struct fx_expr *k;
+	unsigned long v;
+	char *end;
+
+	if (is_param_member(e, c->param, "args"))
+		c->uses++;
+	if (e->kind != FXE_SUBSCRIPT || e->nkids != 2 ||
+	    !is_param_member(fx_strip(e->kids[0]), c->param, "args"))
+		return true;
+	k = fx_strip(e->kids[1]);
+	if (!k || k->kind != FXE_INT || !k->text)
+		return true;
+	v = strtoul(k->text, &end, 0);
+	if (*end || v >= 16)
+		return true;
+	c->indexed++;
+	if (v + 1 > c->n)
+		c->n = (unsigned)v + 1;
+	return true;
+}
+
+static bool reads_cells(const struct fx_stmt *s, const char *param)
+{
+	struct cells c = { .param = param };
+
+	fx_walk_stmt(s, NULL, scan_cells, &c);
+	return c.uses;
+}
+
+/* "T name = init;" alone on its lines: the edit dropping " = init", and init. */
+static bool split_decl(const struct fx_tu *tu, const struct fx_stmt *d, struct fg_fix *fix,
+		       char *init, size_t n)
+{
+	struct fx_loc from, to, semi;
+	size_t a, e, i, p;
+	const char *t = tu->src;
+
+	if (!d->expr || !d->name || !fg_stmt_lines(tu, d, &from, &to) ||
+	    !fg_stmt_start(tu, d, &from) || !src_offset(tu, &from, &a) ||
+	    !fg_stmt_end(tu, &from, &semi) || !src_offset(tu, &semi, &e))
+		return false;
+	for (i = a; i < e && t[i] != '=' && t[i] != ',' && t[i] != '('; i++)
+		;
+	if (i == e || t[i] != '=' || t[i + 1] == '=')
+		return false;
+	for (p = i; p > a && (t[p - 1] == ' ' || t[p - 1] == '\t'); p--)
+		;
+	if (p - a < strlen(d->name) || strncmp(t + p - strlen(d->name), d->name, strlen(d->name)))
+		return false;
+	for (i++; t[i] == ' ' || t[i] == '\t'; i++)
+		;
+	if (e - 1 - i >= n || memchr(t + i, ',', e - 1 - i) || memchr(t + i, '\n', e - 1 - i))
+		return false;
+	memcpy(init, t + i, e - 1 - i);
+	init[e - 1 - i] = '\0';
+	fix->n = 1;
+	fix->e[0].text[0] = '\0';
+	return src_loc_at(tu, p, &fix->e[0].from) && src_loc_at(tu, e - 1, &fix->e[0].to);
+}
+
+/*
+ * "if (args->args_count != N) return -EINVAL;" as the first statement
+ * after the declarations, N the cells read; a declaration that reads a
+ * cell keeps its declaration there and gets its value after the check.
+ */
+static bool fix_args_count(struct rule_ctx *ctx, const struct fx_tu *tu,
+			   const struct fx_func *fn, const char *param, int h, const char **why)
+{
+	const struct fx_stmt *b = fn->body;
+	struct cells c = { .param = param };
+	char ind[32], init[256], text[512];
+	unsigned f, p, i;
+	struct fx_loc at, to;
+	struct fg_fix fix = { 0 };
+
+	fx_walk_stmt(b, NULL, scan_cells, &c);
+	*why = "args is read other than through constant subscripts: how many cells it needs is not known";
+	if (!c.n || c.uses != c.indexed || b->kind != FXS_BLOCK)
+		return false;
+	*why = "the callback does not return int";
+	if (!fn->ret_type || strcmp(fn->ret_type, "int"))
+		return false;
+	for (f = 0; f < b->nkids && b->kids[f]->kind == FXS_DECL; f++)
+		;
+	for (p = 0; p < f && !reads_cells(b->kids[p], param); p++)
+		;
+	for (i = p + 1; i < f; i++)
+		if (b->kids[i]->expr)
+			p = b->nkids;	/* would move an initialiser past another */
+	*why = "the first statement after the declarations is not clear (a declaration reading a cell followed by initialised ones, or text not laid out one statement a line)";
+	if (p == b->nkids || f == b->nkids || !src_line_indent(tu, b->kids[f]->loc.line, ind, sizeof(ind)))
+		return false;
+	snprintf(text, sizeof(text), "%sif (%s->args_count != %u)\n%s\treturn -EINVAL;\n", ind,
+		 param, c.n, ind);
+	if (p == f) {
+		if (!src_line_start(tu, b->kids[f]->loc.line, &at))
+			return false;
+		strncat(text, "\n", sizeof(text) - strlen(text) - 1);
+		report_edit(ctx, h, &at, &at, text);
+	} else {
+		if (!split_decl(tu, b->kids[p], &fix, init, sizeof(init)) ||
+		    !fg_stmt_lines(tu, b->kids[f - 1], &at, &to))
+			return false;
+		memmove(text + 1, text, strlen(text) + 1);
+		text[0] = '\n';
+		snprintf(text + strlen(text), sizeof(text) - strlen(text), "%s%s = %s;\n", ind,
+			 b->kids[p]->name, init);
+		report_edit(ctx, h, &fix.e[0].from, &fix.e[0].to, "");
+		report_edit(ctx, h, &to, &to, text);
+	}
+	report_fix_explain(ctx, h, "check args_count in of_xlate",
+			   "of_parse_phandle_with_args() fills only as many cells as the IOMMU node's #iommu-cells says, and the core's of_phandle_args is not initialised: with fewer cells in the device tree, of_xlate reads stack garbage as a stream ID. Refuse a specifier with another cell count than the cells the callback reads.");
+	return true;
+}
+
 /* The of_xlate callback reads the phandle cells without knowing how many there are. */
 static void check_args_count(struct rule_ctx *ctx, const struct fx_tu *tu,
 			     const struct fx_var *ops)
@@ -116,10 +244,16 @@ static void check_args_count(struct rule_ctx *ctx, const struct fx_tu *tu,
 		return;
 	u.param = fn->params[1].name;
 	fx_walk_stmt(fn->body, NULL, scan_args_use, &u);
-	if (u.read && !u.counted)
-		report(ctx, &u.read->loc, fn->name,
-		       "of_xlate callback '%s' of iommu_ops '%s' reads %s->args without checking %s->args_count: a device tree with fewer #iommu-cells leaves those cells uninitialised",
-		       fn->name, ops->name, u.param, u.param);
+	if (u.read && !u.counted) {
+		int h = report(ctx, &u.read->loc, fn->name,
+			       "of_xlate callback '%s' of iommu_ops '%s' reads %s->args without checking %s->args_count: a device tree with fewer #iommu-cells leaves those cells uninitialised",
+			       fn->name, ops->name, u.param, u.param);
+		const struct fx_tu *ftu = fx_func_tu(ctx_program(ctx), fn);
+		const char *why = "the callback's text is not in a file of this run";
+
+		if (h >= 0 && (!ftu || !fix_args_count(ctx, ftu, fn, u.param, h, &why)))
+			report_fix_note(ctx, h, why);
+	}
 }
 
 static bool is_error_pointer(const struct fx_expr *e)
@@ -165,6 +299,7 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 	const struct fx_init_field *f;
 	const struct fx_loc *where = NULL;
 	const char *why;
+	int h = -1;
 
 	if (!ops->init || ops->is_array)
 		return;
@@ -181,16 +316,16 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 		       ops->name, why, where->line);
 		return;
 	}
-	if (f->inactive) {
-		report(ctx, &f->loc, ops->name,
-		       "'.of_xlate' of iommu_ops '%s' is compiled out by '%s' in this configuration; provide it unconditionally",
-		       ops->name, f->cond ? f->cond : "#if");
-		return;
-	}
-	if (f->cond)
-		report(ctx, &f->loc, ops->name,
-		       "'.of_xlate' of iommu_ops '%s' sits under '%s': configurations without it build a driver that cannot bind device-tree masters; provide it unconditionally",
-		       ops->name, f->cond);
+	if (f->inactive)
+		h = report(ctx, &f->loc, ops->name,
+			   "'.of_xlate' of iommu_ops '%s' is compiled out by '%s' in this configuration; provide it unconditionally",
+			   ops->name, f->cond ? f->cond : "#if");
+	else if (f->cond)
+		h = report(ctx, &f->loc, ops->name,
+			   "'.of_xlate' of iommu_ops '%s' sits under '%s': configurations without it build a driver that cannot bind device-tree masters; provide it unconditionally",
+			   ops->name, f->cond);
+	if (h >= 0)
+		report_fix_note(ctx, h, "dropping the #if around .of_xlate also needs the callback (and what it calls) built in every configuration: not a local edit");
 }
 
 void rule_of_xlate_presence_register(struct rule_reg *r)

@@ -36,9 +36,11 @@
  * the engine does not follow (a flag set earlier), and undo done by a
  * caller for an object created here.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "../checker/cfg.h"
+#include "../checker/fixgen-unwind.h"
 #include "../checker/rule.h"
 
 /*
@@ -46,50 +48,58 @@
  * at the step, with each such path as a related location: the goto that
  * skips the undo when there is one, else the failing return.
  */
-static void on_defect(const struct cfg_leak *v, unsigned n, void *arg)
+static void report_defect(const struct fg_leaks *u, unsigned d)
 {
-	struct rule_ctx *ctx = arg;
-	unsigned i, nfail = 0, first = 0;
+	const struct fg_leak_copy *c = NULL;
+	unsigned i, nfail = 0;
 	int h;
 
-	/* an object the caller passed in is the caller's to tear down */
-	for (i = 0; i < n; i++)
-		if (v[i].exit == CFG_EXIT_FAILURE && !v[i].unchecked && v[i].local && !nfail++)
-			first = i;
+	for (i = 0; i < u->n; i++)
+		if (u->l[i].defect == d && !nfail++)
+			c = &u->l[i];
 	if (!nfail)
 		return;
-	h = report(ctx, &v[first].acq_loc, v[first].fn->name,
+	h = report(u->ctx, &c->acq_loc, u->fn->name,
 		   "%s(%s) is not undone on %u failure path%s (returning at line %u%s); undo it with %s",
-		   v[first].acquire, v[first].handle ? v[first].handle : "...", nfail,
-		   nfail == 1 ? "" : "s", v[first].exit_loc.line, nfail == 1 ? "" : ", ...",
-		   v[first].release);
-	for (i = 0; i < n; i++) {
-		const struct cfg_leak *l = &v[i];
+		   c->acquire, c->handle, nfail, nfail == 1 ? "" : "s", c->exit_loc.line,
+		   nfail == 1 ? "" : ", ...", c->release);
+	for (i = 0; i < u->n; i++) {
+		const struct fg_leak_copy *l = &u->l[i];
 
-		if (l->exit != CFG_EXIT_FAILURE || l->unchecked || !l->local)
+		if (l->defect != d)
 			continue;
-		if (l->via_label && l->via_loc.line > l->acq_loc.line)
-			report_related(ctx, h, &l->via_loc,
+		if (l->via)
+			report_related(u->ctx, h, &l->via_loc,
 				       "'goto %s' skips the undo: the failure path returning at line %u never calls %s",
 				       l->via_label, l->exit_loc.line, l->release);
 		else
-			report_related(ctx, h, &l->exit_loc,
-				       "failure return leaves %s(%s) in place", l->acquire,
-				       l->handle ? l->handle : "...");
+			report_related(u->ctx, h, &l->exit_loc,
+				       "failure return leaves %s(%s) in place", l->acquire, l->handle);
 	}
+	if (h >= 0)
+		fg_leaks_fix(u, d, h, "undo the registration on the failure path",
+			     "A failure exit left a registration made earlier in the function in place: the IOMMU core keeps the iommu_device in its list and sysfs, pointing at memory the failed probe frees. Undo every step made so far, last one first, on that path.");
 }
 
 static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
 {
+	struct fg_leaks u;
 	struct cfg_track t = {
 		.class = "register",
 		.tu = tu,
 		.prog = ctx_program(ctx),
-		.arg = ctx,
-		.defect = on_defect,
+		.arg = &u,
+		.defect = fg_leaks_collect,
 	};
+	unsigned d;
 
+	memset(&u, 0, sizeof(u));
+	u.ctx = ctx;
+	u.tu = tu;
+	u.fn = fn;
 	cfg_check_pairs(fn, &t);
+	for (d = 0; d < u.ndefects; d++)
+		report_defect(&u, d);
 }
 
 struct remove_check {
@@ -172,12 +182,34 @@ static bool find_releases(const struct fx_expr *e, void *arg)
 	return true;
 }
 
+/* Swap the two undo calls of remove(): whole statements of one block. */
+static void fix_order(struct rule_ctx *ctx, const struct fx_func *remove,
+		      const struct fx_loc *first, const struct fx_loc *second, int h)
+{
+	const struct fx_tu *tu = fx_func_tu(ctx_program(ctx), remove);
+	struct fg_pos a, b;
+	struct fg_fix fix;
+	unsigned i;
+
+	if (!tu || !fg_find_stmt(remove->body, FXS_EXPR, first, &a) ||
+	    !fg_find_stmt(remove->body, FXS_EXPR, second, &b) || a.parent != b.parent ||
+	    !fg_swap_stmts(tu, a.s, b.s, &fix)) {
+		report_fix_note(ctx, h, "the two undo calls are not whole statements of one block, each alone on its lines");
+		return;
+	}
+	for (i = 0; i < fix.n; i++)
+		report_edit(ctx, h, &fix.e[i].from, &fix.e[i].to, fix.e[i].text);
+	report_fix_explain(ctx, h, "undo the registrations in reverse order in remove",
+			   "remove() must undo what probe() did in reverse order: iommu_device_unregister() before iommu_device_sysfs_remove(). The other way round, devices still bound to the registered iommu_device unlink from a sysfs device that is already gone. The two calls are swapped; nothing else changes.");
+}
+
 /* remove() undoes two steps of probe in the order probe made them. */
 static void check_remove_order(struct rule_ctx *ctx, const struct fx_func *probe,
 			       const struct fx_func *remove)
 {
 	struct order_check oc = { 0 };
 	unsigned a, b;
+	int h;
 
 	fx_walk_stmt(probe->body, NULL, collect_steps, &oc);
 	fx_walk_stmt(remove->body, NULL, find_releases, &oc);
@@ -186,10 +218,13 @@ static void check_remove_order(struct rule_ctx *ctx, const struct fx_func *probe
 			if (!oc.rel_line[a] || !oc.rel_line[b] || oc.acq_line[a] >= oc.acq_line[b] ||
 			    oc.rel_line[a] >= oc.rel_line[b])
 				continue;
-			report(ctx, &oc.rel_loc[a], remove->name,
-			       "remove callback %s() calls %s() before %s() (line %u), but probe %s() made them in the order %s() (line %u), %s() (line %u): undo in reverse order",
-			       remove->name, oc.release[a], oc.release[b], oc.rel_line[b], probe->name,
-			       oc.acquire[a], oc.acq_line[a], oc.acquire[b], oc.acq_line[b]);
+			h = report(ctx, &oc.rel_loc[a], remove->name,
+				   "remove callback %s() calls %s() before %s() (line %u), but probe %s() made them in the order %s() (line %u), %s() (line %u): undo in reverse order",
+				   remove->name, oc.release[a], oc.release[b], oc.rel_line[b],
+				   probe->name, oc.acquire[a], oc.acq_line[a], oc.acquire[b],
+				   oc.acq_line[b]);
+			if (h >= 0)
+				fix_order(ctx, remove, &oc.rel_loc[a], &oc.rel_loc[b], h);
 			return;
 		}
 	}
@@ -205,6 +240,7 @@ static void match_platform_driver(struct rule_ctx *ctx, const struct fx_tu *tu,
 				  const struct fx_var *drv)
 {
 	const struct fx_func *probe, *remove;
+	int h;
 
 	if (!drv->init || drv->is_array)
 		return;
@@ -216,11 +252,12 @@ static void match_platform_driver(struct rule_ctx *ctx, const struct fx_tu *tu,
 		struct remove_check rc = { .ctx = ctx, .remove = remove };
 
 		fx_walk_stmt(probe->body, NULL, check_register_call, &rc);
-		if (rc.first)
-			report(ctx, &remove->loc, remove->name,
-			       "remove callback %s() never calls %s, but probe %s() registers (%s() at line %u)",
-			       remove->name, rc.missing, probe->name, rc.first, rc.first_line);
-		else
+		if (rc.first && (h = report(ctx, &remove->loc, remove->name,
+					    "remove callback %s() never calls %s, but probe %s() registers (%s() at line %u)",
+					    remove->name, rc.missing, probe->name, rc.first,
+					    rc.first_line)) >= 0)
+			report_fix_note(ctx, h, "where the missing undo goes in remove() and on which object is not decided by construction: add it by hand, before the undo of any step probe made earlier");
+		else if (!rc.first)
 			check_remove_order(ctx, probe, remove);
 	}
 }

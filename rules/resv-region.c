@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../checker/fixgen-unwind.h"
 #include "../checker/query.h"
 #include "../checker/rule.h"
 #include "../checker/table.h"
@@ -119,45 +120,6 @@ static const char *binding(const struct fx_program *prog, const struct fx_func *
 	return NULL;
 }
 
-static unsigned version_of(const char *s)
-{
-	unsigned major = 0, minor = 0;
-
-	return s && sscanf(s, "%u.%u", &major, &minor) >= 1 ? major * 100 + minor : 0;
-}
-
-/*
- * The IOMMU_RESV_* enumerator an integer literal stands for
- * (rules/data/resv-types.tbl): the one of --kernel=VER, else the one every
- * version agrees on (only 0: 5.3 shifted the others); NULL when unsure.
- */
-static const char *resv_enumerator(const char *literal, const char *kernel)
-{
-	const struct tbl *t = tbl_get("resv-types");
-	unsigned v = version_of(kernel), i;
-	const char *name = NULL;
-	unsigned long value;
-	char num[32], *end;
-
-	value = strtoul(literal, &end, 0);
-	if (!t || end == literal || end[strspn(end, "uUlL")])
-		return NULL;
-	snprintf(num, sizeof(num), "%lu", value);
-	for (i = 0; i < t->nrows; i++) {
-		const struct tbl_row *r = &t->rows[i];
-
-		if (r->nfields < 4 || strcmp(r->fields[0], num))
-			continue;
-		if (v && (v < version_of(r->fields[2]) ||
-			  (strcmp(r->fields[3], "-") && v > version_of(r->fields[3]))))
-			continue;
-		if (name && strcmp(name, r->fields[1]))
-			return NULL;
-		name = r->fields[1];
-	}
-	return name;
-}
-
 struct call_scan {
 	struct rule_ctx *ctx;
 	const struct fx_tu *tu;
@@ -168,7 +130,7 @@ struct call_scan {
 /* Fix: the literal becomes its enumerator, when the value says which one. */
 static void fix_int_type(struct call_scan *c, const struct fx_expr *type, const char *text, int h)
 {
-	const char *name = resv_enumerator(text, ctx_kernel_version(c->ctx));
+	const char *name = fg_enumerator("resv-types", text, ctx_kernel_version(c->ctx));
 	char title[160];
 	struct fx_loc end;
 
@@ -187,6 +149,18 @@ static void fix_int_type(struct call_scan *c, const struct fx_expr *type, const 
 			   "iommu_alloc_resv_region() takes an enum iommu_resv_type, and the core, VFIO and iommu-dma switch on it. A bare integer hides which kind of region is meant and silently changes meaning when the enumerators move, as they did in 5.3 when IOMMU_RESV_DIRECT_RELAXABLE was inserted. Spell the enumerator the value stands for on this kernel; the generated code is unchanged.");
 }
 
+/* Fix: "if (!var) return;" after the allocation, in a void callback that already returns so. */
+static void fix_null_check(struct call_scan *c, const struct fx_expr *call, const char *var, int h)
+{
+	const char *why = NULL;
+	struct fg_fix fix;
+
+	if (h >= 0 && fg_null_return_after(c->tu, c->fn, &call->loc, var, &fix, &why))
+		report_edit(c->ctx, h, &fix.e[0].from, &fix.e[0].to, fix.e[0].text);
+	else if (h >= 0)
+		report_fix_note(c->ctx, h, why);
+}
+
 static void check_alloc(struct call_scan *c, const struct fx_expr *call, const char *var)
 {
 	const struct fx_expr *type, *start, *prot;
@@ -194,6 +168,8 @@ static void check_alloc(struct call_scan *c, const struct fx_expr *call, const c
 	const char *ptext, *ttext, *stext;
 	struct q_use u;
 	bool sw, hw, found, escapes;
+	struct fg_fix fix;
+	int h;
 
 	if (call->nkids < 5)
 		return;
@@ -203,10 +179,11 @@ static void check_alloc(struct call_scan *c, const struct fx_expr *call, const c
 	ttext = type ? q_spell(c->tu, &type->loc, tbuf, sizeof(tbuf)) : NULL;
 	stext = start ? q_spell(c->tu, &start->loc, sbuf, sizeof(sbuf)) : NULL;
 	if (type && type->kind == FXE_BINARY && type->op &&
-	    (!strcmp(type->op, "|") || !strcmp(type->op, "+")))
-		report(c->ctx, &type->loc, c->fn->name,
-		       "reserved region type '%s' in %s combines several types: enum iommu_resv_type is one value per region since 4.11; allocate one region per type",
-		       ttext ? ttext : "?", c->where);
+	    (!strcmp(type->op, "|") || !strcmp(type->op, "+")) &&
+	    (h = report(c->ctx, &type->loc, c->fn->name,
+			"reserved region type '%s' in %s combines several types: enum iommu_resv_type is one value per region since 4.11; allocate one region per type",
+			ttext ? ttext : "?", c->where)) >= 0)
+		report_fix_note(c->ctx, h, "which one region type was meant, or which regions to add, is not decidable from the code");
 	else if (type && type->kind == FXE_INT && is_literal(ttext))
 		fix_int_type(c, type, ttext,
 			     report(c->ctx, &type->loc, c->fn->name,
@@ -214,11 +191,17 @@ static void check_alloc(struct call_scan *c, const struct fx_expr *call, const c
 				    ttext, c->where));
 	sw = type && type->kind == FXE_IDENT && !strcmp(type->name, "IOMMU_RESV_SW_MSI");
 	hw = type && type->kind == FXE_IDENT && !strcmp(type->name, "IOMMU_RESV_MSI");
-	if (hw && mentions(stext, "MSI_IOVA_BASE"))
-		report(c->ctx, &type->loc, c->fn->name,
-		       "software-managed MSI window '%s' reported as IOMMU_RESV_MSI in %s: it must be IOMMU_RESV_SW_MSI, or no doorbell is ever mapped for it",
-		       stext, c->where);
 	ptext = (sw || hw) ? prot_text(c->tu, c->fn, prot, &call->loc, pbuf, sizeof(pbuf)) : NULL;
+	if (hw && mentions(stext, "MSI_IOVA_BASE") &&
+	    (h = report(c->ctx, &type->loc, c->fn->name,
+			"software-managed MSI window '%s' reported as IOMMU_RESV_MSI in %s: it must be IOMMU_RESV_SW_MSI, or no doorbell is ever mapped for it",
+			stext, c->where)) >= 0) {
+		if (mentions(ptext, "IOMMU_WRITE") && mentions(ptext, "IOMMU_MMIO") &&
+		    fg_replace_expr(c->tu, type, "IOMMU_RESV_SW_MSI", &fix))
+			report_edit(c->ctx, h, &fix.e[0].from, &fix.e[0].to, fix.e[0].text);
+		else
+			report_fix_note(c->ctx, h, "the window's prot is not IOMMU_WRITE | IOMMU_MMIO (or the type is spelled through a macro): as SW_MSI it would be mapped wrong");
+	}
 	if (ptext && !(hw && !strcmp(ptext, "0")) &&
 	    (!mentions(ptext, "IOMMU_WRITE") || !mentions(ptext, "IOMMU_MMIO")))
 		report(c->ctx, &call->loc, c->fn->name,
@@ -228,9 +211,9 @@ static void check_alloc(struct call_scan *c, const struct fx_expr *call, const c
 		return;
 	found = q_first_use(c->fn->body, var, Q_PARAMS, &call->loc, &u, &escapes);
 	if (found && !u.cond && !u.escape)
-		report(c->ctx, &u.loc, c->fn->name,
-		       "'%s' from iommu_alloc_resv_region() at line %u is used before it is checked for NULL in %s",
-		       var, call->loc.line, c->where);
+		fix_null_check(c, call, var, report(c->ctx, &u.loc, c->fn->name,
+						    "'%s' from iommu_alloc_resv_region() at line %u is used before it is checked for NULL in %s",
+						    var, call->loc.line, c->where));
 	else if (!escapes && (!found || u.cond))
 		report(c->ctx, &call->loc, c->fn->name,
 		       "reserved region '%s' allocated in %s is never added to the list (leaked)",

@@ -216,6 +216,7 @@ static char *sorted_lines(char *text)
 		strcat(out, line[i]);
 		strcat(out, "\n");
 	}
+	free(text);
 	return out;
 }
 
