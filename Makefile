@@ -8,6 +8,8 @@
 #   make sweep KVER=6.12   fast mode over every .c of the Debian linux-source tree
 #   make sweep-batch-check KVER=6.12   a sub-tree swept in batches and in one run
 #   make bench KVER=.. KARCH=..; make bench-all   side by side with clang, sparse, spatch
+#   make fix-check  the fix oracles on the fixtures and the reference mutants (docs/fixes.md)
+#   make fix-check-kernel KVER=6.12 KARCH=x86_64; make fix-check-all; make fix-check-tree KVER=6.12
 
 CC ?= cc
 V ?= 0
@@ -272,6 +274,32 @@ bench-all: $(LINT)
 	$(Q)for v in 6.1 6.12; do for a in x86_64 arm64; do \
 		$(MAKE) --no-print-directory bench KVER=$$v KARCH=$$a || exit 1; \
 	done; done
+
+.PHONY: fix-check fix-check-kernel fix-check-all fix-check-tree
+
+# The fix oracles (scripts/fix-check.sh, docs/fixes.md "Oracles"): every fix
+# offered on the bad fixtures and the reference mutants compiles, re-scans
+# clean, is idempotent and makes the reference harness pass again.
+fix-check: $(LINT) $(REF_LIB) $(REF_MAIN_OBJ)
+	$(Q)FIX_CHECK_CC='$(CC)' FIX_CHECK_CFLAGS='$(CFLAGS)' FIX_CHECK_REF_BUILD=$(REF_BUILD) \
+		scripts/fix-check.sh local ./$(LINT)
+
+# The same on a real compile DB (kernel-db): overlay copies of the fixed TUs
+# compiled with their DB flags and re-scanned with -p; coverage per rule.
+fix-check-kernel: $(LINT) kernel-db
+	$(Q)scripts/fix-check.sh kernel ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH)
+
+fix-check-all: $(LINT)
+	$(Q)for v in 6.12 6.1; do for a in x86_64 arm64; do \
+		$(MAKE) --no-print-directory kernel-db KVER=$$v KARCH=$$a || exit 1; \
+	done; done
+	$(Q)scripts/fix-check.sh kernel ./$(LINT) $(foreach v,6.12 6.1,$(foreach a,x86_64 arm64,\
+		$(KERNEL_WORKDIR)/$(v)-$(a)))
+
+# fast mode over linux-source-$(KVER) (make sweep extracts it): every fix
+# applies with git apply --check and a fast re-scan is clean for it
+fix-check-tree: $(LINT)
+	$(Q)scripts/fix-check.sh tree ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-src/linux-source-$(KVER)
 
 install: $(LINT)
 	install -D -m 755 iommu-lint $(DESTDIR)$(or $(PREFIX),/usr/local)/bin/iommu-lint
