@@ -159,10 +159,12 @@ def compile_check(argv_of, orig, patched, cwd=None):
     """Problems of compiling the patched file against the original one
     (argv_of(path) is the compiler command for path)."""
     rc0, _, e0 = run(argv_of(orig), cwd=cwd)
+    if rc0:
+        return [f"cannot judge: the original does not compile (exit {rc0}): {e0.strip()[:200]}"]
     rc1, _, e1 = run(argv_of(patched), cwd=cwd)
     names = {orig, patched, os.path.basename(orig), os.path.basename(patched)}
     probs = new_diagnostics(diagnostics(e0, names), diagnostics(e1, names))
-    if rc0 == 0 and rc1 != 0 and not probs:
+    if rc1 and not probs:
         probs.append(f"does not compile (exit {rc1}): {e1.strip()[:200]}")
     return probs
 
@@ -446,7 +448,10 @@ def kernel_oracle(opts, tmp, dbdir, label):
             newdb.append(e)
             continue
         argv = e["arguments"] if "arguments" in e else shlex.split(e["command"])
-        argv = [overlay[path] if a in (e["file"], path) else a for a in argv]
+        argv = [overlay[path] if not a.startswith("-") and
+                os.path.realpath(os.path.join(e["directory"], a)) == path else a for a in argv]
+        if overlay[path] not in argv:
+            die(f"{label}: {e['file']}: cannot find the file in its DB command")
         newdb.append({"directory": e["directory"], "file": overlay[path],
                       "arguments": [argv[0], f"-I{os.path.dirname(path)}", *argv[1:]]})
     os.makedirs(os.path.join(ovl, "db"), exist_ok=True)
