@@ -10,6 +10,7 @@
 #   make bench KVER=.. KARCH=..; make bench-all   side by side with clang, sparse, spatch
 #   make fix-check  the fix oracles on the fixtures and the reference mutants (docs/fixes.md)
 #   make fix-check-kernel KVER=6.12 KARCH=x86_64; make fix-check-all; make fix-check-tree KVER=6.12
+#   make fix-coverage-doc   regenerate the fix coverage table of docs/fixes.md
 
 CC ?= cc
 V ?= 0
@@ -275,14 +276,15 @@ bench-all: $(LINT)
 		$(MAKE) --no-print-directory bench KVER=$$v KARCH=$$a || exit 1; \
 	done; done
 
-.PHONY: fix-check fix-check-kernel fix-check-all fix-check-tree
+.PHONY: fix-check fix-check-kernel fix-check-all fix-check-tree fix-coverage-doc
+FIX_CHECK_ENV = FIX_CHECK_CC='$(CC)' FIX_CHECK_CFLAGS='$(CFLAGS)' FIX_CHECK_REF_BUILD=$(REF_BUILD)
+FIX_DBS = $(foreach v,6.12 6.1,$(foreach a,x86_64 arm64,$(KERNEL_WORKDIR)/$(v)-$(a)))
 
 # The fix oracles (scripts/fix-check.sh, docs/fixes.md "Oracles"): every fix
 # offered on the bad fixtures and the reference mutants compiles, re-scans
 # clean, is idempotent and makes the reference harness pass again.
 fix-check: $(LINT) $(REF_LIB) $(REF_MAIN_OBJ)
-	$(Q)FIX_CHECK_CC='$(CC)' FIX_CHECK_CFLAGS='$(CFLAGS)' FIX_CHECK_REF_BUILD=$(REF_BUILD) \
-		scripts/fix-check.sh local ./$(LINT)
+	$(Q)$(FIX_CHECK_ENV) scripts/fix-check.sh local ./$(LINT)
 
 # The same on a real compile DB (kernel-db): overlay copies of the fixed TUs
 # compiled with their DB flags and re-scanned with -p; coverage per rule.
@@ -293,8 +295,12 @@ fix-check-all: $(LINT)
 	$(Q)for v in 6.12 6.1; do for a in x86_64 arm64; do \
 		$(MAKE) --no-print-directory kernel-db KVER=$$v KARCH=$$a || exit 1; \
 	done; done
-	$(Q)scripts/fix-check.sh kernel ./$(LINT) $(foreach v,6.12 6.1,$(foreach a,x86_64 arm64,\
-		$(KERNEL_WORKDIR)/$(v)-$(a)))
+	$(Q)scripts/fix-check.sh kernel ./$(LINT) $(FIX_DBS)
+
+# the coverage table of docs/fixes.md, over the DBs that exist (make kernel-db)
+fix-coverage-doc: $(LINT) $(REF_LIB) $(REF_MAIN_OBJ)
+	$(Q)$(FIX_CHECK_ENV) scripts/fix-check.sh coverage-md --doc docs/fixes.md ./$(LINT) \
+		$(foreach d,$(FIX_DBS),$(if $(wildcard $(d)/compile_commands.json),$(d)))
 
 # fast mode over linux-source-$(KVER) (make sweep extracts it): every fix
 # applies with git apply --check and a fast re-scan is clean for it

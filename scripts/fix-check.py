@@ -617,8 +617,7 @@ def coverage_md(opts, tmp, dbdirs):
         finally:
             sys.stdout = stdout
     head = ["rule", "fixtures", "mutants"] + [n for n, _ in dbs]
-    print("| " + " | ".join(head) + " |")
-    print("|" + "---|" * len(head))
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
 
     def cell(c):
         return f"{c[0]}/{c[1]}" + (f" ({pct(c[0], c[1])})" if c[1] else "") if c[1] else "-"
@@ -626,7 +625,20 @@ def coverage_md(opts, tmp, dbdirs):
         row = [f"[{rule}](rules/{rule}.md)", cell(fx.get(rule, [0, 0])), cell(mu.get(rule, [0, 0]))]
         for _, c in dbs:
             row.append(cell(c.get(rule, [0, 0])))
-        print("| " + " | ".join(row) + " |")
+        lines.append("| " + " | ".join(row) + " |")
+    if not opts.doc:
+        print("\n".join(lines))
+        return
+    begin, end = "<!-- coverage: scripts/fix-check.sh coverage-md -->", "<!-- end coverage -->"
+    text = open(opts.doc).read()
+    if begin not in text or end not in text:
+        die(f"{opts.doc}: no '{begin}' ... '{end}' block")
+    head, rest = text.split(begin, 1)
+    text = head + begin + "\n" + "\n".join(lines) + "\n" + end + rest.split(end, 1)[1]
+    with open(opts.doc + ".tmp", "w") as f:
+        f.write(text)
+    os.replace(opts.doc + ".tmp", opts.doc)
+    print(f"fix-check: coverage table written to {opts.doc}")
 
 
 def main(argv):
@@ -637,6 +649,7 @@ def main(argv):
     ap.add_argument("paths", nargs="*")
     ap.add_argument("--strict", action="store_true")
     ap.add_argument("--keep", action="store_true")
+    ap.add_argument("--doc", help="coverage-md: replace the coverage block of this markdown file")
     ap.add_argument("--lint-arg", action="append", dest="lint_args")
     opts = ap.parse_args(argv)
     opts.lint = os.path.realpath(opts.lint)

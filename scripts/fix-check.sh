@@ -14,7 +14,10 @@
 #                                           warning), -p re-scan with the overlays; coverage per rule
 #   scripts/fix-check.sh tree LINT SRC      fast mode over a source tree: --export-fixes, git apply
 #                                           --check per file in a scratch repo, fast re-scan
-#   scripts/fix-check.sh coverage-md LINT [DB...]  the coverage table of docs/fixes.md
+#   scripts/fix-check.sh coverage-md LINT [DB...] [--doc FILE]
+#                                           per rule: fixes / findings on the fixtures, the
+#                                           mutants and each DB, as markdown (--doc: replace
+#                                           FILE's coverage block; make fix-coverage-doc)
 # Options: --strict (a mutant with neither fix nor reason fails), --keep (keep
 # the scratch directory), --lint-arg=ARG (repeatable; default --kernel=6.12 for
 # the fixtures and mutants, none for kernel trees).
