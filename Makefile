@@ -117,6 +117,7 @@ TEST_PROGS += $(BUILD)/tests/test-workflow
 TEST_PROGS += $(BUILD)/tests/test-kbuild
 TEST_PROGS += $(BUILD)/tests/test-fix
 TEST_PROGS += $(BUILD)/tests/test-program
+TEST_PROGS += $(BUILD)/tests/test-fixcheck
 
 .PHONY: all run check check-all check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check kernel-check-all deps clean install sarif-validate
@@ -176,6 +177,14 @@ $(BUILD)/tests/test-fix: $(BUILD)/tests/test-fix.o $(BUILD)/tests/testutil.o $(L
 $(BUILD)/tests/test-program: $(BUILD)/tests/test-program.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
+
+# the fix oracles' own test: it builds the reference harness like fix-check
+# (reference.mk compiles it, with REF_BUILD_DIR; the same CC and CFLAGS)
+$(REF_BUILD)/tests/test-fixcheck.o: REF_TEST_CFLAGS += -DTEST_CC='"$(CC)"' -DTEST_CFLAGS='"$(CFLAGS)"'
+$(BUILD)/tests/test-fixcheck: $(REF_BUILD)/tests/test-fixcheck.o $(BUILD)/tests/testutil.o \
+		| $(REF_LIB) $(REF_MAIN_OBJ)
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS)
 
 $(BUILD)/tests/test-cfg $(BUILD)/tests/test-flow: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB_OBJS)
 	$(qecho) "  LD      $@"

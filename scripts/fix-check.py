@@ -213,9 +213,12 @@ def fixtures_oracle(opts, tmp):
     """Every corpus/<rule>/bad-*.c whose findings have fixes, in each engine
     that reads it: --fix a copy, compile it, re-scan it in both engines,
     --fix it again.  Returns (checked, failed, coverage rows)."""
+    only = os.environ.get("FIX_CHECK_FIXTURES", "").split()
     files = sorted(os.path.join(r, f) for r, _, fs in os.walk(os.path.join(TOP, "corpus"))
                    for f in fs if f.startswith("bad-") and f.endswith(".c")
                    and "/corpus/kernel" not in r)
+    if only:
+        files = [f for f in files if os.path.relpath(f, TOP) in only]
     cov = collections.defaultdict(lambda: [0, 0])
     checked = failed = 0
     print("fix-check: fixtures (corpus/*/bad-*.c): --fix, clang -fsyntax-only, re-scan in both engines, --fix again")
@@ -403,13 +406,17 @@ def kernel_oracle(opts, tmp, dbdir, label):
     if not os.path.isfile(dbfile):
         die(f"{label}: no compile DB in {dbdir} (make kernel-db)")
     t0 = time.time()
-    doc = lint_json(opts, ["--keep-going", "-p", dbdir])
+
+    def canon(p):
+        # a DB may spell files relative to its directory: so does the report
+        return os.path.realpath(os.path.join(dbdir, p))
+    doc = lint_json(opts, ["--keep-going", "-p", dbdir], cwd=dbdir)
     before = doc["findings"]
     cov = collections.defaultdict(lambda: [0, 0, 0, 0])  # fixes, findings, applied, passed
     for f in before:
         cov[f["rule"]][1] += 1
         cov[f["rule"]][0] += has_fix(f)
-    edits = fixed_edits(before, os.path.realpath)
+    edits = fixed_edits(before, canon)
     print(f"fix-check: {label}: {len(before)} findings, {sum(has_fix(f) for f in before)} with a fix, "
           f"in {len(edits)} file(s) ({time.time() - t0:.1f} s scan)")
     if not edits:
@@ -458,9 +465,8 @@ def kernel_oracle(opts, tmp, dbdir, label):
     with open(os.path.join(ovl, "db", "compile_commands.json"), "w") as f:
         json.dump(newdb, f, indent=1)
     back = {os.path.realpath(v): k for k, v in overlay.items()}
-    after = rescan(opts, ["-p", os.path.join(ovl, "db")], problems["(re-scan)"])
-    for p in compare(before, after, edits, os.path.realpath,
-                     lambda p: back.get(os.path.realpath(p), os.path.realpath(p))):
+    after = rescan(opts, ["-p", os.path.join(ovl, "db")], problems["(re-scan)"], cwd=dbdir)
+    for p in compare(before, after, edits, canon, lambda p: back.get(canon(p), canon(p))):
         m = re.search(r": (\S+):\d+ \[", p)
         hit = [k for k in edits if m and os.path.basename(k) == m.group(1)]
         problems[hit[0] if hit else "(other TUs)"].append(p)
@@ -470,7 +476,7 @@ def kernel_oracle(opts, tmp, dbdir, label):
     applied = passed = 0
     for f in before:
         if has_fix(f):
-            path = os.path.realpath(f["file"])
+            path = canon(f["file"])
             ok = path in overlay and not problems.get(path) and not problems.get("(other TUs)") \
                 and not problems.get("(re-scan)")
             cov[f["rule"]][2] += 1

@@ -23,7 +23,8 @@
 # the fixtures and mutants, none for kernel trees).
 # Environment: FIX_CHECK_CC, FIX_CHECK_CFLAGS, FIX_CHECK_REF_BUILD (the reference
 # build, for the harness), FIX_CHECK_MUTANTS (another mutants directory),
-# FIX_CHECK_TREE_DIRS (tree mode: only these directories).
+# FIX_CHECK_TREE_DIRS (tree mode: only these directories), FIX_CHECK_FIXTURES
+# (only these corpus/<rule>/bad-*.c paths).
 # Never writes outside its scratch directory.  Exit 0 pass, 1 a fix failed, 2 setup error.
 set -euo pipefail
 exec python3 "$(dirname "$0")/fix-check.py" "$@"
