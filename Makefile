@@ -8,6 +8,9 @@
 #   make sweep KVER=6.12   fast mode over every .c of the Debian linux-source tree
 #   make sweep-batch-check KVER=6.12   a sub-tree swept in batches and in one run
 #   make bench KVER=.. KARCH=..; make bench-all   side by side with clang, sparse, spatch
+#   make fix-check  the fix oracles on the fixtures and the reference mutants (docs/fixes.md)
+#   make fix-check-kernel KVER=6.12 KARCH=x86_64; make fix-check-all; make fix-check-tree KVER=6.12
+#   make fix-coverage-doc   regenerate the fix coverage table of docs/fixes.md
 
 CC ?= cc
 V ?= 0
@@ -117,6 +120,7 @@ TEST_PROGS += $(BUILD)/tests/test-kbuild
 TEST_PROGS += $(BUILD)/tests/test-fix
 TEST_PROGS += $(BUILD)/tests/test-fixes-b
 TEST_PROGS += $(BUILD)/tests/test-program
+TEST_PROGS += $(BUILD)/tests/test-fixcheck
 
 .PHONY: fix-mutants all run check check-all check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check kernel-check-all deps clean install sarif-validate
@@ -180,6 +184,14 @@ $(BUILD)/tests/test-fix: $(BUILD)/tests/test-fix.o $(BUILD)/tests/testutil.o $(L
 $(BUILD)/tests/test-program: $(BUILD)/tests/test-program.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
+
+# the fix oracles' own test: it builds the reference harness like fix-check
+# (reference.mk compiles it, with REF_BUILD_DIR; the same CC and CFLAGS)
+$(REF_BUILD)/tests/test-fixcheck.o: REF_TEST_CFLAGS += -DTEST_CC='"$(CC)"' -DTEST_CFLAGS='"$(CFLAGS)"'
+$(BUILD)/tests/test-fixcheck: $(REF_BUILD)/tests/test-fixcheck.o $(BUILD)/tests/testutil.o \
+		| $(REF_LIB) $(REF_MAIN_OBJ)
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS)
 
 $(BUILD)/tests/test-cfg $(BUILD)/tests/test-flow: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB_OBJS)
 	$(qecho) "  LD      $@"
@@ -283,6 +295,37 @@ bench-all: $(LINT)
 	$(Q)for v in 6.1 6.12; do for a in x86_64 arm64; do \
 		$(MAKE) --no-print-directory bench KVER=$$v KARCH=$$a || exit 1; \
 	done; done
+
+.PHONY: fix-check fix-check-kernel fix-check-all fix-check-tree fix-coverage-doc
+FIX_CHECK_ENV = FIX_CHECK_CC='$(CC)' FIX_CHECK_CFLAGS='$(CFLAGS)' FIX_CHECK_REF_BUILD=$(REF_BUILD)
+FIX_DBS = $(foreach v,6.12 6.1,$(foreach a,x86_64 arm64,$(KERNEL_WORKDIR)/$(v)-$(a)))
+
+# The fix oracles (scripts/fix-check.sh, docs/fixes.md "Oracles"): every fix
+# offered on the bad fixtures and the reference mutants compiles, re-scans
+# clean, is idempotent and makes the reference harness pass again.
+fix-check: $(LINT) $(REF_LIB) $(REF_MAIN_OBJ)
+	$(Q)$(FIX_CHECK_ENV) scripts/fix-check.sh local ./$(LINT)
+
+# The same on a real compile DB (kernel-db): overlay copies of the fixed TUs
+# compiled with their DB flags and re-scanned with -p; coverage per rule.
+fix-check-kernel: $(LINT) kernel-db
+	$(Q)scripts/fix-check.sh kernel ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH)
+
+fix-check-all: $(LINT)
+	$(Q)for v in 6.12 6.1; do for a in x86_64 arm64; do \
+		$(MAKE) --no-print-directory kernel-db KVER=$$v KARCH=$$a || exit 1; \
+	done; done
+	$(Q)scripts/fix-check.sh kernel ./$(LINT) $(FIX_DBS)
+
+# the coverage table of docs/fixes.md, over the DBs that exist (make kernel-db)
+fix-coverage-doc: $(LINT) $(REF_LIB) $(REF_MAIN_OBJ)
+	$(Q)$(FIX_CHECK_ENV) scripts/fix-check.sh coverage-md --doc docs/fixes.md ./$(LINT) \
+		$(foreach d,$(FIX_DBS),$(if $(wildcard $(d)/compile_commands.json),$(d)))
+
+# fast mode over linux-source-$(KVER) (make sweep extracts it): every fix
+# applies with git apply --check and a fast re-scan is clean for it
+fix-check-tree: $(LINT)
+	$(Q)scripts/fix-check.sh tree ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-src/linux-source-$(KVER)
 
 install: $(LINT)
 	install -D -m 755 iommu-lint $(DESTDIR)$(or $(PREFIX),/usr/local)/bin/iommu-lint
