@@ -366,16 +366,39 @@ bool fg_insert_before_exit(struct fg_fix *fix, const struct fx_tu *tu,
 	return insert_at_line(fix, tu, loc->line, text);
 }
 
+/*
+ * Where e's text starts: the frontends place some expressions at their
+ * operator or member name (p->grp at grp), so the earliest location of e
+ * and its operands.
+ */
+static void expr_start(const struct fx_expr *e, struct fx_loc *first)
+{
+	unsigned i;
+
+	if (!e)
+		return;
+	if (e->loc.line && (e->loc.line < first->line ||
+			    (e->loc.line == first->line && e->loc.col < first->col)))
+		*first = e->loc;
+	for (i = 0; i < e->nkids; i++)
+		expr_start(e->kids[i], first);
+}
+
 bool fg_wrap_expr(struct fg_fix *fix, const struct fx_tu *tu, const struct fx_expr *e,
 		  const char *pre, const char *post)
 {
+	struct fx_expr at;
 	struct fx_loc end;
 
 	if (fix->why[0])
 		return false;
-	if (!tu || !src_expr_end(tu, e, &end))
+	if (!e)
+		return fg_refuse(fix, "no expression to wrap");
+	at = *e;
+	expr_start(e, &at.loc);
+	if (!tu || !src_expr_end(tu, &at, &end))
 		return fg_refuse(fix, "the expression is not spelled where it is used (a macro)");
-	return add_edit(fix, &e->loc, &e->loc, pre) && add_edit(fix, &end, &end, post);
+	return add_edit(fix, &at.loc, &at.loc, pre) && add_edit(fix, &end, &end, post);
 }
 
 bool fg_check_result(struct fg_fix *fix, const struct fx_tu *tu, const struct fx_stmt *s,
