@@ -402,7 +402,7 @@ bool fg_wrap_expr(struct fg_fix *fix, const struct fx_tu *tu, const struct fx_ex
 }
 
 bool fg_check_result(struct fg_fix *fix, const struct fx_tu *tu, const struct fx_stmt *s,
-		     const char *var, const char *then)
+		     const char *var, const char *cond, const char *then)
 {
 	const struct fx_expr *e = s ? fx_strip(s->expr) : NULL;
 	char ind[64], text[FG_MAX_TEXT], pre[80];
@@ -423,7 +423,7 @@ bool fg_check_result(struct fg_fix *fix, const struct fx_tu *tu, const struct fx
 	    !src_line_end(tu, l.line, &l))
 		return fg_refuse(fix, "the call is not in the file");
 	snprintf(pre, sizeof(pre), "%s = ", var);
-	snprintf(text, sizeof(text), "\n%sif (%s)\n%s\t%s;", ind, var, ind, then);
+	snprintf(text, sizeof(text), "\n%sif (%s)\n%s\t%s;", ind, cond, ind, then);
 	return add_edit(fix, &e->loc, &e->loc, pre) && add_edit(fix, &l, &l, text);
 }
 

@@ -68,11 +68,11 @@ bool fg_wrap_expr(struct fg_fix *fix, const struct fx_tu *tu, const struct fx_ex
 		  const char *pre, const char *post);
 /*
  * Turn the expression statement s (a call whose result is dropped) into
- * `var = call;` followed by `if (var)` and the statement `then` (e.g.
+ * `var = call;` followed by `if (cond)` and the statement `then` (e.g.
  * "return ret" or "goto out_free", without ';') one level deeper.
  */
 bool fg_check_result(struct fg_fix *fix, const struct fx_tu *tu, const struct fx_stmt *s,
-		     const char *var, const char *then);
+		     const char *var, const char *cond, const char *then);
 
 /*
  * The missing release of one acquisition held at the n exits v (one
