@@ -114,6 +114,7 @@ TEST_PROGS += $(BUILD)/tests/test-facts
 TEST_PROGS += $(BUILD)/tests/test-workflow
 TEST_PROGS += $(BUILD)/tests/test-kbuild
 TEST_PROGS += $(BUILD)/tests/test-fix
+TEST_PROGS += $(BUILD)/tests/test-fixgen
 TEST_PROGS += $(BUILD)/tests/test-program
 
 .PHONY: all run check check-all check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
@@ -168,6 +169,10 @@ $(BUILD)/tests/test-ts: $(BUILD)/tests/test-ts.o $(BUILD)/tests/testutil.o $(LIB
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
 $(BUILD)/tests/test-fix: $(BUILD)/tests/test-fix.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
+
+$(BUILD)/tests/test-fixgen: $(BUILD)/tests/test-fixgen.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
