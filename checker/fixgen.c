@@ -15,6 +15,8 @@
 #include "edit.h"
 #include "fixgen.h"
 #include "rule.h"
+#include "summary.h"
+#include "table.h"
 
 #define FG_MAX_DEPTH 64
 
@@ -427,7 +429,76 @@ bool fg_check_result(struct fg_fix *fix, const struct fx_tu *tu, const struct fx
 	return add_edit(fix, &e->loc, &e->loc, pre) && add_edit(fix, &l, &l, text);
 }
 
-bool fg_release_before_exits(struct fg_fix *fix, const struct fx_tu *tu,
+/* Does the function pass the object to a call that may keep it? */
+struct keeps {
+	const struct fx_program *prog;
+	const struct fx_tu *tu;
+	const char *class, *handle, *acquire;
+	const struct fx_expr *call;	/* the first such call */
+};
+
+/* callee of call only reads argument k: a reader of the table, a release, a summary */
+static bool reads_only(const struct keeps *r, const struct fx_expr *call, unsigned k)
+{
+	const char *names[2] = { call->name, call->macro };
+	const struct tbl_row *row;
+	char rel[128];
+	unsigned i, j;
+
+	for (i = 0; i < 2; i++) {
+		if (!names[i])
+			continue;
+		row = tbl_find(tbl_get("ref-readers"), 0, names[i]);
+		if (row && row->nfields > 1 &&
+		    (!strcmp(row->fields[1], "any") || !strcmp(row->fields[1], r->class)))
+			return true;
+		for (j = 0; cfg_release_name(r->acquire, j, rel, sizeof(rel)); j++)
+			if (!strcmp(rel, names[i]))
+				return true;
+	}
+	return call->name && r->prog && fx_find_func(r->prog, r->tu, call->name, NULL) &&
+	       !summary_arg(r->prog, r->tu, call->name, r->class, k);
+}
+
+static bool keeps_visit(const struct fx_expr *e, void *arg)
+{
+	struct keeps *r = arg;
+	const char *root;
+	unsigned k;
+
+	for (k = 1; e->kind == FXE_CALL && k < e->nkids; k++) {
+		root = own_root(e->kids[k], false);
+		if (root && !strcmp(root, r->handle) && !reads_only(r, e, k)) {
+			r->call = e;
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * A success exit: the put goes after the last use only if the function
+ * keeps nothing of the object (upstream's "stores nothing"): it returns
+ * no object (which could hold the reference for its own put), and passes
+ * the object only to calls that read it.
+ */
+static bool stores_nothing(struct fg_fix *fix, const struct fx_program *prog,
+			   const struct fx_tu *tu, const char *class, const struct cfg_leak *v)
+{
+	struct keeps r = { prog, tu, class, v->handle, v->acquire, NULL };
+
+	if (v->fn->ret_type && strchr(v->fn->ret_type, '*'))
+		return fg_refuse(fix, "the function returns an object at line %u, which may keep the reference for a put of its own",
+				 v->exit_loc.line);
+	fx_walk_stmt(v->fn->body, NULL, keeps_visit, &r);
+	if (r.call)
+		return fg_refuse(fix, "'%s' is passed to %s() at line %u, which may keep it: whether the success path should drop it cannot be told",
+				 v->handle, r.call->name ? r.call->name : "a call", r.call->loc.line);
+	return true;
+}
+
+bool fg_release_before_exits(struct fg_fix *fix, const struct fx_program *prog,
+			     const struct fx_tu *tu, const char *class,
 			     const struct cfg_leak *v, unsigned n)
 {
 	const struct fx_stmt *r;
@@ -447,6 +518,10 @@ bool fg_release_before_exits(struct fg_fix *fix, const struct fx_tu *tu,
 		return fg_refuse(fix, "the exit at line %u is also reached by paths that do not hold '%s'",
 				 line, v[i].handle);
 	}
+	for (i = 0; i < n; i++)
+		if (v[i].exit != CFG_EXIT_FAILURE &&
+		    !stores_nothing(fix, prog, tu, class, &v[i]))
+			return false;
 	if (n && !fg_top_scope(v[0].fn, v[0].handle))
 		return fg_refuse(fix, "'%s' is not declared in the function's outermost block",
 				 v[0].handle);

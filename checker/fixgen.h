@@ -75,14 +75,19 @@ bool fg_check_result(struct fg_fix *fix, const struct fx_tu *tu, const struct fx
 		     const char *var, const char *cond, const char *then);
 
 /*
- * The missing release of one acquisition held at the n exits v (one
- * cfg_track.defect call): v[0].release before each exit.  Refused unless
- * every path into every exit holds the acquisition tested as valid
- * (cfg_leak.all_held), the handle is in scope at each exit and no
- * returned value still uses it.
+ * The missing release of one acquisition of pairs.tbl class `class` held
+ * at the n exits v (one cfg_track.defect call): v[0].release before each
+ * exit.  Refused unless every path into every exit holds the acquisition
+ * tested as valid (cfg_leak.all_held), the handle is in scope at each
+ * exit, no returned value still uses it, and, when an exit is not a known
+ * failure, the function keeps nothing of the object: it returns no pointer
+ * and passes the object only to calls that read it (rules/data/
+ * ref-readers.tbl, releases, functions of prog whose summary neither
+ * releases, stores nor returns it).
  */
 struct cfg_leak;
-bool fg_release_before_exits(struct fg_fix *fix, const struct fx_tu *tu,
+bool fg_release_before_exits(struct fg_fix *fix, const struct fx_program *prog,
+			     const struct fx_tu *tu, const char *class,
 			     const struct cfg_leak *v, unsigned n);
 
 /* The fix's edits on finding h, or its reason for no fix. */

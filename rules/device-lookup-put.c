@@ -61,7 +61,7 @@ static void on_defect(const struct cfg_leak *v, unsigned n, void *arg)
 			report_related(ctx, h, &v[i].exit_loc, "'%s' still held on this return",
 				       v[0].handle);
 	}
-	fg_release_before_exits(&fix, a->tu, v, n);
+	fg_release_before_exits(&fix, ctx_program(ctx), a->tu, "device", v, n);
 	fg_emit(ctx, h, &fix);
 	snprintf(title, sizeof(title), "Drop the device reference taken by %s()", v[0].acquire);
 	report_fix_explain(ctx, h, title,

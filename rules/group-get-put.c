@@ -46,7 +46,7 @@ static void on_defect(const struct cfg_leak *v, unsigned n, void *arg)
 	for (i = 0; i < n; i++)
 		report_related(ctx, h, &v[i].exit_loc, "'%s' still held on this return",
 			       v[0].handle);
-	fg_release_before_exits(&fix, a->tu, v, n);
+	fg_release_before_exits(&fix, ctx_program(ctx), a->tu, "group", v, n);
 	fg_emit(ctx, h, &fix);
 	snprintf(title, sizeof(title), "Put the iommu_group reference taken by %s()", v[0].acquire);
 	report_fix_explain(ctx, h, title,

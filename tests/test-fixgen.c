@@ -366,6 +366,8 @@ Test(fixgen_rules, reasons)
 		{ "device-lookup-put/bad-goto-wrong-label.c", "needs its own label" },
 		{ "device-lookup-put/bad-unchecked.c", "not tested on some path" },
 		{ "device-lookup-put/bad-switch-missing-put.c", "reached by paths that do not hold" },
+		{ "device-lookup-put/bad-success-passes-on.c", "passed to sp_attach_irq() at line 19" },
+		{ "device-lookup-put/bad-returns-drvdata.c", "returns an object at line 25" },
 		{ "device-group-ref/bad-local-copy.c", "a new reference on another" },
 		{ "device-group-ref/bad-helper.c", "and not on another" },
 		{ "unchecked-return/bad-register-ignored.c", "only before the call" },
