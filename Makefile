@@ -74,6 +74,7 @@ CHECKER_OBJS += checker/edit.o
 CHECKER_OBJS += checker/engine.o
 CHECKER_OBJS += checker/facts.o
 CHECKER_OBJS += checker/fix.o
+CHECKER_OBJS += checker/fixgen.o
 CHECKER_OBJS += checker/fixgen-unwind.o
 CHECKER_OBJS += checker/flow.o
 CHECKER_OBJS += checker/frontend-clang/clang.o
@@ -119,6 +120,7 @@ TEST_PROGS += $(BUILD)/tests/test-workflow
 TEST_PROGS += $(BUILD)/tests/test-kbuild
 TEST_PROGS += $(BUILD)/tests/test-fix
 TEST_PROGS += $(BUILD)/tests/test-fixes-b
+TEST_PROGS += $(BUILD)/tests/test-fixgen
 TEST_PROGS += $(BUILD)/tests/test-program
 TEST_PROGS += $(BUILD)/tests/test-fixcheck
 
@@ -178,6 +180,10 @@ $(BUILD)/tests/test-fixes-b: $(BUILD)/tests/test-fixes-b.o $(BUILD)/tests/testut
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
 $(BUILD)/tests/test-fix: $(BUILD)/tests/test-fix.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
+
+$(BUILD)/tests/test-fixgen: $(BUILD)/tests/test-fixgen.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 

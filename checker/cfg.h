@@ -109,6 +109,12 @@ struct cfg_leak {
 	bool local;			/* the handle is (based on) a local variable */
 	const char *via_label;		/* last goto taken on the path, or NULL */
 	struct fx_loc via_loc;		/* where that goto is */
+	/*
+	 * Every path reaching this exit holds the acquisition, tested as
+	 * valid (none arrives without it, released, or untested): a release
+	 * inserted just before the exit is then right on all of them.
+	 */
+	bool all_held;
 };
 
 typedef void (*cfg_leak_fn)(const struct cfg_leak *leak, void *arg);

@@ -82,6 +82,9 @@ struct walk {
 	size_t nstack, capstack;
 	struct leak_seen *seen;
 	unsigned nseen, capseen;
+	/* per node: sites some path reaches that return without holding (cfg_leak.all_held) */
+	unsigned *notheld;
+	bool truncated;
 	bool oom;
 };
 
@@ -715,6 +718,9 @@ static void on_return(struct walk *w, unsigned node, struct pstate *st)
 	enum cfg_exit ek;
 	unsigned i, j;
 
+	for (i = 0; i < w->nsites; i++)
+		if (st->res[i] != RS_HELD)
+			w->notheld[node] |= 1u << i;
 	effects(w, st, n->expr);
 	for (i = 0; i < w->nsites; i++) {
 		const struct site *s = &w->sites[i];
@@ -1175,6 +1181,7 @@ static void run(struct walk *w)
 
 		if (++steps > CFG_MAX_STATES) {
 			stat_add(&cfg_stats.truncated, 1);
+			w->truncated = true;
 			break;
 		}
 		switch (n->kind) {
@@ -1231,6 +1238,9 @@ static void deliver(struct walk *w)
 	if (!w->nseen)
 		return;
 	qsort(w->seen, w->nseen, sizeof(*w->seen), cmp_seen);
+	for (i = 0; i < w->nseen; i++)
+		w->seen[i].leak.all_held = !w->truncated &&
+			!(w->notheld[w->seen[i].node] & (1u << w->seen[i].site));
 	if (!w->t->defect) {
 		for (i = 0; i < w->nseen; i++)
 			w->t->leak(&w->seen[i].leak, w->t->arg);
@@ -1293,6 +1303,9 @@ int cfg_check_pairs(const struct fx_func *fn, const struct cfg_track *t)
 	stat_add(&cfg_stats.functions, 1);
 	stat_add(&cfg_stats.nodes, g->nnodes);
 	setup(&w);
+	w.notheld = calloc(g->nnodes, sizeof(*w.notheld));
+	if (!w.notheld)
+		w.oom = true;
 	if (w.nsites && !w.oom)
 		run(&w);
 	if (!w.oom)
@@ -1303,6 +1316,7 @@ int cfg_check_pairs(const struct fx_func *fn, const struct cfg_track *t)
 	free(w.stack);
 	free(w.seen);
 	free(w.helpers);
+	free(w.notheld);
 	cfg_free(g);
 	return ret;
 }

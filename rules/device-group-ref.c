@@ -3,30 +3,23 @@
  * device-group-ref: every non-error return of an iommu_ops .device_group
  * callback must hand the core a reference taken in this call.
  *
- * The core drops the reference it is given (iommu_group_put after adding
- * the device), so a driver that caches its groups in its own structures
- * must return iommu_group_ref_get(cached), never the cached pointer itself.
- * tegra-smmu returned group->group from its per-swgroup list without a
- * reference until "iommu/tegra-smmu: Fix group reference counting" (2020,
- * a use-after-free once the first device left); the helper itself came
- * with "iommu: Introduce iommu_group_ref_get()" (the seed), written for
- * arm-smmu's cached s2cr groups.
- *
- * The callback is bound from each iommu_ops initialiser (both arms of a
- * conditional initialiser), in any TU of the run.  Within it a forward
- * dataflow over the CFG (checker/flow.c) tracks, per local variable or
- * lvalue spelling, where the value may come from: a reference-returning
- * call (rules/data/group-refs.tbl), an error pointer or NULL, a cached
- * place (struct member, array element, global), or something unknown.
- * iommu_group_ref_get(x) as a statement makes x owned.  Helpers defined in
- * the program are followed a few levels deep.  A return that may carry a
- * cached place is reported; unknown sources are not.
+ * The core drops the reference it is given: a cached group must be returned
+ * as iommu_group_ref_get(cached) (history: the doc).  A forward dataflow over
+ * the callback's CFG (checker/flow.c), bound from every iommu_ops in the
+ * run, tracks where each local or lvalue may come from: a call returning a
+ * reference (rules/data/group-refs.tbl), an error or NULL, a cached place
+ * (member, array element, global), or unknown; iommu_group_ref_get(x) as a
+ * statement makes x owned; helpers are followed a few levels deep.  A
+ * return that may carry a cached place is reported, and fixed by wrapping
+ * it when it carries nothing else.
  *
  * Known false positives: a cache filled by a helper that already took the
  * extra reference for the caller (the rule sees the member read as cached).
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "../checker/fixgen.h"
 #include "../checker/flow.h"
 #include "../checker/query.h"
 #include "../checker/rule.h"
@@ -53,6 +46,7 @@ struct dg_walk {
 	unsigned depth;
 	unsigned ret_src;		/* union over all returns */
 	const struct cfg_node *bad_ret;	/* first return (in the source) that may be cached */
+	unsigned *at;			/* per return node: its sources (callback only) */
 	struct dg_state *st;		/* the state apply() changes */
 };
 
@@ -90,13 +84,9 @@ static void state_set(struct dg_state *st, const char *key, unsigned dflt, unsig
 {
 	int i = state_find(st, key);
 
-	if (!key)
-		return;
-	if (i >= 0) {
+	if (i >= 0)
 		st->src[i] = src;
-		return;
-	}
-	if (st->nkeys == MAX_KEYS)
+	if (!key || i >= 0 || st->nkeys == MAX_KEYS)
 		return;
 	st->key[st->nkeys] = key;
 	st->dflt[st->nkeys] = dflt;
@@ -158,9 +148,7 @@ static unsigned eval(struct dg_walk *w, const struct dg_state *st, const struct 
 	case FXE_MEMBER:
 	case FXE_SUBSCRIPT:
 		i = state_find(st, key_of(e, &dflt));
-		if (i >= 0)
-			return st->src[i];
-		return dflt;
+		return i >= 0 ? st->src[i] : dflt;
 	default:
 		return SRC_UNKNOWN;
 	}
@@ -173,15 +161,11 @@ static bool apply_expr(const struct fx_expr *e, void *arg)
 	const char *key;
 	unsigned dflt;
 
-	if (q_is_assign(e)) {
-		key = key_of(e->kids[0], &dflt);
-		if (key)
-			state_set(w->st, key, dflt, eval(w, w->st, e->kids[1]));
-	} else if (e->kind == FXE_CALL && e->name && e->nkids == 2 &&
-		   !strcmp(e->name, "iommu_group_ref_get")) {
-		key = key_of(e->kids[1], &dflt);
-		state_set(w->st, key, dflt, SRC_REF);
-	}
+	if (q_is_assign(e) && (key = key_of(e->kids[0], &dflt)))
+		state_set(w->st, key, dflt, eval(w, w->st, e->kids[1]));
+	else if (e->kind == FXE_CALL && e->name && e->nkids == 2 &&
+		 !strcmp(e->name, "iommu_group_ref_get"))
+		state_set(w->st, key_of(e->kids[1], &dflt), dflt, SRC_REF);
 	return true;
 }
 
@@ -207,6 +191,8 @@ static void transfer(const struct cfg *g, unsigned n, void *state, void *arg)
 		apply(w, st, node->expr);
 		src = eval(w, st, node->expr);
 		w->ret_src |= src;
+		if (w->at)
+			w->at[n] |= src;
 		if ((src & SRC_CACHED) &&
 		    (!w->bad_ret || q_loc_before(&node->loc, &w->bad_ret->loc)))
 			w->bad_ret = node;
@@ -231,6 +217,26 @@ static unsigned eval_func(struct dg_walk *w, const struct fx_tu *tu, const struc
 	return sub.ret_src;
 }
 
+/* Every cached return wrapped in iommu_group_ref_get(), if none may carry more. */
+static void fix_returns(struct rule_ctx *ctx, int h, const struct fx_tu *tu,
+			const struct cfg *g, const unsigned *at)
+{
+	struct fg_fix fix = { 0 };
+	unsigned i;
+
+	for (i = 0; i < g->nnodes; i++) {
+		if (g->nodes[i].kind != CFG_RETURN || !(at[i] & SRC_CACHED))
+			continue;
+		if (at[i] != SRC_CACHED)
+			fg_refuse(&fix, "the value returned at line %u is a cached group on one path and %s on another: the reference belongs on the cached path alone",
+				  g->nodes[i].loc.line, at[i] & SRC_REF ? "a new reference" : "not");
+		fg_wrap_expr(&fix, tu, fx_strip(g->nodes[i].expr), "iommu_group_ref_get(", ")");
+	}
+	fg_emit(ctx, h, &fix);
+	report_fix_explain(ctx, h, "Take a reference on the cached group returned by device_group",
+			   "The IOMMU core puts the group reference that .device_group returns once the device is added; a group cached by the driver and returned without iommu_group_ref_get() loses its only reference when the first device leaves, and every other master keeps a freed group.");
+}
+
 static void check_callback(struct rule_ctx *ctx, const struct fx_tu *tu,
 			   const struct fx_var *ops, const struct fx_expr *val)
 {
@@ -240,6 +246,7 @@ static void check_callback(struct rule_ctx *ctx, const struct fx_tu *tu,
 	struct dg_state st = { 0 };
 	const char *text;
 	struct cfg *g;
+	int h;
 
 	val = fx_strip(val);
 	if (!val)
@@ -253,24 +260,24 @@ static void check_callback(struct rule_ctx *ctx, const struct fx_tu *tu,
 	if (val->kind != FXE_IDENT || val->ref != FXR_FUNC ||
 	    tbl_has("group-refs", 0, val->name))
 		return;
-	fn = NULL;
-	for (unsigned i = 0; i < tu->nfuncs && !fn; i++)
-		if (!strcmp(tu->funcs[i].name, val->name) && tu->funcs[i].body)
-			fn = &tu->funcs[i];
-	if (!fn)
-		fn = fx_find_func(ctx_program(ctx), tu, val->name, &ftu);
+	fn = fx_find_func(ctx_program(ctx), tu, val->name, &ftu);
 	if (!fn || !fn->body)
 		return;
 	w.tu = ftu;
 	g = cfg_build(ftu, fn);
+	w.at = g ? calloc(g->nnodes, sizeof(*w.at)) : NULL;
+	if (!w.at)
+		goto out_cfg;
 	flow_run(g, &dg_flow, &st, &w);
 	if (!w.bad_ret)
 		goto out_cfg;
 	text = fx_strip(w.bad_ret->expr)->text;
-	report(ctx, &w.bad_ret->loc, fn->name,
-	       "device_group callback of %s returns '%s' without taking a reference for the core: a cached or shared group must be returned through iommu_group_ref_get() (the core puts the reference it is given)",
-	       ops->name, text ? text : "the group");
+	h = report(ctx, &w.bad_ret->loc, fn->name,
+		   "device_group callback of %s returns '%s' without taking a reference for the core: a cached or shared group must be returned through iommu_group_ref_get() (the core puts the reference it is given)",
+		   ops->name, text ? text : "the group");
+	fix_returns(ctx, h, ftu, g, w.at);
 out_cfg:
+	free(w.at);
 	cfg_free(g);
 }
 

@@ -25,7 +25,10 @@
  * engine does not track (values other than the lookup result, return
  * codes and repeated conditions).
  */
+#include <stdio.h>
+
 #include "../checker/cfg.h"
+#include "../checker/fixgen.h"
 #include "../checker/rule.h"
 
 /*
@@ -34,8 +37,11 @@
  */
 static void on_defect(const struct cfg_leak *v, unsigned n, void *arg)
 {
-	struct rule_ctx *ctx = arg;
+	const struct fg_rule_arg *a = arg;
+	struct rule_ctx *ctx = a->ctx;
+	struct fg_fix fix = { 0 };
 	bool unchecked = true;
+	char title[128];
 	unsigned i;
 	int h;
 
@@ -55,15 +61,21 @@ static void on_defect(const struct cfg_leak *v, unsigned n, void *arg)
 			report_related(ctx, h, &v[i].exit_loc, "'%s' still held on this return",
 				       v[0].handle);
 	}
+	fg_release_before_exits(&fix, ctx_program(ctx), a->tu, "device", v, n);
+	fg_emit(ctx, h, &fix);
+	snprintf(title, sizeof(title), "Drop the device reference taken by %s()", v[0].acquire);
+	report_fix_explain(ctx, h, title,
+			   "The lookup returns the device with a reference held for the caller; this function reads what it needs from it and returns without put_device(), so the device (and its driver data) can never be freed. Drop the reference once it is no longer used, on every path that leaves the function holding it.");
 }
 
 static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
 {
+	struct fg_rule_arg a = { ctx, tu };
 	struct cfg_track t = {
 		.class = "device",
 		.tu = tu,
 		.prog = ctx_program(ctx),
-		.arg = ctx,
+		.arg = &a,
 		.defect = on_defect,
 	};
 

@@ -19,14 +19,20 @@
  * Known false positives: a group handed to a helper that keeps it (not in
  * the table), and paths infeasible for reasons the engine does not track.
  */
+#include <stdio.h>
+
 #include "../checker/cfg.h"
+#include "../checker/fixgen.h"
 #include "../checker/rule.h"
 
 /* One finding per acquisition, with each leaking exit as a related location. */
 static void on_defect(const struct cfg_leak *v, unsigned n, void *arg)
 {
-	struct rule_ctx *ctx = arg;
+	const struct fg_rule_arg *a = arg;
+	struct rule_ctx *ctx = a->ctx;
+	struct fg_fix fix = { 0 };
 	bool unchecked = true;
+	char title[128];
 	unsigned i;
 	int h;
 
@@ -40,15 +46,21 @@ static void on_defect(const struct cfg_leak *v, unsigned n, void *arg)
 	for (i = 0; i < n; i++)
 		report_related(ctx, h, &v[i].exit_loc, "'%s' still held on this return",
 			       v[0].handle);
+	fg_release_before_exits(&fix, ctx_program(ctx), a->tu, "group", v, n);
+	fg_emit(ctx, h, &fix);
+	snprintf(title, sizeof(title), "Put the iommu_group reference taken by %s()", v[0].acquire);
+	report_fix_explain(ctx, h, title,
+			   "The call takes a reference on the group for the caller; returning without iommu_group_put() pins the group and its sysfs directory for good. Put the reference on every path that leaves the function holding it.");
 }
 
 static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
 {
+	struct fg_rule_arg a = { ctx, tu };
 	struct cfg_track t = {
 		.class = "group",
 		.tu = tu,
 		.prog = ctx_program(ctx),
-		.arg = ctx,
+		.arg = &a,
 		.defect = on_defect,
 	};
 

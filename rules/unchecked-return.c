@@ -18,12 +18,19 @@
  * is stored in a local that is overwritten or never read afterwards.  An
  * explicit (void) cast is taken as a deliberate choice and not reported.
  *
+ * The fix checks an ignored call like its neighbours: when the nearest
+ * failure checks before and after it in its block test the same int local
+ * and fail the same way (return it, or goto one label), the call's result
+ * goes to that local and fails that way too.  A function without such
+ * checks gets no fix: the error path to join cannot be told.
+ *
  * Known false positives: a store read only on a loop's next iteration is
  * not followed (stores inside loops are not checked).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "../checker/fixgen.h"
 #include "../checker/query.h"
 #include "../checker/rule.h"
 #include "../checker/table.h"
@@ -81,6 +88,7 @@ static void check_store(struct ur_ctx *u, const char *var, const struct fx_expr 
 	char buf[256];
 	const char *what;
 	bool found;
+	int h;
 
 	if (u->loop_depth || !(what = must_check(u, call, buf, sizeof(buf))))
 		return;
@@ -88,12 +96,104 @@ static void check_store(struct ur_ctx *u, const char *var, const struct fx_expr 
 	if (found && !use.overwrite)
 		return;
 	if (found)
-		report(u->ctx, &call->loc, u->fn->name,
-		       "result of %s stored in '%s' is overwritten at line %u before it is checked",
-		       what, var, use.loc.line);
+		h = report(u->ctx, &call->loc, u->fn->name,
+			   "result of %s stored in '%s' is overwritten at line %u before it is checked",
+			   what, var, use.loc.line);
 	else
-		report(u->ctx, &call->loc, u->fn->name,
-		       "result of %s stored in '%s' is never checked", what, var);
+		h = report(u->ctx, &call->loc, u->fn->name,
+			   "result of %s stored in '%s' is never checked", what, var);
+	report_fix_note(u->ctx, h, "a stored result gets no fix: where it should be checked cannot be told");
+}
+
+/* A failure check "if (v) return v;" or "if (v < 0) goto L;" (no else). */
+struct ur_check {
+	const char *var;
+	char cond[80];
+	char then[96];
+};
+
+static bool failure_check(const struct fx_stmt *s, struct ur_check *c)
+{
+	const struct fx_expr *e = s && s->kind == FXS_IF ? fx_strip(s->expr) : NULL, *v = e, *z;
+	const struct fx_stmt *t = e && s->nkids ? s->kids[0] : NULL;
+
+	if (!t || (s->nkids > 1 && s->kids[1]))
+		return false;
+	if (e->kind == FXE_BINARY && e->op && e->nkids == 2 &&
+	    (!strcmp(e->op, "<") || !strcmp(e->op, "!=")) && (z = fx_strip(e->kids[1])) &&
+	    z->text && !strcmp(z->text, "0"))
+		v = fx_strip(e->kids[0]);
+	while (t && t->kind == FXS_BLOCK)
+		t = t->nkids ? t->kids[t->nkids - 1] : NULL;
+	if (!v || v->kind != FXE_IDENT || v->ref != FXR_LOCAL || !t)
+		return false;
+	c->var = v->name;
+	snprintf(c->cond, sizeof(c->cond), "%s%s", v->name,
+		 v != e && !strcmp(e->op, "<") ? " < 0" : "");
+	if (t->kind == FXS_GOTO && t->name)
+		snprintf(c->then, sizeof(c->then), "goto %s", t->name);
+	else if (t->kind == FXS_RETURN && q_is_var(t->expr, v->name, false))
+		snprintf(c->then, sizeof(c->then), "return %s", v->name);
+	else
+		return false;
+	return true;
+}
+
+static bool int_local(const struct fx_stmt *s, const char *name)
+{
+	unsigned i;
+
+	if (s && s->kind == FXS_DECL && s->name && !strcmp(s->name, name))
+		return s->type && !strcmp(s->type, "int");
+	for (i = 0; s && i < s->nkids; i++)
+		if (int_local(s->kids[i], name))
+			return true;
+	return false;
+}
+
+/* The nearest failure check from kids[k] on in direction d (+1, -1), no label between. */
+static bool neighbour(const struct fx_stmt *b, unsigned k, int d, struct ur_check *c)
+{
+	unsigned i;
+
+	for (i = k + d; i < b->nkids && b->kids[i]->kind != FXS_LABEL; i += d)
+		if (failure_check(b->kids[i], c))
+			return true;
+	return false;
+}
+
+/* The fix of ignored call statement s: fail like the checks around it. */
+static void fix_ignored(struct ur_ctx *u, int h, const struct fx_stmt *s)
+{
+	const struct fx_stmt *b = NULL;
+	struct ur_check p = { 0 }, n = { 0 };
+	struct fg_fix fix = { 0 };
+	struct q_use use;
+	unsigned k = 0;
+
+	fg_stmt_at(u->fn, FXS_EXPR, &s->loc, &b);
+	while (b && b->kind == FXS_BLOCK && k < b->nkids && b->kids[k] != s)
+		k++;
+	if (!b || b->kind != FXS_BLOCK || k == b->nkids)
+		fg_refuse(&fix, "the call is not a statement of a block");
+	else if (!neighbour(b, k, -1, &p) + !neighbour(b, k, 1, &n) == 2)
+		fg_refuse(&fix, "no failure check on an error variable around the call: the error path to join cannot be told");
+	else if (!p.var || !n.var)
+		fg_refuse(&fix, "a failure check only %s the call: whether its failure must undo the steps before it cannot be told",
+			  p.var ? "before" : "after");
+	else if (strcmp(p.var, n.var) || strcmp(p.then, n.then))
+		fg_refuse(&fix, "the checks before and after the call fail differently ('%s', '%s')",
+			  p.then, n.then);
+	else if (!int_local(u->fn->body, p.var))
+		fg_refuse(&fix, "'%s' is not an int local", p.var);
+	else if (q_first_use(u->fn->body, p.var, Q_OVERWRITES, &s->loc, &use, NULL) &&
+		 !use.overwrite)
+		fg_refuse(&fix, "'%s' is read at line %u before it is set again", p.var,
+			  use.loc.line);
+	fg_check_result(&fix, u->tu, s, p.var, p.cond, p.then);
+	fg_emit(u->ctx, h, &fix);
+	report_fix_explain(u->ctx, h, "Check the result of a call that can fail",
+			   "The call can fail; ignoring its result makes the caller go on, and report success, as if it had worked. Check it and fail the way the neighbouring steps of the function do.");
 }
 
 static void run(struct ur_ctx *u, const struct fx_stmt *s)
@@ -110,9 +210,9 @@ static void run(struct ur_ctx *u, const struct fx_stmt *s)
 	if (s->kind == FXS_EXPR && e && !is_void_cast(e)) {
 		e = fx_strip(e);
 		if ((what = must_check(u, e, buf, sizeof(buf))))
-			report(u->ctx, &e->loc, u->fn->name,
-			       "result of %s is ignored: it can fail, and the caller goes on as if it had succeeded",
-			       what);
+			fix_ignored(u, report(u->ctx, &e->loc, u->fn->name,
+					      "result of %s is ignored: it can fail, and the caller goes on as if it had succeeded",
+					      what), s);
 		else if (q_is_assign(e) && fx_strip(e->kids[0])->kind == FXE_IDENT &&
 			 fx_strip(e->kids[0])->ref == FXR_LOCAL)
 			check_store(u, fx_strip(e->kids[0])->name, fx_strip(e->kids[1]));
