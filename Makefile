@@ -310,7 +310,7 @@ FIX_DBS = $(foreach v,6.12 6.1,$(foreach a,x86_64 arm64,$(KERNEL_WORKDIR)/$(v)-$
 # offered on the bad fixtures and the reference mutants compiles, re-scans
 # clean, is idempotent and makes the reference harness pass again.
 fix-check: $(LINT) $(REF_LIB) $(REF_MAIN_OBJ)
-	$(Q)$(FIX_CHECK_ENV) scripts/fix-check.sh local ./$(LINT)
+	$(Q)$(FIX_CHECK_ENV) scripts/fix-check.sh local --strict ./$(LINT)
 
 # The same on a real compile DB (kernel-db): overlay copies of the fixed TUs
 # compiled with their DB flags and re-scanned with -p; coverage per rule.

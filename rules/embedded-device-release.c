@@ -133,9 +133,10 @@ static void check_release(struct rule_ctx *ctx, const struct fx_tu *tu,
 		else
 			snprintf(why, sizeof(why), "'%s' is embedded in %s (container_of)",
 				 r.param, r.container);
-		report(ctx, &r.kfree_param->loc, fn->name,
+		h = report(ctx, &r.kfree_param->loc, fn->name,
 		       "release callback %s() kfree()s the struct device * it is given, but %s: free the container obtained with container_of() instead",
 		       fn->name, why);
+		report_fix_note(ctx, h, "freeing the container needs its type and the member that embeds the device, and whoever else frees it must stop: not a local edit");
 	}
 	if (binding && fn->body->kind == FXS_BLOCK && !fn->body->nkids &&
 	    tu_frees(from, container)) {
@@ -143,6 +144,7 @@ static void check_release(struct rule_ctx *ctx, const struct fx_tu *tu,
 			   "release callback %s() is empty, but it is the %s, and '%s' is kfree()d directly: the container is freed behind the device's refcount",
 			   fn->name, binding, container);
 		report_level(ctx, h, SEV_NOTE);
+		report_fix_note(ctx, h, "the release must free the container and the direct kfree() go: two coupled edits in different functions, not offered");
 	}
 }
 

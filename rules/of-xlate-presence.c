@@ -311,9 +311,10 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 	if (!f && probes_nothing(ctx, tu, ops))
 		return;
 	if (!f) {
-		report(ctx, &ops->loc, ops->name,
+		h = report(ctx, &ops->loc, ops->name,
 		       "iommu_ops '%s' has no .of_xlate, but this driver binds through the device tree ('%s' at line %u): the core cannot translate its masters' \"iommus\" phandles",
 		       ops->name, why, where->line);
+		report_fix_note(ctx, h, "an .of_xlate has to map the driver's own master ids and per-device data: not a mechanical edit");
 		return;
 	}
 	if (f->inactive)

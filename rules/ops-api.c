@@ -35,6 +35,10 @@
 
 #include "../checker/query.h"
 #include "../checker/rule.h"
+
+/* Why no ops-api finding has a fix (docs/rules/ops-api.md, Fixes). */
+#define NO_FIX_PORT "the replacement API has other semantics (callback signature, ownership, who calls it): porting the driver to it is not a local edit"
+#define NO_FIX_WRITE "the missing callback has to be written for the driver's hardware: not a mechanical edit"
 #include "../checker/table.h"
 
 /* name is listed under kind in iommu-api.tbl ("prefix*" rows match a prefix). */
@@ -87,9 +91,10 @@ static void check_required(struct rule_ctx *ctx, const struct fx_var *ops,
 		    fx_init_get(ops->init, row->fields[1]))
 			continue;
 		fmt_version(version, ver, sizeof(ver));
-		report(ctx, &ops->loc, ops->name,
+		report_fix_note(ctx, report(ctx, &ops->loc, ops->name,
 		       "iommu_ops '%s' has no .%s: the core calls it unconditionally on this tree (>= %s, %s)",
-		       ops->name, row->fields[1], ver, marker);
+		       ops->name, row->fields[1], ver, marker),
+				NO_FIX_WRITE);
 	}
 }
 
@@ -106,9 +111,9 @@ static void check_domain_alloc(struct rule_ctx *ctx, const struct fx_var *ops,
 	for (i = 0; i < ops->init->nfields; i++)
 		if (ops->init->fields[i].field && api_listed("domain-source", ops->init->fields[i].field))
 			return;
-	report(ctx, &ops->loc, ops->name,
+	report_fix_note(ctx, report(ctx, &ops->loc, ops->name,
 	       "iommu_ops '%s' offers no way to get a domain (no .domain_alloc* callback nor a static identity/blocked/default domain)",
-	       ops->name);
+	       ops->name), NO_FIX_WRITE);
 }
 
 struct reg_scan {
@@ -167,9 +172,9 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 		if (!f->field || f->inactive)
 			continue;
 		if (rec && !fx_record_has_field(rec, f->field)) {
-			report(ctx, &f->loc, ops->name,
+			report_fix_note(ctx, report(ctx, &f->loc, ops->name,
 			       "iommu_ops '%s' sets .%s, which this tree's struct iommu_ops does not have",
-			       ops->name, f->field);
+			       ops->name, f->field), NO_FIX_PORT);
 			continue;
 		}
 		row = api_row("field", f->field);
@@ -177,11 +182,11 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 			continue;
 		fmt_version(q_parse_version(row->fields[3]), ver, sizeof(ver));
 		fmt_version(version, now, sizeof(now));
-		report(ctx, &f->loc, ops->name,
+		report_fix_note(ctx, report(ctx, &f->loc, ops->name,
 		       "iommu_ops '%s' sets .%s, removed from the IOMMU API in %s (this tree is >= %s: %s); the core never calls it%s%s",
 		       ops->name, f->field, ver, now, marker,
 		       strcmp(row->fields[4], "-") ? "; use " : "",
-		       strcmp(row->fields[4], "-") ? row->fields[4] : "");
+		       strcmp(row->fields[4], "-") ? row->fields[4] : ""), NO_FIX_PORT);
 	}
 	if (rec && version && registered(ctx_program(ctx), ops->name)) {
 		check_required(ctx, ops, rec, version, marker);
@@ -208,11 +213,11 @@ static bool match_call(const struct fx_expr *e, void *arg)
 		return true;
 	fmt_version(q_parse_version(row->fields[3]), ver, sizeof(ver));
 	fmt_version(c->version, now, sizeof(now));
-	report(c->ctx, &e->loc, c->fn->name,
+	report_fix_note(c->ctx, report(c->ctx, &e->loc, c->fn->name,
 	       "%s() was removed from the IOMMU API in %s (this tree is >= %s: %s)%s%s",
 	       e->name, ver, now, c->marker,
 	       strcmp(row->fields[4], "-") ? "; use " : "",
-	       strcmp(row->fields[4], "-") ? row->fields[4] : "");
+	       strcmp(row->fields[4], "-") ? row->fields[4] : ""), NO_FIX_PORT);
 	return true;
 }
 

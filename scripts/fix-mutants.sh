@@ -16,14 +16,14 @@
 set -u
 BUILD=${1:-build}
 [ $# -gt 0 ] && shift
-RULES=${*:-register-unwind embedded-device-release of-xlate-presence resv-region}
+RULES=${*:-register-unwind embedded-device-release of-xlate-presence resv-region device-lookup-put group-get-put device-group-ref unchecked-return}
 LINT=${IOMMU_LINT:-./iommu-lint}
 CC=${CC:-cc}
 # Flags the harness objects were built with that the link needs (SAN=1: the sanitizers).
 REF_CFLAGS=${REF_CFLAGS:-}
 REF=$BUILD/reference
 # Mutants whose fix is absent on purpose (the reason is printed from the checker).
-EXPECT_NOFIX="embedded-device-kfree of-xlate-ifdef of-xlate-missing resv-or-types"
+EXPECT_NOFIX="embedded-device-kfree of-xlate-ifdef of-xlate-missing resv-or-types group-cached-noref"
 reason() {
 	case $1 in
 	embedded-device-kfree) echo "release callback kfree(dev): the container's type and member are not rebuilt into a container_of() by this rule yet" ;;
