@@ -177,6 +177,22 @@ static bool split_decl(const struct fx_tu *tu, const struct fx_stmt *d, struct f
 	return src_loc_at(tu, p, &fix->e[0].from) && src_loc_at(tu, e - 1, &fix->e[0].to);
 }
 
+static bool is_call_expr(const struct fx_expr *e, void *arg)
+{
+	*(bool *)arg |= e->kind == FXE_CALL;
+	return !*(bool *)arg;
+}
+
+/* A declaration whose initialiser calls something (effects the check must not skip). */
+static bool decl_calls(const struct fx_stmt *d)
+{
+	bool found = false;
+
+	if (d->expr)
+		fx_walk_expr(d->expr, is_call_expr, &found);
+	return found;
+}
+
 /*
  * "if (args->args_count != N) return -EINVAL;" as the first statement
  * after the declarations, N the cells read; a declaration that reads a
@@ -206,6 +222,10 @@ static bool fix_args_count(struct rule_ctx *ctx, const struct fx_tu *tu,
 	for (i = p + 1; i < f; i++)
 		if (b->kids[i]->expr)
 			p = b->nkids;	/* would move an initialiser past another */
+	*why = "a declaration before the check calls a function (a lookup, an allocation): the early return would skip its undo";
+	for (i = 0; i < p && i < f; i++)
+		if (decl_calls(b->kids[i]))
+			return false;
 	*why = "the first statement after the declarations is not clear (a declaration reading a cell followed by initialised ones, or text not laid out one statement a line)";
 	if (p == b->nkids || f == b->nkids || !src_line_indent(tu, b->kids[f]->loc.line, ind, sizeof(ind)))
 		return false;
