@@ -457,3 +457,51 @@ unsigned q_api_version(const struct rule_ctx *ctx, const struct fx_tu *tu, char 
 	}
 	return 0;
 }
+
+bool q_call_role(const struct fx_expr *e, const char *table, const char *role)
+{
+	const struct tbl_row *row;
+
+	e = fx_strip(e);
+	if (!e || e->kind != FXE_CALL || !e->name)
+		return false;
+	row = tbl_find(tbl_get(table), 0, e->name);
+	return row && row->nfields > 1 && !strcmp(row->fields[1], role);
+}
+
+struct role_scan {
+	const char *table, *role, *text;
+	const struct fx_expr *call;
+};
+
+static bool find_role(const struct fx_expr *e, void *arg)
+{
+	struct role_scan *rs = arg;
+	const struct fx_expr *a;
+
+	if (!q_call_role(e, rs->table, rs->role) || e->nkids != 2)
+		return true;
+	a = fx_strip(e->kids[1]);
+	if (!rs->text || (a && a->text && !strcmp(a->text, rs->text)))
+		rs->call = e;
+	return !rs->call || !rs->text;
+}
+
+const struct fx_expr *q_find_call_role(const struct fx_stmt *s, const char *table,
+				       const char *role)
+{
+	struct role_scan rs = { table, role, NULL, NULL };
+
+	fx_walk_stmt(s, NULL, find_role, &rs);
+	return rs.call;
+}
+
+bool q_tu_calls_on(const struct fx_tu *tu, const char *table, const char *role, const char *text)
+{
+	struct role_scan rs = { table, role, text, NULL };
+	unsigned i;
+
+	for (i = 0; tu && text && i < tu->nfuncs && !rs.call; i++)
+		fx_walk_stmt(tu->funcs[i].body, NULL, find_role, &rs);
+	return rs.call != NULL;
+}

@@ -83,4 +83,12 @@ int q_layout_has(const struct fx_tu *tu, const char *record_field);
 unsigned q_api_version(const struct rule_ctx *ctx, const struct fx_tu *tu, char *why,
 		       size_t len);
 
+/* e is a call whose row in rules/data/<table>.tbl has role as field 1. */
+bool q_call_role(const struct fx_expr *e, const char *table, const char *role);
+/* The last one-argument call of that role in s, or NULL. */
+const struct fx_expr *q_find_call_role(const struct fx_stmt *s, const char *table,
+				       const char *role);
+/* Some function of tu makes a one-argument call of that role on an argument spelled text. */
+bool q_tu_calls_on(const struct fx_tu *tu, const char *table, const char *role, const char *text);
+
 #endif

@@ -39,13 +39,7 @@
 /* The call's role in rules/data/device-lifetime.tbl: "init", "put" or "free". */
 static bool is_call(const struct fx_expr *e, const char *role)
 {
-	const struct tbl_row *row;
-
-	e = fx_strip(e);
-	if (!e || e->kind != FXE_CALL || !e->name)
-		return false;
-	row = tbl_find(tbl_get("device-lifetime"), 0, e->name);
-	return row && row->nfields > 1 && !strcmp(row->fields[1], role);
+	return q_call_role(e, "device-lifetime", role);
 }
 
 struct rel_scan {
@@ -84,33 +78,6 @@ static bool release_shaped(const struct fx_func *fn)
 	       !strcmp(fn->ret_type, "void");
 }
 
-struct free_scan {
-	const char *container;
-	bool found;
-};
-
-static bool scan_free(const struct fx_expr *e, void *arg)
-{
-	struct free_scan *fs = arg;
-	const struct fx_expr *a;
-
-	if (is_call(e, "free") && e->nkids == 2 && (a = fx_strip(e->kids[1])) && a->text &&
-	    !strcmp(a->text, fs->container))
-		fs->found = true;
-	return !fs->found;
-}
-
-/* Does some function of tu kfree() container (as spelled at the binding)? */
-static bool tu_frees(const struct fx_tu *tu, const char *container)
-{
-	struct free_scan fs = { container, false };
-	unsigned i;
-
-	for (i = 0; tu && container && i < tu->nfuncs && !fs.found; i++)
-		fx_walk_stmt(tu->funcs[i].body, NULL, scan_free, &fs);
-	return fs.found;
-}
-
 /*
  * fn (of tu) as a release callback; binding says how it is bound (or
  * NULL), and container how the binding TU `from` spells the container.
@@ -139,7 +106,7 @@ static void check_release(struct rule_ctx *ctx, const struct fx_tu *tu,
 		report_fix_note(ctx, h, "freeing the container needs its type and the member that embeds the device, and whoever else frees it must stop: not a local edit");
 	}
 	if (binding && fn->body->kind == FXS_BLOCK && !fn->body->nkids &&
-	    tu_frees(from, container)) {
+	    q_tu_calls_on(from, "device-lifetime", "free", container)) {
 		h = report(ctx, &fn->loc, fn->name,
 			   "release callback %s() is empty, but it is the %s, and '%s' is kfree()d directly: the container is freed behind the device's refcount",
 			   fn->name, binding, container);
@@ -257,20 +224,6 @@ static bool is_guarded(const struct life_walk *w, const struct fx_expr *e)
 	return false;
 }
 
-struct branch_scan {
-	const char *role;
-	const struct fx_expr *call;
-};
-
-static bool find_role(const struct fx_expr *e, void *arg)
-{
-	struct branch_scan *bs = arg;
-
-	if (is_call(e, bs->role) && e->nkids == 2)
-		bs->call = e;
-	return !bs->call;
-}
-
 /*
  * if (registered) put_device(&x->dev); else kfree(x);: the branch decides
  * which one runs (a flag, dev.release set), so that kfree() is not after
@@ -279,18 +232,17 @@ static bool find_role(const struct fx_expr *e, void *arg)
 static bool scan_guarded(const struct fx_stmt *s, void *arg)
 {
 	struct life_walk *w = arg;
-	struct branch_scan put = { "put", NULL }, fr = { "free", NULL };
+	const struct fx_expr *put, *fr;
 	unsigned k;
 
 	if (s->kind != FXS_IF || s->nkids < 2 || !s->kids[0] || !s->kids[1])
 		return true;
 	for (k = 0; k < 2 && w->nguarded < 8; k++) {
-		put.call = fr.call = NULL;
-		fx_walk_stmt(s->kids[k], NULL, find_role, &put);
-		fx_walk_stmt(s->kids[1 - k], NULL, find_role, &fr);
-		if (put.call && fr.call && fx_strip(fr.call->kids[1])->text &&
-		    fg_arg_is_container(put.call, fx_strip(fr.call->kids[1])->text))
-			w->guarded[w->nguarded++] = fr.call;
+		put = q_find_call_role(s->kids[k], "device-lifetime", "put");
+		fr = q_find_call_role(s->kids[1 - k], "device-lifetime", "free");
+		if (put && fr && fx_strip(fr->kids[1])->text &&
+		    fg_arg_is_container(put, fx_strip(fr->kids[1])->text))
+			w->guarded[w->nguarded++] = fr;
 	}
 	return true;
 }
