@@ -82,6 +82,7 @@ CHECKER_OBJS += checker/frontend-ts/ts.o
 CHECKER_OBJS += checker/gitdiff.o
 CHECKER_OBJS += checker/kbuild.o
 CHECKER_OBJS += checker/kconfig.o
+CHECKER_OBJS += checker/leak-report.o
 CHECKER_OBJS += checker/merge.o
 CHECKER_OBJS += checker/options.o
 CHECKER_OBJS += checker/output.o

@@ -23,34 +23,24 @@
 
 #include "../checker/cfg.h"
 #include "../checker/fixgen.h"
+#include "../checker/leak-report.h"
 #include "../checker/rule.h"
+
+static const struct leak_words words = {
+	.class = "group",
+	.what = "iommu_group reference",
+	.verb = "put",
+	.untested = " (the result is never tested)",
+	.title = "Put the iommu_group reference taken by %s()",
+	.why = "The call takes a reference on the group for the caller; returning without iommu_group_put() pins the group and its sysfs directory for good. Put the reference on every path that leaves the function holding it.",
+};
 
 /* One finding per acquisition, with each leaking exit as a related location. */
 static void on_defect(const struct cfg_leak *v, unsigned n, void *arg)
 {
 	const struct fg_rule_arg *a = arg;
-	struct rule_ctx *ctx = a->ctx;
-	struct fg_fix fix = { 0 };
-	bool unchecked = true;
-	char title[128];
-	unsigned i;
-	int h;
 
-	for (i = 0; i < n; i++)
-		unchecked &= v[i].unchecked;
-	h = report(ctx, &v[0].acq_loc, v[0].fn->name,
-		   "iommu_group reference '%s' from %s() is not put on %u path%s (returning at line %u%s)%s; release it with %s",
-		   v[0].handle, v[0].acquire, n, n == 1 ? "" : "s", v[0].exit_loc.line,
-		   n == 1 ? "" : ", ...", unchecked ? " (the result is never tested)" : "",
-		   v[0].release);
-	for (i = 0; i < n; i++)
-		report_related(ctx, h, &v[i].exit_loc, "'%s' still held on this return",
-			       v[0].handle);
-	fg_release_before_exits(&fix, ctx_program(ctx), a->tu, "group", v, n);
-	fg_emit(ctx, h, &fix);
-	snprintf(title, sizeof(title), "Put the iommu_group reference taken by %s()", v[0].acquire);
-	report_fix_explain(ctx, h, title,
-			   "The call takes a reference on the group for the caller; returning without iommu_group_put() pins the group and its sysfs directory for good. Put the reference on every path that leaves the function holding it.");
+	leak_report(a->ctx, a->tu, &words, v, n);
 }
 
 static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-2.0
+/* leak-report.c - the finding, notes and fix of one leaked acquisition (see leak-report.h). */
+#include <stdio.h>
+
+#include "fixgen.h"
+#include "leak-report.h"
+
+void leak_report(struct rule_ctx *ctx, const struct fx_tu *tu, const struct leak_words *w,
+		 const struct cfg_leak *v, unsigned n)
+{
+	struct fg_fix fix = { 0 };
+	bool unchecked = true;
+	char title[128];
+	unsigned i;
+	int h;
+
+	for (i = 0; i < n; i++)
+		unchecked &= v[i].unchecked;
+	h = report(ctx, &v[0].acq_loc, v[0].fn->name,
+		   "%s '%s' from %s() is not %s on %u path%s (returning at line %u%s)%s; release it with %s",
+		   w->what, v[0].handle, v[0].acquire, w->verb, n, n == 1 ? "" : "s",
+		   v[0].exit_loc.line, n == 1 ? "" : ", ...", unchecked ? w->untested : "",
+		   v[0].release);
+	for (i = 0; i < n; i++) {
+		if (v[i].via_label)
+			report_related(ctx, h, &v[i].exit_loc,
+				       "'%s' still held on this return (reached through 'goto %s' at line %u)",
+				       v[0].handle, v[i].via_label, v[i].via_loc.line);
+		else
+			report_related(ctx, h, &v[i].exit_loc, "'%s' still held on this return",
+				       v[0].handle);
+	}
+	fg_release_before_exits(&fix, ctx_program(ctx), tu, w->class, v, n);
+	fg_emit(ctx, h, &fix);
+	snprintf(title, sizeof(title), w->title, v[0].acquire);
+	report_fix_explain(ctx, h, title, w->why);
+}
