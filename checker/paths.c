@@ -22,7 +22,8 @@ struct cfg_stats cfg_stats;
 
 /* ---- path engine ---- */
 
-enum res_state { RS_NONE, RS_PENDING, RS_MAYBE, RS_HELD, RS_DONE };
+/* RS_SCOPED: held by a __free() variable, released when its scope ends */
+enum res_state { RS_NONE, RS_PENDING, RS_MAYBE, RS_HELD, RS_DONE, RS_SCOPED };
 enum int_fact { IV_UNKNOWN, IV_ZERO, IV_NONZERO };
 
 struct site {
@@ -33,6 +34,7 @@ struct site {
 	const char *handle;	/* variable or first-argument text naming the resource */
 	const char *spelling;	/* the handle as written, for messages */
 	bool local;		/* handle based on a local: made by this function */
+	const char *scoped;	/* the __free() variable that releases it, if any */
 };
 
 struct pstate {
@@ -477,6 +479,11 @@ static void on_assign(struct walk *w, struct pstate *st, const struct fx_expr *l
 	unsigned i;
 	int k;
 
+	/* v = NULL on a __free(put_device) variable: its cleanup no longer puts */
+	for (i = 0; r && r->text && !strcmp(r->text, "NULL") && i < w->nsites; i++)
+		if (st->res[i] == RS_SCOPED && w->sites[i].scoped && !strcmp(w->sites[i].scoped, l))
+			st->res[i] = RS_HELD;
+
 	for (i = 0; i < w->nsites; i++) {
 		const struct site *s = &w->sites[i];
 
@@ -561,8 +568,10 @@ static void on_decl(struct walk *w, struct pstate *st, const struct cfg_node *n)
 		const struct site *s = &w->sites[i];
 
 		if (live(st->res[i]) &&
-		    (names_handle(w, s, n->decl, false) || names_handle(w, s, root, false)))
-			st->res[i] = RS_DONE;
+		    (names_handle(w, s, n->decl, false) || names_handle(w, s, root, false))) {
+			st->res[i] = RS_SCOPED;
+			w->sites[i].scoped = n->decl;
+		}
 	}
 }
 
