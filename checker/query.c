@@ -505,3 +505,51 @@ bool q_tu_calls_on(const struct fx_tu *tu, const char *table, const char *role, 
 		fx_walk_stmt(tu->funcs[i].body, NULL, find_role, &rs);
 	return rs.call != NULL;
 }
+
+struct assign_scan {
+	const char *table, *role, *var;	/* role NULL: any right-hand side */
+	const struct fx_expr *rhs;
+};
+
+static bool scan_assign_stmt(const struct fx_stmt *st, void *arg)
+{
+	struct assign_scan *as = arg;
+
+	if (st->kind == FXS_DECL && st->name && st->expr && !strcmp(st->name, as->var) &&
+	    (!as->role || q_call_role(st->expr, as->table, as->role)))
+		as->rhs = st->expr;
+	return !as->rhs;
+}
+
+static bool scan_assign_expr(const struct fx_expr *e, void *arg)
+{
+	struct assign_scan *as = arg;
+	const struct fx_expr *l;
+
+	if (!q_is_assign(e) || !(l = fx_strip(e->kids[0])) || !l->text || strcmp(l->text, as->var))
+		return true;
+	if (!as->role || q_call_role(e->kids[1], as->table, as->role))
+		as->rhs = e->kids[1];
+	return !as->rhs;
+}
+
+const struct fx_expr *q_assigned(const struct fx_stmt *body, const char *var, const char *table,
+				 const char *role)
+{
+	struct assign_scan as = { table, role, var, NULL };
+
+	if (var)
+		fx_walk_stmt(body, scan_assign_stmt, scan_assign_expr, &as);
+	return as.rhs;
+}
+
+bool q_tu_assigns_call_role(const struct fx_tu *tu, const char *table, const char *role,
+			    const char *var)
+{
+	unsigned i;
+
+	for (i = 0; tu && var && i < tu->nfuncs; i++)
+		if (q_assigned(tu->funcs[i].body, var, table, role))
+			return true;
+	return false;
+}

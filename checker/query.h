@@ -91,4 +91,14 @@ const struct fx_expr *q_find_call_role(const struct fx_stmt *s, const char *tabl
 /* Some function of tu makes a one-argument call of that role on an argument spelled text. */
 bool q_tu_calls_on(const struct fx_tu *tu, const char *table, const char *role, const char *text);
 
+/*
+ * The value var is given in body (its declaration's initialiser or an
+ * assignment), with role, a call of that role of table; NULL if none.
+ */
+const struct fx_expr *q_assigned(const struct fx_stmt *body, const char *var, const char *table,
+				 const char *role);
+/* Some function of tu assigns var a call of that role (x = devm_kzalloc(...)). */
+bool q_tu_assigns_call_role(const struct fx_tu *tu, const char *table, const char *role,
+			    const char *var);
+
 #endif

@@ -34,6 +34,7 @@
 #include "../checker/flow.h"
 #include "../checker/query.h"
 #include "../checker/rule.h"
+#include "../checker/summary.h"
 #include "../checker/table.h"
 
 /* The call's role in rules/data/device-lifetime.tbl: "init", "put" or "free". */
@@ -80,11 +81,11 @@ static bool release_shaped(const struct fx_func *fn)
 
 /*
  * fn (of tu) as a release callback; binding says how it is bound (or
- * NULL), and container how the binding TU `from` spells the container.
+ * NULL), and freed how the binding's file frees the container behind the
+ * refcount (NULL: it does not).
  */
 static void check_release(struct rule_ctx *ctx, const struct fx_tu *tu,
-			  const struct fx_func *fn, const char *binding,
-			  const struct fx_tu *from, const char *container)
+			  const struct fx_func *fn, const char *binding, const char *freed)
 {
 	struct rel_scan r = { .tu = tu };
 	int h;
@@ -105,11 +106,10 @@ static void check_release(struct rule_ctx *ctx, const struct fx_tu *tu,
 		       fn->name, why);
 		report_fix_note(ctx, h, "freeing the container needs its type and the member that embeds the device, and whoever else frees it must stop: not a local edit");
 	}
-	if (binding && fn->body->kind == FXS_BLOCK && !fn->body->nkids &&
-	    q_tu_calls_on(from, "device-lifetime", "free", container)) {
+	if (binding && fn->body->kind == FXS_BLOCK && !fn->body->nkids && freed) {
 		h = report(ctx, &fn->loc, fn->name,
-			   "release callback %s() is empty, but it is the %s, and '%s' is kfree()d directly: the container is freed behind the device's refcount",
-			   fn->name, binding, container);
+			   "release callback %s() is empty, but it is the %s, and %s: the container is freed behind the device's refcount",
+			   fn->name, binding, freed);
 		report_level(ctx, h, SEV_NOTE);
 		report_fix_note(ctx, h, "the release must free the container and the direct kfree() go: two coupled edits in different functions, not offered");
 	}
@@ -119,11 +119,40 @@ static void check_release(struct rule_ctx *ctx, const struct fx_tu *tu,
 struct bind_scan {
 	struct rule_ctx *ctx;
 	const struct fx_tu *tu;
+	const struct fx_func *fn;
+	char freed[256];
 };
+
+/*
+ * How the file frees container c (spelled at the binding) other than
+ * through the device: kfree(c); kfree(arr) for c = &arr[i]; or c (or the
+ * variable it is a part of) allocated with devm_*() and freed by devres.
+ */
+static const char *freed_how(struct bind_scan *b, const struct fx_expr *c)
+{
+	const struct fx_expr *v = c ? q_assigned(b->fn->body, c->text, NULL, NULL) : NULL;
+	const char *root = own_root(c, true);
+
+	if (!c || !c->text)
+		return NULL;
+	if (q_tu_calls_on(b->tu, "device-lifetime", "free", c->text))
+		snprintf(b->freed, sizeof(b->freed), "'%s' is kfree()d directly", c->text);
+	else if ((v = q_strip_addr(v)) && v->kind == FXE_SUBSCRIPT && v->nkids &&
+		 fx_strip(v->kids[0])->text &&
+		 q_tu_calls_on(b->tu, "device-lifetime", "free", fx_strip(v->kids[0])->text))
+		snprintf(b->freed, sizeof(b->freed), "'%s' is an element of '%s', kfree()d directly",
+			 c->text, fx_strip(v->kids[0])->text);
+	else if (root && q_tu_assigns_call_role(b->tu, "device-lifetime", "devm", root))
+		snprintf(b->freed, sizeof(b->freed),
+			 "'%s' is allocated with a devm_*() call: devres frees it at unbind", root);
+	else
+		return NULL;
+	return b->freed;
+}
 
 static bool scan_binding(const struct fx_expr *e, void *arg)
 {
-	const struct bind_scan *b = arg;
+	struct bind_scan *b = arg;
 	struct rule_ctx *ctx = b->ctx;
 	const struct fx_program *prog = ctx_program(ctx);
 	const struct fx_expr *lhs, *rhs, *cb;
@@ -154,7 +183,7 @@ static bool scan_binding(const struct fx_expr *e, void *arg)
 		snprintf(binding, sizeof(binding), "release of the embedded device '%s' (line %u)",
 			 dev, e->loc.line);
 		fn = fx_find_func(prog, b->tu, rhs->name, &tu);
-		check_release(ctx, tu, fn, binding, b->tu, cont ? cont->text : NULL);
+		check_release(ctx, tu, fn, binding, freed_how(b, cont));
 		return true;
 	}
 	if (strcmp(lhs->name, "class") && strcmp(lhs->name, "type"))
@@ -176,7 +205,7 @@ static bool scan_binding(const struct fx_expr *e, void *arg)
 	snprintf(binding, sizeof(binding), "%s '%s', given to the embedded device '%s' (line %u)",
 		 kind, rhs->name, dev, e->loc.line);
 	fn = fx_find_func(prog, b->tu, cb->name, &tu);
-	check_release(ctx, tu, fn, binding, b->tu, cont ? cont->text : NULL);
+	check_release(ctx, tu, fn, binding, freed_how(b, cont));
 	return true;
 }
 
@@ -337,7 +366,7 @@ static bool finds_init(const struct fx_expr *e, void *arg)
 static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
 {
 	struct life_walk w = { ctx, tu, fn, NULL, 0, { NULL } };
-	struct bind_scan b = { ctx, tu };
+	struct bind_scan b = { ctx, tu, fn, "" };
 	struct life entry = { 0 };
 	bool init = false;
 	struct cfg *g;
@@ -352,7 +381,7 @@ static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struc
 	}
 
 	/* a release callback that container_of()s its device and still frees it */
-	check_release(ctx, tu, fn, NULL, NULL, NULL);
+	check_release(ctx, tu, fn, NULL, NULL);
 }
 
 void rule_embedded_device_release_register(struct rule_reg *r)
