@@ -272,6 +272,7 @@ static int sh(const char *fmt, ...)
 static const char *const fixed[] = {
 	"device-lookup-put/bad-bus-find-by-fwnode.c",
 	"device-lookup-put/bad-bus-find-device.c",
+	"device-lookup-put/bad-free-cleanup-nulled.c",
 	"device-lookup-put/bad-helper-does-not-release.c",
 	"device-lookup-put/bad-later-return-leaks.c",
 	"device-lookup-put/bad-warn-on-early-return.c",
