@@ -179,6 +179,69 @@ static unsigned put_lines(FILE *out, char prefix, const char *text, size_t len)
 	return n;
 }
 
+/* Split text into lines (each with its '\n' if it has one); returns the count. */
+static unsigned split_lines(const char *text, size_t len, const char ***v, size_t **n)
+{
+	unsigned c = 0, i = 0;
+	size_t p;
+
+	for (p = 0; p < len; p++)
+		c += text[p] == '\n';
+	c += len && text[len - 1] != '\n';
+	*v = xcalloc(c + 1, sizeof(**v));
+	*n = xcalloc(c + 1, sizeof(**n));
+	for (p = 0; p < len; i++) {
+		const char *nl = memchr(text + p, '\n', len - p);
+		size_t e = nl ? (size_t)(nl - text) + 1 : len;
+
+		(*v)[i] = text + p;
+		(*n)[i] = e - p;
+		p = e;
+	}
+	return c;
+}
+
+/*
+ * One changed block as a line diff: the longest common subsequence of the
+ * old and new lines stays context, the rest is '-' then '+' runs, so an
+ * added brace or call reads as an addition, not as every line replaced.
+ */
+static void put_block(FILE *h, const char *old, size_t olen, const char *new, size_t nlen,
+		      unsigned *ctx, unsigned *minus, unsigned *plus)
+{
+	const char **ov, **nv;
+	size_t *on, *nn;
+	unsigned m = split_lines(old, olen, &ov, &on), k = split_lines(new, nlen, &nv, &nn);
+	unsigned *t = xcalloc((size_t)(m + 1) * (k + 1), sizeof(*t));
+	unsigned i, j;
+
+#define T(a, b) t[(size_t)(a) * (k + 1) + (b)]
+	for (i = m; i-- > 0;)
+		for (j = k; j-- > 0;)
+			T(i, j) = on[i] == nn[j] && !memcmp(ov[i], nv[j], on[i]) ?
+				  T(i + 1, j + 1) + 1 :
+				  (T(i + 1, j) > T(i, j + 1) ? T(i + 1, j) : T(i, j + 1));
+	for (i = j = 0; i < m || j < k;) {
+		if (i < m && j < k && on[i] == nn[j] && !memcmp(ov[i], nv[j], on[i])) {
+			*ctx += put_lines(h, ' ', ov[i], on[i]);
+			i++;
+			j++;
+		} else if (i < m && (j == k || T(i + 1, j) >= T(i, j + 1))) {
+			*minus += put_lines(h, '-', ov[i], on[i]);
+			i++;
+		} else {
+			*plus += put_lines(h, '+', nv[j], nn[j]);
+			j++;
+		}
+	}
+#undef T
+	free(t);
+	free(ov);
+	free(on);
+	free(nv);
+	free(nn);
+}
+
 struct block {
 	unsigned a, b;			/* old lines a..b (0-based, inclusive); a == n: none */
 	unsigned first, count;		/* its edits */
@@ -195,7 +258,7 @@ static unsigned make_blocks(const struct lines *l, const struct finding_edit *co
 		unsigned b = ev[i]->length ? line_of(l, ev[i]->offset + ev[i]->length - 1) : a;
 
 		/* an insertion at the end joins a block ending on the last line */
-		if (nb && (a <= bl[nb - 1].b || (a == l->n && bl[nb - 1].b + 1 == l->n))) {
+		if (nb && (a <= bl[nb - 1].b + 1 || (a == l->n && bl[nb - 1].b + 1 == l->n))) {
 			if (b > bl[nb - 1].b)
 				bl[nb - 1].b = b;
 			bl[nb - 1].count++;
@@ -290,10 +353,11 @@ static int diff_file(FILE *out, const char *name, const char *src, size_t len,
 			if (bl[k].a < l.n) {
 				size_t s = l.start[bl[k].a], e = line_end(&l, bl[k].b);
 
-				minus += put_lines(h, '-', src + s, e - s);
+				put_block(h, src + s, e - s, newt[k], newlen[k], &ctx, &minus, &plus);
 				ln = bl[k].b + 1;
+			} else {
+				plus += put_lines(h, '+', newt[k], newlen[k]);
 			}
-			plus += put_lines(h, '+', newt[k], newlen[k]);
 		}
 		for (; ln < hi; ln++)
 			ctx += put_lines(h, ' ', src + l.start[ln], line_end(&l, ln) - l.start[ln]);
