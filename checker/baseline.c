@@ -18,6 +18,7 @@
 #include <json-c/json.h>
 
 #include "baseline.h"
+#include "util.h"
 #include "output.h"
 
 struct baseline_entry {
@@ -89,17 +90,20 @@ int baseline_load(const char *path, struct baseline **out, char *err, size_t err
 {
 	struct json_object *root = NULL, *arr, *ver;
 	struct baseline *b;
-	FILE *fp;
 	unsigned i;
 	int ret = -EINVAL;
 
 	*out = NULL;
-	fp = fopen(path, "r");
-	if (!fp) {
-		snprintf(err, errlen, "baseline %s: %s", path, strerror(errno));
-		return -errno;
+	{
+		char why[128];
+
+		ret = check_regular(path, why, sizeof(why));
+		if (ret) {
+			snprintf(err, errlen, "baseline %s: %s", path, why);
+			return ret;
+		}
+		ret = -EINVAL;
 	}
-	fclose(fp);
 	root = json_object_from_file(path);
 	if (!root) {
 		snprintf(err, errlen, "baseline %s: not valid JSON", path);

@@ -21,6 +21,7 @@
 
 #include "argv.h"
 #include "compdb.h"
+#include "util.h"
 
 char *path_join(const char *dir, const char *file)
 {
@@ -44,11 +45,9 @@ int read_source(const char *path, char **buf, size_t *len, char *err, size_t err
 	char *p;
 	int fd, ret = 0;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		snprintf(err, errlen, "cannot open: %s", strerror(errno));
-		return -errno;
-	}
+	fd = open_regular(path, err, errlen);
+	if (fd < 0)
+		return fd;
 	if (fstat(fd, &st)) {
 		ret = -errno;
 		snprintf(err, errlen, "cannot stat: %s", strerror(errno));

@@ -21,6 +21,7 @@
 
 #include "merge.h"
 #include "output.h"
+#include "util.h"
 #include "report.h"
 
 static uint32_t fnv1a32(uint32_t h, const char *s)
@@ -317,7 +318,7 @@ int sarif_merge(const char *dir, const char *output, bool quiet, enum severity f
 {
 	struct merged m = { 0 };
 	struct dirent **names = NULL;
-	char err[1024] = "";
+	char err[1024] = "", why[128];
 	int i, n, ret = 2;
 
 	n = scandir(dir, &names, is_sarif, alphasort);
@@ -336,6 +337,11 @@ int sarif_merge(const char *dir, const char *output, bool quiet, enum severity f
 		}
 		/* an output among the inputs is refused when it is written */
 		output_note_input(path);
+		if (check_regular(path, why, sizeof(why))) {
+			snprintf(err, sizeof(err), "%s: %s", path, why);
+			free(path);
+			goto out_names;
+		}
 		log = json_object_from_file(path);
 		if (!log) {
 			snprintf(err, sizeof(err), "%s: not valid JSON: %s", path,

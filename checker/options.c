@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "options.h"
+#include "util.h"
 
 void options_usage(FILE *out)
 {
@@ -155,14 +157,22 @@ static bool blank(const char *s)
 static int read_files_from(struct options *o, char *err, size_t errlen)
 {
 	const char *name = strcmp(o->files_from, "-") ? o->files_from : "stdin";
-	FILE *f = strcmp(o->files_from, "-") ? fopen(o->files_from, "r") : stdin;
 	size_t lines = 1, lineno = 0;
-	char *p, *next, **grown;
+	char *p, *next, **grown, why[128];
 	struct stat st;
+	FILE *f = stdin;
+	int fd;
 
-	if (!f) {
-		snprintf(err, errlen, "--files-from %s: %s", name, strerror(errno));
-		return -EINVAL;
+	if (strcmp(o->files_from, "-")) {
+		fd = open_regular(o->files_from, why, sizeof(why));
+		f = fd >= 0 ? fdopen(fd, "r") : NULL;
+		if (!f) {
+			snprintf(err, errlen, "--files-from %s: %s", name,
+				 fd >= 0 ? strerror(errno) : why);
+			if (fd >= 0)
+				close(fd);
+			return -EINVAL;
+		}
 	}
 	o->files_buf = read_all(f);
 	if (f != stdin)

@@ -4,6 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <errno.h>
 #include "util.h"
 
 void die_oom(void)
@@ -68,4 +72,41 @@ char *read_text_file(const char *path)
 out_close:
 	fclose(f);
 	return buf;
+}
+
+int open_regular(const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), ret;
+
+	if (fd < 0) {
+		ret = -errno;
+		snprintf(err, errlen, "cannot open: %s", strerror(errno));
+		return ret;
+	}
+	if (fstat(fd, &st)) {
+		ret = -errno;
+		snprintf(err, errlen, "cannot stat: %s", strerror(errno));
+		close(fd);
+		return ret;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "%s", S_ISDIR(st.st_mode) ? "is a directory, not a file" :
+			 S_ISFIFO(st.st_mode) ? "is a FIFO, not a regular file" :
+			 "not a regular file");
+		close(fd);
+		return S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
+int check_regular(const char *path, char *err, size_t errlen)
+{
+	int fd = open_regular(path, err, errlen);
+
+	if (fd < 0)
+		return fd;
+	close(fd);
+	return 0;
 }

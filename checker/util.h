@@ -17,4 +17,13 @@ char *xstrdup(const char *s);
 /* The whole file, NUL-terminated, malloc'ed; NULL if it cannot be read. */
 char *read_text_file(const char *path);
 
+/*
+ * Open path for reading without blocking on a FIFO, and refuse anything but
+ * a regular file (a FIFO, a device, a directory, a socket): returns the
+ * descriptor (blocking again), or -errno with a one-line reason in err.
+ */
+int open_regular(const char *path, char *err, size_t errlen);
+/* The same check, closing the descriptor: 0 or -errno. */
+int check_regular(const char *path, char *err, size_t errlen);
+
 #endif

@@ -742,3 +742,28 @@ Test(cli, merge_output_among_inputs_is_refused)
 	run_free(&r);
 	tmpdir_remove(dir);
 }
+
+/* A FIFO or a device as any input is refused at once (it used to block in open()). */
+Test(cli, fifo_and_device_inputs_are_refused_not_waited_on)
+{
+	char dir[256], fifo[300];
+	struct run r;
+
+	tmpdir_make(dir, sizeof(dir), "fifoin");
+	snprintf(fifo, sizeof(fifo), "%s/in.c", dir);
+	cr_assert_eq(mkfifo(fifo, 0600), 0);
+	lint(&r, "--fast", fifo, NULL, NULL, NULL, NULL);
+	cr_assert_eq(r.status, 2, "%s", r.err);
+	cr_assert(strstr(r.err, "is a FIFO, not a regular file"), "%s", r.err);
+	run_free(&r);
+	lint(&r, "--fast", "--baseline", fifo, FIX_BAD, NULL, NULL);
+	assert_failure(&r, "is a FIFO, not a regular file");
+	run_free(&r);
+	lint(&r, "--fast", "--baseline", "/dev/zero", FIX_BAD, NULL, NULL);
+	assert_failure(&r, "not a regular file");
+	run_free(&r);
+	lint(&r, "--fast", "--files-from", fifo, NULL, NULL, NULL);
+	assert_failure(&r, "is a FIFO, not a regular file");
+	run_free(&r);
+	tmpdir_remove(dir);
+}
