@@ -76,8 +76,19 @@ out = open(f"{tmp}/check.out").read().splitlines() + open(f"{tmp}/check.err").re
 def is_lint(l):
     m = re.search(r" \[([a-z0-9-]+)\]$", l)
     return m is not None and m.group(1) in rules
-lint_lines = [l for l in out if diag.match(l) and is_lint(l)]
-sparse_lines = sorted(l for l in out if diag.match(l) and not is_lint(l))
+# a finding's related locations follow it as "note:" lines without a rule id
+lint_lines, sparse_lines, in_finding = [], [], False
+for l in out:
+    if diag.match(l) and is_lint(l):
+        lint_lines.append(l)
+        in_finding = True
+    elif in_finding and diag.match(l) and ": note: " in l:
+        continue
+    else:
+        in_finding = False
+        if diag.match(l):
+            sparse_lines.append(l)
+sparse_lines.sort()
 want_sparse = sorted(l for l in open(f"{tmp}/sparse.out").read().splitlines() if diag.match(l))
 
 print(f"kbuild-check: make C=2 CHECK='iommu-lint --with-sparse' took {secs} s; "
