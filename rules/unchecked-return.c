@@ -167,7 +167,7 @@ static void fix_ignored(struct ur_ctx *u, int h, const struct fx_stmt *s)
 {
 	const struct fx_stmt *b = NULL;
 	struct ur_check p = { 0 }, n = { 0 };
-	struct fg_fix fix = { 0 };
+	struct fg_fix fix = { 0 }, first = { 0 };
 	struct q_use use;
 	unsigned k = 0;
 
@@ -191,6 +191,10 @@ static void fix_ignored(struct ur_ctx *u, int h, const struct fx_stmt *s)
 		fg_refuse(&fix, "'%s' is read at line %u before it is set again", p.var,
 			  use.loc.line);
 	fg_check_result(&fix, u->tu, s, p.var, p.cond, p.then);
+	/* nothing with effects before the call: nothing to undo, return its error */
+	if (fix.why[0] && (fg_check_first_call(&first, ctx_program(u->ctx), u->tu, u->fn, s) ||
+			   (!p.var && !n.var)))
+		fix = first;
 	fg_emit(u->ctx, h, &fix);
 	report_fix_explain(u->ctx, h, "Check the result of a call that can fail",
 			   "The call can fail; ignoring its result makes the caller go on, and report success, as if it had worked. Check it and fail the way the neighbouring steps of the function do.");

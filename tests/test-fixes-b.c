@@ -175,6 +175,18 @@ Test(fixes_b, of_xlate_cells_handed_to_a_cell_reader_are_counted)
 	free(t);
 }
 
+Test(fixes_b, unchecked_first_call_returns_its_error)
+{
+	char *t = fixed_clean("corpus/unchecked-return/bad-first-after-guard.c");
+
+	has(t, "\tunsigned int id = 3;\n\tint ret;\n\n\tif (!ga_allowed(dev))\n");
+	has(t, "\tret = iommu_fwspec_add_ids(dev, &id, 1);\n\tif (ret)\n\t\treturn ret;\n\n\treturn 0;");
+	free(t);
+	t = fixed_clean("corpus/unchecked-return/bad-sysfs-add-ignored.c");
+	has(t, "{\n\tint ret;\n\n\t/* expect: unchecked-return */\n\tret = iommu_device_sysfs_add(");
+	free(t);
+}
+
 /* No fix by construction: the file is left alone and the reason is given. */
 static void no_fix(const char *fixture, const char *why)
 {

@@ -286,6 +286,12 @@ static const char *const fixed[] = {
 	"device-group-ref/bad-member.c",
 	"unchecked-return/bad-between-checks-goto.c",
 	"unchecked-return/bad-between-checks-return.c",
+	"unchecked-return/bad-add-ids-in-xlate.c",
+	"unchecked-return/bad-first-after-guard.c",
+	"unchecked-return/bad-fwspec-init-ignored.c",
+	"unchecked-return/bad-ops-of-xlate.c",
+	"unchecked-return/bad-own-xlate.c",
+	"unchecked-return/bad-sysfs-add-ignored.c",
 };
 
 static const char *const rules[] = {
@@ -371,7 +377,7 @@ Test(fixgen_rules, reasons)
 		{ "device-group-ref/bad-local-copy.c", "a new reference on another" },
 		{ "device-group-ref/bad-helper.c", "and not on another" },
 		{ "unchecked-return/bad-register-ignored.c", "only before the call" },
-		{ "unchecked-return/bad-add-ids-in-xlate.c", "no failure check on an error variable" },
+		{ "unchecked-return/bad-first-after-effect.c", "a statement before the call has effects (line 11)" },
 		{ "unchecked-return/bad-store-never-read.c", "stored result" },
 	};
 	unsigned i;
