@@ -404,10 +404,11 @@ bool fg_wrap_expr(struct fg_fix *fix, const struct fx_tu *tu, const struct fx_ex
 	return add_edit(fix, &at.loc, &at.loc, pre) && add_edit(fix, &end, &end, post);
 }
 
-bool fg_check_result(struct fg_fix *fix, const struct fx_tu *tu, const struct fx_stmt *s,
-		     const char *var, const char *cond, const char *then)
+bool fg_check_result_undo(struct fg_fix *fix, const struct fx_tu *tu, const struct fx_stmt *s,
+			  const char *var, const char *cond, const char *undo, const char *then)
 {
 	const struct fx_expr *e = s ? fx_strip(s->expr) : NULL;
+	int w;
 	char ind[64], text[FG_MAX_TEXT], pre[80];
 	struct fx_loc end, l;
 	size_t off, start, semi;
@@ -426,8 +427,20 @@ bool fg_check_result(struct fg_fix *fix, const struct fx_tu *tu, const struct fx
 	    !src_line_end(tu, l.line, &l))
 		return fg_refuse(fix, "the call is not in the file");
 	snprintf(pre, sizeof(pre), "%s = ", var);
-	snprintf(text, sizeof(text), "\n%sif (%s)\n%s\t%s;", ind, cond, ind, then);
+	if (undo)
+		w = snprintf(text, sizeof(text), "\n%sif (%s) {\n%s\t%s;\n%s\t%s;\n%s}", ind, cond,
+			     ind, undo, ind, then, ind);
+	else
+		w = snprintf(text, sizeof(text), "\n%sif (%s)\n%s\t%s;", ind, cond, ind, then);
+	if (w < 0 || (size_t)w >= sizeof(text))
+		return fg_refuse(fix, "the inserted text is too long");
 	return add_edit(fix, &e->loc, &e->loc, pre) && add_edit(fix, &l, &l, text);
+}
+
+bool fg_check_result(struct fg_fix *fix, const struct fx_tu *tu, const struct fx_stmt *s,
+		     const char *var, const char *cond, const char *then)
+{
+	return fg_check_result_undo(fix, tu, s, var, cond, NULL, then);
 }
 
 /* Does the function pass the object to a call that may keep it? */

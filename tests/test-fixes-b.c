@@ -182,6 +182,9 @@ Test(fixes_b, unchecked_first_call_returns_its_error)
 	has(t, "\tunsigned int id = 3;\n\tint ret;\n\n\tif (!ga_allowed(dev))\n");
 	has(t, "\tret = iommu_fwspec_add_ids(dev, &id, 1);\n\tif (ret)\n\t\treturn ret;\n\n\treturn 0;");
 	free(t);
+	t = fixed_clean("corpus/unchecked-return/bad-register-ignored.c");
+	has(t, "\tret = iommu_device_register(&ri->iommu, &ri_ops, &pdev->dev);\n\tif (ret) {\n\t\tiommu_device_sysfs_remove(&ri->iommu);\n\t\treturn ret;\n\t}\n\tplatform_set_drvdata");
+	free(t);
 	t = fixed_clean("corpus/unchecked-return/bad-sysfs-add-ignored.c");
 	has(t, "{\n\tint ret;\n\n\t/* expect: unchecked-return */\n\tret = iommu_device_sysfs_add(");
 	free(t);

@@ -291,6 +291,7 @@ static const char *const fixed[] = {
 	"unchecked-return/bad-fwspec-init-ignored.c",
 	"unchecked-return/bad-ops-of-xlate.c",
 	"unchecked-return/bad-own-xlate.c",
+	"unchecked-return/bad-register-ignored.c",
 	"unchecked-return/bad-sysfs-add-ignored.c",
 };
 
@@ -376,7 +377,7 @@ Test(fixgen_rules, reasons)
 		{ "device-lookup-put/bad-returns-drvdata.c", "returns an object at line 25" },
 		{ "device-group-ref/bad-local-copy.c", "a new reference on another" },
 		{ "device-group-ref/bad-helper.c", "and not on another" },
-		{ "unchecked-return/bad-register-ignored.c", "only before the call" },
+		{ "unchecked-return/bad-register-after-step.c", "only before the call" },
 		{ "unchecked-return/bad-first-after-effect.c", "a statement before the call has effects (line 11)" },
 		{ "unchecked-return/bad-store-never-read.c", "stored result" },
 	};
