@@ -237,6 +237,46 @@ Test(fixgen, check_result_and_wrap)
 	cr_assert(strstr(fix.why, "macro"));
 }
 
+Test(fixgen, check_result_with_undo_in_braces)
+{
+	static const char src[] = "\tfoo(a);\n\treturn 0;\n";
+	struct fg_fix fix = { 0 };
+	struct fx_stmt *s = stmt(FXS_EXPR, 1, 2, 0);
+	struct fx_tu tu;
+	char *out;
+
+	set_tu(&tu, src);
+	s->expr = expr(FXE_CALL, "foo(a)", 1, 2);
+	cr_assert(fg_check_result_undo(&fix, &tu, s, "ret", "ret", "undo(a)", "goto out"));
+	out = apply(&tu, &fix);
+	cr_assert_str_eq(out, "\tret = foo(a);\n\tif (ret) {\n\t\tundo(a);\n\t\tgoto out;\n\t}\n"
+			      "\treturn 0;\n");
+	free(out);
+}
+
+/* Calls of rules/data/no-effects.tbl have none; writes and unknown calls do. */
+Test(fixgen, no_effects)
+{
+	struct fx_expr *call = expr(FXE_CALL, "strcmp", 1, 1);
+	struct fx_expr *other = expr(FXE_CALL, "kzalloc", 1, 1);
+	struct fx_expr *inc = expr(FXE_UNARY, "i", 1, 1);
+	struct fx_expr *eq = expr(FXE_BINARY, "a == b", 1, 1);
+
+	inc->op = "++";
+	inc->nkids = 1;
+	inc->kids = calloc(1, sizeof(*inc->kids));
+	inc->kids[0] = expr(FXE_IDENT, "i", 1, 1);
+	inc->kids[0]->ref = FXR_LOCAL;
+	eq->op = "==";
+	cr_assert(fg_no_effects(NULL, NULL, call));
+	cr_assert(fg_no_effects(NULL, NULL, eq));
+	cr_assert(fg_no_effects(NULL, NULL, NULL));
+	cr_assert(!fg_no_effects(NULL, NULL, other), "an unknown call may have effects");
+	cr_assert(!fg_no_effects(NULL, NULL, inc), "a write, even to a local, in the caller");
+	eq->op = "|=";
+	cr_assert(!fg_no_effects(NULL, NULL, eq));
+}
+
 /* ---- the rules' fixes on their fixtures ---- */
 
 static char top[PATH_MAX], lint[PATH_MAX], tmpdir[PATH_MAX];
