@@ -252,6 +252,9 @@ Test(fixgen, check_result_with_undo_in_braces)
 	cr_assert_str_eq(out, "\tret = foo(a);\n\tif (ret) {\n\t\tundo(a);\n\t\tgoto out;\n\t}\n"
 			      "\treturn 0;\n");
 	free(out);
+	free(s->expr);
+	free(s->kids);
+	free(s);
 }
 
 /* Calls of rules/data/no-effects.tbl have none; writes and unknown calls do. */
@@ -275,6 +278,12 @@ Test(fixgen, no_effects)
 	cr_assert(!fg_no_effects(NULL, NULL, inc), "a write, even to a local, in the caller");
 	eq->op = "|=";
 	cr_assert(!fg_no_effects(NULL, NULL, eq));
+	free(inc->kids[0]);
+	free(inc->kids);
+	free(inc);
+	free(call);
+	free(other);
+	free(eq);
 }
 
 /* ---- the rules' fixes on their fixtures ---- */
