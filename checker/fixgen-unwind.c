@@ -5,6 +5,7 @@
  * false when the text is not laid out so that the edit is exact: the
  * caller then offers no fix (report_fix_note) instead of a guess.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -886,4 +887,49 @@ bool fg_null_return_after(const struct fx_tu *tu, const struct fx_func *fn,
 	fix->e[0].to = to;
 	fix->n = 1;
 	return true;
+}
+
+/* The last occurrence of keyword kw in t[0..n) as a whole word, or NULL. */
+static const char *last_word(const char *t, size_t n, const char *kw)
+{
+	size_t k = strlen(kw), i;
+	const char *last = NULL;
+
+	for (i = 0; i + k <= n; i++)
+		if (!strncmp(t + i, kw, k) && (!i || !(isalnum((unsigned char)t[i - 1]) || t[i - 1] == '_')) &&
+		    (i + k == n || !(isalnum((unsigned char)t[i + k]) || t[i + k] == '_')))
+			last = t + i;
+	return last;
+}
+
+bool fg_split_decl(const struct fx_tu *tu, const struct fx_stmt *d, struct fx_loc *from,
+		       struct fx_loc *to, char *init, size_t n)
+{
+	struct fx_loc start, lines_to, semi;
+	size_t a, e, i, p, k;
+	const char *t = tu->src, *c, *star = NULL;
+
+	if (!d->expr || !d->name || !fg_stmt_lines(tu, d, &start, &lines_to) ||
+	    !fg_stmt_start(tu, d, &start) || !src_offset(tu, &start, &a) ||
+	    !fg_stmt_end(tu, &start, &semi) || !src_offset(tu, &semi, &e))
+		return false;
+	for (i = a; i < e && t[i] != '=' && t[i] != ',' && t[i] != '('; i++)
+		if (t[i] == '*')
+			star = t + i;
+	if (i == e || t[i] != '=' || t[i + 1] == '=')
+		return false;
+	for (p = i; p > a && (t[p - 1] == ' ' || t[p - 1] == '\t'); p--)
+		;
+	k = strlen(d->name);
+	if (p - a < k || strncmp(t + p - k, d->name, k) || last_word(t + a, p - a, "static") ||
+	    ((c = last_word(t + a, p - a, "const")) && (!star || c > star)))
+		return false;
+	for (i++; t[i] == ' ' || t[i] == '\t'; i++)
+		;
+	if (e - 1 - i >= n || t[i] == '{' || memchr(t + i, ',', e - 1 - i) ||
+	    memchr(t + i, '\n', e - 1 - i))
+		return false;
+	memcpy(init, t + i, e - 1 - i);
+	init[e - 1 - i] = '\0';
+	return src_loc_at(tu, p, from) && src_loc_at(tu, e - 1, to);
 }

@@ -190,4 +190,12 @@ void fg_leaks_collect(const struct cfg_leak *v, unsigned n, void *arg);
 void fg_leaks_fix(const struct fg_leaks *u, unsigned d, int h, const char *title,
 		  const char *why);
 
+/*
+ * Declaration d is "T name = init;" alone on its line, T neither static nor
+ * a const object, init neither a braced list nor over several lines: the
+ * range [from, to) of " = init" to drop, and init into buf (n bytes).
+ */
+bool fg_split_decl(const struct fx_tu *tu, const struct fx_stmt *d, struct fx_loc *from,
+		   struct fx_loc *to, char *init, size_t n);
+
 #endif

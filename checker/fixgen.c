@@ -14,6 +14,7 @@
 #include "cfg.h"
 #include "edit.h"
 #include "fixgen.h"
+#include "query.h"
 #include "rule.h"
 #include "summary.h"
 #include "table.h"
@@ -403,10 +404,11 @@ bool fg_wrap_expr(struct fg_fix *fix, const struct fx_tu *tu, const struct fx_ex
 	return add_edit(fix, &at.loc, &at.loc, pre) && add_edit(fix, &end, &end, post);
 }
 
-bool fg_check_result(struct fg_fix *fix, const struct fx_tu *tu, const struct fx_stmt *s,
-		     const char *var, const char *cond, const char *then)
+bool fg_check_result_undo(struct fg_fix *fix, const struct fx_tu *tu, const struct fx_stmt *s,
+			  const char *var, const char *cond, const char *undo, const char *then)
 {
 	const struct fx_expr *e = s ? fx_strip(s->expr) : NULL;
+	int w;
 	char ind[64], text[FG_MAX_TEXT], pre[80];
 	struct fx_loc end, l;
 	size_t off, start, semi;
@@ -425,8 +427,20 @@ bool fg_check_result(struct fg_fix *fix, const struct fx_tu *tu, const struct fx
 	    !src_line_end(tu, l.line, &l))
 		return fg_refuse(fix, "the call is not in the file");
 	snprintf(pre, sizeof(pre), "%s = ", var);
-	snprintf(text, sizeof(text), "\n%sif (%s)\n%s\t%s;", ind, cond, ind, then);
+	if (undo)
+		w = snprintf(text, sizeof(text), "\n%sif (%s) {\n%s\t%s;\n%s\t%s;\n%s}", ind, cond,
+			     ind, undo, ind, then, ind);
+	else
+		w = snprintf(text, sizeof(text), "\n%sif (%s)\n%s\t%s;", ind, cond, ind, then);
+	if (w < 0 || (size_t)w >= sizeof(text))
+		return fg_refuse(fix, "the inserted text is too long");
 	return add_edit(fix, &e->loc, &e->loc, pre) && add_edit(fix, &l, &l, text);
+}
+
+bool fg_check_result(struct fg_fix *fix, const struct fx_tu *tu, const struct fx_stmt *s,
+		     const char *var, const char *cond, const char *then)
+{
+	return fg_check_result_undo(fix, tu, s, var, cond, NULL, then);
 }
 
 /* Does the function pass the object to a call that may keep it? */
@@ -546,4 +560,198 @@ void fg_emit(struct rule_ctx *ctx, int h, const struct fg_fix *fix)
 	}
 	for (i = 0; i < fix->n; i++)
 		report_edit(ctx, h, &fix->e[i].from, &fix->e[i].to, fix->e[i].text);
+}
+
+/* What fg_no_effects() walks: writes to locals are allowed inside a callee's body. */
+struct effects {
+	const struct fx_program *prog;
+	const struct fx_tu *tu;
+	bool locals_ok, found;
+	unsigned depth;
+};
+
+static bool effect_free_func(struct effects *x, const char *name);
+
+static bool is_local(const struct fx_expr *e)
+{
+	e = fx_strip(e);
+	return e && e->kind == FXE_IDENT && e->ref == FXR_LOCAL;
+}
+
+static bool find_effect(const struct fx_expr *e, void *arg)
+{
+	struct effects *x = arg;
+	const char *op = e->op;
+
+	if (e->kind == FXE_CALL)
+		x->found |= !(e->name && (tbl_has("no-effects", 0, e->name) ||
+					  (e->macro && tbl_has("no-effects", 0, e->macro)) ||
+					  effect_free_func(x, e->name)));
+	else if (e->kind == FXE_BINARY && op && op[0] && op[strlen(op) - 1] == '=' &&
+		 strcmp(op, "==") && strcmp(op, "!=") && strcmp(op, "<=") && strcmp(op, ">="))
+		x->found |= !(x->locals_ok && e->nkids && is_local(e->kids[0]));
+	else if (e->kind == FXE_UNARY && op && (!strcmp(op, "++") || !strcmp(op, "--")))
+		x->found |= !(x->locals_ok && e->nkids && is_local(e->kids[0]));
+	else if (e->kind == FXE_STMTEXPR)
+		x->found = true;
+	return !x->found;
+}
+
+/* A function of the program whose body writes only its locals and calls only such functions. */
+static bool effect_free_func(struct effects *x, const char *name)
+{
+	const struct fx_tu *ftu = NULL;
+	const struct fx_func *fn = fx_find_func(x->prog, x->tu, name, &ftu);
+	struct effects y = { x->prog, ftu, true, false, x->depth + 1 };
+
+	if (!fn || !fn->body || !ftu || x->depth >= 3)
+		return false;
+	fx_walk_stmt(fn->body, NULL, find_effect, &y);
+	return !y.found;
+}
+
+bool fg_no_effects(const struct fx_program *prog, const struct fx_tu *tu, const struct fx_expr *e)
+{
+	struct effects x = { prog, tu, false, false, 0 };
+
+	if (e)
+		fx_walk_expr(e, find_effect, &x);
+	return !x.found;
+}
+
+/* "if (c) return v;" with no else, c and v without effects. */
+static bool is_guard(const struct fx_program *prog, const struct fx_tu *tu,
+		     const struct fx_stmt *s)
+{
+	const struct fx_stmt *t = s->nkids ? s->kids[0] : NULL;
+
+	if (s->kind != FXS_IF || (s->nkids > 1 && s->kids[1]) || !fg_no_effects(prog, tu, s->expr))
+		return false;
+	while (t && t->kind == FXS_BLOCK && t->nkids == 1)
+		t = t->kids[0];
+	return t && t->kind == FXS_RETURN && fg_no_effects(prog, tu, t->expr);
+}
+
+static bool names_stmt(const struct fx_stmt *s, void *arg)
+{
+	const char **name = arg;
+
+	if (*name && s->name && !strcmp(s->name, *name))
+		*name = NULL;
+	return *name;
+}
+
+static bool names_expr(const struct fx_expr *e, void *arg)
+{
+	const char **name = arg;
+
+	if (*name && e->name && !strcmp(e->name, *name))
+		*name = NULL;
+	return *name;
+}
+
+/* name is spelled nowhere in fn (declared, used, a label, a parameter). */
+static bool free_name(const struct fx_func *fn, const char *name)
+{
+	const char *n = name;
+	unsigned i;
+
+	for (i = 0; i < fn->nparams; i++)
+		if (fn->params[i].name && !strcmp(fn->params[i].name, name))
+			return false;
+	fx_walk_stmt(fn->body, names_stmt, names_expr, &n);
+	return n != NULL;
+}
+
+/* Where the line of declaration d's ';' ends, the ';' ending its line. */
+static bool decl_line_end(const struct fx_tu *tu, const struct fx_stmt *d, struct fx_loc *end)
+{
+	size_t o;
+	int depth = 0;
+	char q = 0;
+
+	if (!src_offset(tu, &d->loc, &o))
+		return false;
+	for (; o < tu->src_len; o++) {
+		char c = tu->src[o];
+
+		if (q) {
+			if (c == '\\')
+				o++;
+			else if (c == q)
+				q = 0;
+		} else if (c == '"' || c == '\'') {
+			q = c;
+		} else if (c == '(' || c == '[' || c == '{') {
+			depth++;
+		} else if (c == ')' || c == ']' || c == '}') {
+			depth--;
+		} else if (c == ';' && !depth) {
+			break;
+		}
+	}
+	return o < tu->src_len && rest_of_line_empty(tu, o + 1) && at(tu, o + 1, end) &&
+	       src_line_end(tu, end->line, end);
+}
+
+bool fg_check_first_call(struct fg_fix *fix, const struct fx_program *prog,
+			 const struct fx_tu *tu, const struct fx_func *fn, const struct fx_stmt *s)
+{
+	static const char *const names[] = { "ret", "err", "rc" };
+	const struct fx_stmt *b = fn->body;
+	const char *var = NULL;
+	char ind[64], text[FG_MAX_TEXT];
+	struct fx_loc pos, l;
+	struct q_use use;
+	unsigned k, i, ndecl = 0;
+	size_t o;
+	bool own;
+
+	if (fix->why[0])
+		return false;
+	if (!fn->ret_type || strcmp(fn->ret_type, "int"))
+		return fg_refuse(fix, "the function does not return int");
+	for (k = 0; b && b->kind == FXS_BLOCK && k < b->nkids && b->kids[k] != s; k++) {
+		if (b->kids[k]->kind == FXS_DECL && fg_no_effects(prog, tu, b->kids[k]->expr))
+			ndecl += ndecl == k;
+		else if (!is_guard(prog, tu, b->kids[k]))
+			return fg_refuse(fix, "a statement before the call has effects (line %u): whether its failure must undo them cannot be told",
+					 b->kids[k]->loc.line);
+	}
+	if (!b || b->kind != FXS_BLOCK || k == b->nkids)
+		return fg_refuse(fix, "the call is not a statement of the function's body");
+	for (i = 0; i < ndecl && !var; i++)
+		if (b->kids[i]->name && b->kids[i]->type && !strcmp(b->kids[i]->type, "int") &&
+		    (!strcmp(b->kids[i]->name, "ret") || !strcmp(b->kids[i]->name, "err")))
+			var = b->kids[i]->name;
+	if (var && q_first_use(b, var, Q_OVERWRITES, &s->loc, &use, NULL) && !use.overwrite)
+		return fg_refuse(fix, "'%s' is read at line %u before it is set again", var,
+				 use.loc.line);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]) && !var; i++)
+		if (free_name(fn, names[i]))
+			var = names[i];
+	if (!var)
+		return fg_refuse(fix, "no free name for the result");
+	own = var && !free_name(fn, var);
+	if (!src_line_indent(tu, s->loc.line, ind, sizeof(ind)))
+		return fg_refuse(fix, "the call is not in the file");
+	if (own) {
+		/* an int local of that name is declared already */
+	} else if (ndecl) {
+		if (!decl_line_end(tu, b->kids[ndecl - 1], &pos))
+			return fg_refuse(fix, "the last declaration is not alone on its lines");
+		snprintf(text, sizeof(text), "\n%sint %s;", ind, var);
+		add_edit(fix, &pos, &pos, text);
+	} else {
+		/* right after the opening brace, before any comment on the first statement */
+		if (!src_offset(tu, &b->loc, &o) || o >= tu->src_len || tu->src[o] != '{' ||
+		    !rest_of_line_empty(tu, o + 1) || !at(tu, o + 1, &l) ||
+		    !src_line_end(tu, l.line, &l) ||
+		    !src_line_indent(tu, b->kids[0]->loc.line, ind, sizeof(ind)))
+			return fg_refuse(fix, "the function's opening brace is not alone on its line");
+		snprintf(text, sizeof(text), "\n%sint %s;\n", ind, var);
+		add_edit(fix, &l, &l, text);
+	}
+	snprintf(text, sizeof(text), "return %s", var);
+	return fg_check_result(fix, tu, s, var, var, text);
 }

@@ -73,6 +73,21 @@ bool fg_wrap_expr(struct fg_fix *fix, const struct fx_tu *tu, const struct fx_ex
  */
 bool fg_check_result(struct fg_fix *fix, const struct fx_tu *tu, const struct fx_stmt *s,
 		     const char *var, const char *cond, const char *then);
+/* The same, with `undo;` (without ';') before `then` in braces. */
+bool fg_check_result_undo(struct fg_fix *fix, const struct fx_tu *tu, const struct fx_stmt *s,
+			  const char *var, const char *cond, const char *undo, const char *then);
+
+/* e has no effect a caller must undo: no write, only calls of rules/data/no-effects.tbl or of functions of prog that write only their locals. */
+bool fg_no_effects(const struct fx_program *prog, const struct fx_tu *tu, const struct fx_expr *e);
+/*
+ * Check the ignored call statement s of int function fn when nothing before
+ * it has effects (declarations without effects, guards "if (c) return v;"
+ * without effects): the result goes to an int local (a top-level int
+ * "ret"/"err" not read before it is set again, or a new "int ret;" after
+ * the declarations) and "if (ret) return ret;" follows.
+ */
+bool fg_check_first_call(struct fg_fix *fix, const struct fx_program *prog,
+			 const struct fx_tu *tu, const struct fx_func *fn, const struct fx_stmt *s);
 
 /*
  * The missing release of one acquisition of pairs.tbl class `class` held

@@ -108,33 +108,77 @@ static bool scan_args_use(const struct fx_expr *e, void *arg)
 	return true;
 }
 
-/* The cells read: args[K] with K a literal, every use of param->args so. */
+/*
+ * The cells read: args[K] with K a literal, or the array (args or
+ * &args[K]) handed with a literal count to a function of
+ * rules/data/cell-readers.tbl; every use of param->args must be so.
+ */
 struct cells {
 	const char *param;
-	unsigned uses, indexed, n;	/* n: highest K + 1 */
+	unsigned uses, indexed, n;	/* n: highest cell read + 1 */
 };
+
+static bool literal(const struct fx_expr *k, unsigned long *v)
+{
+	char *end;
+
+	k = fx_strip(k);
+	if (!k || k->kind != FXE_INT || !k->text)
+		return false;
+	*v = strtoul(k->text, &end, 0);
+	return !*end && *v < 16;
+}
+
+static bool is_args_cell(const struct fx_expr *e, const char *param, unsigned long *k)
+{
+	return e && e->kind == FXE_SUBSCRIPT && e->nkids == 2 &&
+	       is_param_member(fx_strip(e->kids[0]), param, "args") && literal(e->kids[1], k);
+}
+
+static void need(struct cells *c, unsigned long n)
+{
+	c->indexed++;
+	if (n > c->n)
+		c->n = (unsigned)n;
+}
+
+/* A cell-readers.tbl call passing param->args (or &param->args[K]) and a literal count. */
+static void scan_cell_reader(const struct fx_expr *e, struct cells *c)
+{
+	const struct tbl_row *r = e->name ? tbl_find(tbl_get("cell-readers"), 0, e->name) : NULL;
+	unsigned long ai, ci, cnt, k = 0;
+	const struct fx_expr *a;
+
+	if (!r || r->nfields < 3)
+		return;
+	ai = strtoul(r->fields[1], NULL, 10);
+	ci = strtoul(r->fields[2], NULL, 10);
+	if (!ai || !ci || ai >= e->nkids || ci >= e->nkids || !literal(e->kids[ci], &cnt))
+		return;
+	a = fx_strip(e->kids[ai]);
+	if (a && a->kind == FXE_UNARY && a->op && !strcmp(a->op, "&") && a->nkids == 1 &&
+	    is_args_cell(fx_strip(a->kids[0]), c->param, &k))
+		need(c, k + cnt);
+	else if (is_param_member(a, c->param, "args"))
+		need(c, cnt);
+}
 
 static bool scan_cells(const struct fx_expr *e, void *arg)
 {
 	struct cells *c = arg;
-	const struct fx_expr *k;
-	unsigned long v;
-	char *end;
+	unsigned long k;
 
 	if (is_param_member(e, c->param, "args"))
 		c->uses++;
-	if (e->kind != FXE_SUBSCRIPT || e->nkids != 2 ||
-	    !is_param_member(fx_strip(e->kids[0]), c->param, "args"))
-		return true;
-	k = fx_strip(e->kids[1]);
-	if (!k || k->kind != FXE_INT || !k->text)
-		return true;
-	v = strtoul(k->text, &end, 0);
-	if (*end || v >= 16)
-		return true;
-	c->indexed++;
-	if (v + 1 > c->n)
-		c->n = (unsigned)v + 1;
+	if (e->kind == FXE_CALL)
+		scan_cell_reader(e, c);
+	/* &args[K] escapes: one more use, accounted only by a cell reader */
+	if (e->kind == FXE_UNARY && e->op && !strcmp(e->op, "&") && e->nkids == 1 &&
+	    fx_strip(e->kids[0]) && fx_strip(e->kids[0])->kind == FXE_SUBSCRIPT &&
+	    is_param_member(fx_strip(fx_strip(e->kids[0])->kids[0]), c->param, "args"))
+		c->uses++;
+	if (is_args_cell(e, c->param, &k))
+		need(c, k + 1);
 	return true;
 }
 
@@ -146,44 +190,13 @@ static bool reads_cells(const struct fx_stmt *s, const char *param)
 	return c.uses;
 }
 
-/* "T name = init;" alone on its lines: the edit dropping " = init", and init. */
-static bool split_decl(const struct fx_tu *tu, const struct fx_stmt *d, struct fg_fix *fix,
-		       char *init, size_t n)
-{
-	struct fx_loc from, to, semi;
-	size_t a, e, i, p;
-	const char *t = tu->src;
-
-	if (!d->expr || !d->name || !fg_stmt_lines(tu, d, &from, &to) ||
-	    !fg_stmt_start(tu, d, &from) || !src_offset(tu, &from, &a) ||
-	    !fg_stmt_end(tu, &from, &semi) || !src_offset(tu, &semi, &e))
-		return false;
-	for (i = a; i < e && t[i] != '=' && t[i] != ',' && t[i] != '('; i++)
-		;
-	if (i == e || t[i] != '=' || t[i + 1] == '=')
-		return false;
-	for (p = i; p > a && (t[p - 1] == ' ' || t[p - 1] == '\t'); p--)
-		;
-	if (p - a < strlen(d->name) || strncmp(t + p - strlen(d->name), d->name, strlen(d->name)))
-		return false;
-	for (i++; t[i] == ' ' || t[i] == '\t'; i++)
-		;
-	if (e - 1 - i >= n || memchr(t + i, ',', e - 1 - i) || memchr(t + i, '\n', e - 1 - i))
-		return false;
-	memcpy(init, t + i, e - 1 - i);
-	init[e - 1 - i] = '\0';
-	fix->n = 1;
-	fix->e[0].text[0] = '\0';
-	return src_loc_at(tu, p, &fix->e[0].from) && src_loc_at(tu, e - 1, &fix->e[0].to);
-}
-
 static bool is_call_expr(const struct fx_expr *e, void *arg)
 {
 	*(bool *)arg |= e->kind == FXE_CALL;
 	return !*(bool *)arg;
 }
 
-/* A declaration whose initialiser calls something (effects the check must not skip). */
+/* A declaration whose initialiser calls something (effects the check must come before). */
 static bool decl_calls(const struct fx_stmt *d)
 {
 	bool found = false;
@@ -193,23 +206,29 @@ static bool decl_calls(const struct fx_stmt *d)
 	return found;
 }
 
+#define MAX_SPLIT 8
+
 /*
  * "if (args->args_count != N) return -EINVAL;" as the first statement
- * after the declarations, N the cells read; a declaration that reads a
- * cell keeps its declaration there and gets its value after the check.
+ * after the declarations, N the cells read.  From the first declaration
+ * that calls a function or reads a cell on, every initialised declaration
+ * keeps its declaration and gets its value, in order, after the check: no
+ * effect happens before the early return, and the check stays after the
+ * declarations (-Wdeclaration-after-statement).
  */
 static bool fix_args_count(struct rule_ctx *ctx, const struct fx_tu *tu,
 			   const struct fx_func *fn, const char *param, int h, const char **why)
 {
-	const struct fx_stmt *b = fn->body;
+	const struct fx_stmt *b = fn->body, *d;
 	struct cells c = { .param = param };
-	char ind[32], init[256], text[512];
-	unsigned f, p, i;
-	struct fx_loc at, to;
-	struct fg_fix fix = { 0 };
+	struct fx_loc at, to, cut[MAX_SPLIT][2];
+	char ind[32], init[256], chk[160], text[2048];
+	unsigned f, p, i, ncut = 0;
+	size_t len;
+	int w;
 
 	fx_walk_stmt(b, NULL, scan_cells, &c);
-	*why = "args is read other than through constant subscripts: how many cells it needs is not known";
+	*why = "args is read other than through constant subscripts or a cell-readers.tbl call with a constant count: how many cells it needs is not known";
 	if (!c.n || c.uses != c.indexed || b->kind != FXS_BLOCK)
 		return false;
 	*why = "the callback does not return int";
@@ -217,36 +236,41 @@ static bool fix_args_count(struct rule_ctx *ctx, const struct fx_tu *tu,
 		return false;
 	for (f = 0; f < b->nkids && b->kids[f]->kind == FXS_DECL; f++)
 		;
-	for (p = 0; p < f && !reads_cells(b->kids[p], param); p++)
+	for (p = 0; p < f && !reads_cells(b->kids[p], param) && !decl_calls(b->kids[p]); p++)
 		;
-	for (i = p + 1; i < f; i++)
-		if (b->kids[i]->expr)
-			p = b->nkids;	/* would move an initialiser past another */
-	*why = "a declaration before the check calls a function (a lookup, an allocation): the early return would skip its undo";
-	for (i = 0; i < p && i < f; i++)
-		if (decl_calls(b->kids[i]))
-			return false;
-	*why = "the first statement after the declarations is not clear (a declaration reading a cell followed by initialised ones, or text not laid out one statement a line)";
-	if (p == b->nkids || f == b->nkids || !src_line_indent(tu, b->kids[f]->loc.line, ind, sizeof(ind)))
+	*why = "the first statement after the declarations is not clear (text not laid out one statement a line)";
+	if (f == b->nkids || !src_line_indent(tu, b->kids[f]->loc.line, ind, sizeof(ind)))
 		return false;
-	snprintf(text, sizeof(text), "%sif (%s->args_count != %u)\n%s\treturn -EINVAL;\n", ind,
+	snprintf(chk, sizeof(chk), "%sif (%s->args_count != %u)\n%s\treturn -EINVAL;\n", ind,
 		 param, c.n, ind);
 	if (p == f) {
 		if (!src_line_start(tu, b->kids[f]->loc.line, &at))
 			return false;
-		strncat(text, "\n", sizeof(text) - strlen(text) - 1);
+		snprintf(text, sizeof(text), "%s\n", chk);
 		report_edit(ctx, h, &at, &at, text);
-	} else {
-		if (!split_decl(tu, b->kids[p], &fix, init, sizeof(init)) ||
-		    !fg_stmt_lines(tu, b->kids[f - 1], &at, &to))
-			return false;
-		memmove(text + 1, text, strlen(text) + 1);
-		text[0] = '\n';
-		snprintf(text + strlen(text), sizeof(text) - strlen(text), "%s%s = %s;\n", ind,
-			 b->kids[p]->name, init);
-		report_edit(ctx, h, &fix.e[0].from, &fix.e[0].to, "");
-		report_edit(ctx, h, &to, &to, text);
+		goto explain;
 	}
+	snprintf(text, sizeof(text), "\n%s", chk);
+	*why = "a declaration whose initialiser must move after the check is not 'T name = value;' alone on its line (several declarators, static, a const object, a braced or multi-line initialiser)";
+	for (i = p; i < f; i++) {
+		d = b->kids[i];
+		if (!d->expr)
+			continue;
+		len = strlen(text);
+		if (ncut == MAX_SPLIT ||
+		    !fg_split_decl(tu, d, &cut[ncut][0], &cut[ncut][1], init, sizeof(init)))
+			return false;
+		w = snprintf(text + len, sizeof(text) - len, "%s%s = %s;\n", ind, d->name, init);
+		if (w < 0 || (size_t)w >= sizeof(text) - len)
+			return false;
+		ncut++;
+	}
+	if (!fg_stmt_lines(tu, b->kids[f - 1], &at, &to))
+		return false;
+	for (i = 0; i < ncut; i++)
+		report_edit(ctx, h, &cut[i][0], &cut[i][1], "");
+	report_edit(ctx, h, &to, &to, text);
+explain:
 	report_fix_explain(ctx, h, "check args_count in of_xlate",
 			   "of_parse_phandle_with_args() fills only as many cells as the IOMMU node's #iommu-cells says, and the core's of_phandle_args is not initialised: with fewer cells in the device tree, of_xlate reads stack garbage as a stream ID. Refuse a specifier with another cell count than the cells the callback reads.");
 	return true;

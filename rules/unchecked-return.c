@@ -18,11 +18,10 @@
  * is stored in a local that is overwritten or never read afterwards.  An
  * explicit (void) cast is taken as a deliberate choice and not reported.
  *
- * The fix checks an ignored call like its neighbours: when the nearest
- * failure checks before and after it in its block test the same int local
- * and fail the same way (return it, or goto one label), the call's result
- * goes to that local and fails that way too.  A function without such
- * checks gets no fix: the error path to join cannot be told.
+ * The fix (docs/rules/unchecked-return.md) fails like the failure checks
+ * around the call; right after the check of a pairs.tbl acquisition it
+ * undoes that and fails the same way; with nothing with effects before
+ * the call it returns the error.
  *
  * Known false positives: a store read only on a loop's next iteration is
  * not followed (stores inside loops are not checked).
@@ -162,14 +161,69 @@ static bool neighbour(const struct fx_stmt *b, unsigned k, int d, struct ur_chec
 	return false;
 }
 
+static bool is_call_of(const struct fx_expr *e, void *arg)
+{
+	if (e->kind == FXE_CALL && e->name && !strcmp(e->name, *(const char **)arg))
+		*(const char **)arg = NULL;
+	return *(const char **)arg;
+}
+
+/* A call of fname in the statements from label on, at the top of the body (or no such label). */
+static bool calls_after_label(const struct fx_stmt *b, const char *label, const char *fname)
+{
+	const char *f = fname;
+	unsigned i;
+
+	for (i = 0; i < b->nkids; i++)
+		if (b->kids[i]->kind == FXS_LABEL && b->kids[i]->name &&
+		    !strcmp(b->kids[i]->name, label))
+			break;
+	for (f = i == b->nkids ? NULL : f; i < b->nkids && f; i++)
+		fx_walk_stmt(b->kids[i], NULL, is_call_of, &f);
+	return !f;
+}
+
+/*
+ * kids[k] comes right after "var = ACQ(h, ...); <failure check p>", ACQ a
+ * pairs.tbl acquisition with an int result on its first argument whose
+ * release p's path does not do: the undo, "RELEASE(h)", into undo.
+ */
+static bool undo_previous(const struct fx_stmt *b, unsigned k, const struct ur_check *p,
+			  char *undo, size_t n)
+{
+	const struct fx_stmt *a = k >= 2 ? b->kids[k - 2] : NULL;
+	const struct fx_expr *e = a && a->kind == FXS_EXPR ? fx_strip(a->expr) : NULL, *call, *h;
+	const struct tbl_row *r;
+	struct ur_check c = { 0 };
+	const char *d, *rel;
+	char fname[64];
+
+	if (!e || !failure_check(b->kids[k - 1], &c) || strcmp(c.var, p->var) ||
+	    !q_is_assign(e) || !q_is_var(e->kids[0], p->var, false))
+		return false;
+	call = fx_strip(e->kids[1]);
+	r = call && call->kind == FXE_CALL && call->name ?
+	    tbl_find(tbl_get("pairs"), 0, call->name) : NULL;
+	h = r && call->nkids > 1 ? call->kids[1] : NULL;
+	if (!h || r->nfields < 5 || strcmp(r->fields[2], "int") || strcmp(r->fields[3], "arg1") ||
+	    !h->text || h->macro || !(d = strchr(rel = r->fields[4], '$')) || !strchr(rel, '('))
+		return false;
+	snprintf(fname, sizeof(fname), "%.*s", (int)(strchr(rel, '(') - rel), rel);
+	if (!strncmp(p->then, "goto ", 5) && calls_after_label(b, p->then + 5, fname))
+		return false;
+	return snprintf(undo, n, "%.*s%s%s", (int)(d - rel), rel, h->text, d + 1) < (int)n;
+}
+
 /* The fix of ignored call statement s: fail like the checks around it. */
 static void fix_ignored(struct ur_ctx *u, int h, const struct fx_stmt *s)
 {
 	const struct fx_stmt *b = NULL;
 	struct ur_check p = { 0 }, n = { 0 };
-	struct fg_fix fix = { 0 };
+	struct fg_fix fix = { 0 }, first = { 0 };
 	struct q_use use;
+	char undo[160];
 	unsigned k = 0;
+	bool un = false;
 
 	fg_stmt_at(u->fn, FXS_EXPR, &s->loc, &b);
 	while (b && b->kind == FXS_BLOCK && k < b->nkids && b->kids[k] != s)
@@ -178,19 +232,26 @@ static void fix_ignored(struct ur_ctx *u, int h, const struct fx_stmt *s)
 		fg_refuse(&fix, "the call is not a statement of a block");
 	else if (!neighbour(b, k, -1, &p) + !neighbour(b, k, 1, &n) == 2)
 		fg_refuse(&fix, "no failure check on an error variable around the call: the error path to join cannot be told");
-	else if (!p.var || !n.var)
+	else if (!(un = p.var && !n.var && undo_previous(b, k, &p, undo, sizeof(undo))) &&
+		 (!p.var || !n.var))
 		fg_refuse(&fix, "a failure check only %s the call: whether its failure must undo the steps before it cannot be told",
 			  p.var ? "before" : "after");
-	else if (strcmp(p.var, n.var) || strcmp(p.then, n.then))
+	else if (!un && (strcmp(p.var, n.var) || strcmp(p.then, n.then)))
 		fg_refuse(&fix, "the checks before and after the call fail differently ('%s', '%s')",
 			  p.then, n.then);
 	else if (!int_local(u->fn->body, p.var))
 		fg_refuse(&fix, "'%s' is not an int local", p.var);
-	else if (q_first_use(u->fn->body, p.var, Q_OVERWRITES, &s->loc, &use, NULL) &&
+	/* after "if (ret)" ret is 0, as it is again when the call succeeds */
+	else if (!(un && !strcmp(p.cond, p.var)) &&
+		 q_first_use(u->fn->body, p.var, Q_OVERWRITES, &s->loc, &use, NULL) &&
 		 !use.overwrite)
 		fg_refuse(&fix, "'%s' is read at line %u before it is set again", p.var,
 			  use.loc.line);
-	fg_check_result(&fix, u->tu, s, p.var, p.cond, p.then);
+	fg_check_result_undo(&fix, u->tu, s, p.var, p.cond, un ? undo : NULL, p.then);
+	/* nothing with effects before the call: nothing to undo, return its error */
+	if (fix.why[0] && (fg_check_first_call(&first, ctx_program(u->ctx), u->tu, u->fn, s) ||
+			   (!p.var && !n.var)))
+		fix = first;
 	fg_emit(u->ctx, h, &fix);
 	report_fix_explain(u->ctx, h, "Check the result of a call that can fail",
 			   "The call can fail; ignoring its result makes the caller go on, and report success, as if it had worked. Check it and fail the way the neighbouring steps of the function do.");

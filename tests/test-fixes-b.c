@@ -155,6 +155,41 @@ Test(fixes_b, of_xlate_args_count_checked_after_the_declarations)
 	free(t);
 }
 
+Test(fixes_b, of_xlate_lookup_declarations_move_after_the_check)
+{
+	char *t = fixed_clean("corpus/of-xlate-presence/bad-args-count-lookup-decl.c");
+
+	has(t, "\tstruct platform_device *iommu_pdev;\n\tvoid *drvdata;\n\tint ret;\n");
+	has(t, "\tunsigned int id;\n\n\tif (args->args_count != 1)\n\t\treturn -EINVAL;\n\tiommu_pdev = of_find_device_by_node(args->np);\n\tdrvdata = platform_get_drvdata(iommu_pdev);\n\tid = args->args[0];\n\n\tput_device(");
+	free(t);
+}
+
+Test(fixes_b, of_xlate_cells_handed_to_a_cell_reader_are_counted)
+{
+	char *t = fixed_clean("corpus/of-xlate-presence/bad-args-fwspec-unchecked.c");
+
+	has(t, "\tif (spec->args_count != 1)\n\t\treturn -EINVAL;\n\n\treturn iommu_fwspec_add_ids(dev, spec->args, 1);");
+	free(t);
+	t = fixed_clean("corpus/of-xlate-presence/bad-args-fwspec-offset.c");
+	has(t, "\tif (spec->args_count != 3)\n\t\treturn -EINVAL;\n");
+	free(t);
+}
+
+Test(fixes_b, unchecked_first_call_returns_its_error)
+{
+	char *t = fixed_clean("corpus/unchecked-return/bad-first-after-guard.c");
+
+	has(t, "\tunsigned int id = 3;\n\tint ret;\n\n\tif (!ga_allowed(dev))\n");
+	has(t, "\tret = iommu_fwspec_add_ids(dev, &id, 1);\n\tif (ret)\n\t\treturn ret;\n\n\treturn 0;");
+	free(t);
+	t = fixed_clean("corpus/unchecked-return/bad-register-ignored.c");
+	has(t, "\tret = iommu_device_register(&ri->iommu, &ri_ops, &pdev->dev);\n\tif (ret) {\n\t\tiommu_device_sysfs_remove(&ri->iommu);\n\t\treturn ret;\n\t}\n\tplatform_set_drvdata");
+	free(t);
+	t = fixed_clean("corpus/unchecked-return/bad-sysfs-add-ignored.c");
+	has(t, "{\n\tint ret;\n\n\t/* expect: unchecked-return */\n\tret = iommu_device_sysfs_add(");
+	free(t);
+}
+
 /* No fix by construction: the file is left alone and the reason is given. */
 static void no_fix(const char *fixture, const char *why)
 {
@@ -173,6 +208,13 @@ static void no_fix(const char *fixture, const char *why)
 	run_free(&r);
 	free(before);
 	free(after);
+}
+
+Test(fixes_b, of_xlate_const_or_escaping_cells_have_no_fix)
+{
+	no_fix("corpus/of-xlate-presence/bad-args-const-decl.c", "a const object");
+	no_fix("corpus/of-xlate-presence/bad-args-address-escapes.c",
+	       "how many cells it needs is not known");
 }
 
 Test(fixes_b, shared_label_kfree_has_no_fix)
@@ -203,12 +245,6 @@ Test(fixes_b, resv_ored_types_have_no_fix)
 Test(fixes_b, resv_region_without_a_bare_return_has_no_null_check_fix)
 {
 	no_fix("corpus/resv-region/bad-no-null-check.c", "error path to join is not clear");
-}
-
-Test(fixes_b, of_xlate_cells_passed_whole_have_no_fix)
-{
-	no_fix("corpus/of-xlate-presence/bad-args-fwspec-unchecked.c",
-	       "how many cells it needs is not known");
 }
 
 Test(fixes_b, of_xlate_under_ifdef_has_no_fix)

@@ -237,6 +237,55 @@ Test(fixgen, check_result_and_wrap)
 	cr_assert(strstr(fix.why, "macro"));
 }
 
+Test(fixgen, check_result_with_undo_in_braces)
+{
+	static const char src[] = "\tfoo(a);\n\treturn 0;\n";
+	struct fg_fix fix = { 0 };
+	struct fx_stmt *s = stmt(FXS_EXPR, 1, 2, 0);
+	struct fx_tu tu;
+	char *out;
+
+	set_tu(&tu, src);
+	s->expr = expr(FXE_CALL, "foo(a)", 1, 2);
+	cr_assert(fg_check_result_undo(&fix, &tu, s, "ret", "ret", "undo(a)", "goto out"));
+	out = apply(&tu, &fix);
+	cr_assert_str_eq(out, "\tret = foo(a);\n\tif (ret) {\n\t\tundo(a);\n\t\tgoto out;\n\t}\n"
+			      "\treturn 0;\n");
+	free(out);
+	free(s->expr);
+	free(s->kids);
+	free(s);
+}
+
+/* Calls of rules/data/no-effects.tbl have none; writes and unknown calls do. */
+Test(fixgen, no_effects)
+{
+	struct fx_expr *call = expr(FXE_CALL, "strcmp", 1, 1);
+	struct fx_expr *other = expr(FXE_CALL, "kzalloc", 1, 1);
+	struct fx_expr *inc = expr(FXE_UNARY, "i", 1, 1);
+	struct fx_expr *eq = expr(FXE_BINARY, "a == b", 1, 1);
+
+	inc->op = "++";
+	inc->nkids = 1;
+	inc->kids = calloc(1, sizeof(*inc->kids));
+	inc->kids[0] = expr(FXE_IDENT, "i", 1, 1);
+	inc->kids[0]->ref = FXR_LOCAL;
+	eq->op = "==";
+	cr_assert(fg_no_effects(NULL, NULL, call));
+	cr_assert(fg_no_effects(NULL, NULL, eq));
+	cr_assert(fg_no_effects(NULL, NULL, NULL));
+	cr_assert(!fg_no_effects(NULL, NULL, other), "an unknown call may have effects");
+	cr_assert(!fg_no_effects(NULL, NULL, inc), "a write, even to a local, in the caller");
+	eq->op = "|=";
+	cr_assert(!fg_no_effects(NULL, NULL, eq));
+	free(inc->kids[0]);
+	free(inc->kids);
+	free(inc);
+	free(call);
+	free(other);
+	free(eq);
+}
+
 /* ---- the rules' fixes on their fixtures ---- */
 
 static char top[PATH_MAX], lint[PATH_MAX], tmpdir[PATH_MAX];
@@ -287,6 +336,13 @@ static const char *const fixed[] = {
 	"device-group-ref/bad-member.c",
 	"unchecked-return/bad-between-checks-goto.c",
 	"unchecked-return/bad-between-checks-return.c",
+	"unchecked-return/bad-add-ids-in-xlate.c",
+	"unchecked-return/bad-first-after-guard.c",
+	"unchecked-return/bad-fwspec-init-ignored.c",
+	"unchecked-return/bad-ops-of-xlate.c",
+	"unchecked-return/bad-own-xlate.c",
+	"unchecked-return/bad-register-ignored.c",
+	"unchecked-return/bad-sysfs-add-ignored.c",
 };
 
 static const char *const rules[] = {
@@ -371,8 +427,8 @@ Test(fixgen_rules, reasons)
 		{ "device-lookup-put/bad-returns-drvdata.c", "returns an object at line 25" },
 		{ "device-group-ref/bad-local-copy.c", "a new reference on another" },
 		{ "device-group-ref/bad-helper.c", "and not on another" },
-		{ "unchecked-return/bad-register-ignored.c", "only before the call" },
-		{ "unchecked-return/bad-add-ids-in-xlate.c", "no failure check on an error variable" },
+		{ "unchecked-return/bad-register-after-step.c", "only before the call" },
+		{ "unchecked-return/bad-first-after-effect.c", "a statement before the call has effects (line 11)" },
 		{ "unchecked-return/bad-store-never-read.c", "stored result" },
 	};
 	unsigned i;

@@ -1,4 +1,8 @@
-/* Probe registers the IOMMU and carries on whatever the core said. */
+/*
+ * Probe registers the IOMMU and carries on whatever the core said.  The
+ * register comes right after the checked sysfs add: the fix removes the
+ * sysfs entry on failure and fails like that check.
+ */
 #include <linux/iommu.h>
 #include <linux/platform_device.h>
 
