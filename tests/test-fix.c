@@ -64,20 +64,6 @@ static void lint_run(struct run *r, const char *const *args)
 	cr_assert_eq(run_argv(argv, r), 0, "cannot run %s", lint);
 }
 
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	rc = system(cmd);
-	return rc == -1 ? -1 : WEXITSTATUS(rc);
-}
-
 static char *slurp(const char *path)
 {
 	size_t len;
@@ -137,7 +123,7 @@ static void one_random_case(unsigned round)
 	static const char *texts[] = { "", "X", "\n", "foo\nbar", "Y\n", "\n\nZ" };
 	struct fx_tu tu = { 0 };
 	struct fx_tu *tus[1] = { &tu };
-	struct fx_program prog = { 1, tus };
+	struct fx_program prog = { .ntus = 1, .tus = tus };
 	struct findings f = { 0 };
 	size_t len, at = 0, elen = 0, cur = 0;
 	char *src = random_text(&len), *expect = calloc(1, 8192), path[PATH_MAX];
@@ -191,15 +177,15 @@ static void one_random_case(unsigned round)
 		goto out_free;
 	}
 	snprintf(path, sizeof(path), "%s/g/a.c", tmpdir);
-	cr_assert_eq(sh("rm -rf %s/g %s/p && mkdir %s/g %s/p", tmpdir, tmpdir, tmpdir, tmpdir), 0);
+	cr_assert_eq(shell_status("rm -rf %s/g %s/p && mkdir %s/g %s/p", tmpdir, tmpdir, tmpdir, tmpdir), 0);
 	cr_assert_eq(write_file(path, src, len), 0);
 	snprintf(path, sizeof(path), "%s/p/a.c", tmpdir);
 	cr_assert_eq(write_file(path, src, len), 0);
 	snprintf(path, sizeof(path), "%s/x.patch", tmpdir);
 	cr_assert_eq(write_file(path, patch, plen), 0);
-	cr_assert_eq(sh("cd %s/g && git apply --whitespace=nowarn ../x.patch", tmpdir), 0,
+	cr_assert_eq(shell_status("cd %s/g && git apply --whitespace=nowarn ../x.patch", tmpdir), 0,
 		     "round %u: git apply failed on:\n%s", round, patch);
-	cr_assert_eq(sh("cd %s/p && patch -s -p1 < ../x.patch", tmpdir), 0,
+	cr_assert_eq(shell_status("cd %s/p && patch -s -p1 < ../x.patch", tmpdir), 0,
 		     "round %u: patch -p1 failed on:\n%s", round, patch);
 	for (k = 0; k < 2; k++) {
 		char *got;
@@ -252,7 +238,7 @@ Test(fix, overlapping_edits_drop_a_fix)
 	static const char src[] = "int a = 1;\nint b = 2;\n";
 	struct fx_tu tu = { .file = "o.c", .src = src, .src_len = sizeof(src) - 1 };
 	struct fx_tu *tus[1] = { &tu };
-	struct fx_program prog = { 1, tus };
+	struct fx_program prog = { .ntus = 1, .tus = tus };
 	struct findings f = { 0 };
 	unsigned i;
 
@@ -292,7 +278,7 @@ Test(fix, edit_outside_the_file_is_refused)
 	static const char src[] = "int a;\n";
 	struct fx_tu tu = { .file = "o.c", .src = src, .src_len = sizeof(src) - 1 };
 	struct fx_tu *tus[1] = { &tu };
-	struct fx_program prog = { 1, tus };
+	struct fx_program prog = { .ntus = 1, .tus = tus };
 	struct findings f = { 0 };
 
 	f.n = 2;
@@ -515,7 +501,7 @@ Test(fix, export_fixes_apply)
 	struct run r;
 
 	cr_assert_eq(chdir(tmpdir), 0);
-	cr_assert_eq(sh("mkdir -p drivers/iommu"), 0);
+	cr_assert_eq(shell_status("mkdir -p drivers/iommu"), 0);
 	copy_fixture("drivers/iommu/foo.c");
 	lint_run(&r, exp);
 	cr_assert_eq(r.status, 1, "findings: exit 1 (%s)", r.err);
@@ -524,14 +510,14 @@ Test(fix, export_fixes_apply)
 	patch = slurp("out.patch");
 	cr_assert(strstr(patch, "--- a/drivers/iommu/foo.c\n+++ b/drivers/iommu/foo.c\n@@ -6,7 +6,7 @@\n"),
 		  "%s", patch);
-	cr_assert_eq(sh("patch -p1 --dry-run -s < out.patch"), 0);
-	cr_assert_eq(sh("git apply --check out.patch"), 0);
+	cr_assert_eq(shell_status("patch -p1 --dry-run -s < out.patch"), 0);
+	cr_assert_eq(shell_status("git apply --check out.patch"), 0);
 	lint_run(&r, fmt);
 	cr_assert_eq(r.status, 1);
 	cr_assert_str_eq(r.out, patch, "--format=patch differs from --export-fixes");
 	run_free(&r);
 	/* inside a git checkout, from a subdirectory: paths from the top level */
-	cr_assert_eq(sh("git init -q && git add drivers && git commit -qm init"), 0);
+	cr_assert_eq(shell_status("git init -q && git add drivers && git commit -qm init"), 0);
 	cr_assert_eq(chdir("drivers"), 0);
 	{
 		const char *sub[] = { "-q", "--kernel=6.12", "--format=patch", "iommu/foo.c", NULL };
@@ -541,7 +527,7 @@ Test(fix, export_fixes_apply)
 		run_free(&r);
 	}
 	cr_assert_eq(chdir(tmpdir), 0);
-	cr_assert_eq(sh("git apply --check out.patch"), 0);
+	cr_assert_eq(shell_status("git apply --check out.patch"), 0);
 	free(patch);
 }
 
@@ -553,10 +539,10 @@ Test(fix, patch_dir_mail_applies_with_git_am)
 	struct run r;
 
 	cr_assert_eq(chdir(tmpdir), 0);
-	cr_assert_eq(sh("git init -q && mkdir -p drivers/iommu"), 0);
+	cr_assert_eq(shell_status("git init -q && mkdir -p drivers/iommu"), 0);
 	copy_fixture("drivers/iommu/foo.c");
 	/* the tree starts right; a later commit brings the integer in */
-	cr_assert_eq(sh("sed -i 's/0, 2, GFP/0, IOMMU_RESV_RESERVED, GFP/' drivers/iommu/foo.c && "
+	cr_assert_eq(shell_status("sed -i 's/0, 2, GFP/0, IOMMU_RESV_RESERVED, GFP/' drivers/iommu/foo.c && "
 			"git add . && git commit -qm 'iommu/foo: Add the foo driver' && "
 			"echo '/* x */' >> drivers/iommu/foo.c && git commit -qam 'iommu/foo: Tidy up' && "
 			"sed -i 's/0, IOMMU_RESV_RESERVED, GFP/0, 2, GFP/' drivers/iommu/foo.c && "
@@ -566,16 +552,16 @@ Test(fix, patch_dir_mail_applies_with_git_am)
 	lint_run(&r, pd);
 	cr_assert_eq(r.status, 1, "%s", r.err);
 	run_free(&r);
-	cr_assert_eq(sh("ls mails | grep -qx '0001-iommu-foo-Use-IOMMU_RESV_RESERVED-not-2-as-the-reser.patch'"), 0);
-	cr_assert_eq(sh("cat mails/0001-*.patch > mail"), 0);
+	cr_assert_eq(shell_status("ls mails | grep -qx '0001-iommu-foo-Use-IOMMU_RESV_RESERVED-not-2-as-the-reser.patch'"), 0);
+	cr_assert_eq(shell_status("cat mails/0001-*.patch > mail"), 0);
 	mail = slurp("mail");
 	cr_assert(strstr(mail, "\nSubject: [PATCH] iommu/foo: Use IOMMU_RESV_RESERVED, not 2, as the reserved region type\n"),
 		  "%s", mail);
 	snprintf(tag, sizeof(tag), "\nFixes: %.12s (\"", head);
 	cr_assert(strstr(mail, tag) && strstr(mail, "(\"iommu/foo: Spell the region type as a number\")\n---\n"),
 		  "no Fixes: line for %.12s in:\n%s", head, mail);
-	cr_assert_eq(sh("git am -q mails/0001-*.patch"), 0, "git am failed on:\n%s", mail);
-	cr_assert_eq(sh("git log -1 --format=%%B > log"), 0);
+	cr_assert_eq(shell_status("git am -q mails/0001-*.patch"), 0, "git am failed on:\n%s", mail);
+	cr_assert_eq(shell_status("git log -1 --format=%%B > log"), 0);
 	log = slurp("log");
 	cr_assert(strstr(log, "iommu/foo: Use IOMMU_RESV_RESERVED") && strstr(log, tag + 1), "%s", log);
 	lint_run(&r, scan);
@@ -593,12 +579,12 @@ Test(fix, patch_dir_without_git_has_no_fixes_line)
 	struct run r;
 
 	cr_assert_eq(chdir(tmpdir), 0);
-	cr_assert_eq(sh("mkdir -p drivers/iommu"), 0);
+	cr_assert_eq(shell_status("mkdir -p drivers/iommu"), 0);
 	copy_fixture("drivers/iommu/foo.c");
 	lint_run(&r, pd);
 	cr_assert_eq(r.status, 1, "%s", r.err);
 	run_free(&r);
-	cr_assert_eq(sh("cat mails/0001-*.patch > mail"), 0);
+	cr_assert_eq(shell_status("cat mails/0001-*.patch > mail"), 0);
 	mail = slurp("mail");
 	cr_assert(strstr(mail, "Subject: [PATCH] iommu/foo: Use IOMMU_RESV_RESERVED"), "%s", mail);
 	cr_assert(!strstr(mail, "Fixes:"), "%s", mail);
@@ -639,7 +625,7 @@ Test(fix, compile_db_in_another_directory)
 	struct run r;
 
 	cr_assert_eq(chdir(tmpdir), 0);
-	cr_assert_eq(sh("mkdir -p db src/drivers/iommu"), 0);
+	cr_assert_eq(shell_status("mkdir -p db src/drivers/iommu"), 0);
 	copy_fixture("src/drivers/iommu/foo.c");
 	snprintf(db, sizeof(db),
 		 "[{\"directory\": \"%s/src\", \"file\": \"drivers/iommu/foo.c\", "
@@ -652,7 +638,7 @@ Test(fix, compile_db_in_another_directory)
 	cr_assert_eq(access("report.txt", F_OK), 0, "-o FILE written elsewhere");
 	patch = slurp("out.patch");
 	cr_assert(strstr(patch, "--- a/src/drivers/iommu/foo.c\n"), "%s", patch);
-	cr_assert_eq(sh("patch -p1 -s < out.patch"), 0);
+	cr_assert_eq(shell_status("patch -p1 -s < out.patch"), 0);
 	free(patch);
 	patch = slurp("src/drivers/iommu/foo.c");
 	cr_assert(strstr(patch, "IOMMU_RESV_RESERVED"));

@@ -80,13 +80,6 @@ static void oracle(struct run *r, const char *mode, const char *checker, const c
 	cr_assert_eq(run_argv(argv, r), 0, "cannot run %s", script);
 }
 
-static int sh(const char *cmd)
-{
-	int rc = system(cmd);
-
-	return rc == -1 ? -1 : WEXITSTATUS(rc);
-}
-
 Test(fixcheck, fixture_oracle_passes_the_fix_and_fails_a_broken_one)
 {
 	struct run r;
@@ -126,7 +119,7 @@ static void make_mutants(char *dir, size_t size)
 		 "printf 'resv-int\\tnone\\tresv-region\\nresv-or-types\\tresv-region-type\\tresv-region\\n' "
 		 "> mutants.tbl",
 		 dir, dir, dir, top, top);
-	cr_assert_eq(sh(cmd), 0, "cannot make the mutants");
+	cr_assert_eq(shell_status("%s", cmd), 0, "cannot make the mutants");
 }
 
 Test(fixcheck, mutant_oracle_fixes_back_lists_and_fails_a_broken_fix)
@@ -170,14 +163,14 @@ static void make_tree(char *dir, size_t size, bool db)
 	snprintf(cmd, sizeof(cmd),
 		 "set -e; mkdir -p %s/drivers/iommu; cp %s/%s %s/drivers/iommu/foo.c", dir, top,
 		 FIXTURE, dir);
-	cr_assert_eq(sh(cmd), 0);
+	cr_assert_eq(shell_status("%s", cmd), 0);
 	if (db) {
 		snprintf(cmd, sizeof(cmd),
 			 "printf '[{\"directory\": \"%s\", \"file\": \"drivers/iommu/foo.c\", "
 			 "\"arguments\": [\"cc\", \"-c\", \"-I%s/reference/include\", \"-o\", "
 			 "\"drivers/iommu/foo.o\", \"drivers/iommu/foo.c\"]}]\\n' > %s/compile_commands.json",
 			 dir, top, dir);
-		cr_assert_eq(sh(cmd), 0);
+		cr_assert_eq(shell_status("%s", cmd), 0);
 	}
 }
 
@@ -186,7 +179,7 @@ static void assert_untouched(const char *dir)
 	char cmd[3 * PATH_MAX];
 
 	snprintf(cmd, sizeof(cmd), "cmp -s %s/%s %s/drivers/iommu/foo.c", top, FIXTURE, dir);
-	cr_assert_eq(sh(cmd), 0, "the oracle wrote the tree it checks");
+	cr_assert_eq(shell_status("%s", cmd), 0, "the oracle wrote the tree it checks");
 }
 
 Test(fixcheck, kernel_oracle_compiles_and_rescans_an_overlay)

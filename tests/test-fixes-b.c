@@ -36,20 +36,6 @@ static void teardown(void)
 
 TestSuite(fixes_b, .init = setup, .fini = teardown, .timeout = 120);
 
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	char cmd[4096];
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	rc = system(cmd);
-	return rc == -1 ? -1 : WEXITSTATUS(rc);
-}
-
 /* Copy the fixture, --fix it (optionally --fast); returns the fixed text. */
 static char *fix_fixture(const char *fixture, bool fast, int want_rc)
 {
@@ -58,8 +44,8 @@ static char *fix_fixture(const char *fixture, bool fast, int want_rc)
 	char *text;
 
 	snprintf(path, sizeof(path), "%s/%s", tmpdir, strrchr(fixture, '/') + 1);
-	cr_assert_eq(sh("cp '%s/%s' '%s'", top, fixture, path), 0);
-	cr_assert_eq(sh("'%s' -q %s --fix '%s' -- -I '%s/reference/include' >/dev/null 2>&1",
+	cr_assert_eq(shell_status("cp '%s/%s' '%s'", top, fixture, path), 0);
+	cr_assert_eq(shell_status("'%s' -q %s --fix '%s' -- -I '%s/reference/include' >/dev/null 2>&1",
 			lint, fast ? "--fast" : "", path, top), want_rc, "%s: --fix", fixture);
 	text = read_file(path, &len);
 	cr_assert_not_null(text);
@@ -79,9 +65,9 @@ static char *fixed_clean_rc(const char *fixture, int rc)
 	cr_assert_str_eq(text, fast, "%s: the engines fix differently", fixture);
 	free(fast);
 	snprintf(path, sizeof(path), "%s/%s", tmpdir, strrchr(fixture, '/') + 1);
-	cr_assert_eq(sh("'%s' -q '%s' -- -I '%s/reference/include' >/dev/null 2>&1", lint, path,
+	cr_assert_eq(shell_status("'%s' -q '%s' -- -I '%s/reference/include' >/dev/null 2>&1", lint, path,
 			top), 0, "%s: re-scan not clean", fixture);
-	cr_assert_eq(sh("clang -fsyntax-only -Wall -Wno-unused-function -I '%s/reference/include' '%s'",
+	cr_assert_eq(shell_status("clang -fsyntax-only -Wall -Wno-unused-function -I '%s/reference/include' '%s'",
 			top, path), 0, "%s: the fixed file does not compile", fixture);
 	return text;
 }
@@ -269,13 +255,13 @@ Test(fixes_b, mutants_fixed_back_to_a_clean_harness)
 	snprintf(build, sizeof(build), "%s", lint);
 	if (strrchr(build, '/'))
 		*strrchr(build, '/') = '\0';
-	if (sh("test -e '%s/reference/harness/mutant-main.o'", build))
+	if (shell_status("test -e '%s/reference/harness/mutant-main.o'", build))
 		snprintf(build, sizeof(build), "build");
-	if (sh("test -e '%s/reference/harness/mutant-main.o'", build))
+	if (shell_status("test -e '%s/reference/harness/mutant-main.o'", build))
 		cr_skip_test("the reference harness is not built (make reference)");
 	san = strlen(build) > 4 && !strcmp(build + strlen(build) - 4, "-san");
-	rc = sh("IOMMU_LINT='%s' REF_CFLAGS='%s' scripts/fix-mutants.sh '%s' register-unwind resv-region >%s/mutants.out 2>&1",
+	rc = shell_status("IOMMU_LINT='%s' REF_CFLAGS='%s' scripts/fix-mutants.sh '%s' register-unwind resv-region >%s/mutants.out 2>&1",
 		lint, san ? "-fsanitize=address,undefined" : "", build, tmpdir);
 	cr_assert_eq(rc, 0, "scripts/fix-mutants.sh failed (see %s/mutants.out)", tmpdir);
-	cr_assert_eq(sh("grep -c '^fixed ' %s/mutants.out | grep -qx 4", tmpdir), 0);
+	cr_assert_eq(shell_status("grep -c '^fixed ' %s/mutants.out | grep -qx 4", tmpdir), 0);
 }

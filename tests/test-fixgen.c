@@ -303,20 +303,6 @@ static void teardown(void)
 	tmpdir_remove(tmpdir);
 }
 
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-	char cmd[8192];
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	rc = system(cmd);
-	return rc == -1 ? -1 : WEXITSTATUS(rc);
-}
-
 /* The fixtures fixed on purpose; every other bad-* finding must say why not. */
 static const char *const fixed[] = {
 	"device-lookup-put/bad-bus-find-by-fwnode.c",
@@ -378,34 +364,34 @@ Test(fixgen_rules, fixtures_fixed_compile_and_rescan_clean)
 		char base[256];
 
 		snprintf(dir, sizeof(dir), "%s/%s", tmpdir, rules[r]);
-		cr_assert_eq(sh("mkdir -p %s/orig && cp %s/corpus/%s/bad-*.c %s/ && cp %s/*.c %s/orig/",
+		cr_assert_eq(shell_status("mkdir -p %s/orig && cp %s/corpus/%s/bad-*.c %s/ && cp %s/*.c %s/orig/",
 				dir, top, rules[r], dir, dir, dir), 0);
-		cr_assert_leq(sh("cd %s && %s -q --fix *.c -- -I%s/reference/include >/dev/null 2>&1",
+		cr_assert_leq(shell_status("cd %s && %s -q --fix *.c -- -I%s/reference/include >/dev/null 2>&1",
 				 dir, lint, top), 1);
-		cr_assert_leq(sh("cd %s && %s -q --format=json orig/*.c -- -I%s/reference/include >why.json",
+		cr_assert_leq(shell_status("cd %s && %s -q --format=json orig/*.c -- -I%s/reference/include >why.json",
 				 dir, lint, top), 1);
 		snprintf(list, sizeof(list), "cd %s && ls *.c", dir);
 		ls = popen(list, "r");
 		cr_assert(ls);
 		while (fscanf(ls, "%255s", base) == 1) {
-			bool changed = sh("cmp -s %s/%s %s/orig/%s", dir, base, dir, base) != 0;
+			bool changed = shell_status("cmp -s %s/%s %s/orig/%s", dir, base, dir, base) != 0;
 
 			cr_assert_eq(changed, is_fixed(rules[r], base), "%s/%s: fixed %d, expected %d",
 				     rules[r], base, changed, !changed);
 			if (!changed) {
-				cr_assert_eq(sh("python3 -c 'import json,sys; d=json.load(open(\"%s/why.json\")); "
+				cr_assert_eq(shell_status("python3 -c 'import json,sys; d=json.load(open(\"%s/why.json\")); "
 						"sys.exit(0 if all(x.get(\"no_fix_reason\") for x in d[\"findings\"] "
 						"if x[\"file\"].endswith(\"/%s\")) else 1)'", dir, base),
 					     0, "%s/%s: no fix and no reason", rules[r], base);
 				continue;
 			}
 			nfixed++;
-			cr_assert_eq(sh("cd %s && clang -fsyntax-only -I%s/reference/include %s", dir,
+			cr_assert_eq(shell_status("cd %s && clang -fsyntax-only -I%s/reference/include %s", dir,
 					top, base), 0, "%s/%s: the fixed file does not compile",
 				     rules[r], base);
-			cr_assert_eq(sh("cd %s && %s -q %s -- -I%s/reference/include", dir, lint, base,
+			cr_assert_eq(shell_status("cd %s && %s -q %s -- -I%s/reference/include", dir, lint, base,
 					top), 0, "%s/%s: findings after the fix", rules[r], base);
-			cr_assert_eq(sh("cd %s && %s -q --engine=ts %s -- -I%s/reference/include", dir,
+			cr_assert_eq(shell_status("cd %s && %s -q --engine=ts %s -- -I%s/reference/include", dir,
 					lint, base, top), 0, "%s/%s: fast-mode findings after the fix",
 				     rules[r], base);
 		}

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,4 +174,17 @@ void assert_tool_failure(const struct run *r, const char *cause)
 	cr_assert(strstr(r->err, cause), "stderr does not say '%s': %s", cause, r->err);
 	cr_assert_eq(count_substr(r->err, "iommu-lint: error: "), 1,
 		     "want exactly one error line: %s", r->err);
+}
+
+int shell_status(const char *fmt, ...)
+{
+	char cmd[8192];
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	rc = system(cmd);
+	return rc == -1 ? -1 : WEXITSTATUS(rc);
 }

@@ -26,4 +26,7 @@ void tmpdir_remove(const char *dir);
 /* A tool failure: exit 2, exactly one "iommu-lint: error:" line naming cause. */
 void assert_tool_failure(const struct run *r, const char *cause);
 
+/* Run a printf-formatted command line with system(): its exit status, -1 if it could not run. */
+int shell_status(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif
