@@ -76,6 +76,7 @@ CHECKER_OBJS += checker/facts.o
 CHECKER_OBJS += checker/fix.o
 CHECKER_OBJS += checker/fixgen.o
 CHECKER_OBJS += checker/fixgen-unwind.o
+CHECKER_OBJS += checker/fixgen-xlate.o
 CHECKER_OBJS += checker/flow.o
 CHECKER_OBJS += checker/frontend-clang/clang.o
 CHECKER_OBJS += checker/frontend-ts/ts.o

@@ -553,3 +553,13 @@ bool q_tu_assigns_call_role(const struct fx_tu *tu, const char *table, const cha
 			return true;
 	return false;
 }
+
+bool q_is_var_member(const struct fx_expr *e, const char *var, const char *field)
+{
+	const struct fx_expr *base;
+
+	if (!e || e->kind != FXE_MEMBER || !e->name || strcmp(e->name, field) || !e->nkids)
+		return false;
+	base = fx_strip(e->kids[0]);
+	return base && base->kind == FXE_IDENT && base->name && !strcmp(base->name, var);
+}

@@ -101,4 +101,7 @@ const struct fx_expr *q_assigned(const struct fx_stmt *body, const char *var, co
 bool q_tu_assigns_call_role(const struct fx_tu *tu, const char *table, const char *role,
 			    const char *var);
 
+/* e is var.field or var->field, var a plain identifier. */
+bool q_is_var_member(const struct fx_expr *e, const char *var, const char *field);
+
 #endif
