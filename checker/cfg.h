@@ -120,6 +120,8 @@ struct cfg_leak {
 typedef void (*cfg_leak_fn)(const struct cfg_leak *leak, void *arg);
 /* All n exits where one acquisition is still held, in source order. */
 typedef void (*cfg_defect_fn)(const struct cfg_leak *exits, unsigned n, void *arg);
+/* The walk of fn stopped at the state cap: paths after it were not followed. */
+typedef void (*cfg_limit_fn)(const struct fx_func *fn, unsigned long states, void *arg);
 
 struct cfg_track {
 	const char *class;		/* pairs.tbl class to follow */
@@ -128,6 +130,7 @@ struct cfg_track {
 	cfg_leak_fn leak;		/* called per exit, unless defect is set */
 	void *arg;
 	cfg_defect_fn defect;		/* called once per acquisition held at some exit */
+	cfg_limit_fn limit;		/* called when fn's walk stopped at the cap */
 };
 
 /*
@@ -151,6 +154,9 @@ bool cfg_release_name(const char *acquire, unsigned i, char *buf, size_t size);
  */
 bool cfg_func_calls(const struct fx_program *prog, const struct fx_func *fn,
 		    const char *callee, unsigned depth);
+
+/* The state cap in force (CFG_MAX_STATES unless the environment sets one). */
+unsigned long cfg_max_states(void);
 
 /* Path-engine counters for --stats (summed over all functions checked). */
 struct cfg_stats {

@@ -35,3 +35,13 @@ void leak_report(struct rule_ctx *ctx, const struct fx_tu *tu, const struct leak
 	snprintf(title, sizeof(title), w->title, v[0].acquire);
 	report_fix_explain(ctx, h, title, w->why);
 }
+
+void leak_limit(struct rule_ctx *ctx, const struct fx_func *fn, unsigned long states)
+{
+	int h = report(ctx, &fn->loc, fn->name,
+		       "path analysis of %s() stopped after %lu states: references leaked on paths not followed are not reported",
+		       fn->name, states);
+
+	report_level(ctx, h, SEV_NOTE);
+	report_fix_note(ctx, h, "a limit of the analysis, not a defect");
+}

@@ -1188,7 +1188,7 @@ static void run(struct walk *w)
 		const struct cfg_node *n = &w->g->nodes[it.node];
 		unsigned i;
 
-		if (++steps > CFG_MAX_STATES) {
+		if (++steps > cfg_max_states()) {
 			stat_add(&cfg_stats.truncated, 1);
 			w->truncated = true;
 			break;
@@ -1220,6 +1220,22 @@ static void run(struct walk *w)
 		}
 	}
 	stat_add(&cfg_stats.states, steps);
+}
+
+/*
+ * The state cap: CFG_MAX_STATES, or IOMMU_LINT_MAX_PATH_STATES from the
+ * environment (for tests that need to reach it with a small function).
+ */
+unsigned long cfg_max_states(void)
+{
+	static unsigned long cap;
+	const char *env;
+
+	if (!cap) {
+		env = getenv("IOMMU_LINT_MAX_PATH_STATES");
+		cap = env && strtoul(env, NULL, 10) ? strtoul(env, NULL, 10) : CFG_MAX_STATES;
+	}
+	return cap;
 }
 
 static int cmp_seen(const void *a, const void *b)
@@ -1319,6 +1335,8 @@ int cfg_check_pairs(const struct fx_func *fn, const struct cfg_track *t)
 		run(&w);
 	if (!w.oom)
 		deliver(&w);
+	if (w.truncated && t->limit)
+		t->limit(fn, cfg_max_states(), t->arg);
 	if (w.oom)
 		ret = -ENOMEM;
 	free(w.set);

@@ -49,6 +49,13 @@ static void on_defect(const struct cfg_leak *v, unsigned n, void *arg)
 	leak_report(a->ctx, a->tu, &words, v, n);
 }
 
+static void on_limit(const struct fx_func *fn, unsigned long states, void *arg)
+{
+	const struct fg_rule_arg *a = arg;
+
+	leak_limit(a->ctx, fn, states);
+}
+
 static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
 {
 	struct fg_rule_arg a = { ctx, tu };
@@ -58,6 +65,7 @@ static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struc
 		.prog = ctx_program(ctx),
 		.arg = &a,
 		.defect = on_defect,
+		.limit = on_limit,
 	};
 
 	cfg_check_pairs(fn, &t);

@@ -767,3 +767,27 @@ Test(cli, fifo_and_device_inputs_are_refused_not_waited_on)
 	run_free(&r);
 	tmpdir_remove(dir);
 }
+
+/*
+ * The path engine's state cap is said in the report: a note at the
+ * function whose paths were cut short (the cap lowered through the
+ * environment to reach it), which does not change the exit status.
+ */
+Test(cli, path_state_cap_is_reported)
+{
+	struct run r;
+
+	setenv("IOMMU_LINT_MAX_PATH_STATES", "5", 1);
+	lint(&r, "corpus/device-lookup-put/ok-loop-put-each-iteration.c", "--",
+	     "-Ireference/include", NULL, NULL, NULL);
+	unsetenv("IOMMU_LINT_MAX_PATH_STATES");
+	cr_assert_eq(r.status, 0, "a note must not fail the run: %s%s", r.out, r.err);
+	cr_assert(strstr(r.out, ": note: path analysis of li_check() stopped after 5 states") &&
+		  strstr(r.out, "[device-lookup-put]"), "%s", r.out);
+	run_free(&r);
+	lint(&r, "corpus/device-lookup-put/ok-loop-put-each-iteration.c", "--",
+	     "-Ireference/include", NULL, NULL, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.out);
+	cr_assert_null(strstr(r.out, "path analysis"), "no note under the real cap: %s", r.out);
+	run_free(&r);
+}
