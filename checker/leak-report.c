@@ -39,7 +39,7 @@ void leak_report(struct rule_ctx *ctx, const struct fx_tu *tu, const struct leak
 void leak_limit(struct rule_ctx *ctx, const struct fx_func *fn, unsigned long states)
 {
 	int h = report(ctx, &fn->loc, fn->name,
-		       "path analysis of %s() stopped after %lu states: references leaked on paths not followed are not reported",
+		       "path analysis of %s() stopped after %lu states: defects on paths not followed are not reported",
 		       fn->name, states);
 
 	report_level(ctx, h, SEV_NOTE);

@@ -16,12 +16,14 @@
  * Known false positives: a cache filled by a helper that already took the
  * extra reference for the caller (the rule sees the member read as cached).
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../checker/fixgen.h"
 #include "../checker/flow.h"
 #include "../checker/query.h"
+#include "../checker/leak-report.h"
 #include "../checker/rule.h"
 #include "../checker/table.h"
 
@@ -268,7 +270,8 @@ static void check_callback(struct rule_ctx *ctx, const struct fx_tu *tu,
 	w.at = g ? calloc(g->nnodes, sizeof(*w.at)) : NULL;
 	if (!w.at)
 		goto out_cfg;
-	flow_run(g, &dg_flow, &st, &w);
+	if (flow_run(g, &dg_flow, &st, &w) == -E2BIG)
+		leak_limit(ctx, fn, FLOW_MAX_VISITS);
 	if (!w.bad_ret)
 		goto out_cfg;
 	text = fx_strip(w.bad_ret->expr)->text;

@@ -27,10 +27,12 @@
  * which is freed after a device_del()-style hand-off the rule does not
  * know.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../checker/fixgen-unwind.h"
+#include "../checker/leak-report.h"
 #include "../checker/flow.h"
 #include "../checker/query.h"
 #include "../checker/rule.h"
@@ -376,7 +378,8 @@ static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struc
 	if (init)
 		fx_walk_stmt(fn->body, scan_guarded, NULL, &w);
 	if (init && (g = cfg_build(tu, fn))) {
-		flow_run(g, &life_flow, &entry, &w);
+		if (flow_run(g, &life_flow, &entry, &w) == -E2BIG)
+			leak_limit(ctx, fn, FLOW_MAX_VISITS);
 		cfg_free(g);
 	}
 

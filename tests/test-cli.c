@@ -782,7 +782,7 @@ Test(cli, path_state_cap_is_reported)
 	     "-Ireference/include", NULL, NULL, NULL);
 	unsetenv("IOMMU_LINT_MAX_PATH_STATES");
 	cr_assert_eq(r.status, 0, "a note must not fail the run: %s%s", r.out, r.err);
-	cr_assert(strstr(r.out, ": note: path analysis of li_check() stopped after 5 states") &&
+	cr_assert(strstr(r.out, ": note: path analysis of li_check() stopped after 5 states: defects") &&
 		  strstr(r.out, "[device-lookup-put]"), "%s", r.out);
 	run_free(&r);
 	lint(&r, "corpus/device-lookup-put/ok-loop-put-each-iteration.c", "--",
