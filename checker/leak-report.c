@@ -45,3 +45,39 @@ void leak_limit(struct rule_ctx *ctx, const struct fx_func *fn, unsigned long st
 	report_level(ctx, h, SEV_NOTE);
 	report_fix_note(ctx, h, "a limit of the analysis, not a defect");
 }
+
+struct leak_arg {
+	struct rule_ctx *ctx;
+	const struct fx_tu *tu;
+	const struct leak_words *w;
+};
+
+static void on_defect(const struct cfg_leak *v, unsigned n, void *arg)
+{
+	const struct leak_arg *a = arg;
+
+	leak_report(a->ctx, a->tu, a->w, v, n);
+}
+
+static void on_limit(const struct fx_func *fn, unsigned long states, void *arg)
+{
+	const struct leak_arg *a = arg;
+
+	leak_limit(a->ctx, fn, states);
+}
+
+int leak_check(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn,
+	       const struct leak_words *w)
+{
+	struct leak_arg a = { ctx, tu, w };
+	struct cfg_track t = {
+		.class = w->class,
+		.tu = tu,
+		.prog = ctx_program(ctx),
+		.arg = &a,
+		.defect = on_defect,
+		.limit = on_limit,
+	};
+
+	return cfg_check_pairs(fn, &t);
+}

@@ -21,8 +21,6 @@
  */
 #include <stdio.h>
 
-#include "../checker/cfg.h"
-#include "../checker/fixgen.h"
 #include "../checker/leak-report.h"
 #include "../checker/rule.h"
 
@@ -36,33 +34,9 @@ static const struct leak_words words = {
 };
 
 /* One finding per acquisition, with each leaking exit as a related location. */
-static void on_defect(const struct cfg_leak *v, unsigned n, void *arg)
-{
-	const struct fg_rule_arg *a = arg;
-
-	leak_report(a->ctx, a->tu, &words, v, n);
-}
-
-static void on_limit(const struct fx_func *fn, unsigned long states, void *arg)
-{
-	const struct fg_rule_arg *a = arg;
-
-	leak_limit(a->ctx, fn, states);
-}
-
 static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
 {
-	struct fg_rule_arg a = { ctx, tu };
-	struct cfg_track t = {
-		.class = "group",
-		.tu = tu,
-		.prog = ctx_program(ctx),
-		.arg = &a,
-		.defect = on_defect,
-		.limit = on_limit,
-	};
-
-	cfg_check_pairs(fn, &t);
+	leak_check(ctx, tu, fn, &words);
 }
 
 void rule_group_get_put_register(struct rule_reg *r)
