@@ -362,15 +362,24 @@ static char **put_records;
 static unsigned nput_records;
 static pthread_mutex_t put_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static void put_scan_program(const struct fx_program *prog)
+/* Forget the put records (put_lock held). */
+static void put_records_free(void)
 {
-	unsigned t, i, cap = 0;
+	unsigned i;
 
 	for (i = 0; i < nput_records; i++)
 		free(put_records[i]);
 	free(put_records);
 	put_records = NULL;
 	nput_records = 0;
+	put_prog = NULL;
+}
+
+static void put_scan_program(const struct fx_program *prog)
+{
+	unsigned t, i, cap = 0;
+
+	put_records_free();
 	put_prog = prog;
 	for (t = 0; t < prog->ntus; t++) {
 		const struct fx_tu *tu = prog->tus[t];
@@ -419,7 +428,7 @@ bool own_has_put_helper(const struct fx_program *prog, const char *record)
 
 void summary_reset(void)
 {
-	unsigned b, i;
+	unsigned b;
 
 	pthread_mutex_lock(&memo_lock);
 	for (b = 0; b < SUM_BUCKETS; b++) {
@@ -432,11 +441,6 @@ void summary_reset(void)
 	}
 	pthread_mutex_unlock(&memo_lock);
 	pthread_mutex_lock(&put_lock);
-	for (i = 0; i < nput_records; i++)
-		free(put_records[i]);
-	free(put_records);
-	put_records = NULL;
-	nput_records = 0;
-	put_prog = NULL;
+	put_records_free();
 	pthread_mutex_unlock(&put_lock);
 }
