@@ -30,6 +30,8 @@
 
 #define CFG_MAX_STATES 200000
 #define CFG_MAX_SITES 16
+#define CFG_STR_(x) #x
+#define CFG_STR(x) CFG_STR_(x)
 
 enum cfg_node_kind {
 	CFG_NOP,	/* join: label, loop head, function end */
@@ -120,8 +122,8 @@ struct cfg_leak {
 typedef void (*cfg_leak_fn)(const struct cfg_leak *leak, void *arg);
 /* All n exits where one acquisition is still held, in source order. */
 typedef void (*cfg_defect_fn)(const struct cfg_leak *exits, unsigned n, void *arg);
-/* The walk of fn stopped at the state cap: paths after it were not followed. */
-typedef void (*cfg_limit_fn)(const struct fx_func *fn, unsigned long states, void *arg);
+/* The walk of fn hit a limit (why: which one); some of its work was not done. */
+typedef void (*cfg_limit_fn)(const struct fx_func *fn, const char *why, void *arg);
 
 struct cfg_track {
 	const char *class;		/* pairs.tbl class to follow */
@@ -130,7 +132,7 @@ struct cfg_track {
 	cfg_leak_fn leak;		/* called per exit, unless defect is set */
 	void *arg;
 	cfg_defect_fn defect;		/* called once per acquisition held at some exit */
-	cfg_limit_fn limit;		/* called when fn's walk stopped at the cap */
+	cfg_limit_fn limit;		/* called when fn's walk hit a limit */
 };
 
 /*

@@ -18,6 +18,9 @@
 
 /* Visits per function before the walk stops (counted in flow_stats.truncated). */
 #define FLOW_MAX_VISITS 20000
+/* The cap as text, for messages: "20000" */
+#define FLOW_STR_(x) #x
+#define FLOW_STR(x) FLOW_STR_(x)
 
 struct flow_ops {
 	size_t size;	/* bytes of one state */

@@ -36,11 +36,11 @@ void leak_report(struct rule_ctx *ctx, const struct fx_tu *tu, const struct leak
 	report_fix_explain(ctx, h, title, w->why);
 }
 
-void leak_limit(struct rule_ctx *ctx, const struct fx_func *fn, unsigned long states)
+void leak_limit(struct rule_ctx *ctx, const struct fx_func *fn, const char *why)
 {
 	int h = report(ctx, &fn->loc, fn->name,
-		       "path analysis of %s() stopped after %lu states: defects on paths not followed are not reported",
-		       fn->name, states);
+		       "path analysis of %s() %s: defects it did not follow are not reported",
+		       fn->name, why);
 
 	report_level(ctx, h, SEV_NOTE);
 	report_fix_note(ctx, h, "a limit of the analysis, not a defect");
@@ -59,11 +59,11 @@ static void on_defect(const struct cfg_leak *v, unsigned n, void *arg)
 	leak_report(a->ctx, a->tu, a->w, v, n);
 }
 
-static void on_limit(const struct fx_func *fn, unsigned long states, void *arg)
+static void on_limit(const struct fx_func *fn, const char *why, void *arg)
 {
 	const struct leak_arg *a = arg;
 
-	leak_limit(a->ctx, fn, states);
+	leak_limit(a->ctx, fn, why);
 }
 
 int leak_check(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn,

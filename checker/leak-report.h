@@ -23,7 +23,7 @@ struct leak_words {
 void leak_report(struct rule_ctx *ctx, const struct fx_tu *tu, const struct leak_words *w,
 		 const struct cfg_leak *v, unsigned n);
 /* A note at fn: its paths were followed only up to a walk's cap (any rule). */
-void leak_limit(struct rule_ctx *ctx, const struct fx_func *fn, unsigned long states);
+void leak_limit(struct rule_ctx *ctx, const struct fx_func *fn, const char *why);
 
 /* Walk fn for the acquisitions of w->class and report each leak (0 or -ENOMEM). */
 int leak_check(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn,

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,6 +88,7 @@ struct walk {
 	/* per node: sites some path reaches that return without holding (cfg_leak.all_held) */
 	unsigned *notheld;
 	bool truncated;
+	bool sites_dropped;	/* more acquisitions than CFG_MAX_SITES */
 	bool oom;
 };
 
@@ -152,10 +154,15 @@ static bool visit(struct walk *w, const struct item *it)
 static void push(struct walk *w, unsigned node, const struct pstate *st)
 {
 	struct item it;
+	unsigned i;
 
 	memset(&it, 0, sizeof(it));
 	it.node = node;
 	it.st = *st;
+	/* released and never acquired behave alike from here on: one state */
+	for (i = 0; i < CFG_MAX_SITES; i++)
+		if (it.st.res[i] == RS_DONE)
+			it.st.res[i] = RS_NONE;
 	if (!visit(w, &it))
 		return;
 	if (w->nstack == w->capstack) {
@@ -792,8 +799,10 @@ static void add_site(struct walk *w, unsigned node, const struct fx_expr *call,
 {
 	struct site *s;
 
-	if (w->nsites == CFG_MAX_SITES)
+	if (w->nsites == CFG_MAX_SITES) {
+		w->sites_dropped = true;
 		return;
+	}
 	s = &w->sites[w->nsites++];
 	s->pair = p;
 	s->call = call;
@@ -1335,8 +1344,16 @@ int cfg_check_pairs(const struct fx_func *fn, const struct cfg_track *t)
 		run(&w);
 	if (!w.oom)
 		deliver(&w);
-	if (w.truncated && t->limit)
-		t->limit(fn, cfg_max_states(), t->arg);
+	if ((w.truncated || w.sites_dropped) && t->limit) {
+		char why[160], cap[48] = "";
+
+		if (w.truncated)
+			snprintf(cap, sizeof(cap), "stopped after %lu states", cfg_max_states());
+		snprintf(why, sizeof(why), "%s%s%s", w.sites_dropped ? "followed only the first "
+			 CFG_STR(CFG_MAX_SITES) " acquisitions" : "",
+			 w.truncated && w.sites_dropped ? " and " : "", cap);
+		t->limit(fn, why, t->arg);
+	}
 	if (w.oom)
 		ret = -ENOMEM;
 	free(w.set);

@@ -271,7 +271,7 @@ static void check_callback(struct rule_ctx *ctx, const struct fx_tu *tu,
 	if (!w.at)
 		goto out_cfg;
 	if (flow_run(g, &dg_flow, &st, &w) == -E2BIG)
-		leak_limit(ctx, fn, FLOW_MAX_VISITS);
+		leak_limit(ctx, fn, "stopped after " FLOW_STR(FLOW_MAX_VISITS) " dataflow node visits");
 	if (!w.bad_ret)
 		goto out_cfg;
 	text = fx_strip(w.bad_ret->expr)->text;

@@ -379,7 +379,7 @@ static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struc
 		fx_walk_stmt(fn->body, scan_guarded, NULL, &w);
 	if (init && (g = cfg_build(tu, fn))) {
 		if (flow_run(g, &life_flow, &entry, &w) == -E2BIG)
-			leak_limit(ctx, fn, FLOW_MAX_VISITS);
+			leak_limit(ctx, fn, "stopped after " FLOW_STR(FLOW_MAX_VISITS) " dataflow node visits");
 		cfg_free(g);
 	}
 

@@ -791,3 +791,33 @@ Test(cli, path_state_cap_is_reported)
 	cr_assert_null(strstr(r.out, "path analysis"), "no note under the real cap: %s", r.out);
 	run_free(&r);
 }
+
+/* More acquisitions in one function than the path engine follows: said in a note, not dropped silently. */
+Test(cli, acquisition_cap_is_reported)
+{
+	char dir[256], src[300], *text = calloc(1, 8192);
+	struct run r;
+	unsigned i;
+
+	cr_assert_not_null(text);
+	tmpdir_make(dir, sizeof(dir), "sitecap");
+	snprintf(src, sizeof(src), "%s/many.c", dir);
+	strcat(text, "#include <linux/of_platform.h>\nint many(struct device_node **np);\n"
+		     "int many(struct device_node **np)\n{\n\tstruct platform_device *p;\n");
+	for (i = 0; i < 17; i++) {
+		char line[128];
+
+		snprintf(line, sizeof(line),
+			 "\tp = of_find_device_by_node(np[%u]);\n\tif (p)\n\t\tput_device(&p->dev);\n", i);
+		strcat(text, line);
+	}
+	strcat(text, "\treturn 0;\n}\n");
+	cr_assert_eq(write_file(src, text, strlen(text)), 0);
+	lint(&r, src, "--", "-Ireference/include", NULL, NULL, NULL);
+	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+	cr_assert(strstr(r.out, ": note: path analysis of many() followed only the first 16 acquisitions"),
+		  "%s", r.out);
+	run_free(&r);
+	free(text);
+	tmpdir_remove(dir);
+}
