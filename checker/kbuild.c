@@ -25,33 +25,11 @@
 
 extern char **environ;
 
-enum own_kind { OWN_FLAG, OWN_VALUE, OWN_OPTVALUE };
-
-/* iommu-lint options that may appear in a CHECK command (CHECK= or CF=). */
-static const struct own_opt {
-	const char *name;
-	enum own_kind kind;
-} own_opts[] = {
-	{ "--dump-facts", OWN_FLAG },
-	{ "--fail-on", OWN_VALUE },
-	{ "--fail-on-findings", OWN_FLAG },
-	{ "--format", OWN_VALUE },
-	{ "--kbuild", OWN_FLAG },
-	{ "--keep-going", OWN_FLAG },
-	{ "--print-commands", OWN_FLAG },
-	{ "--quiet", OWN_FLAG },
-	{ "--sarif-dir", OWN_VALUE },
-	{ "--stats", OWN_FLAG },
-	{ "--with-sparse", OWN_OPTVALUE },
-	{ "-j", OWN_VALUE },
-	{ "-q", OWN_FLAG },
-};
-
 /* Compiler options whose value is the next word (never the source file). */
 static const char *const cc_value_opts[] = {
 	"--param", "-D", "-I", "-MF", "-MQ", "-MT", "-U", "-Xclang", "-idirafter",
 	"-imacros", "-include", "-iprefix", "-iquote", "-isysroot", "-isystem",
-	"-iwithprefix", "-o", "-target", "-x",
+	"-iwithprefix", "-target", "-x",
 };
 
 /*
@@ -68,26 +46,6 @@ static const char *const sparse_only[] = {
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Does word name own option o; *value_next says the value is the next word. */
-static bool own_match(const char *word, const struct own_opt *o, bool *value_next)
-{
-	size_t n = strlen(o->name);
-
-	*value_next = false;
-	if (strncmp(word, o->name, n))
-		return false;
-	if (!word[n]) {
-		*value_next = o->kind == OWN_VALUE;
-		return true;
-	}
-	if (o->kind == OWN_FLAG)
-		return false;
-	/* -jN */
-	if (o->name[1] != '-')
-		return true;
-	return word[n] == '=';
-}
-
 /* -W<id>, -Wno-<id>, -Werror=<id> for a rule id (not -Wall, not -Werror). */
 static bool is_rule_switch(const char *word)
 {
@@ -102,16 +60,12 @@ static bool is_rule_switch(const char *word)
 	return rule_lookup(id) >= 0;
 }
 
-/* Index into own_opts, or -1; *value_next as for own_match. */
-static int own_option(const char *word, bool *value_next)
+/* iommu-lint's own word (options.c's table, or a rule switch); *value_next as there. */
+static bool own_option(const char *word, bool *value_next)
 {
-	size_t i;
-
-	*value_next = false;
-	for (i = 0; i < ARRAY_SIZE(own_opts); i++)
-		if (own_match(word, &own_opts[i], value_next))
-			return (int)i;
-	return is_rule_switch(word) ? (int)ARRAY_SIZE(own_opts) : -1;
+	if (options_check_word(word, value_next))
+		return true;
+	return is_rule_switch(word);
 }
 
 static bool cc_takes_value(const char *word)
@@ -165,7 +119,7 @@ bool kbuild_detect(int argc, char *const *argv)
 			return true;
 		if (!strcmp(a, "--") || !strcmp(a, "-p") || !strncmp(a, "--merge", 7))
 			return false;
-		if (own_option(a, &next) >= 0) {
+		if (own_option(a, &next)) {
 			i += next;
 			continue;
 		}
@@ -201,9 +155,8 @@ int kbuild_split(int argc, char *const *argv, struct kbuild_argv *kb, char *err,
 	own[nown++] = xstrdup(argv[0]);
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		int k = own_option(a, &next);
 
-		if (k >= 0) {
+		if (own_option(a, &next)) {
 			if (!strcmp(a, "--kbuild"))
 				continue;
 			if (!strcmp(a, "--stats"))

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * options.c - command line parsing.  Rule switches go through one generic
- * table lookup: -W<id>, -Wno-<id>, -Werror=<id>, -Werror, -Wall.
+ * options.c - command line parsing, getopt_long-style from one table of
+ * options (opt_defs, also kbuild.c's list of own words in a CHECK command),
+ * in layers so a config file's words can come before the command line's.
+ * Rule switches go through one generic table lookup: -W<id>, -Wno-<id>,
+ * -Werror=<id>, -Werror, -Wall.
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,18 +20,27 @@
 void options_usage(FILE *out)
 {
 	fputs("usage: iommu-lint [options] [file.c ...] [-- compiler flags]\n"
+	      "long options take --opt=V or --opt V; short ones -xV or -x V\n"
 	      "  -p DIR|FILE        read compile_commands.json (positional files restrict the scan)\n"
 	      "  --files-from=FILE  scan the files FILE lists, one path a line (-: stdin);\n"
 	      "                     blank lines are ignored\n"
-	      "  -j N               parse N translation units in parallel (default: cores)\n"
+	      "  -j, --jobs=N       parse N translation units in parallel (default: cores)\n"
 	      "  --format=FMT       text (gcc-style, default), json, sarif, or patch (the fixes\n"
 	      "                     as a unified diff)\n"
-	      "  -o FILE            write the report to FILE (atomically)\n"
+	      "  -o, --output=FILE  write the report to FILE (atomically; CHECK mode appends)\n"
+	      "  --color[=WHEN]     colour the text report: auto (default: on a terminal, unless\n"
+	      "                     NO_COLOR is set), always or never\n"
+	      "  --caret[=WHEN]     the source line and a caret under each location: auto\n"
+	      "                     (default: on a terminal, never in CHECK mode), always or never;\n"
+	      "                     --no-caret is --caret=never\n"
+	      "  --progress[=WHEN]  TUs done / total, elapsed time and the file in work on stderr:\n"
+	      "                     auto (default: stderr a terminal, not CI), always or never\n"
 	      "  -W<id> -Wno-<id>   enable or disable a rule; -Werror=<id>, -Werror, -Wall\n"
+	      "                     (-Wno- of an unknown id is a warning, as with gcc)\n"
 	      "  --fail-on=LEVEL    error, warning (default) or note: the lowest finding level\n"
 	      "                     that makes the exit status 1\n"
 	      "  --kernel=VER       IOMMU API version (e.g. 6.1) when the tree's iommu.h is not parsed\n"
-	      "  --keep-going       report TUs that fail to parse but do not fail the run\n"
+	      "  -k, --keep-going   report TUs that fail to parse but do not fail the run\n"
 	      "  --list-rules       list the rules and exit\n"
 	      "  --stats            print timing and size figures on stderr\n"
 	      "  --dump-facts       print the facts IR of each parsed TU and exit\n"
@@ -49,11 +62,138 @@ void options_usage(FILE *out)
 	      "                     default: ts for files with no -p and no -- flags\n"
 	      "  --fast             --engine=ts\n"
 	      "  -q, --quiet        no summary line\n"
-	      "  --version, --help\n"
+	      "  -h, --help, --version\n"
 	      "exit status: 0 no findings (notes do not count), 1 findings, 2 tool failure\n", out);
 }
 
-static int rule_switch(const char *arg, struct options *o, char *err, size_t errlen)
+enum opt_arg { ARG_NONE, ARG_REQUIRED, ARG_OPTIONAL };
+
+enum opt_id {
+	OPT_BASELINE, OPT_CARET, OPT_COLOR, OPT_COMPDB, OPT_DIFF, OPT_DUMP_FACTS, OPT_ENGINE,
+	OPT_EXPORT_FIXES, OPT_FAIL_ON, OPT_FAIL_ON_FINDINGS, OPT_FAST, OPT_FILES_FROM, OPT_FIX,
+	OPT_FORMAT, OPT_HELP, OPT_JOBS, OPT_KBUILD, OPT_KEEP_GOING, OPT_KERNEL, OPT_LIST_RULES,
+	OPT_LIST_SUPPRESSIONS, OPT_MERGE, OPT_NO_CARET, OPT_NO_PROGRESS, OPT_OUTPUT, OPT_PATCH_DIR,
+	OPT_PRINT_COMMANDS, OPT_PROGRESS, OPT_QUIET, OPT_SARIF_DIR, OPT_STAGED, OPT_STATS,
+	OPT_VERSION, OPT_WITH_SPARSE, OPT_WRITE_BASELINE,
+};
+
+/*
+ * Every option but the -W rule switches, as getopt_long would have them:
+ * a long name (--name, --name=V, --name V; no abbreviations, as gcc), a
+ * short letter (-x, -xV, -x V), or both.  check: also iommu-lint's own
+ * word in a kbuild CHECK command (kbuild.c), where everything else is
+ * handed to the compiler.
+ */
+static const struct opt_def {
+	const char *name;
+	char letter;
+	enum opt_arg arg;
+	enum opt_id id;
+	bool check;
+} opt_defs[] = {
+	{ "baseline", 0, ARG_REQUIRED, OPT_BASELINE, false },
+	{ "caret", 0, ARG_OPTIONAL, OPT_CARET, true },
+	{ "color", 0, ARG_OPTIONAL, OPT_COLOR, true },
+	{ "diff", 0, ARG_REQUIRED, OPT_DIFF, false },
+	{ "dump-facts", 0, ARG_NONE, OPT_DUMP_FACTS, true },
+	{ "engine", 0, ARG_REQUIRED, OPT_ENGINE, false },
+	{ "export-fixes", 0, ARG_REQUIRED, OPT_EXPORT_FIXES, false },
+	{ "fail-on", 0, ARG_REQUIRED, OPT_FAIL_ON, true },
+	{ "fail-on-findings", 0, ARG_NONE, OPT_FAIL_ON_FINDINGS, true },
+	{ "fast", 0, ARG_NONE, OPT_FAST, false },
+	{ "files-from", 0, ARG_REQUIRED, OPT_FILES_FROM, false },
+	{ "fix", 0, ARG_NONE, OPT_FIX, false },
+	{ "format", 0, ARG_REQUIRED, OPT_FORMAT, true },
+	{ "help", 'h', ARG_NONE, OPT_HELP, false },
+	{ "jobs", 'j', ARG_REQUIRED, OPT_JOBS, true },
+	{ "kbuild", 0, ARG_NONE, OPT_KBUILD, true },
+	{ "keep-going", 'k', ARG_NONE, OPT_KEEP_GOING, true },
+	{ "kernel", 0, ARG_REQUIRED, OPT_KERNEL, true },
+	{ "list-rules", 0, ARG_NONE, OPT_LIST_RULES, false },
+	{ "list-suppressions", 0, ARG_NONE, OPT_LIST_SUPPRESSIONS, false },
+	{ "merge", 0, ARG_REQUIRED, OPT_MERGE, false },
+	{ "no-caret", 0, ARG_NONE, OPT_NO_CARET, true },
+	{ "no-progress", 0, ARG_NONE, OPT_NO_PROGRESS, false },
+	{ "output", 'o', ARG_REQUIRED, OPT_OUTPUT, true },
+	{ "patch-dir", 0, ARG_REQUIRED, OPT_PATCH_DIR, false },
+	{ "print-commands", 0, ARG_NONE, OPT_PRINT_COMMANDS, true },
+	{ "progress", 0, ARG_OPTIONAL, OPT_PROGRESS, false },
+	{ "quiet", 'q', ARG_NONE, OPT_QUIET, true },
+	{ "sarif-dir", 0, ARG_REQUIRED, OPT_SARIF_DIR, true },
+	{ "staged", 0, ARG_NONE, OPT_STAGED, false },
+	{ "stats", 0, ARG_NONE, OPT_STATS, true },
+	{ "version", 0, ARG_NONE, OPT_VERSION, false },
+	{ "with-sparse", 0, ARG_OPTIONAL, OPT_WITH_SPARSE, true },
+	{ "write-baseline", 0, ARG_REQUIRED, OPT_WRITE_BASELINE, false },
+	{ NULL, 'p', ARG_REQUIRED, OPT_COMPDB, false },
+};
+
+#define NOPTS (sizeof(opt_defs) / sizeof(opt_defs[0]))
+
+/* err = "origin: message" (origin NULL: the command line, no prefix). */
+static int __attribute__((format(printf, 4, 5)))
+fail(char *err, size_t errlen, const char *origin, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	snprintf(err, errlen, "%s%s%s", origin ? origin : "", origin ? ": " : "", msg);
+	return -EINVAL;
+}
+
+/*
+ * The option word names: its definition, and where its value starts
+ * (*inline_value: after '=' or the short letter; NULL when none).
+ */
+static const struct opt_def *opt_find(const char *word, const char **inline_value)
+{
+	const char *eq;
+	size_t i, n;
+
+	*inline_value = NULL;
+	if (word[0] != '-' || !word[1])
+		return NULL;
+	if (word[1] == '-') {
+		eq = strchr(word + 2, '=');
+		n = eq ? (size_t)(eq - word - 2) : strlen(word + 2);
+		for (i = 0; i < NOPTS; i++) {
+			if (!opt_defs[i].name || strlen(opt_defs[i].name) != n ||
+			    strncmp(opt_defs[i].name, word + 2, n))
+				continue;
+			*inline_value = eq ? eq + 1 : NULL;
+			return &opt_defs[i];
+		}
+		return NULL;
+	}
+	for (i = 0; i < NOPTS; i++) {
+		if (opt_defs[i].letter != word[1])
+			continue;
+		if (word[2] && opt_defs[i].arg == ARG_NONE)
+			return NULL;
+		*inline_value = word[2] ? word + 2 : NULL;
+		return &opt_defs[i];
+	}
+	return NULL;
+}
+
+bool options_check_word(const char *word, bool *value_next)
+{
+	const struct opt_def *d;
+	const char *v;
+
+	*value_next = false;
+	d = opt_find(word, &v);
+	if (!d || !d->check || (v && d->arg == ARG_NONE))
+		return false;
+	*value_next = d->arg == ARG_REQUIRED && !v;
+	return true;
+}
+
+static int rule_switch(struct options *o, const char *arg, const char *origin, char *err,
+		       size_t errlen)
 {
 	const char *id = arg + 2;
 	bool enable = true, error = false;
@@ -76,43 +216,48 @@ static int rule_switch(const char *arg, struct options *o, char *err, size_t err
 		id += 6;
 	}
 	r = rule_lookup(id);
-	if (r < 0) {
-		snprintf(err, errlen, "unknown rule id '%s' in %s (see --list-rules)", id, arg);
-		return -EINVAL;
+	if (r < 0 && !enable) {
+		/* as gcc: switching off what does not exist is harmless */
+		fprintf(stderr, "iommu-lint: warning: %s%sunknown rule id '%s' in %s (see --list-rules)\n",
+			origin ? origin : "", origin ? ": " : "", id, arg);
+		return 0;
 	}
+	if (r < 0)
+		return fail(err, errlen, origin, "unknown rule id '%s' in %s (see --list-rules)", id,
+			    arg);
 	o->rules.enabled[r] = enable || error;
 	if (error)
 		o->rules.werror[r] = true;
 	return 0;
 }
 
-/* Value of "-x V", "-xV" or "--opt=V" / "--opt V"; advances *i. */
-static const char *value_of(int argc, char **argv, int *i, const char *name, char *err,
-			    size_t errlen)
+/* --color, --caret, --progress: auto, always or never; no value is always. */
+static int parse_when(const char *v, const char *name, enum when *w, const char *origin,
+		      char *err, size_t errlen)
 {
-	const char *a = argv[*i];
-	size_t n = strlen(name);
-
-	if (a[n] == '=' && name[1] == '-')
-		return a + n + 1;
-	if (a[n] && name[1] != '-')
-		return a + n;
-	if (*i + 1 >= argc) {
-		snprintf(err, errlen, "option %s needs a value", name);
-		return NULL;
-	}
-	return argv[++*i];
+	if (!v || !strcmp(v, "always"))
+		*w = WHEN_ALWAYS;
+	else if (!strcmp(v, "auto"))
+		*w = WHEN_AUTO;
+	else if (!strcmp(v, "never"))
+		*w = WHEN_NEVER;
+	else
+		return fail(err, errlen, origin, "unknown --%s '%s' (auto, always or never)", name,
+			    v);
+	return 0;
 }
 
-static bool is_opt(const char *a, const char *name)
+/* Append p to a NULL-terminated array of *n pointers. */
+static int push(char ***v, int *n, char *p)
 {
-	size_t n = strlen(name);
+	char **grown = realloc(*v, ((size_t)*n + 2) * sizeof(**v));
 
-	if (strncmp(a, name, n))
-		return false;
-	if (!a[n])
-		return true;
-	return name[1] == '-' ? a[n] == '=' : true;
+	if (!grown)
+		return -ENOMEM;
+	grown[(*n)++] = p;
+	grown[*n] = NULL;
+	*v = grown;
+	return 0;
 }
 
 /* The whole of f, NUL-terminated, malloc'ed; NULL on a read error. */
@@ -212,174 +357,203 @@ static int read_files_from(struct options *o, char *err, size_t errlen)
 	return 0;
 }
 
-int options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
+/* One option with its value v (NULL: none given). */
+static int apply(struct options *o, const struct opt_def *d, const char *v, const char *origin,
+		 char *err, size_t errlen)
 {
-	const char *v;
-	char *end;
-	int i;
+	unsigned major, minor;
+	char *end, tail;
 
+	switch (d->id) {
+	case OPT_COMPDB:
+		o->compdb = v;
+		break;
+	case OPT_JOBS:
+		errno = 0;
+		o->jobs = (int)strtol(v, &end, 10);
+		if (errno || !*v || *end || o->jobs < 1 || o->jobs > 256)
+			return fail(err, errlen, origin, "-j needs a number from 1 to 256, not '%s'",
+				    v);
+		break;
+	case OPT_OUTPUT:
+		o->output = v;
+		break;
+	case OPT_FILES_FROM:
+		o->files_from = v;
+		break;
+	case OPT_DIFF:
+		o->diff_rev = v;
+		break;
+	case OPT_BASELINE:
+		o->baseline = v;
+		break;
+	case OPT_WRITE_BASELINE:
+		o->write_baseline = v;
+		break;
+	case OPT_STAGED:
+		o->staged = true;
+		break;
+	case OPT_FAST:
+		o->engine = ENGINE_TS;
+		break;
+	case OPT_ENGINE:
+		if (!strcmp(v, "ts") || !strcmp(v, "fast"))
+			o->engine = ENGINE_TS;
+		else if (!strcmp(v, "clang"))
+			o->engine = ENGINE_CLANG;
+		else
+			return fail(err, errlen, origin, "unknown engine '%s' (clang or ts)", v);
+		break;
+	case OPT_LIST_SUPPRESSIONS:
+		o->list_suppressions = true;
+		break;
+	case OPT_KBUILD:
+		o->kbuild = true;
+		break;
+	case OPT_FAIL_ON:
+		if (!strcmp(v, "error"))
+			o->fail_on = SEV_ERROR;
+		else if (!strcmp(v, "warning"))
+			o->fail_on = SEV_WARNING;
+		else if (!strcmp(v, "note"))
+			o->fail_on = SEV_NOTE;
+		else
+			return fail(err, errlen, origin,
+				    "unknown --fail-on level '%s' (error, warning or note)", v);
+		break;
+	case OPT_FAIL_ON_FINDINGS:
+		o->fail_on_findings = true;
+		break;
+	case OPT_WITH_SPARSE:
+		if (v && !*v)
+			return fail(err, errlen, origin, "--with-sparse= needs a program");
+		o->with_sparse = v ? v : "sparse";
+		break;
+	case OPT_SARIF_DIR:
+		o->sarif_dir = v;
+		break;
+	case OPT_MERGE:
+		o->merge_dir = v;
+		break;
+	case OPT_FIX:
+		o->fix = true;
+		break;
+	case OPT_EXPORT_FIXES:
+		o->export_fixes = v;
+		break;
+	case OPT_PATCH_DIR:
+		o->patch_dir = v;
+		break;
+	case OPT_FORMAT:
+		if (!strcmp(v, "text") || !strcmp(v, "gcc"))
+			o->format = FMT_TEXT;
+		else if (!strcmp(v, "json"))
+			o->format = FMT_JSON;
+		else if (!strcmp(v, "sarif"))
+			o->format = FMT_SARIF;
+		else if (!strcmp(v, "patch"))
+			o->format = FMT_PATCH;
+		else
+			return fail(err, errlen, origin,
+				    "unknown --format '%s' (text, json, sarif or patch)", v);
+		break;
+	case OPT_KERNEL:
+		if (sscanf(v, "%u.%u%c", &major, &minor, &tail) != 2 || major < 2 || major > 99 ||
+		    minor > 99)
+			return fail(err, errlen, origin,
+				    "--kernel needs a version such as 6.1, not '%s'", v);
+		o->rules.kernel = v;
+		break;
+	case OPT_KEEP_GOING:
+		o->keep_going = true;
+		break;
+	case OPT_STATS:
+		o->stats = true;
+		break;
+	case OPT_QUIET:
+		o->quiet = true;
+		break;
+	case OPT_PRINT_COMMANDS:
+		o->print_commands = true;
+		break;
+	case OPT_DUMP_FACTS:
+		o->dump_facts = true;
+		break;
+	case OPT_LIST_RULES:
+		o->list_rules = true;
+		break;
+	case OPT_HELP:
+		o->help = true;
+		break;
+	case OPT_VERSION:
+		o->version = true;
+		break;
+	case OPT_COLOR:
+		return parse_when(v, d->name, &o->color, origin, err, errlen);
+	case OPT_CARET:
+		return parse_when(v, d->name, &o->caret, origin, err, errlen);
+	case OPT_NO_CARET:
+		o->caret = WHEN_NEVER;
+		break;
+	case OPT_PROGRESS:
+		return parse_when(v, d->name, &o->progress, origin, err, errlen);
+	case OPT_NO_PROGRESS:
+		o->progress = WHEN_NEVER;
+		break;
+	}
+	return 0;
+}
+
+void options_init(struct options *o)
+{
 	memset(o, 0, sizeof(*o));
 	rule_settings_default(&o->rules);
 	o->fail_on = SEV_WARNING;
-	o->files = calloc((size_t)argc + 1, sizeof(*o->files));
-	if (!o->files) {
-		snprintf(err, errlen, "out of memory");
-		return -ENOMEM;
-	}
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
+}
 
+int options_parse_args(struct options *o, int argc, char **argv, const char *origin, char *err,
+		       size_t errlen)
+{
+	const struct opt_def *d;
+	const char *a, *v;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		a = argv[i];
 		if (!strcmp(a, "--")) {
-			o->extra = argv + i + 1;
-			o->nextra = argc - i - 1;
+			for (i++; i < argc; i++)
+				if (push(&o->extra, &o->nextra, argv[i]))
+					return fail(err, errlen, NULL, "out of memory");
 			break;
 		}
 		if (a[0] != '-' || !a[1]) {
-			o->files[o->nfiles++] = argv[i];
-		} else if (is_opt(a, "-p")) {
-			v = value_of(argc, argv, &i, "-p", err, errlen);
-			if (!v)
-				return -EINVAL;
-			o->compdb = v;
-		} else if (is_opt(a, "-j")) {
-			v = value_of(argc, argv, &i, "-j", err, errlen);
-			if (!v)
-				return -EINVAL;
-			errno = 0;
-			o->jobs = (int)strtol(v, &end, 10);
-			if (errno || *end || o->jobs < 1 || o->jobs > 256) {
-				snprintf(err, errlen, "-j needs a number from 1 to 256, not '%s'", v);
-				return -EINVAL;
-			}
-		} else if (is_opt(a, "-o")) {
-			v = value_of(argc, argv, &i, "-o", err, errlen);
-			if (!v)
-				return -EINVAL;
-			o->output = v;
-		} else if (is_opt(a, "--files-from")) {
-			o->files_from = value_of(argc, argv, &i, "--files-from", err, errlen);
-			if (!o->files_from)
-				return -EINVAL;
-		} else if (is_opt(a, "--diff")) {
-			o->diff_rev = value_of(argc, argv, &i, "--diff", err, errlen);
-			if (!o->diff_rev)
-				return -EINVAL;
-		} else if (is_opt(a, "--baseline")) {
-			o->baseline = value_of(argc, argv, &i, "--baseline", err, errlen);
-			if (!o->baseline)
-				return -EINVAL;
-		} else if (is_opt(a, "--write-baseline")) {
-			o->write_baseline = value_of(argc, argv, &i, "--write-baseline", err, errlen);
-			if (!o->write_baseline)
-				return -EINVAL;
-		} else if (!strcmp(a, "--staged")) {
-			o->staged = true;
-		} else if (!strcmp(a, "--fast")) {
-			o->engine = ENGINE_TS;
-		} else if (is_opt(a, "--engine")) {
-			v = value_of(argc, argv, &i, "--engine", err, errlen);
-			if (!v)
-				return -EINVAL;
-			if (!strcmp(v, "ts") || !strcmp(v, "fast")) {
-				o->engine = ENGINE_TS;
-			} else if (!strcmp(v, "clang")) {
-				o->engine = ENGINE_CLANG;
-			} else {
-				snprintf(err, errlen, "unknown engine '%s' (clang or ts)", v);
-				return -EINVAL;
-			}
-		} else if (!strcmp(a, "--list-suppressions")) {
-			o->list_suppressions = true;
-		} else if (!strcmp(a, "--kbuild")) {
-			o->kbuild = true;
-		} else if (is_opt(a, "--fail-on")) {
-			v = value_of(argc, argv, &i, "--fail-on", err, errlen);
-			if (!v)
-				return -EINVAL;
-			if (!strcmp(v, "error")) {
-				o->fail_on = SEV_ERROR;
-			} else if (!strcmp(v, "warning")) {
-				o->fail_on = SEV_WARNING;
-			} else if (!strcmp(v, "note")) {
-				o->fail_on = SEV_NOTE;
-			} else {
-				snprintf(err, errlen, "unknown --fail-on level '%s' (error, warning or note)", v);
-				return -EINVAL;
-			}
-		} else if (!strcmp(a, "--fail-on-findings")) {
-			o->fail_on_findings = true;
-		} else if (!strcmp(a, "--with-sparse")) {
-			o->with_sparse = "sparse";
-		} else if (!strncmp(a, "--with-sparse=", 14) && a[14]) {
-			o->with_sparse = a + 14;
-		} else if (is_opt(a, "--sarif-dir")) {
-			o->sarif_dir = value_of(argc, argv, &i, "--sarif-dir", err, errlen);
-			if (!o->sarif_dir)
-				return -EINVAL;
-		} else if (is_opt(a, "--merge")) {
-			o->merge_dir = value_of(argc, argv, &i, "--merge", err, errlen);
-			if (!o->merge_dir)
-				return -EINVAL;
-		} else if (!strcmp(a, "--fix")) {
-			o->fix = true;
-		} else if (is_opt(a, "--export-fixes")) {
-			o->export_fixes = value_of(argc, argv, &i, "--export-fixes", err, errlen);
-			if (!o->export_fixes)
-				return -EINVAL;
-		} else if (is_opt(a, "--patch-dir")) {
-			o->patch_dir = value_of(argc, argv, &i, "--patch-dir", err, errlen);
-			if (!o->patch_dir)
-				return -EINVAL;
-		} else if (is_opt(a, "--format")) {
-			v = value_of(argc, argv, &i, "--format", err, errlen);
-			if (!v)
-				return -EINVAL;
-			if (!strcmp(v, "text") || !strcmp(v, "gcc"))
-				o->format = FMT_TEXT;
-			else if (!strcmp(v, "json"))
-				o->format = FMT_JSON;
-			else if (!strcmp(v, "sarif"))
-				o->format = FMT_SARIF;
-			else if (!strcmp(v, "patch"))
-				o->format = FMT_PATCH;
-			else {
-				snprintf(err, errlen, "unknown --format '%s' (text, json, sarif or patch)", v);
-				return -EINVAL;
-			}
-		} else if (!strncmp(a, "-W", 2) && a[2]) {
-			if (rule_switch(a, o, err, errlen))
-				return -EINVAL;
-		} else if (!strncmp(a, "--kernel=", 9)) {
-			unsigned major, minor;
-			char tail;
-
-			if (sscanf(a + 9, "%u.%u%c", &major, &minor, &tail) != 2 || major < 2 ||
-			    major > 99 || minor > 99) {
-				snprintf(err, errlen, "--kernel needs a version such as 6.1, not '%s'", a + 9);
-				return -EINVAL;
-			}
-			o->rules.kernel = a + 9;
-		} else if (!strcmp(a, "--keep-going") || !strcmp(a, "-k")) {
-			o->keep_going = true;
-		} else if (!strcmp(a, "--stats")) {
-			o->stats = true;
-		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-			o->quiet = true;
-		} else if (!strcmp(a, "--print-commands")) {
-			o->print_commands = true;
-		} else if (!strcmp(a, "--dump-facts")) {
-			o->dump_facts = true;
-		} else if (!strcmp(a, "--list-rules")) {
-			o->list_rules = true;
-		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			o->help = true;
-		} else if (!strcmp(a, "--version")) {
-			o->version = true;
-		} else {
-			snprintf(err, errlen, "unknown option '%s' (see --help)", a);
-			return -EINVAL;
+			if (push(&o->files, &o->nfiles, argv[i]))
+				return fail(err, errlen, NULL, "out of memory");
+			continue;
 		}
+		if (!strncmp(a, "-W", 2) && a[2]) {
+			if (rule_switch(o, a, origin, err, errlen))
+				return -EINVAL;
+			continue;
+		}
+		d = opt_find(a, &v);
+		if (!d)
+			return fail(err, errlen, origin, "unknown option '%s' (see --help)", a);
+		if (v && d->arg == ARG_NONE)
+			return fail(err, errlen, origin, "option --%s takes no value", d->name);
+		if (!v && d->arg == ARG_REQUIRED) {
+			if (i + 1 >= argc)
+				return fail(err, errlen, origin, "option %s needs a value", a);
+			v = argv[++i];
+		}
+		if (apply(o, d, v, origin, err, errlen))
+			return -EINVAL;
 	}
+	return 0;
+}
+
+int options_finish(struct options *o, char *err, size_t errlen)
+{
 	if (o->fix && (o->kbuild || o->staged)) {
 		/* CHECK mode runs inside make; --staged scans the index, not the files */
 		snprintf(err, errlen, "--fix cannot be used with %s",
@@ -395,10 +569,20 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 	return 0;
 }
 
+int options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
+{
+	options_init(o);
+	if (argc > 1 && options_parse_args(o, argc - 1, argv + 1, NULL, err, errlen))
+		return -EINVAL;
+	return options_finish(o, err, errlen);
+}
+
 void options_free(struct options *o)
 {
 	free(o->files);
 	o->files = NULL;
+	free(o->extra);
+	o->extra = NULL;
 	free(o->files_buf);
 	o->files_buf = NULL;
 }

@@ -12,15 +12,17 @@
 enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_PATCH };
 /* --engine: AUTO is tree-sitter for files without a compile DB or -- flags */
 enum engine_kind { ENGINE_AUTO, ENGINE_CLANG, ENGINE_TS };
+/* --color, --caret, --progress; AUTO: when the stream is a terminal */
+enum when { WHEN_AUTO, WHEN_ALWAYS, WHEN_NEVER };
 
 struct options {
 	const char *compdb;		/* -p */
 	int nfiles;
-	char **files;			/* positional, then --files-from's */
+	char **files;			/* positional, then --files-from's; malloc'ed */
 	const char *files_from;		/* --files-from FILE ("-": stdin) */
 	char *files_buf;		/* its text; files[] points into it */
 	int nextra;
-	char **extra;			/* compiler flags after -- */
+	char **extra;			/* compiler flags after -- (every call's); malloc'ed */
 	int jobs;			/* -j; 0 = number of cores */
 	enum out_format format;
 	enum engine_kind engine;	/* --engine=clang|ts, --fast */
@@ -39,10 +41,36 @@ struct options {
 	const char *patch_dir;		/* --patch-dir DIR: one mail per fix */
 	struct rule_settings rules;
 	enum severity fail_on;		/* --fail-on=error|warning|note */
+	enum when color;		/* --color[=WHEN]; NO_COLOR turns auto off */
+	enum when caret;		/* --caret[=WHEN], --no-caret: source line and caret */
+	enum when progress;		/* --progress[=WHEN], --no-progress: on stderr */
 };
 
-/* Returns 0, or -EINVAL with a one-line reason in err. */
+/*
+ * Parsing in layers (a config file's words, then the command line):
+ * options_init(), options_parse_args() once per layer, options_finish().
+ * Strings are not copied: every argv given must outlive o.
+ */
+void options_init(struct options *o);
+/*
+ * argv[0..argc) are option words (no program name), getopt_long-style:
+ * --name=V or --name V, -xV or -x V, -W<id> switches, positional files;
+ * words after "--" are compiler flags.  A later layer overrides an earlier
+ * one; files and compiler flags accumulate.  origin (NULL for the command
+ * line) prefixes messages, e.g. ".iommu-lint:3".  Returns 0, or -EINVAL
+ * with a one-line reason in err; -Wno-<unknown id> is a warning on stderr.
+ */
+int options_parse_args(struct options *o, int argc, char **argv, const char *origin, char *err,
+		       size_t errlen);
+/* Checks across options, then --files-from.  0, or -EINVAL with err. */
+int options_finish(struct options *o, char *err, size_t errlen);
+/* All three for a plain argv (argv[0] the program).  0, or -EINVAL with err. */
 int options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen);
+/*
+ * Is word one of iommu-lint's own options in a kbuild CHECK command (the
+ * -W rule switches aside); *value_next: its value is the next word.
+ */
+bool options_check_word(const char *word, bool *value_next);
 void options_free(struct options *o);
 void options_usage(FILE *out);
 
