@@ -218,7 +218,9 @@ static int write_report(const struct options *o, const struct fx_program *prog,
 
 	if (!o->output)
 		return write_format(stdout, o, prog, f, sum) || fflush(stdout) ? -EIO : 0;
-	if (output_write(o->output, write_report_to, &a, err, sizeof(err))) {
+	/* CHECK mode: one call per file, so -o collects them all */
+	if ((o->kbuild ? output_append : output_write)(o->output, write_report_to, &a, err,
+						       sizeof(err))) {
 		fprintf(stderr, "iommu-lint: error: %s\n", err);
 		return -EIO;
 	}

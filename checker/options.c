@@ -560,6 +560,11 @@ int options_finish(struct options *o, char *err, size_t errlen)
 			 o->kbuild ? "--kbuild" : "--staged");
 		return -EINVAL;
 	}
+	if (o->kbuild && o->output && (o->format == FMT_JSON || o->format == FMT_SARIF)) {
+		/* -o appends one report per file there: a JSON or SARIF log would not parse */
+		snprintf(err, errlen, "-o in CHECK mode appends text; use --sarif-dir for SARIF");
+		return -EINVAL;
+	}
 	if (o->staged && o->diff_rev) {
 		snprintf(err, errlen, "--staged and --diff cannot be used together");
 		return -EINVAL;

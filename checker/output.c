@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -154,5 +155,66 @@ out_unlink:
 	unlink(tmp);
 out_free:
 	free(tmp);
+	return ret;
+}
+
+int output_append(const char *path, output_fn fn, const void *arg, char *err, size_t errlen)
+{
+	char *buf = NULL;
+	size_t len = 0, done = 0;
+	struct stat st;
+	ssize_t n;
+	FILE *mem;
+	int fd, ret = 0;
+
+	if (!stat(path, &st)) {
+		if (is_input(&st)) {
+			snprintf(err, errlen, "%s: is an input of this run; not written", path);
+			return -EINVAL;
+		}
+		if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
+			return write_through(path, fn, arg, err, errlen);
+		if (!S_ISREG(st.st_mode)) {
+			snprintf(err, errlen, "%s: not a regular file; not written", path);
+			return -EINVAL;
+		}
+	}
+	mem = open_memstream(&buf, &len);
+	if (!mem) {
+		snprintf(err, errlen, "out of memory");
+		return -ENOMEM;
+	}
+	ret = fn(mem, arg);
+	if (fclose(mem) || ret) {
+		snprintf(err, errlen, "%s: cannot write the report", path);
+		ret = -EIO;
+		goto out_free;
+	}
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOCTTY | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		ret = -errno;
+		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+		goto out_free;
+	}
+	/* make -j runs several calls at once: one report after the other */
+	while (flock(fd, LOCK_EX) && errno == EINTR)
+		;
+	while (done < len) {
+		n = write(fd, buf + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			ret = n < 0 ? -errno : -EIO;
+			snprintf(err, errlen, "%s: cannot write: %s", path, strerror(-ret));
+			break;
+		}
+		done += (size_t)n;
+	}
+	if (close(fd) && !ret) {
+		ret = -errno;
+		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(-ret));
+	}
+out_free:
+	free(buf);
 	return ret;
 }

@@ -27,4 +27,11 @@ typedef int (*output_fn)(FILE *out, const void *arg);
 /* Write path with fn; 0, or -errno with one line in err. */
 int output_write(const char *path, output_fn fn, const void *arg, char *err, size_t errlen);
 
+/*
+ * Append what fn writes to path (created if missing) in one write under an
+ * exclusive lock, with output_write's refusals: -o in kbuild CHECK mode,
+ * where make runs one call per file, some at once.  0, or -errno with err.
+ */
+int output_append(const char *path, output_fn fn, const void *arg, char *err, size_t errlen);
+
 #endif

@@ -145,6 +145,40 @@ Test(kbuild, rule_switches_and_gcc_w_words)
 	run_free(&r);
 }
 
+/*
+ * -o in CHECK mode: make runs one call per file, so each appends its report
+ * (text) to FILE instead of stderr; -o is not a compiler word there.
+ */
+Test(kbuild, output_file_collects_every_call)
+{
+	char report[PATH_MAX], eq[PATH_MAX + 16], *text;
+	const char *own1[] = { "-o", report, NULL };
+	const char *own2[] = { eq, NULL };
+	const char *own3[] = { "--format=sarif", "-o", report, NULL };
+	struct run r;
+
+	snprintf(report, sizeof(report), "%s/report.txt", tmpdir);
+	snprintf(eq, sizeof(eq), "--output=%s", report);
+	check_cmd(&r, own1, FIX_LOOKUP);
+	cr_assert_eq(r.status, 0, "%d\n%s", r.status, r.err);
+	cr_assert_str_empty(r.err, "the report goes to -o, not stderr");
+	run_free(&r);
+	check_cmd(&r, own2, FIX_UNWIND);
+	cr_assert_eq(r.status, 0, "%d\n%s", r.status, r.err);
+	cr_assert_str_empty(r.err);
+	run_free(&r);
+	text = read_file(report, NULL);
+	cr_assert(text, "-o wrote nothing");
+	cr_assert(strstr(text, FIX_LOOKUP ":") && strstr(text, "[device-lookup-put]"), "%s", text);
+	cr_assert(strstr(text, FIX_UNWIND ":") && strstr(text, "[register-unwind]"), "%s", text);
+	cr_assert(strstr(text, "[device-lookup-put]") < strstr(text, "[register-unwind]"),
+		  "the second call appends: %s", text);
+	free(text);
+	check_cmd(&r, own3, FIX_LOOKUP);
+	assert_tool_failure(&r, "-o in CHECK mode appends text; use --sarif-dir");
+	run_free(&r);
+}
+
 Test(kbuild, tool_failure_still_exits_2)
 {
 	char path[PATH_MAX + 16];
