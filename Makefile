@@ -87,6 +87,7 @@ CHECKER_OBJS += checker/leak-report.o
 CHECKER_OBJS += checker/merge.o
 CHECKER_OBJS += checker/options.o
 CHECKER_OBJS += checker/output.o
+CHECKER_OBJS += checker/progress.o
 CHECKER_OBJS += checker/pairs.o
 CHECKER_OBJS += checker/paths.o
 CHECKER_OBJS += checker/query.o

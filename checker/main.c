@@ -33,6 +33,7 @@
 #include "kbuild.h"
 #include "merge.h"
 #include "options.h"
+#include "progress.h"
 #include "report.h"
 #include "srcscan.h"
 #include "workflow.h"
@@ -136,7 +137,9 @@ static void *worker(void *arg)
 			p->res[idx].reason = xstrdup(err);
 			continue;
 		}
+		progress_tu_begin(p->jobs->v[idx].file);
 		do_job(fe, p, idx);
+		progress_tu_end();
 	}
 	if (!init)
 		p->fe->fini(fe);
@@ -180,6 +183,16 @@ static int list_rules(void)
 	return 0;
 }
 
+/* -o /dev/tty is a terminal as much as stdout */
+static int write_text(FILE *out, const struct options *o, const struct findings *f,
+		      const struct run_summary *sum)
+{
+	struct text_style st;
+
+	options_text_style(o, isatty(fileno(out)), &st);
+	return report_text_styled(out, f, sum, &st);
+}
+
 static int write_format(FILE *out, const struct options *o, const struct fx_program *prog,
 			const struct findings *f, const struct run_summary *sum)
 {
@@ -191,7 +204,7 @@ static int write_format(FILE *out, const struct options *o, const struct fx_prog
 	case FMT_PATCH:
 		return fix_write_diff(out, prog, f);
 	default:
-		return report_text(out, f, sum);
+		return write_text(out, o, f, sum);
 	}
 }
 
@@ -339,7 +352,7 @@ int main(int argc, char **argv)
 	size_t facts_bytes = 0;
 	char err[512];
 	unsigned i;
-	int ret = 2, cwd_fd = -1;
+	int ret = 2, cwd_fd = -1, parse_err;
 
 	/* make C=1|2 CHECK=iommu-lint: sparse's and gcc's words become flags after -- */
 	if (kbuild_detect(argc, argv)) {
@@ -427,7 +440,11 @@ int main(int argc, char **argv)
 	}
 	/* libclang changes the process's directory to each command's (-working-directory) */
 	cwd_fd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (parse_all(&pool, o.jobs ? o.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN))) {
+	if (options_progress(&o))
+		progress_start(jobs.n);
+	parse_err = parse_all(&pool, o.jobs ? o.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN));
+	progress_stop();
+	if (parse_err) {
 		fputs("iommu-lint: error: cannot start parser threads\n", stderr);
 		goto out_jobs;
 	}

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "options.h"
+#include "report.h"
 #include "util.h"
 
 void options_usage(FILE *out)
@@ -590,4 +591,35 @@ void options_free(struct options *o)
 	o->extra = NULL;
 	free(o->files_buf);
 	o->files_buf = NULL;
+}
+
+static bool env_set(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v && *v;
+}
+
+void options_text_style(const struct options *o, bool tty, struct text_style *st)
+{
+	const char *term = getenv("TERM");
+
+	memset(st, 0, sizeof(*st));
+	st->color = o->color == WHEN_ALWAYS ||
+		    (o->color == WHEN_AUTO && tty && !env_set("NO_COLOR") &&
+		     !(term && !strcmp(term, "dumb")));
+	st->caret = o->caret == WHEN_ALWAYS || (o->caret == WHEN_AUTO && tty && !o->kbuild);
+	if (!getcwd(st->cwd, sizeof(st->cwd)))
+		st->cwd[0] = '\0';
+}
+
+bool options_progress(const struct options *o)
+{
+	const char *term = getenv("TERM");
+
+	if (o->progress != WHEN_AUTO)
+		return o->progress == WHEN_ALWAYS;
+	/* CI runners (GitHub, GitLab, ...) set CI; their logs keep every byte */
+	return !o->kbuild && isatty(STDERR_FILENO) && !env_set("CI") &&
+	       !(term && !strcmp(term, "dumb"));
 }

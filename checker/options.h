@@ -72,6 +72,15 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
  */
 bool options_check_word(const char *word, bool *value_next);
 void options_free(struct options *o);
+struct text_style;
+/*
+ * The text report's style for a stream that is (tty) or is not a terminal:
+ * --color (auto: a terminal, NO_COLOR unset or empty, TERM not dumb),
+ * --caret (auto: a terminal, not CHECK mode), paths relative to the cwd.
+ */
+void options_text_style(const struct options *o, bool tty, struct text_style *st);
+/* --progress: auto shows it when stderr is a terminal, not in CHECK mode nor CI. */
+bool options_progress(const struct options *o);
 void options_usage(FILE *out);
 
 #endif

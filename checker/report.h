@@ -3,6 +3,7 @@
 #ifndef IOMMU_LINT_REPORT_H
 #define IOMMU_LINT_REPORT_H
 
+#include <limits.h>
 #include <stdio.h>
 
 #include <json-c/json.h>
@@ -24,7 +25,17 @@ struct run_summary {
 
 /* Print a JSON document (pretty, '/' unescaped) and a newline; -1 on a write error. */
 int report_put_json(FILE *out, struct json_object *doc);
+/* How the text report is shown (options_text_style() fills it from --color/--caret). */
+struct text_style {
+	bool color;		/* gcc's colours (SGR escapes) */
+	bool caret;		/* each location's source line and a caret under its column */
+	char cwd[PATH_MAX];	/* paths under it printed relative to it; "": as they are */
+};
+
+/* Plain: paths as the findings have them, no colour, no caret. */
 int report_text(FILE *out, const struct findings *f, const struct run_summary *sum);
+int report_text_styled(FILE *out, const struct findings *f, const struct run_summary *sum,
+		       const struct text_style *st);
 int report_json(FILE *out, const struct findings *f, const struct run_summary *sum);
 int report_sarif(FILE *out, const struct findings *f, const struct run_summary *sum);
 

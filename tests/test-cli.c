@@ -903,3 +903,129 @@ Test(cli, acquisition_cap_is_reported)
 	free(text);
 	tmpdir_remove(dir);
 }
+
+#define FIX_LEAKS "corpus/device-lookup-put/bad-later-return-leaks.c"
+
+/* gcc's layout: the source line under each location, a caret under the column. */
+static const char leaks_caret[] =
+	FIX_LEAKS ":13:9: warning: device reference 'pdev' from of_find_device_by_node() is not dropped on 3 paths (returning at line 17, ...); release it with put_device(&pdev->dev) [device-lookup-put]\n"
+	"   13 | \tpdev = of_find_device_by_node(np);\n"
+	"      | \t       ^~~~~~~~~~~~~~~~~~~~~~\n"
+	FIX_LEAKS ":17:3: note: 'pdev' still held on this return\n"
+	"   17 | \t\treturn -EINVAL;\n"
+	"      | \t\t^~~~~~\n"
+	FIX_LEAKS ":19:3: note: 'pdev' still held on this return\n"
+	"   19 | \t\treturn -EBUSY;\n"
+	"      | \t\t^~~~~~\n"
+	FIX_LEAKS ":20:2: note: 'pdev' still held on this return\n"
+	"   20 | \treturn 0;\n"
+	"      | \t^~~~~~\n";
+
+Test(cli, caret_under_finding_and_notes)
+{
+	struct run r, plain;
+
+	lint(&r, "-q", "--caret", FIX_LEAKS, "--", "-Ireference/include", NULL);
+	cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
+	cr_assert_str_eq(r.out, leaks_caret);
+	run_free(&r);
+	/* a pipe: one line a diagnostic, as scripts read it; --caret=never on a terminal */
+	lint(&plain, "-q", FIX_LEAKS, "--", "-Ireference/include", NULL, NULL);
+	cr_assert_eq(count_substr(plain.out, "\n"), 4, "%s", plain.out);
+	cr_assert_null(strstr(plain.out, " | "), "%s", plain.out);
+	cr_assert_null(strchr(plain.out, '\033'), "%s", plain.out);
+	run_free(&plain);
+}
+
+/* Run the checker with stdout (and stderr) a terminal. */
+static void lint_tty(struct run *r, bool err_tty, const char *a0, const char *a1, const char *a2,
+		     const char *a3, const char *a4)
+{
+	char *argv[] = { (char *)lint_path(), (char *)a0, (char *)a1, (char *)a2, (char *)a3,
+			 (char *)a4, NULL };
+
+	cr_assert_eq(run_argv_tty(argv, true, err_tty, r), 0, "cannot run %s", argv[0]);
+}
+
+Test(cli, terminal_gets_caret_and_colour)
+{
+	struct run r;
+
+	setenv("TERM", "xterm", 1);
+	unsetenv("NO_COLOR");
+	lint_tty(&r, false, "-q", FIX_LEAKS, "--", "-Ireference/include", NULL);
+	cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
+	cr_assert(strstr(r.out, "\033[01m" FIX_LEAKS ":13:9:\033[m \033[01;35mwarning:\033[m "),
+		  "%s", r.out);
+	cr_assert(strstr(r.out, "[\033[01;35mdevice-lookup-put\033[m]\n"), "%s", r.out);
+	cr_assert(strstr(r.out, "\033[01;36mnote:\033[m 'pdev' still held"), "%s", r.out);
+	cr_assert(strstr(r.out, "      | \t       \033[01;32m^~~~~~~~~~~~~~~~~~~~~~\033[m\n"), "%s",
+		  r.out);
+	run_free(&r);
+
+	/* NO_COLOR: still the caret, no colour; --color=always wins over it */
+	setenv("NO_COLOR", "1", 1);
+	lint_tty(&r, false, "-q", FIX_LEAKS, "--", "-Ireference/include", NULL);
+	cr_assert_str_eq(r.out, leaks_caret);
+	run_free(&r);
+	lint_tty(&r, false, "-q", "--color=always", FIX_LEAKS, "--", "-Ireference/include");
+	cr_assert(strstr(r.out, "\033[01;35mwarning:"), "%s", r.out);
+	run_free(&r);
+	unsetenv("NO_COLOR");
+	lint_tty(&r, false, "-q", "--color=never", "--no-caret", FIX_LEAKS, "--");
+	cr_assert_null(strchr(r.out, '\033'), "%s", r.out);
+	cr_assert_null(strstr(r.out, " | "), "%s", r.out);
+	run_free(&r);
+}
+
+/* Paths under the current directory come out relative to it, in -p mode too. */
+Test(cli, paths_relative_to_the_current_directory)
+{
+	static const char *const files[] = { FIX_BAD };
+	char db[PATH_MAX], cwd[PATH_MAX], outside[PATH_MAX], *src;
+	struct run r;
+	size_t len;
+
+	write_fixture_db("compile_commands.json", files, 1);
+	tmp_path(db, sizeof(db), "compile_commands.json");
+	lint(&r, "-q", "-p", db, NULL, NULL, NULL);
+	cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
+	cr_assert(!strncmp(r.out, FIX_BAD ":", strlen(FIX_BAD) + 1), "not relative: %s", r.out);
+	cr_assert(getcwd(cwd, sizeof(cwd)));
+	cr_assert_null(strstr(r.out, cwd), "%s", r.out);
+	run_free(&r);
+
+	/* outside the current directory: absolute, as given */
+	src = read_file(FIX_BAD, &len);
+	cr_assert(src);
+	tmp_path(outside, sizeof(outside), "outside.c");
+	cr_assert_eq(write_file(outside, src, len), 0);
+	free(src);
+	lint(&r, "-q", outside, "--", "-Ireference/include", NULL, NULL);
+	cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
+	cr_assert(!strncmp(r.out, outside, strlen(outside)), "%s", r.out);
+	run_free(&r);
+}
+
+/* Progress on a terminal's stderr only: never in a pipe, nor in CI. */
+Test(cli, progress_on_a_terminal_only)
+{
+	struct run r;
+
+	unsetenv("CI");
+	setenv("TERM", "xterm", 1);
+	lint_tty(&r, true, "-j1", FIX_LEAKS, FIX_BAD, "--", "-Ireference/include");
+	cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
+	cr_assert(strstr(r.err, "\r\033[K[0/2] 0.0 s " FIX_LEAKS), "%s", r.err);
+	cr_assert(strstr(r.err, "\r\033[Kiommu-lint: 2 TUs"), "line erased before the summary: %s",
+		  r.err);
+	cr_assert_null(strstr(r.out, "\r"), "%s", r.out);
+	run_free(&r);
+	lint(&r, "-j1", FIX_LEAKS, FIX_BAD, "--", "-Ireference/include", NULL);
+	cr_assert_null(strchr(r.err, '\r'), "a pipe: %s", r.err);
+	run_free(&r);
+	setenv("CI", "true", 1);
+	lint_tty(&r, true, "-j1", FIX_LEAKS, FIX_BAD, "--", "-Ireference/include");
+	cr_assert_null(strchr(r.err, '\r'), "CI: %s", r.err);
+	run_free(&r);
+}

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /* testutil.c - child process runner for the CLI and corpus tests. */
+#define _GNU_SOURCE	/* posix_openpt, ptsname */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <criterion/criterion.h>
@@ -46,7 +49,39 @@ static int buf_read(int fd, struct buf *b)
 	return (int)got;
 }
 
-int run_argv(char *const argv[], struct run *r)
+/*
+ * One end for the child's fd: a pipe, or a pseudo-terminal in raw mode
+ * (no \r added) when tty.  *rd is the parent's reading end; the child's
+ * end is dup'ed (pipe) or opened by name (terminal) by the spawn actions.
+ */
+static int child_end(bool tty, int fd, posix_spawn_file_actions_t *fa, int *rd, int *wr)
+{
+	struct termios t;
+	int p[2];
+
+	if (!tty) {
+		if (pipe(p))
+			return -errno;
+		*rd = p[0];
+		*wr = p[1];
+		posix_spawn_file_actions_adddup2(fa, p[1], fd);
+		posix_spawn_file_actions_addclose(fa, p[0]);
+		return 0;
+	}
+	*rd = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (*rd < 0 || grantpt(*rd) || unlockpt(*rd))
+		return -errno;
+	/* held open until the child has its own, so the master never sees a hang-up first */
+	*wr = open(ptsname(*rd), O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (*wr < 0 || tcgetattr(*wr, &t))
+		return -errno;
+	cfmakeraw(&t);
+	tcsetattr(*wr, TCSANOW, &t);
+	posix_spawn_file_actions_addopen(fa, fd, ptsname(*rd), O_RDWR | O_NOCTTY, 0);
+	return 0;
+}
+
+int run_argv_tty(char *const argv[], bool out_tty, bool err_tty, struct run *r)
 {
 	int po[2], pe[2], st;
 	posix_spawn_file_actions_t fa;
@@ -56,13 +91,11 @@ int run_argv(char *const argv[], struct run *r)
 	int open_fds = 2;
 
 	memset(r, 0, sizeof(*r));
-	if (pipe(po) || pipe(pe))
-		return -errno;
 	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, po[1], 1);
-	posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
-	posix_spawn_file_actions_addclose(&fa, po[0]);
-	posix_spawn_file_actions_addclose(&fa, pe[0]);
+	if (child_end(out_tty, 1, &fa, &po[0], &po[1]) || child_end(err_tty, 2, &fa, &pe[0], &pe[1])) {
+		posix_spawn_file_actions_destroy(&fa);
+		return -errno;
+	}
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	if (posix_spawn(&pid, argv[0], &fa, NULL, argv, environ)) {
 		posix_spawn_file_actions_destroy(&fa);
@@ -75,6 +108,7 @@ int run_argv(char *const argv[], struct run *r)
 	pf[1] = (struct pollfd){ .fd = pe[0], .events = POLLIN };
 	buf_read(-1, &bo);
 	buf_read(-1, &be);
+	/* a terminal's master reads EIO once the child is gone: the end, as EOF */
 	while (open_fds) {
 		if (poll(pf, 2, -1) < 0 && errno != EINTR)
 			break;
@@ -94,6 +128,11 @@ int run_argv(char *const argv[], struct run *r)
 	r->out = bo.p;
 	r->err = be.p;
 	return 0;
+}
+
+int run_argv(char *const argv[], struct run *r)
+{
+	return run_argv_tty(argv, false, false, r);
 }
 
 void run_free(struct run *r)

@@ -3,6 +3,7 @@
 #ifndef IOMMU_LINT_TESTUTIL_H
 #define IOMMU_LINT_TESTUTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct run {
@@ -13,6 +14,8 @@ struct run {
 
 /* argv[0] is a path; NULL-terminated.  Returns 0 or -errno. */
 int run_argv(char *const argv[], struct run *r);
+/* The same with stdout and/or stderr a terminal (a pty in raw mode) instead of a pipe. */
+int run_argv_tty(char *const argv[], bool out_tty, bool err_tty, struct run *r);
 void run_free(struct run *r);
 /* $IOMMU_LINT, or ./iommu-lint */
 const char *lint_path(void);
