@@ -84,13 +84,13 @@ static const char *const upper_funcs[] = {
 static int fe_ts_check_grammar(char *err, size_t errlen)
 {
 	const TSLanguage *lang = tree_sitter_c();
-	uint32_t v = lang ? ts_language_version(lang) : 0;
+	uint32_t v = lang ? ts_language_abi_version(lang) : 0;
 	TSParser *p;
 	bool ok;
 
 	if (v < TREE_SITTER_MIN_COMPATIBLE_LANGUAGE_VERSION || v > TREE_SITTER_LANGUAGE_VERSION) {
 		snprintf(err, errlen,
-			 "tree-sitter-c grammar ABI %u is not accepted by this libtree-sitter (ABI %u..%u): rebuild with tree-sitter-c <= 0.23.6",
+			 "tree-sitter-c grammar ABI %u is not accepted by the tree-sitter runtime (ABI %u..%u): rebuild with the pins of scripts/deps.sh",
 			 v, TREE_SITTER_MIN_COMPATIBLE_LANGUAGE_VERSION, TREE_SITTER_LANGUAGE_VERSION);
 		return -EINVAL;
 	}
