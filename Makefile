@@ -33,11 +33,16 @@ endif
 
 JSONC_CFLAGS := $(shell $(PKG_CONFIG) --cflags json-c 2>/dev/null)
 JSONC_LIBS := $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null || echo -ljson-c)
-TS_CFLAGS := $(shell $(PKG_CONFIG) --cflags tree-sitter 2>/dev/null)
-TS_LIBS := $(shell $(PKG_CONFIG) --libs tree-sitter 2>/dev/null || echo -ltree-sitter)
-# tree-sitter-c generated parser (scripts/deps.sh): its own flags, no warnings
+# tree-sitter runtime (npm tree-sitter's vendor/tree-sitter/lib) and the
+# tree-sitter-c generated parser, both fetched pinned by scripts/deps.sh and
+# built with the project: their own flags, no warnings, no sanitizers
+TS_RUNTIME ?= build/ts-runtime
 TS_GRAMMAR ?= build/ts-grammar
 TS_GRAMMAR_CFLAGS ?= -O2 -w
+TS_RUNTIME_CFLAGS ?= -O2 -w -std=gnu11
+TS_API_H := $(TS_RUNTIME)/lib/include/tree_sitter/api.h
+TS_CFLAGS := -I$(TS_RUNTIME)/lib/include
+TS_LIBS :=
 CRITERION_LIBS := $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null || echo -lcriterion)
 
 CFLAGS ?= -O2 -g
@@ -107,7 +112,7 @@ RULE_OBJS := $(patsubst %,rules/%.o,$(RULE_IDS))
 
 TABLES := $(sort $(wildcard rules/data/*.tbl))
 LIB_OBJS := $(addprefix $(BUILD)/,$(CHECKER_OBJS) $(RULE_OBJS)) $(BUILD)/tables.o
-LIB_OBJS += $(BUILD)/ts/parser.o
+LIB_OBJS += $(BUILD)/ts/parser.o $(BUILD)/ts/runtime.o
 MAIN_OBJ := $(BUILD)/checker/main.o
 
 # Criterion test programs; reference/reference.mk adds its own.
@@ -143,13 +148,24 @@ $(BUILD)/checker/%.o: checker/%.c
 	$(qecho) "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) $(CHECKER_CFLAGS) -c -o $@ $<
 
-$(TS_GRAMMAR)/src/parser.c:
+# deps.sh refetches when its pins change (their PIN files); the touch keeps a
+# deps.sh edit that changed no pin from rerunning it on every make.
+$(TS_GRAMMAR)/src/parser.c $(TS_RUNTIME)/lib/src/lib.c $(TS_API_H): scripts/deps.sh
 	$(Q)scripts/deps.sh
+	$(Q)touch -c $@
 
 $(BUILD)/ts/parser.o: $(TS_GRAMMAR)/src/parser.c
 	@mkdir -p $(dir $@)
 	$(qecho) "  CC      $<"
 	$(Q)$(CC) $(TS_GRAMMAR_CFLAGS) -I$(TS_GRAMMAR)/src -c -o $@ $<
+
+$(BUILD)/ts/runtime.o: $(TS_RUNTIME)/lib/src/lib.c $(TS_API_H)
+	@mkdir -p $(dir $@)
+	$(qecho) "  CC      $<"
+	$(Q)$(CC) $(TS_RUNTIME_CFLAGS) -I$(TS_RUNTIME)/lib/include -I$(TS_RUNTIME)/lib/src -c -o $@ $<
+
+# the frontend and its test include the runtime's api.h
+$(BUILD)/checker/frontend-ts/ts.o $(BUILD)/tests/test-ts.o: $(TS_API_H)
 
 $(BUILD)/tables.c: $(TABLES) scripts/embed-tables.sh
 	@mkdir -p $(dir $@)

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # deps.sh - install what iommu-lint needs on Debian bookworm (run as root),
-# and fetch the tree-sitter-c grammar from npm into build/ts-grammar/.
+# and fetch the tree-sitter C runtime (npm tree-sitter, vendor/tree-sitter/lib)
+# into build/ts-runtime/ and the tree-sitter-c grammar into build/ts-grammar/,
+# both pinned and checked against the sha512 of their npm tarball.
 # Idempotent: does nothing when everything is present.
 #   SKIP_APT=1   never call apt-get (fail if a package is missing)
 set -euo pipefail
 
-PKGS=(build-essential pkg-config libclang-dev clang libtree-sitter-dev
+PKGS=(build-essential pkg-config libclang-dev clang
       libcriterion-dev libjson-c-dev sparse coccinelle git python3 npm libicu72)
-TS_C_VERSION=0.23.6
+TS_VERSION=0.25.1
+TS_SHA512=mrcEdkYtHfrK1A6fs3O6FxkBo0Qig5XUXqHhxUOQu0bmPo00QF4XaSx4edpazdHwxnSCjlGKGgIqWdaN4dvTLA==
+TS_C_VERSION=0.24.1
+TS_C_SHA512=lkYwWN3SRecpvaeqmFKkuPNR3ZbtnvHU+4XAEEkJdrp3JfSp2pBrhXOtvfsENUneye76g889Y0ddF2DM0gEDpA==
 SARIF_MULTITOOL_VERSION=5.7.0
-TS_C_SHA512=0dxXKznVyUA0s6PjNolJNs2yF87O5aL538A/eR6njA5oqX3C3vH4vnx3QdOKwuUdpKEcFdHuiDpRKLLCA/tjvQ==
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 missing=()
@@ -34,23 +38,46 @@ if [[ ${#want[@]} -gt 0 ]]; then
     apt-get install -y -q --no-install-recommends "${want[@]}"
 fi
 
-# tree-sitter-c grammar: parser ABI must be 13..14 for Debian's libtree-sitter 0.20.7.
-gdir=$top/build/ts-grammar
-if [[ ! -f $gdir/src/parser.c ]]; then
+# npm_fetch NAME VERSION SHA512 DIR [SUBDIR]: the package's tarball, checked
+# against its pinned sha512, unpacked (SUBDIR of it only) into DIR, with a PIN
+# file naming what is there; nothing is done when DIR's PIN already says so.
+# Files get the time of extraction (tar -m), so make sees them as new.
+npm_fetch() {
+    local name=$1 ver=$2 sum=$3 dir=$4 sub=${5:-} pin tmp tgz got
+    pin="$name@$ver sha512-$sum"
+    [[ -f $dir/PIN && $(cat "$dir/PIN") == "$pin" ]] && return 0
     tmp=$(mktemp -d)
-    trap 'rm -rf "$tmp"' EXIT
-    (cd "$tmp" && npm pack --silent "tree-sitter-c@$TS_C_VERSION" >/dev/null)
-    tgz=$tmp/tree-sitter-c-$TS_C_VERSION.tgz
-    [[ -f $tgz ]] || { echo "deps.sh: npm pack tree-sitter-c@$TS_C_VERSION produced nothing" >&2; exit 2; }
-    got=$(openssl dgst -sha512 -binary "$tgz" | base64 -w0)
-    if [[ $got != "$TS_C_SHA512" ]]; then
-        echo "deps.sh: tree-sitter-c@$TS_C_VERSION integrity mismatch (sha512-$got)" >&2
+    (cd "$tmp" && npm pack --silent "$name@$ver" >/dev/null) || true
+    tgz=$tmp/$name-$ver.tgz
+    if [[ ! -f $tgz ]]; then
+        rm -rf "$tmp"
+        echo "deps.sh: npm pack $name@$ver produced nothing" >&2
         exit 2
     fi
-    mkdir -p "$gdir.tmp"
-    tar -xzf "$tgz" -C "$gdir.tmp" --strip-components=1
-    rm -rf "$gdir"; mv "$gdir.tmp" "$gdir"
-fi
+    got=$(openssl dgst -sha512 -binary "$tgz" | base64 -w0)
+    if [[ $got != "$sum" ]]; then
+        rm -rf "$tmp"
+        echo "deps.sh: $name@$ver integrity mismatch (sha512-$got)" >&2
+        exit 2
+    fi
+    rm -rf "$dir.tmp"
+    mkdir -p "$dir.tmp" "$tmp/x"
+    tar -xzmf "$tgz" -C "$tmp/x" --strip-components=1
+    if [[ -n $sub ]]; then
+        cp -a "$tmp/x/$sub/." "$dir.tmp/"
+    else
+        cp -a "$tmp/x/." "$dir.tmp/"
+    fi
+    echo "$pin" > "$dir.tmp/PIN"
+    rm -rf "$dir" "$tmp"
+    mv "$dir.tmp" "$dir"
+}
+
+# tree-sitter C runtime (lib/src/lib.c, lib/include/tree_sitter/api.h), built
+# with the project; and the tree-sitter-c grammar (src/parser.c), whose
+# parser ABI (15 for 0.24.x) the runtime must accept.
+npm_fetch tree-sitter "$TS_VERSION" "$TS_SHA512" "$top/build/ts-runtime" vendor/tree-sitter
+npm_fetch tree-sitter-c "$TS_C_VERSION" "$TS_C_SHA512" "$top/build/ts-grammar"
 
 # SARIF validator (Microsoft's SARIF Multitool) for `make check`: npm runs no
 # install scripts, so the executable bit its postinstall would set is set here.

@@ -56,6 +56,20 @@ struct conv {
 	struct names local;	/* parameters and locals of the current function */
 	unsigned depth;
 	unsigned fcap, vcap, rcap;
+	TSTreeCursor cur;	/* kids_get()'s, reset to each node */
+	bool have_cur;
+};
+
+/*
+ * The children of a node, gathered in one walk of a tree cursor:
+ * ts_node_named_child(n, i) walks from the first child each time, so a loop
+ * over it is quadratic in the children (a block of 20000 comments, a table
+ * fragment read as one ERROR node of 100000 children).
+ */
+struct kids {
+	TSNode *v;
+	uint32_t n, cap;
+	TSNode small[8];
 };
 
 static const struct attr_macro {
@@ -84,13 +98,13 @@ static const char *const upper_funcs[] = {
 static int fe_ts_check_grammar(char *err, size_t errlen)
 {
 	const TSLanguage *lang = tree_sitter_c();
-	uint32_t v = lang ? ts_language_version(lang) : 0;
+	uint32_t v = lang ? ts_language_abi_version(lang) : 0;
 	TSParser *p;
 	bool ok;
 
 	if (v < TREE_SITTER_MIN_COMPATIBLE_LANGUAGE_VERSION || v > TREE_SITTER_LANGUAGE_VERSION) {
 		snprintf(err, errlen,
-			 "tree-sitter-c grammar ABI %u is not accepted by this libtree-sitter (ABI %u..%u): rebuild with tree-sitter-c <= 0.23.6",
+			 "tree-sitter-c grammar ABI %u is not accepted by the tree-sitter runtime (ABI %u..%u): rebuild with the pins of scripts/deps.sh",
 			 v, TREE_SITTER_MIN_COMPATIBLE_LANGUAGE_VERSION, TREE_SITTER_LANGUAGE_VERSION);
 		return -EINVAL;
 	}
@@ -385,6 +399,55 @@ char *fe_ts_blank(const char *src, size_t len)
 
 /* ---- helpers over nodes ---- */
 
+static void kids_push(struct kids *k, TSNode n)
+{
+	if (k->n == k->cap) {
+		TSNode *v = k->v == k->small ? NULL : k->v;
+
+		k->cap *= 2;
+		v = realloc(v, k->cap * sizeof(*v));
+		if (!v) {
+			fputs("iommu-lint: out of memory\n", stderr);
+			abort();
+		}
+		if (k->v == k->small)
+			memcpy(v, k->small, sizeof(k->small));
+		k->v = v;
+	}
+	k->v[k->n++] = n;
+}
+
+/* The (named) children of n into k; kids_put(k) when done. */
+static void kids_get(struct conv *cv, TSNode n, bool named, struct kids *k)
+{
+	k->v = k->small;
+	k->n = 0;
+	k->cap = sizeof(k->small) / sizeof(k->small[0]);
+	if (ts_node_is_null(n) || !ts_node_child_count(n))
+		return;
+	if (cv->have_cur) {
+		ts_tree_cursor_reset(&cv->cur, n);
+	} else {
+		cv->cur = ts_tree_cursor_new(n);
+		cv->have_cur = true;
+	}
+	if (!ts_tree_cursor_goto_first_child(&cv->cur))
+		return;
+	do {
+		TSNode x = ts_tree_cursor_current_node(&cv->cur);
+
+		if (!named || ts_node_is_named(x))
+			kids_push(k, x);
+	} while (ts_tree_cursor_goto_next_sibling(&cv->cur));
+}
+
+static void kids_put(struct kids *k)
+{
+	if (k->v != k->small)
+		free(k->v);
+	k->v = NULL;
+}
+
 static bool is(TSNode n, const char *type)
 {
 	return !strcmp(ts_node_type(n), type);
@@ -604,12 +667,14 @@ static const char *full_type(struct conv *cv, const char *base, unsigned stars, 
 static const char *base_type(struct conv *cv, TSNode decl)
 {
 	TSNode type = field(decl, "type");
-	uint32_t i, n = ts_node_named_child_count(decl), s = UINT32_MAX, e = 0;
+	uint32_t i, s = UINT32_MAX, e = 0;
+	struct kids kv;
 
 	if (ts_node_is_null(type))
 		return NULL;
-	for (i = 0; i < n; i++) {
-		TSNode k = ts_node_named_child(decl, i);
+	kids_get(cv, decl, true, &kv);
+	for (i = 0; i < kv.n; i++) {
+		TSNode k = kv.v[i];
 
 		if (is(k, "type_qualifier") || ts_node_eq(k, type)) {
 			if (ts_node_start_byte(k) < s)
@@ -618,6 +683,7 @@ static const char *base_type(struct conv *cv, TSNode decl)
 				e = ts_node_end_byte(k);
 		}
 	}
+	kids_put(&kv);
 	/* "struct foo { ... }": the tag only */
 	if ((is(type, "struct_specifier") || is(type, "union_specifier") ||
 	     is(type, "enum_specifier")) && !ts_node_is_null(field(type, "body"))) {
@@ -639,7 +705,8 @@ static const char *full_type(struct conv *cv, const char *base, unsigned stars, 
 static const char *array_dim(struct conv *cv, const struct decl_info *di, TSNode value)
 {
 	TSNode size;
-	uint32_t i, c, n = 0;
+	uint32_t i, n = 0;
+	struct kids kv;
 	char buf[16];
 
 	if (!di->is_array)
@@ -649,27 +716,49 @@ static const char *array_dim(struct conv *cv, const struct decl_info *di, TSNode
 		return text_of(cv, size);
 	if (ts_node_is_null(value) || !is(value, "initializer_list"))
 		return NULL;
-	c = ts_node_named_child_count(value);
-	for (i = 0; i < c; i++)
-		n += !is(ts_node_named_child(value, i), "comment");
+	kids_get(cv, value, true, &kv);
+	for (i = 0; i < kv.n; i++)
+		n += !is(kv.v[i], "comment");
+	kids_put(&kv);
 	snprintf(buf, sizeof(buf), "%u", n);
 	return arena_strdup(&cv->tu->arena, buf);
 }
 
-static bool has_storage(TSNode decl, const char *src, const char *word)
+/*
+ * Is word ("static") a storage class of decl?  The specifiers come before
+ * the declarators: the walk stops at the type's end or the first declarator,
+ * so a declaration of many declarators costs no more than one.
+ */
+static bool has_storage(struct conv *cv, TSNode decl, const char *word)
 {
-	uint32_t i, n = ts_node_named_child_count(decl);
+	TSNode type = field(decl, "type");
 	size_t wl = strlen(word);
+	bool found = false;
 
-	for (i = 0; i < n; i++) {
-		TSNode k = ts_node_named_child(decl, i);
+	if (!ts_node_child_count(decl))
+		return false;
+	if (cv->have_cur) {
+		ts_tree_cursor_reset(&cv->cur, decl);
+	} else {
+		cv->cur = ts_tree_cursor_new(decl);
+		cv->have_cur = true;
+	}
+	if (!ts_tree_cursor_goto_first_child(&cv->cur))
+		return false;
+	do {
+		TSNode k = ts_tree_cursor_current_node(&cv->cur);
 
+		if (!ts_node_is_null(type) && ts_node_start_byte(k) >= ts_node_end_byte(type) &&
+		    !is(k, "storage_class_specifier") && !is(k, "type_qualifier"))
+			break;
 		if (is(k, "storage_class_specifier") &&
 		    ts_node_end_byte(k) - ts_node_start_byte(k) == wl &&
-		    !strncmp(src + ts_node_start_byte(k), word, wl))
-			return true;
-	}
-	return false;
+		    !strncmp(cv->src + ts_node_start_byte(k), word, wl)) {
+			found = true;
+			break;
+		}
+	} while (ts_tree_cursor_goto_next_sibling(&cv->cur));
+	return found;
 }
 
 static const char *record_of_type(struct conv *cv, TSNode decl)
@@ -715,14 +804,17 @@ static bool skip_node(TSNode n)
 /* Named children of n as expressions. */
 static void expr_kids(struct conv *cv, struct fx_expr *e, TSNode n, unsigned *cap)
 {
-	uint32_t i, c = ts_node_named_child_count(n);
+	uint32_t i;
+	struct kids kv;
 
-	for (i = 0; i < c; i++) {
-		TSNode k = ts_node_named_child(n, i);
+	kids_get(cv, n, true, &kv);
+	for (i = 0; i < kv.n; i++) {
+		TSNode k = kv.v[i];
 
 		if (!skip_node(k))
 			add_kid(cv, e, conv_expr(cv, k), cap);
 	}
+	kids_put(&kv);
 }
 
 /*
@@ -732,12 +824,15 @@ static void expr_kids(struct conv *cv, struct fx_expr *e, TSNode n, unsigned *ca
  */
 static void call_args(struct conv *cv, struct fx_expr *e, TSNode args, unsigned *cap)
 {
-	uint32_t i, c = ts_node_child_count(args), first = UINT32_MAX, last = 0, nnamed = 0;
+	uint32_t i, c, first = UINT32_MAX, last = 0, nnamed = 0;
 	TSNode one = { 0 };
 	bool bad = false;
+	struct kids kv;
 
+	kids_get(cv, args, false, &kv);
+	c = kv.n;
 	for (i = 0; i < c; i++) {
-		TSNode k = ts_node_child(args, i);
+		TSNode k = kv.v[i];
 		bool end = i + 1 == c || (!ts_node_is_named(k) && (is(k, ",") || is(k, ")")));
 
 		if (!end || (i + 1 == c && ts_node_is_named(k))) {
@@ -775,6 +870,7 @@ static void call_args(struct conv *cv, struct fx_expr *e, TSNode args, unsigned 
 		bad = false;
 		one = (TSNode){ 0 };
 	}
+	kids_put(&kv);
 }
 
 static bool upper_func(const char *name)
@@ -942,12 +1038,14 @@ static struct fx_expr *conv_expr(struct conv *cv, TSNode n)
 static struct fx_init *conv_init(struct conv *cv, TSNode list, const char *type)
 {
 	struct fx_init *init = arena_alloc(&cv->tu->arena, sizeof(*init));
-	uint32_t i, c = ts_node_named_child_count(list);
+	uint32_t i;
 	unsigned cap = 0;
+	struct kids kv;
 
 	init->type = type;
-	for (i = 0; i < c; i++) {
-		TSNode k = ts_node_named_child(list, i), d;
+	kids_get(cv, list, true, &kv);
+	for (i = 0; i < kv.n; i++) {
+		TSNode k = kv.v[i], d;
 		struct fx_init_field *f;
 
 		if (skip_node(k) || ts_node_is_missing(k))
@@ -974,6 +1072,7 @@ static struct fx_init *conv_init(struct conv *cv, TSNode list, const char *type)
 		    names_find(&cv->local, f->value->name) == FXR_NONE)
 			f->value->ref = FXR_FUNC;
 	}
+	kids_put(&kv);
 	return init;
 }
 
@@ -1011,7 +1110,7 @@ static struct fx_stmt *conv_var_decl(struct conv *cv, TSNode decl, TSNode d, con
 	if (!ts_node_is_null(value))
 		s->expr = conv_expr(cv, value);
 	names_add(cv, &cv->local, s->name,
-		  has_storage(decl, cv->src, "static") || has_storage(decl, cv->src, "extern") ?
+		  has_storage(cv, decl, "static") || has_storage(cv, decl, "extern") ?
 		  FXR_GLOBAL : FXR_LOCAL);
 	return s;
 }
@@ -1019,13 +1118,15 @@ static struct fx_stmt *conv_var_decl(struct conv *cv, TSNode decl, TSNode d, con
 static struct fx_stmt *conv_decl_stmt(struct conv *cv, TSNode n)
 {
 	const char *base = base_type(cv, n);
-	uint32_t i, c = ts_node_named_child_count(n);
+	uint32_t i;
 	struct fx_stmt *block = NULL, *one = NULL;
 	unsigned cap = 0, count = 0;
 	TSNode type = field(n, "type");
+	struct kids kv;
 
-	for (i = 0; i < c; i++) {
-		TSNode k = ts_node_named_child(n, i);
+	kids_get(cv, n, true, &kv);
+	for (i = 0; i < kv.n; i++) {
+		TSNode k = kv.v[i];
 		struct fx_stmt *s;
 
 		if (ts_node_eq(k, type) || is(k, "storage_class_specifier") ||
@@ -1045,6 +1146,7 @@ static struct fx_stmt *conv_decl_stmt(struct conv *cv, TSNode n)
 		}
 		add_stmt(cv, block, s, &cap);
 	}
+	kids_put(&kv);
 	if (block)
 		return block;
 	return one ? one : new_stmt(cv, n, FXS_OTHER);
@@ -1125,10 +1227,13 @@ static bool is_statement(TSNode n)
  */
 static void block_items(struct conv *cv, struct fx_stmt *s, TSNode n, unsigned *cap)
 {
-	uint32_t i, c = ts_node_named_child_count(n);
+	uint32_t i, c;
+	struct kids kv;
 
+	kids_get(cv, n, true, &kv);
+	c = kv.n;
 	for (i = 0; i < c; i++) {
-		TSNode k = ts_node_named_child(n, i);
+		TSNode k = kv.v[i];
 
 		if (skip_node(k))
 			continue;
@@ -1140,31 +1245,33 @@ static void block_items(struct conv *cv, struct fx_stmt *s, TSNode n, unsigned *
 			add_stmt(cv, s, reparse_expr(cv, k), cap);
 			continue;
 		}
-		if (is_loop_macro(k) && i + 1 < c && is_statement(ts_node_named_child(n, i + 1))) {
+		if (is_loop_macro(k) && i + 1 < c && is_statement(kv.v[i + 1])) {
 			struct fx_stmt *loop = new_stmt(cv, k, FXS_FOR), *head;
 			unsigned lcap = 0;
 
 			head = new_stmt(cv, k, FXS_EXPR);
 			head->expr = conv_expr(cv, ts_node_named_child(k, 0));
-			add_stmt(cv, loop, conv_stmt(cv, ts_node_named_child(n, ++i)), &lcap);
+			add_stmt(cv, loop, conv_stmt(cv, kv.v[++i]), &lcap);
 			add_stmt(cv, loop, head, &lcap);
 			add_stmt(cv, s, loop, cap);
 			continue;
 		}
 		if (is(k, "case_statement")) {
 			TSNode value = field(k, "value");
-			uint32_t j, kc = ts_node_named_child_count(k);
-			struct fx_stmt *cs = new_stmt(cv, k, ts_node_is_null(value) ? FXS_CASE : FXS_CASE);
+			uint32_t j;
+			struct fx_stmt *cs = new_stmt(cv, k, FXS_CASE);
 			bool first = true;
 			unsigned ccap = 0;
+			struct kids cases;
 
 			if (ts_node_is_null(value))
 				cs->kind = FXS_DEFAULT;
 			else
 				cs->expr = conv_expr(cv, value);
 			add_stmt(cv, s, cs, cap);
-			for (j = 0; j < kc; j++) {
-				TSNode st = ts_node_named_child(k, j);
+			kids_get(cv, k, true, &cases);
+			for (j = 0; j < cases.n; j++) {
+				TSNode st = cases.v[j];
 
 				if (ts_node_eq(st, value) || skip_node(st))
 					continue;
@@ -1175,6 +1282,7 @@ static void block_items(struct conv *cv, struct fx_stmt *s, TSNode n, unsigned *
 					add_stmt(cv, s, conv_stmt(cv, st), cap);
 				}
 			}
+			kids_put(&cases);
 			continue;
 		}
 		if (!is_statement(k) && !is(k, "compound_statement")) {
@@ -1189,6 +1297,7 @@ static void block_items(struct conv *cv, struct fx_stmt *s, TSNode n, unsigned *
 		}
 		add_stmt(cv, s, conv_stmt(cv, k), cap);
 	}
+	kids_put(&kv);
 }
 
 static TSNode cond_of(TSNode n)
@@ -1381,11 +1490,13 @@ static struct fx_stmt *conv_stmt(struct conv *cv, TSNode n)
 
 static void add_params(struct conv *cv, struct fx_func *f, TSNode plist)
 {
-	uint32_t i, c = ts_node_named_child_count(plist);
+	uint32_t i;
 	unsigned cap = 0;
+	struct kids kv;
 
-	for (i = 0; i < c; i++) {
-		TSNode p = ts_node_named_child(plist, i), d = field(p, "declarator");
+	kids_get(cv, plist, true, &kv);
+	for (i = 0; i < kv.n; i++) {
+		TSNode p = kv.v[i], d = field(p, "declarator");
 		struct decl_info di;
 		struct fx_param *fp;
 		const char *base;
@@ -1403,6 +1514,7 @@ static void add_params(struct conv *cv, struct fx_func *f, TSNode plist)
 		fp->type = full_type(cv, base, di.stars + di.fn_stars, di.is_array);
 		names_add(cv, &cv->local, fp->name, FXR_PARAM);
 	}
+	kids_put(&kv);
 }
 
 static void add_func(struct conv *cv, TSNode n)
@@ -1422,7 +1534,7 @@ static void add_func(struct conv *cv, TSNode n)
 	f->ret_type = full_type(cv, base_type(cv, n), di.stars, false);
 	loc_at(cv, di.name, &f->loc);
 	f->end_line = end_line(cv, n);
-	f->is_static = has_storage(n, cv->src, "static");
+	f->is_static = has_storage(cv, n, "static");
 	cv->local.n = 0;
 	add_params(cv, f, field(di.fn, "parameters"));
 	f->body = conv_stmt(cv, body);
@@ -1446,8 +1558,8 @@ static void add_var(struct conv *cv, TSNode decl, TSNode d, const char *base)
 	v->type = full_type_dim(cv, base, di.stars, di.is_array, array_dim(cv, &di, value));
 	v->record = di.stars ? NULL : record_of_type(cv, decl);
 	v->is_array = di.is_array;
-	v->is_static = has_storage(decl, cv->src, "static");
-	v->is_extern = has_storage(decl, cv->src, "extern");
+	v->is_static = has_storage(cv, decl, "static");
+	v->is_extern = has_storage(cv, decl, "extern");
 	loc_at(cv, di.name, &v->loc);
 	v->end_line = end_line(cv, decl);
 	if (ts_node_is_null(value) || !is(value, "initializer_list"))
@@ -1457,10 +1569,12 @@ static void add_var(struct conv *cv, TSNode decl, TSNode d, const char *base)
 		return;
 	}
 	{
-		uint32_t i, c = ts_node_named_child_count(value);
+		uint32_t i;
+		struct kids kv;
 
-		for (i = 0; i < c; i++) {
-			TSNode el = ts_node_named_child(value, i);
+		kids_get(cv, value, true, &kv);
+		for (i = 0; i < kv.n; i++) {
+			TSNode el = kv.v[i];
 
 			if (skip_node(el))
 				continue;
@@ -1468,6 +1582,7 @@ static void add_var(struct conv *cv, TSNode decl, TSNode d, const char *base)
 			if (!v->init && is(el, "initializer_list"))
 				v->init = conv_init(cv, el, base);
 		}
+		kids_put(&kv);
 	}
 }
 
@@ -1476,8 +1591,9 @@ static void add_record(struct conv *cv, TSNode spec, const char *typedef_name)
 	struct fx_tu *tu = cv->tu;
 	struct fx_record *r;
 	TSNode name = field(spec, "name"), body = field(spec, "body");
-	uint32_t i, c;
+	uint32_t i;
 	unsigned fcap = 0;
+	struct kids kv;
 
 	if (ts_node_is_null(body))
 		return;
@@ -1491,23 +1607,25 @@ static void add_record(struct conv *cv, TSNode spec, const char *typedef_name)
 	tu->nrecords++;
 	r->is_union = is(spec, "union_specifier");
 	loc_at(cv, ts_node_is_null(name) ? spec : name, &r->loc);
-	c = ts_node_named_child_count(body);
-	for (i = 0; i < c; i++) {
-		TSNode fd = ts_node_named_child(body, i);
+	kids_get(cv, body, true, &kv);
+	for (i = 0; i < kv.n; i++) {
+		TSNode fd = kv.v[i], ftype;
 		const char *base, *rec;
-		uint32_t j, dc;
+		struct kids dv;
+		uint32_t j;
 
 		if (!is(fd, "field_declaration"))
 			continue;
 		base = base_type(cv, fd);
 		rec = record_of_type(cv, fd);
-		dc = ts_node_named_child_count(fd);
-		for (j = 0; j < dc; j++) {
-			TSNode d = ts_node_named_child(fd, j);
+		ftype = field(fd, "type");
+		kids_get(cv, fd, true, &dv);
+		for (j = 0; j < dv.n; j++) {
+			TSNode d = dv.v[j];
 			struct decl_info di;
 			struct fx_field *f;
 
-			if (ts_node_eq(d, field(fd, "type")) || is(d, "type_qualifier") ||
+			if (ts_node_eq(d, ftype) || is(d, "type_qualifier") ||
 			    is(d, "bitfield_clause") || skip_node(d) || is(d, "attribute_specifier"))
 				continue;
 			unwrap_decl(d, &di);
@@ -1523,13 +1641,16 @@ static void add_record(struct conv *cv, TSNode spec, const char *typedef_name)
 			f->type = full_type(cv, base, di.stars + di.fn_stars, di.is_array);
 			f->record = f->is_pointer ? NULL : rec;
 		}
+		kids_put(&dv);
 	}
+	kids_put(&kv);
 }
 
 /* Record definitions written anywhere in a file-scope declaration. */
 static void find_records(struct conv *cv, TSNode n, const char *typedef_name, unsigned depth)
 {
-	uint32_t i, c = ts_node_named_child_count(n);
+	uint32_t i;
+	struct kids kv;
 
 	if (depth > 8)
 		return;
@@ -1538,13 +1659,15 @@ static void find_records(struct conv *cv, TSNode n, const char *typedef_name, un
 		add_record(cv, n, typedef_name);
 		return;
 	}
-	for (i = 0; i < c; i++) {
-		TSNode k = ts_node_named_child(n, i);
+	kids_get(cv, n, true, &kv);
+	for (i = 0; i < kv.n; i++) {
+		TSNode k = kv.v[i];
 
 		if (is(k, "compound_statement") || is(k, "initializer_list"))
 			continue;
 		find_records(cv, k, NULL, depth + 1);
 	}
+	kids_put(&kv);
 }
 
 static const char *typedef_name_of(struct conv *cv, TSNode td)
@@ -1558,11 +1681,13 @@ static const char *typedef_name_of(struct conv *cv, TSNode td)
 static void top_decl(struct conv *cv, TSNode n)
 {
 	const char *base = base_type(cv, n);
-	uint32_t i, c = ts_node_named_child_count(n);
+	uint32_t i;
 	TSNode type = field(n, "type");
+	struct kids kv;
 
-	for (i = 0; i < c; i++) {
-		TSNode k = ts_node_named_child(n, i);
+	kids_get(cv, n, true, &kv);
+	for (i = 0; i < kv.n; i++) {
+		TSNode k = kv.v[i];
 
 		if (ts_node_eq(k, type) || is(k, "storage_class_specifier") ||
 		    is(k, "type_qualifier") || skip_node(k) || is(k, "ERROR") ||
@@ -1570,17 +1695,20 @@ static void top_decl(struct conv *cv, TSNode n)
 			continue;
 		add_var(cv, n, k, base);
 	}
+	kids_put(&kv);
 }
 
 /* Functions, variables and records of the file, also inside ERROR nodes. */
 static void top_level(struct conv *cv, TSNode n, unsigned depth)
 {
-	uint32_t i, c = ts_node_named_child_count(n);
+	uint32_t i;
+	struct kids kv;
 
 	if (depth > 64)
 		return;
-	for (i = 0; i < c; i++) {
-		TSNode k = ts_node_named_child(n, i);
+	kids_get(cv, n, true, &kv);
+	for (i = 0; i < kv.n; i++) {
+		TSNode k = kv.v[i];
 		const char *t = ts_node_type(k);
 
 		if (!strcmp(t, "function_definition")) {
@@ -1598,17 +1726,20 @@ static void top_level(struct conv *cv, TSNode n, unsigned depth)
 			top_level(cv, k, depth + 1);
 		}
 	}
+	kids_put(&kv);
 }
 
 /* First pass: which file-scope names are functions, variables, enumerators. */
 static void collect_names(struct conv *cv, TSNode n, unsigned depth)
 {
-	uint32_t i, c = ts_node_named_child_count(n);
+	uint32_t i;
+	struct kids kv;
 
 	if (depth > 64)
 		return;
-	for (i = 0; i < c; i++) {
-		TSNode k = ts_node_named_child(n, i);
+	kids_get(cv, n, true, &kv);
+	for (i = 0; i < kv.n; i++) {
+		TSNode k = kv.v[i];
 		const char *t = ts_node_type(k);
 		struct decl_info di;
 
@@ -1617,18 +1748,22 @@ static void collect_names(struct conv *cv, TSNode n, unsigned depth)
 			if (!ts_node_is_null(di.name))
 				names_add(cv, &cv->file, text_of(cv, di.name), FXR_FUNC);
 		} else if (!strcmp(t, "declaration")) {
-			uint32_t j, dc = ts_node_named_child_count(k);
+			TSNode type = field(k, "type");
+			struct kids dv;
+			uint32_t j;
 
-			for (j = 0; j < dc; j++) {
-				TSNode d = ts_node_named_child(k, j);
+			kids_get(cv, k, true, &dv);
+			for (j = 0; j < dv.n; j++) {
+				TSNode d = dv.v[j];
 
-				if (ts_node_eq(d, field(k, "type")))
+				if (ts_node_eq(d, type))
 					continue;
 				unwrap_decl(d, &di);
 				if (!ts_node_is_null(di.name) && is(di.name, "identifier"))
 					names_add(cv, &cv->file, text_of(cv, di.name),
 						  ts_node_is_null(di.fn) ? FXR_GLOBAL : FXR_FUNC);
 			}
+			kids_put(&dv);
 		} else if (!strcmp(t, "enumerator")) {
 			names_add(cv, &cv->file, text_of(cv, field(k, "name")), FXR_ENUM);
 			continue;
@@ -1638,34 +1773,7 @@ static void collect_names(struct conv *cv, TSNode n, unsigned depth)
 		    !strcmp(t, "enumerator_list"))
 			collect_names(cv, k, depth + 1);
 	}
-}
-
-/*
- * A .c file that is a fragment of an initialiser, #included inside an array
- * by another file (tools/perf/arch/x86/tests/insn-x86-dat-64.c): it is not C
- * on its own, and the whole-file error recovery it forces crashes
- * libtree-sitter 0.20.7 (an invalid free in ts_subtree_release, tree-sitter
- * issue #2231).  Such a file starts with '{' once comments are skipped.
- */
-static bool is_fragment(const char *b, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len) {
-		if (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-			i++;
-		} else if (b[i] == '/' && i + 1 < len && b[i + 1] == '*') {
-			for (i += 2; i + 1 < len && !(b[i] == '*' && b[i + 1] == '/'); i++)
-				;
-			i += 2;
-		} else if (b[i] == '/' && i + 1 < len && b[i + 1] == '/') {
-			while (i < len && b[i] != '\n')
-				i++;
-		} else {
-			return b[i] == '{';
-		}
-	}
-	return false;
+	kids_put(&kv);
 }
 
 static int line_table(struct conv *cv)
@@ -1704,12 +1812,6 @@ static int fe_ts_parse(void *state, const struct tu_job *job, struct fx_tu *tu, 
 		snprintf(err, errlen, "out of memory");
 		return -ENOMEM;
 	}
-	if (is_fragment(buf, tu->src_len)) {
-		snprintf(err, errlen,
-			 "not a translation unit: it starts with '{' (a table #included by another file); not parsed");
-		ret = -EINVAL;
-		goto out_buf;
-	}
 	ts_parser_reset(fe->parser);
 	tree = ts_parser_parse_string(fe->parser, NULL, buf, (uint32_t)tu->src_len);
 	if (!tree) {
@@ -1728,6 +1830,8 @@ static int fe_ts_parse(void *state, const struct tu_job *job, struct fx_tu *tu, 
 	collect_names(&cv, ts_tree_root_node(tree), 0);
 	top_level(&cv, ts_tree_root_node(tree), 0);
 	free(cv.lines);
+	if (cv.have_cur)
+		ts_tree_cursor_delete(&cv.cur);
 out_tree:
 	ts_tree_delete(tree);
 out_buf:
