@@ -93,6 +93,7 @@ CHECKER_OBJS += checker/query.o
 CHECKER_OBJS += checker/registry.o
 CHECKER_OBJS += checker/report-json.o
 CHECKER_OBJS += checker/report-sarif.o
+CHECKER_OBJS += checker/report-html.o
 CHECKER_OBJS += checker/report-text.o
 CHECKER_OBJS += checker/srcscan.o
 CHECKER_OBJS += checker/summary.o

@@ -20,8 +20,8 @@ void options_usage(FILE *out)
 	      "  --files-from=FILE  scan the files FILE lists, one path a line (-: stdin);\n"
 	      "                     blank lines are ignored\n"
 	      "  -j N               parse N translation units in parallel (default: cores)\n"
-	      "  --format=FMT       text (gcc-style, default), json, sarif, or patch (the fixes\n"
-	      "                     as a unified diff)\n"
+	      "  --format=FMT       text (gcc-style, default), json, sarif, patch (the fixes\n"
+	      "                     as a unified diff), or html (one self-contained page)\n"
 	      "  -o FILE            write the report to FILE (atomically)\n"
 	      "  -W<id> -Wno-<id>   enable or disable a rule; -Werror=<id>, -Werror, -Wall\n"
 	      "  --fail-on=LEVEL    error, warning (default) or note: the lowest finding level\n"
@@ -342,8 +342,10 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 				o->format = FMT_SARIF;
 			else if (!strcmp(v, "patch"))
 				o->format = FMT_PATCH;
+			else if (!strcmp(v, "html"))
+				o->format = FMT_HTML;
 			else {
-				snprintf(err, errlen, "unknown --format '%s' (text, json, sarif or patch)", v);
+				snprintf(err, errlen, "unknown --format '%s' (text, json, sarif, patch or html)", v);
 				return -EINVAL;
 			}
 		} else if (!strncmp(a, "-W", 2) && a[2]) {
