@@ -99,6 +99,7 @@ CHECKER_OBJS += checker/query.o
 CHECKER_OBJS += checker/registry.o
 CHECKER_OBJS += checker/report-json.o
 CHECKER_OBJS += checker/report-sarif.o
+CHECKER_OBJS += checker/report-html.o
 CHECKER_OBJS += checker/report-text.o
 CHECKER_OBJS += checker/srcscan.o
 CHECKER_OBJS += checker/summary.o
@@ -122,6 +123,7 @@ TEST_PROGS += $(BUILD)/tests/test-cfg
 TEST_PROGS += $(BUILD)/tests/test-flow
 TEST_PROGS += $(BUILD)/tests/test-ts
 TEST_PROGS += $(BUILD)/tests/test-cli
+TEST_PROGS += $(BUILD)/tests/test-html
 TEST_PROGS += $(BUILD)/tests/test-corpus
 TEST_PROGS += $(BUILD)/tests/test-facts
 TEST_PROGS += $(BUILD)/tests/test-workflow
@@ -132,7 +134,7 @@ TEST_PROGS += $(BUILD)/tests/test-fixgen
 TEST_PROGS += $(BUILD)/tests/test-program
 TEST_PROGS += $(BUILD)/tests/test-fixcheck
 
-.PHONY: fix-mutants all run check check-all check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
+.PHONY: fix-mutants all run check check-all check-corpus html-check lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check kernel-check-all deps clean install sarif-validate
 
 all: $(LINT)
@@ -223,7 +225,7 @@ $(BUILD)/tests/test-cfg $(BUILD)/tests/test-flow: $(BUILD)/tests/%: $(BUILD)/tes
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
 $(BUILD)/tests/test-cli $(BUILD)/tests/test-corpus $(BUILD)/tests/test-facts \
-		$(BUILD)/tests/test-workflow: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
+		$(BUILD)/tests/test-workflow $(BUILD)/tests/test-html: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS) $(CRITERION_LIBS)
 
@@ -261,6 +263,10 @@ check-all: $(LINT) $(TEST_PROGS) lint-rules check-docs
 		p += $$5; f += $$7 + $$9 } END { printf "tests: %d passed, %d failed\n", p, f }'; \
 	if [ $$fail = 0 ]; then echo "check: all test programs passed"; else echo "check: FAILED"; fi; \
 	exit $$fail
+
+# the HTML report in headless Chromium: DOM against the JSON report, screenshot
+html-check: $(LINT)
+	$(Q)scripts/html-check.sh ./$(LINT) $(BUILD)/html-check
 
 check-corpus: $(LINT) $(BUILD)/tests/test-corpus
 	$(Q)IOMMU_LINT=$(CURDIR)/$(LINT) $(BUILD)/tests/test-corpus

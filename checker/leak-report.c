@@ -22,13 +22,16 @@ void leak_report(struct rule_ctx *ctx, const struct fx_tu *tu, const struct leak
 		   v[0].exit_loc.line, n == 1 ? "" : ", ...", unchecked ? w->untested : "",
 		   v[0].release);
 	for (i = 0; i < n; i++) {
-		if (v[i].via_label)
+		if (v[i].via_label) {
+			report_related(ctx, h, &v[i].via_loc, "'goto %s' taken with '%s' held",
+				       v[i].via_label, v[0].handle);
 			report_related(ctx, h, &v[i].exit_loc,
 				       "'%s' still held on this return (reached through 'goto %s' at line %u)",
 				       v[0].handle, v[i].via_label, v[i].via_loc.line);
-		else
+		} else {
 			report_related(ctx, h, &v[i].exit_loc, "'%s' still held on this return",
 				       v[0].handle);
+		}
 	}
 	fg_release_before_exits(&fix, ctx_program(ctx), tu, w->class, v, n);
 	fg_emit(ctx, h, &fix);

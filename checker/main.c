@@ -203,6 +203,8 @@ static int write_format(FILE *out, const struct options *o, const struct fx_prog
 		return report_sarif(out, f, sum);
 	case FMT_PATCH:
 		return fix_write_diff(out, prog, f);
+	case FMT_HTML:
+		return report_html(out, prog, f, sum);
 	default:
 		return write_text(out, o, f, sum);
 	}

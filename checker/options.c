@@ -26,8 +26,8 @@ void options_usage(FILE *out)
 	      "  --files-from=FILE  scan the files FILE lists, one path a line (-: stdin);\n"
 	      "                     blank lines are ignored\n"
 	      "  -j, --jobs=N       parse N translation units in parallel (default: cores)\n"
-	      "  --format=FMT       text (gcc-style, default), json, sarif, or patch (the fixes\n"
-	      "                     as a unified diff)\n"
+	      "  --format=FMT       text (gcc-style, default), json, sarif, patch (the fixes\n"
+	      "                     as a unified diff), or html (one self-contained page)\n"
 	      "  -o, --output=FILE  write the report to FILE (atomically; CHECK mode appends)\n"
 	      "  --color[=WHEN]     colour the text report: auto (default: on a terminal, unless\n"
 	      "                     NO_COLOR is set), always or never\n"
@@ -454,9 +454,11 @@ static int apply(struct options *o, const struct opt_def *d, const char *v, cons
 			o->format = FMT_SARIF;
 		else if (!strcmp(v, "patch"))
 			o->format = FMT_PATCH;
+		else if (!strcmp(v, "html"))
+			o->format = FMT_HTML;
 		else
 			return fail(err, errlen, origin,
-				    "unknown --format '%s' (text, json, sarif or patch)", v);
+				    "unknown --format '%s' (text, json, sarif, patch or html)", v);
 		break;
 	case OPT_KERNEL:
 		if (sscanf(v, "%u.%u%c", &major, &minor, &tail) != 2 || major < 2 || major > 99 ||

@@ -9,7 +9,7 @@
 
 #include "engine.h"
 
-enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_PATCH };
+enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_PATCH, FMT_HTML };
 /* --engine: AUTO is tree-sitter for files without a compile DB or -- flags */
 enum engine_kind { ENGINE_AUTO, ENGINE_CLANG, ENGINE_TS };
 /* --color, --caret, --progress; AUTO: when the stream is a terminal */

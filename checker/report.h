@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* report.h - writers for findings: gcc-style text, JSON, SARIF 2.1.0. */
+/* report.h - writers for findings: gcc-style text, JSON, SARIF 2.1.0, HTML. */
 #ifndef IOMMU_LINT_REPORT_H
 #define IOMMU_LINT_REPORT_H
 
@@ -38,6 +38,9 @@ int report_text_styled(FILE *out, const struct findings *f, const struct run_sum
 		       const struct text_style *st);
 int report_json(FILE *out, const struct findings *f, const struct run_summary *sum);
 int report_sarif(FILE *out, const struct findings *f, const struct run_summary *sum);
+/* One self-contained HTML page; source excerpts from prog's TUs or the files. */
+int report_html(FILE *out, const struct fx_program *prog, const struct findings *f,
+		const struct run_summary *sum);
 
 #define IOMMU_LINT_VERSION "0.1.0"
 

@@ -68,13 +68,17 @@ static void report_defect(const struct fg_leaks *u, unsigned d)
 
 		if (l->defect != d)
 			continue;
-		if (l->via)
+		if (l->via) {
 			report_related(u->ctx, h, &l->via_loc,
 				       "'goto %s' skips the undo: the failure path returning at line %u never calls %s",
 				       l->via_label, l->exit_loc.line, l->release);
-		else
+			report_related(u->ctx, h, &l->exit_loc,
+				       "failure return reached through 'goto %s' at line %u",
+				       l->via_label, l->via_loc.line);
+		} else {
 			report_related(u->ctx, h, &l->exit_loc,
 				       "failure return leaves %s(%s) in place", l->acquire, l->handle);
+		}
 	}
 	if (h >= 0)
 		fg_leaks_fix(u, d, h, "undo the registration on the failure path",
@@ -108,6 +112,7 @@ struct remove_check {
 	char missing[256];	/* "iommu_device_unregister, iommu_device_sysfs_remove" */
 	const char *first;	/* first registering call of probe left undone */
 	unsigned first_line;
+	struct fx_loc first_loc;
 };
 
 /* A registration made by probe must have a release call in remove. */
@@ -128,6 +133,7 @@ static bool check_register_call(const struct fx_expr *e, void *arg)
 	if (!rc->first) {
 		rc->first = e->name;
 		rc->first_line = e->loc.line;
+		rc->first_loc = e->loc;
 	}
 	if (strlen(rc->missing) + strlen(release) + 3 < sizeof(rc->missing)) {
 		if (rc->missing[0])
@@ -145,6 +151,7 @@ struct order_check {
 	const char *acquire[MAX_STEPS];
 	char release[MAX_STEPS][64];
 	unsigned acq_line[MAX_STEPS];
+	struct fx_loc acq_loc[MAX_STEPS];
 	unsigned rel_line[MAX_STEPS];	/* first direct call in remove; 0: none */
 	struct fx_loc rel_loc[MAX_STEPS];
 };
@@ -162,6 +169,7 @@ static bool collect_steps(const struct fx_expr *e, void *arg)
 	if (!cfg_release_name(e->name, 0, oc->release[oc->n], sizeof(oc->release[0])))
 		return true;
 	oc->acquire[oc->n] = e->name;
+	oc->acq_loc[oc->n] = e->loc;
 	oc->acq_line[oc->n++] = e->loc.line;
 	return true;
 }
@@ -223,8 +231,14 @@ static void check_remove_order(struct rule_ctx *ctx, const struct fx_func *probe
 				   remove->name, oc.release[a], oc.release[b], oc.rel_line[b],
 				   probe->name, oc.acquire[a], oc.acq_line[a], oc.acquire[b],
 				   oc.acq_line[b]);
-			if (h >= 0)
-				fix_order(ctx, remove, &oc.rel_loc[a], &oc.rel_loc[b], h);
+			if (h < 0)
+				return;
+			report_related(ctx, h, &oc.acq_loc[a], "probe makes %s() first", oc.acquire[a]);
+			report_related(ctx, h, &oc.acq_loc[b], "then %s(): remove must undo it first",
+				       oc.acquire[b]);
+			report_related(ctx, h, &oc.rel_loc[b], "%s() comes second in remove",
+				       oc.release[b]);
+			fix_order(ctx, remove, &oc.rel_loc[a], &oc.rel_loc[b], h);
 			return;
 		}
 	}
@@ -255,10 +269,12 @@ static void match_platform_driver(struct rule_ctx *ctx, const struct fx_tu *tu,
 		if (rc.first && (h = report(ctx, &remove->loc, remove->name,
 					    "remove callback %s() never calls %s, but probe %s() registers (%s() at line %u)",
 					    remove->name, rc.missing, probe->name, rc.first,
-					    rc.first_line)) >= 0)
+					    rc.first_line)) >= 0) {
+			report_related(ctx, h, &rc.first_loc, "%s() in probe: remove never undoes it", rc.first);
 			report_fix_note(ctx, h, "where the missing undo goes in remove() and on which object is not decided by construction: add it by hand, before the undo of any step probe made earlier");
-		else if (!rc.first)
+		} else if (!rc.first) {
 			check_remove_order(ctx, probe, remove);
+		}
 	}
 }
 

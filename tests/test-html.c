@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * test-html.c - --format=html as text: one self-contained page, everything
+ * escaped, one section per finding of the JSON report, the highlighted rows
+ * exactly the finding's location and related notes (the path), its fix.
+ * scripts/html-check.py checks the same page in a real browser (make html-check).
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+#include <json-c/json.h>
+
+#include "testutil.h"
+
+#define ESCAPE "tests/data/html/bad-escape.c"
+#define GOTO_LEAK "corpus/device-lookup-put/bad-flag-not-set.c"
+#define WRONG_ORDER "corpus/register-unwind/bad-remove-wrong-order.c"
+#define MISSING_UNDO "corpus/register-unwind/bad-remove-misses-unregister.c"
+#define GOTO_SKIP "corpus/register-unwind/bad-goto-wrong-label.c"
+
+TestSuite(html, .timeout = 60);
+
+/* Scan files (NULL-terminated, at most 8) with -Ireference/include in format fmt. */
+static void scan(struct run *r, const char *fmt, const char *const *files)
+{
+	char opt[32], *argv[16];
+	int n = 0;
+
+	snprintf(opt, sizeof(opt), "--format=%s", fmt);
+	argv[n++] = (char *)lint_path();
+	argv[n++] = opt;
+	argv[n++] = "-q";
+	while (*files && n < 12)
+		argv[n++] = (char *)*files++;
+	argv[n++] = "--";
+	argv[n++] = "-Ireference/include";
+	argv[n] = NULL;
+	cr_assert_eq(run_argv(argv, r), 0, "cannot run %s", argv[0]);
+	cr_assert(r->status == 0 || r->status == 1, "exit %d: %s", r->status, r->err);
+}
+
+static void scan1(struct run *r, const char *fmt, const char *file)
+{
+	const char *files[] = { file, NULL };
+
+	scan(r, fmt, files);
+}
+
+/* The data-line of every highlighted row, in page order, as "15 20 27". */
+static void hl_lines(const char *html, char *buf, size_t n)
+{
+	const char *p = html, *d;
+	size_t used = 0;
+
+	buf[0] = '\0';
+	while ((p = strstr(p, "<tr class=\"ln hl"))) {
+		d = strstr(p, "data-line=\"");
+		cr_assert(d);
+		used += (size_t)snprintf(buf + used, n - used, "%s%u", used ? " " : "",
+					 (unsigned)strtoul(d + 11, NULL, 10));
+		cr_assert_lt(used, n);
+		p = d;
+	}
+}
+
+/* The lines of a finding's related notes in the JSON report, as "20 27". */
+static void related_lines(const char *json, unsigned k, char *buf, size_t n)
+{
+	struct json_object *doc = json_tokener_parse(json), *fs, *rel;
+	size_t used = 0;
+	unsigned i;
+
+	cr_assert(doc && json_object_object_get_ex(doc, "findings", &fs));
+	cr_assert_lt(k, json_object_array_length(fs));
+	cr_assert(json_object_object_get_ex(json_object_array_get_idx(fs, k), "related", &rel));
+	buf[0] = '\0';
+	for (i = 0; i < json_object_array_length(rel); i++) {
+		struct json_object *line;
+
+		cr_assert(json_object_object_get_ex(json_object_array_get_idx(rel, i), "line", &line));
+		used += (size_t)snprintf(buf + used, n - used, "%s%d", used ? " " : "",
+					 json_object_get_int(line));
+		cr_assert_lt(used, n);
+	}
+	json_object_put(doc);
+}
+
+Test(html, one_self_contained_page)
+{
+	struct run r;
+	size_t n;
+
+	scan1(&r, "html", GOTO_LEAK);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	n = strlen(r.out);
+	cr_assert(!strncmp(r.out, "<!DOCTYPE html>\n", 16), "%.200s", r.out);
+	cr_assert(n > 8 && !strcmp(r.out + n - 8, "</html>\n"));
+	cr_assert(strstr(r.out, "Content-Security-Policy\" content=\"default-src 'none'"));
+	cr_assert_null(strstr(r.out, "<script"), "no script: the page needs none");
+	cr_assert_null(strstr(r.out, "http:"));
+	cr_assert_null(strstr(r.out, "https:"));
+	cr_assert_null(strstr(r.out, " src="));
+	cr_assert(strstr(r.out, "href=\"docs/rules/device-lookup-put.md\""));
+	run_free(&r);
+}
+
+/* The fixture's <script>, </table> and & are text in the excerpt, never markup. */
+Test(html, source_and_messages_escaped)
+{
+	struct run r;
+
+	scan1(&r, "html", ESCAPE);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert(strstr(r.out, "tag = &quot;&lt;script&gt;document.title = &#39;pwned&#39;&lt;/script&gt; "
+			 "&amp; &lt;/td&gt;&lt;/table&gt;&quot;;</td>"), "%s", r.out);
+	cr_assert(strstr(r.out, "/* &lt;b&gt;not bold&lt;/b&gt; &amp;amp; leaks */"));
+	cr_assert(strstr(r.out, "put_device(&amp;pdev-&gt;dev)</p>"), "message escaped");
+	cr_assert(strstr(r.out, "&#39;pdev&#39; still held on this return"));
+	cr_assert_null(strstr(r.out, "<script"));
+	cr_assert_null(strstr(r.out, "<b>"));
+	run_free(&r);
+}
+
+/* One section per finding of the JSON report of the same scan, and the total. */
+Test(html, one_section_per_finding)
+{
+	const char *files[] = { GOTO_LEAK, WRONG_ORDER, MISSING_UNDO, GOTO_SKIP, ESCAPE,
+				"corpus/of-xlate-presence/bad-missing.c", NULL };
+	struct json_object *doc, *fs;
+	struct run h, j;
+	char total[64];
+	unsigned n;
+
+	scan(&h, "html", files);
+	scan(&j, "json", files);
+	doc = json_tokener_parse(j.out);
+	cr_assert(doc && json_object_object_get_ex(doc, "findings", &fs));
+	n = (unsigned)json_object_array_length(fs);
+	cr_assert_geq(n, 6);
+	cr_assert_eq(count_substr(h.out, "<section class=\"finding "), n);
+	snprintf(total, sizeof(total), "<span id=\"total\">%u</span> findings", n);
+	cr_assert(strstr(h.out, total), "%s not in the page", total);
+	cr_assert(strstr(h.out, "<tr><td><a href=\"docs/rules/register-unwind.md\"><code>register-unwind</code></a></td><td class=\"n\">3</td>"),
+		  "by-rule count");
+	json_object_put(doc);
+	run_free(&h);
+	run_free(&j);
+}
+
+/* The highlighted rows of a leak through a goto: acquisition, goto, return. */
+Test(html, path_highlighted)
+{
+	char got[256], rel[256], want[300];
+	struct run h, j;
+
+	scan1(&h, "html", GOTO_LEAK);
+	scan1(&j, "json", GOTO_LEAK);
+	hl_lines(h.out, got, sizeof(got));
+	cr_assert_str_eq(got, "15 20 27");
+	related_lines(j.out, 0, rel, sizeof(rel));
+	snprintf(want, sizeof(want), "15 %s", rel);
+	cr_assert_str_eq(got, want, "highlighted rows are the location and the related notes");
+	cr_assert(strstr(h.out, "<tr class=\"ln hl primary\" id=\"f1-s0-L15\" data-line=\"15\">"));
+	cr_assert(strstr(h.out, "<td class=\"text\">&#8627; &#39;goto out&#39; taken with &#39;pdev&#39; held</td>"));
+	cr_assert(strstr(h.out, "No automatic fix: the exit at line 27"));
+	run_free(&h);
+	run_free(&j);
+}
+
+/* The related notes the page highlights: the goto taken, the steps of probe and remove. */
+Test(html, path_is_in_related_notes)
+{
+	static const struct {
+		const char *file, *lines;
+	} cases[] = {
+		{ GOTO_LEAK, "20 27" },		/* goto out, then the return */
+		{ GOTO_SKIP, "33 42" },		/* the goto skipping the undo, the return */
+		{ WRONG_ORDER, "24 28 43" },	/* probe's two steps, remove's other call */
+		{ MISSING_UNDO, "26" },		/* the registration in probe */
+	};
+	char got[256];
+	unsigned i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct run r;
+
+		scan1(&r, "json", cases[i].file);
+		related_lines(r.out, 0, got, sizeof(got));
+		cr_assert_str_eq(got, cases[i].lines, "%s", cases[i].file);
+		run_free(&r);
+	}
+}
+
+/* A fix is shown as its diff, one class per added and removed line. */
+Test(html, fix_as_diff)
+{
+	struct run r;
+
+	scan1(&r, "html", WRONG_ORDER);
+	cr_assert_eq(r.status, 1);
+	cr_assert(strstr(r.out, "<b>Fix</b>: undo the registrations in reverse order in remove"));
+	cr_assert(strstr(r.out, "<span class=\"del\">-\tiommu_device_sysfs_remove(&amp;smmu-&gt;iommu);</span>"),
+		  "%s", r.out);
+	cr_assert(strstr(r.out, "<span class=\"add\">+\tiommu_device_sysfs_remove(&amp;smmu-&gt;iommu);</span>"));
+	cr_assert(strstr(r.out, "<span>+++ b/" WRONG_ORDER "</span>"));
+	run_free(&r);
+}
+
+Test(html, clean_scan_says_so)
+{
+	struct run r;
+
+	scan1(&r, "html", "reference/drivers/refmmu.c");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "<p>No findings.</p>"));
+	cr_assert_eq(count_substr(r.out, "<section"), 0);
+	run_free(&r);
+}
+
+Test(html, written_with_o)
+{
+	char dir[PATH_MAX], path[PATH_MAX + 16], *argv[8];
+	struct run r;
+	char *page;
+	size_t len;
+
+	tmpdir_make(dir, sizeof(dir), "html");
+	snprintf(path, sizeof(path), "%s/report.html", dir);
+	argv[0] = (char *)lint_path();
+	argv[1] = "--format=html";
+	argv[2] = "-o";
+	argv[3] = path;
+	argv[4] = GOTO_LEAK;
+	argv[5] = "--";
+	argv[6] = "-Ireference/include";
+	argv[7] = NULL;
+	cr_assert_eq(run_argv(argv, &r), 0);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_str_empty(r.out);
+	page = read_file(path, &len);
+	cr_assert(page && strstr(page, "<section class=\"finding sev-warning\" id=\"f1\""));
+	free(page);
+	run_free(&r);
+	tmpdir_remove(dir);
+}
