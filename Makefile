@@ -19,6 +19,10 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 KVER ?= 6.12
 KARCH ?= x86_64
 KERNEL_WORKDIR ?= /var/tmp/iommu-lint-kernel
+PREFIX ?= /usr/local
+DESTDIR ?=
+# where the rule docs are published: SARIF helpUri is $(DOC_URL)/rules/<id>.md
+DOC_URL ?= file://$(PREFIX)/share/doc/iommu-lint
 PKG_CONFIG ?= pkg-config
 LLVM_CONFIG ?= $(firstword $(wildcard /usr/bin/llvm-config /usr/bin/llvm-config-1[4-9]))
 
@@ -72,6 +76,7 @@ CHECKER_OBJS += checker/cond.o
 CHECKER_OBJS += checker/dump.o
 CHECKER_OBJS += checker/edit.o
 CHECKER_OBJS += checker/engine.o
+CHECKER_OBJS += checker/explain.o
 CHECKER_OBJS += checker/facts.o
 CHECKER_OBJS += checker/fix.o
 CHECKER_OBJS += checker/fixgen.o
@@ -91,6 +96,7 @@ CHECKER_OBJS += checker/pairs.o
 CHECKER_OBJS += checker/paths.o
 CHECKER_OBJS += checker/query.o
 CHECKER_OBJS += checker/registry.o
+CHECKER_OBJS += checker/report-codequality.o
 CHECKER_OBJS += checker/report-json.o
 CHECKER_OBJS += checker/report-sarif.o
 CHECKER_OBJS += checker/report-text.o
@@ -105,7 +111,9 @@ RULE_IDS := $(shell sed -n 's/^RULE[^"]*"\([a-z0-9-]*\)".*/\1/p' rules/rules.def
 RULE_OBJS := $(patsubst %,rules/%.o,$(RULE_IDS))
 
 TABLES := $(sort $(wildcard rules/data/*.tbl))
+RULE_DOCS := $(sort $(wildcard docs/rules/*.md))
 LIB_OBJS := $(addprefix $(BUILD)/,$(CHECKER_OBJS) $(RULE_OBJS)) $(BUILD)/tables.o
+LIB_OBJS += $(BUILD)/explain-docs.o
 LIB_OBJS += $(BUILD)/ts/parser.o
 MAIN_OBJ := $(BUILD)/checker/main.o
 
@@ -158,6 +166,22 @@ $(BUILD)/tables.c: $(TABLES) scripts/embed-tables.sh
 $(BUILD)/tables.o: $(BUILD)/tables.c
 	$(qecho) "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+
+# DOC_URL is baked into the binary: its stamp changes only when the URL does
+$(BUILD)/doc-url.stamp: FORCE
+	@mkdir -p $(dir $@)
+	$(Q)echo '$(DOC_URL)' | cmp -s - $@ || echo '$(DOC_URL)' > $@
+
+$(BUILD)/explain-docs.c: $(RULE_DOCS) scripts/gen-explain.sh $(BUILD)/doc-url.stamp
+	$(qecho) "  GEN     $@"
+	$(Q)scripts/gen-explain.sh '$(DOC_URL)' $(RULE_DOCS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/explain-docs.o: $(BUILD)/explain-docs.c
+	$(qecho) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+
+.PHONY: FORCE
+FORCE:
 
 $(BUILD)/rules/%.o: rules/%.c
 	@mkdir -p $(dir $@)

@@ -20,8 +20,8 @@ void options_usage(FILE *out)
 	      "  --files-from=FILE  scan the files FILE lists, one path a line (-: stdin);\n"
 	      "                     blank lines are ignored\n"
 	      "  -j N               parse N translation units in parallel (default: cores)\n"
-	      "  --format=FMT       text (gcc-style, default), json, sarif, or patch (the fixes\n"
-	      "                     as a unified diff)\n"
+	      "  --format=FMT       text (gcc-style, default), json, sarif, codequality (GitLab\n"
+	      "                     Code Quality), or patch (the fixes as a unified diff)\n"
 	      "  -o FILE            write the report to FILE (atomically)\n"
 	      "  -W<id> -Wno-<id>   enable or disable a rule; -Werror=<id>, -Werror, -Wall\n"
 	      "  --fail-on=LEVEL    error, warning (default) or note: the lowest finding level\n"
@@ -29,6 +29,7 @@ void options_usage(FILE *out)
 	      "  --kernel=VER       IOMMU API version (e.g. 6.1) when the tree's iommu.h is not parsed\n"
 	      "  --keep-going       report TUs that fail to parse but do not fail the run\n"
 	      "  --list-rules       list the rules and exit\n"
+	      "  --explain RULE     print the documentation of a rule and exit (no RULE: list)\n"
 	      "  --stats            print timing and size figures on stderr\n"
 	      "  --dump-facts       print the facts IR of each parsed TU and exit\n"
 	      "  --print-commands   print the sanitised compile commands as a compile DB and exit\n"
@@ -342,8 +343,11 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 				o->format = FMT_SARIF;
 			else if (!strcmp(v, "patch"))
 				o->format = FMT_PATCH;
+			else if (!strcmp(v, "codequality"))
+				o->format = FMT_CODEQUALITY;
 			else {
-				snprintf(err, errlen, "unknown --format '%s' (text, json, sarif or patch)", v);
+				snprintf(err, errlen,
+					 "unknown --format '%s' (text, json, sarif, codequality or patch)", v);
 				return -EINVAL;
 			}
 		} else if (!strncmp(a, "-W", 2) && a[2]) {
@@ -369,6 +373,13 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 			o->print_commands = true;
 		} else if (!strcmp(a, "--dump-facts")) {
 			o->dump_facts = true;
+		} else if (!strcmp(a, "--explain")) {
+			o->explain = true;
+			if (i + 1 < argc && argv[i + 1][0] != '-')
+				o->explain_id = argv[++i];
+		} else if (!strncmp(a, "--explain=", 10)) {
+			o->explain = true;
+			o->explain_id = a + 10;
 		} else if (!strcmp(a, "--list-rules")) {
 			o->list_rules = true;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
