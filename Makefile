@@ -359,8 +359,30 @@ fix-coverage-doc: $(LINT) $(REF_LIB) $(REF_MAIN_OBJ)
 fix-check-tree: $(LINT)
 	$(Q)scripts/fix-check.sh tree ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-src/linux-source-$(KVER)
 
-install: $(LINT)
-	install -D -m 755 iommu-lint $(DESTDIR)$(or $(PREFIX),/usr/local)/bin/iommu-lint
+# make install PREFIX=/usr DESTDIR=/tmp/pkg: the binary, iommu-lint(1), the
+# docs (docs/*.md, docs/rules/*.md), the git hook and bash completion.
+# INSTALL_BIN names a binary built already (the tests: no rebuild).
+INSTALL_BIN ?= $(LINT)
+BINDIR := $(DESTDIR)$(PREFIX)/bin
+MANDIR := $(DESTDIR)$(PREFIX)/share/man/man1
+DOCDIR := $(DESTDIR)$(PREFIX)/share/doc/iommu-lint
+DATADIR := $(DESTDIR)$(PREFIX)/share/iommu-lint
+COMPLETIONDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+TOP_DOCS := $(sort $(wildcard docs/*.md))
+
+.PHONY: uninstall
+install: $(INSTALL_BIN)
+	install -D -m 755 $(INSTALL_BIN) $(BINDIR)/iommu-lint
+	install -D -m 644 docs/iommu-lint.1 $(MANDIR)/iommu-lint.1
+	install -d $(DOCDIR)/rules
+	install -m 644 $(TOP_DOCS) $(DOCDIR)/
+	install -m 644 $(RULE_DOCS) $(DOCDIR)/rules/
+	install -D -m 755 scripts/git-pre-commit $(DATADIR)/git-pre-commit
+	install -D -m 644 scripts/iommu-lint-completion.bash $(COMPLETIONDIR)/iommu-lint
+
+uninstall:
+	rm -f $(BINDIR)/iommu-lint $(MANDIR)/iommu-lint.1 $(COMPLETIONDIR)/iommu-lint
+	rm -rf $(DOCDIR) $(DATADIR)
 
 clean:
 	rm -rf build build-san iommu-lint
