@@ -19,6 +19,10 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 KVER ?= 6.12
 KARCH ?= x86_64
 KERNEL_WORKDIR ?= /var/tmp/iommu-lint-kernel
+PREFIX ?= /usr/local
+DESTDIR ?=
+# where the rule docs are published: SARIF helpUri is $(DOC_URL)/rules/<id>.md
+DOC_URL ?= file://$(PREFIX)/share/doc/iommu-lint
 PKG_CONFIG ?= pkg-config
 LLVM_CONFIG ?= $(firstword $(wildcard /usr/bin/llvm-config /usr/bin/llvm-config-1[4-9]))
 
@@ -77,6 +81,7 @@ CHECKER_OBJS += checker/cond.o
 CHECKER_OBJS += checker/dump.o
 CHECKER_OBJS += checker/edit.o
 CHECKER_OBJS += checker/engine.o
+CHECKER_OBJS += checker/explain.o
 CHECKER_OBJS += checker/facts.o
 CHECKER_OBJS += checker/fix.o
 CHECKER_OBJS += checker/fixgen.o
@@ -97,6 +102,7 @@ CHECKER_OBJS += checker/pairs.o
 CHECKER_OBJS += checker/paths.o
 CHECKER_OBJS += checker/query.o
 CHECKER_OBJS += checker/registry.o
+CHECKER_OBJS += checker/report-codequality.o
 CHECKER_OBJS += checker/report-json.o
 CHECKER_OBJS += checker/report-sarif.o
 CHECKER_OBJS += checker/report-html.o
@@ -112,7 +118,9 @@ RULE_IDS := $(shell sed -n 's/^RULE[^"]*"\([a-z0-9-]*\)".*/\1/p' rules/rules.def
 RULE_OBJS := $(patsubst %,rules/%.o,$(RULE_IDS))
 
 TABLES := $(sort $(wildcard rules/data/*.tbl))
+RULE_DOCS := $(sort $(wildcard docs/rules/*.md))
 LIB_OBJS := $(addprefix $(BUILD)/,$(CHECKER_OBJS) $(RULE_OBJS)) $(BUILD)/tables.o
+LIB_OBJS += $(BUILD)/explain-docs.o
 LIB_OBJS += $(BUILD)/ts/parser.o $(BUILD)/ts/runtime.o
 MAIN_OBJ := $(BUILD)/checker/main.o
 
@@ -133,6 +141,7 @@ TEST_PROGS += $(BUILD)/tests/test-fixes-b
 TEST_PROGS += $(BUILD)/tests/test-fixgen
 TEST_PROGS += $(BUILD)/tests/test-program
 TEST_PROGS += $(BUILD)/tests/test-fixcheck
+TEST_PROGS += $(BUILD)/tests/test-meta
 
 .PHONY: fix-mutants all run check check-all check-corpus html-check lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check kernel-check-all deps clean install sarif-validate
@@ -177,6 +186,22 @@ $(BUILD)/tables.c: $(TABLES) scripts/embed-tables.sh
 $(BUILD)/tables.o: $(BUILD)/tables.c
 	$(qecho) "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+
+# DOC_URL is baked into the binary: its stamp changes only when the URL does
+$(BUILD)/doc-url.stamp: FORCE
+	@mkdir -p $(dir $@)
+	$(Q)echo '$(DOC_URL)' | cmp -s - $@ || echo '$(DOC_URL)' > $@
+
+$(BUILD)/explain-docs.c: $(RULE_DOCS) scripts/gen-explain.sh $(BUILD)/doc-url.stamp
+	$(qecho) "  GEN     $@"
+	$(Q)scripts/gen-explain.sh '$(DOC_URL)' $(RULE_DOCS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/explain-docs.o: $(BUILD)/explain-docs.c
+	$(qecho) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+
+.PHONY: FORCE
+FORCE:
 
 $(BUILD)/rules/%.o: rules/%.c
 	@mkdir -p $(dir $@)
@@ -225,7 +250,8 @@ $(BUILD)/tests/test-cfg $(BUILD)/tests/test-flow: $(BUILD)/tests/%: $(BUILD)/tes
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
 $(BUILD)/tests/test-cli $(BUILD)/tests/test-corpus $(BUILD)/tests/test-facts \
-		$(BUILD)/tests/test-workflow $(BUILD)/tests/test-html: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
+		$(BUILD)/tests/test-workflow $(BUILD)/tests/test-html $(BUILD)/tests/test-meta: \
+		$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS) $(CRITERION_LIBS)
 
@@ -358,8 +384,30 @@ fix-coverage-doc: $(LINT) $(REF_LIB) $(REF_MAIN_OBJ)
 fix-check-tree: $(LINT)
 	$(Q)scripts/fix-check.sh tree ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-src/linux-source-$(KVER)
 
-install: $(LINT)
-	install -D -m 755 iommu-lint $(DESTDIR)$(or $(PREFIX),/usr/local)/bin/iommu-lint
+# make install PREFIX=/usr DESTDIR=/tmp/pkg: the binary, iommu-lint(1), the
+# docs (docs/*.md, docs/rules/*.md), the git hook and bash completion.
+# INSTALL_BIN names a binary built already (the tests: no rebuild).
+INSTALL_BIN ?= $(LINT)
+BINDIR := $(DESTDIR)$(PREFIX)/bin
+MANDIR := $(DESTDIR)$(PREFIX)/share/man/man1
+DOCDIR := $(DESTDIR)$(PREFIX)/share/doc/iommu-lint
+DATADIR := $(DESTDIR)$(PREFIX)/share/iommu-lint
+COMPLETIONDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+TOP_DOCS := $(sort $(wildcard docs/*.md))
+
+.PHONY: uninstall
+install: $(INSTALL_BIN)
+	install -D -m 755 $(INSTALL_BIN) $(BINDIR)/iommu-lint
+	install -D -m 644 docs/iommu-lint.1 $(MANDIR)/iommu-lint.1
+	install -d $(DOCDIR)/rules
+	install -m 644 $(TOP_DOCS) $(DOCDIR)/
+	install -m 644 $(RULE_DOCS) $(DOCDIR)/rules/
+	install -D -m 755 scripts/git-pre-commit $(DATADIR)/git-pre-commit
+	install -D -m 644 scripts/iommu-lint-completion.bash $(COMPLETIONDIR)/iommu-lint
+
+uninstall:
+	rm -f $(BINDIR)/iommu-lint $(MANDIR)/iommu-lint.1 $(COMPLETIONDIR)/iommu-lint
+	rm -rf $(DOCDIR) $(DATADIR)
 
 clean:
 	rm -rf build build-san iommu-lint

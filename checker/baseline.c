@@ -157,10 +157,11 @@ out_put:
 struct baseline_match {
 	struct baseline *b;
 	const char *cwd;
+	const char *why;
 };
 
 /* Each baseline entry hides one finding: a second identical one still shows. */
-static bool in_baseline(const struct finding *x, void *arg)
+static const char *in_baseline(const struct finding *x, void *arg)
 {
 	struct baseline_match *m = arg;
 	char fp[FINGERPRINT_LEN + 1];
@@ -170,18 +171,20 @@ static bool in_baseline(const struct finding *x, void *arg)
 	for (k = 0; k < m->b->n; k++) {
 		if (!m->b->v[k].used && !strcmp(m->b->v[k].fp, fp)) {
 			m->b->v[k].used = true;
-			return true;
+			return m->why;
 		}
 	}
-	return false;
+	return NULL;
 }
 
-unsigned baseline_filter(struct baseline *b, struct findings *f)
+unsigned baseline_filter(struct baseline *b, struct findings *f, struct findings *keep,
+			 const char *why)
 {
 	char cwd[PATH_MAX];
-	struct baseline_match m = { .b = b, .cwd = getcwd(cwd, sizeof(cwd)) ? cwd : NULL };
+	struct baseline_match m = { .b = b, .cwd = getcwd(cwd, sizeof(cwd)) ? cwd : NULL,
+				    .why = why ? why : "in the baseline" };
 
-	return findings_filter(f, in_baseline, &m);
+	return findings_hide(f, in_baseline, &m, HIDE_EXTERNAL, keep);
 }
 
 void baseline_free(struct baseline *b)

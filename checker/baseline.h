@@ -33,10 +33,12 @@ struct baseline;
 int baseline_load(const char *path, struct baseline **out, char *err, size_t errlen);
 /*
  * Remove the findings the baseline lists; an entry hides one finding, so a
- * new finding with the fingerprint of an old one still shows.  Returns the
+ * new finding with the fingerprint of an old one still shows.  keep, when
+ * not NULL, gets them (HIDE_EXTERNAL, justification why).  Returns the
  * number removed.
  */
-unsigned baseline_filter(struct baseline *b, struct findings *f);
+unsigned baseline_filter(struct baseline *b, struct findings *f, struct findings *keep,
+			 const char *why);
 void baseline_free(struct baseline *b);
 /* Write every finding of f as a baseline, atomically.  0 or -errno, err set. */
 int baseline_write(const char *path, const struct findings *f, char *err, size_t errlen);

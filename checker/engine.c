@@ -427,6 +427,37 @@ unsigned findings_filter(struct findings *f, bool (*hide)(const struct finding *
 	return removed;
 }
 
+unsigned findings_hide(struct findings *f,
+		       const char *(*hide)(const struct finding *x, void *arg), void *arg,
+		       enum hide_kind kind, struct findings *into)
+{
+	unsigned i, keep = 0, removed = 0;
+
+	for (i = 0; i < f->n; i++) {
+		struct finding *x = &f->v[i];
+		const char *why = hide(x, arg);
+
+		if (!why) {
+			f->v[keep++] = *x;
+			continue;
+		}
+		removed++;
+		if (!into) {
+			finding_free(x);
+			continue;
+		}
+		if (into->n == into->cap) {
+			into->cap = into->cap ? into->cap * 2 : 16;
+			into->v = xrealloc(into->v, into->cap * sizeof(*into->v));
+		}
+		x->hidden = kind;
+		x->justification = xstrdup(why);
+		into->v[into->n++] = *x;
+	}
+	f->n = keep;
+	return removed;
+}
+
 void finding_free(struct finding *x)
 {
 	unsigned i;
@@ -443,6 +474,7 @@ void finding_free(struct finding *x)
 	finding_related_free(x);
 	free(x->fix_title);
 	free(x->fix_why);
+	free(x->justification);
 }
 
 void findings_free(struct findings *f)

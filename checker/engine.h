@@ -48,6 +48,9 @@ struct finding {
 	char *no_fix;		/* why there is no fix (rule note, overlap), or NULL */
 	char *fix_title;	/* patch subject after the "iommu/foo: " prefix, or NULL */
 	char *fix_why;		/* the contract broken and its consequence, or NULL */
+	/* hidden by an inline suppression or a baseline (kept for SARIF only) */
+	enum hide_kind { HIDE_NONE, HIDE_IN_SOURCE, HIDE_EXTERNAL } hidden;
+	char *justification;	/* why it is hidden, or NULL */
 };
 
 /*
@@ -93,6 +96,14 @@ void findings_sort(struct findings *f);
 /* Drop (and free) every finding for which hide() is true; returns how many. */
 unsigned findings_filter(struct findings *f, bool (*hide)(const struct finding *x, void *arg),
 			 void *arg);
+/*
+ * findings_filter() that keeps what it hides: hide() returns the reason
+ * (NULL: keep the finding in f); the finding moves to into with kind and
+ * the reason, or is freed when into is NULL.  Returns how many were hidden.
+ */
+unsigned findings_hide(struct findings *f,
+		       const char *(*hide)(const struct finding *x, void *arg), void *arg,
+		       enum hide_kind kind, struct findings *into);
 void findings_free(struct findings *f);
 /* Free one finding's fields (not the finding itself). */
 void finding_free(struct finding *x);

@@ -26,6 +26,7 @@
 #include "dump.h"
 #include "edit.h"
 #include "engine.h"
+#include "explain.h"
 #include "flow.h"
 #include "frontend.h"
 #include "fix.h"
@@ -201,6 +202,8 @@ static int write_format(FILE *out, const struct options *o, const struct fx_prog
 		return report_json(out, f, sum);
 	case FMT_SARIF:
 		return report_sarif(out, f, sum);
+	case FMT_CODEQUALITY:
+		return report_codequality(out, f, sum);
 	case FMT_PATCH:
 		return fix_write_diff(out, prog, f);
 	case FMT_HTML:
@@ -383,6 +386,14 @@ int main(int argc, char **argv)
 		ret = list_rules();
 		goto out_opts;
 	}
+	if (o.explain) {
+		if (explain_print(stdout, o.explain_id, err, sizeof(err))) {
+			fprintf(stderr, "iommu-lint: error: %s\n", err);
+			goto out_opts;
+		}
+		ret = fflush(stdout) ? 2 : 0;
+		goto out_opts;
+	}
 	if (o.merge_dir) {
 		ret = sarif_merge(o.merge_dir, o.output, o.quiet, o.fail_on);
 		goto out_opts;
@@ -498,6 +509,7 @@ int main(int argc, char **argv)
 	findings_sort(&findings);
 	edits_drop_overlaps(&findings);
 	sum.findings = findings.n;
+	sum.hidden = &wf.hidden;
 	sum.notes = findings.n - findings_at_least(&findings, SEV_WARNING);
 	sum.seconds = now() - t0;
 

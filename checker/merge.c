@@ -168,15 +168,19 @@ static enum severity result_level(struct json_object *result)
 	return SEV_NOTE;
 }
 
-/* How many results of the merged log are at level or above. */
+/* How many results of the merged log are at level or above (suppressed ones do not count). */
 static unsigned results_at_least(const struct merged *m, enum severity level)
 {
 	size_t i;
 	unsigned n = 0;
 
-	for (i = 0; m->results && i < json_object_array_length(m->results); i++)
-		if (result_level(json_object_array_get_idx(m->results, i)) >= level)
+	for (i = 0; m->results && i < json_object_array_length(m->results); i++) {
+		struct json_object *r = json_object_array_get_idx(m->results, i);
+		struct json_object *sup = member(r, "suppressions", json_type_array);
+
+		if ((!sup || !json_object_array_length(sup)) && result_level(r) >= level)
 			n++;
+	}
 	return n;
 }
 

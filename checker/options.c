@@ -26,8 +26,9 @@ void options_usage(FILE *out)
 	      "  --files-from=FILE  scan the files FILE lists, one path a line (-: stdin);\n"
 	      "                     blank lines are ignored\n"
 	      "  -j, --jobs=N       parse N translation units in parallel (default: cores)\n"
-	      "  --format=FMT       text (gcc-style, default), json, sarif, patch (the fixes\n"
-	      "                     as a unified diff), or html (one self-contained page)\n"
+	      "  --format=FMT       text (gcc-style, default), json, sarif, codequality (GitLab\n"
+	      "                     Code Quality), patch (the fixes as a unified diff), or html\n"
+	      "                     (one self-contained page)\n"
 	      "  -o, --output=FILE  write the report to FILE (atomically; CHECK mode appends)\n"
 	      "  --color[=WHEN]     colour the text report: auto (default: on a terminal, unless\n"
 	      "                     NO_COLOR is set), always or never\n"
@@ -43,6 +44,7 @@ void options_usage(FILE *out)
 	      "  --kernel=VER       IOMMU API version (e.g. 6.1) when the tree's iommu.h is not parsed\n"
 	      "  -k, --keep-going   report TUs that fail to parse but do not fail the run\n"
 	      "  --list-rules       list the rules and exit\n"
+	      "  --explain RULE     print the documentation of a rule and exit (no RULE: list)\n"
 	      "  --stats            print timing and size figures on stderr\n"
 	      "  --dump-facts       print the facts IR of each parsed TU and exit\n"
 	      "  --print-commands   print the sanitised compile commands as a compile DB and exit\n"
@@ -67,10 +69,11 @@ void options_usage(FILE *out)
 	      "exit status: 0 no findings (notes do not count), 1 findings, 2 tool failure\n", out);
 }
 
-enum opt_arg { ARG_NONE, ARG_REQUIRED, ARG_OPTIONAL };
+/* ARG_WORD: optional, and may be the next word when that is not an option */
+enum opt_arg { ARG_NONE, ARG_REQUIRED, ARG_OPTIONAL, ARG_WORD };
 
 enum opt_id {
-	OPT_BASELINE, OPT_CARET, OPT_COLOR, OPT_COMPDB, OPT_DIFF, OPT_DUMP_FACTS, OPT_ENGINE,
+	OPT_BASELINE, OPT_CARET, OPT_COLOR, OPT_COMPDB, OPT_DIFF, OPT_DUMP_FACTS, OPT_ENGINE, OPT_EXPLAIN,
 	OPT_EXPORT_FIXES, OPT_FAIL_ON, OPT_FAIL_ON_FINDINGS, OPT_FAST, OPT_FILES_FROM, OPT_FIX,
 	OPT_FORMAT, OPT_HELP, OPT_JOBS, OPT_KBUILD, OPT_KEEP_GOING, OPT_KERNEL, OPT_LIST_RULES,
 	OPT_LIST_SUPPRESSIONS, OPT_MERGE, OPT_NO_CARET, OPT_NO_PROGRESS, OPT_OUTPUT, OPT_PATCH_DIR,
@@ -98,6 +101,7 @@ static const struct opt_def {
 	{ "diff", 0, ARG_REQUIRED, OPT_DIFF, false },
 	{ "dump-facts", 0, ARG_NONE, OPT_DUMP_FACTS, true },
 	{ "engine", 0, ARG_REQUIRED, OPT_ENGINE, false },
+	{ "explain", 0, ARG_WORD, OPT_EXPLAIN, false },
 	{ "export-fixes", 0, ARG_REQUIRED, OPT_EXPORT_FIXES, false },
 	{ "fail-on", 0, ARG_REQUIRED, OPT_FAIL_ON, true },
 	{ "fail-on-findings", 0, ARG_NONE, OPT_FAIL_ON_FINDINGS, true },
@@ -456,9 +460,12 @@ static int apply(struct options *o, const struct opt_def *d, const char *v, cons
 			o->format = FMT_PATCH;
 		else if (!strcmp(v, "html"))
 			o->format = FMT_HTML;
+		else if (!strcmp(v, "codequality"))
+			o->format = FMT_CODEQUALITY;
 		else
 			return fail(err, errlen, origin,
-				    "unknown --format '%s' (text, json, sarif, patch or html)", v);
+				    "unknown --format '%s' (text, json, sarif, codequality, patch or html)",
+				    v);
 		break;
 	case OPT_KERNEL:
 		if (sscanf(v, "%u.%u%c", &major, &minor, &tail) != 2 || major < 2 || major > 99 ||
@@ -466,6 +473,10 @@ static int apply(struct options *o, const struct opt_def *d, const char *v, cons
 			return fail(err, errlen, origin,
 				    "--kernel needs a version such as 6.1, not '%s'", v);
 		o->rules.kernel = v;
+		break;
+	case OPT_EXPLAIN:
+		o->explain = true;
+		o->explain_id = v;
 		break;
 	case OPT_KEEP_GOING:
 		o->keep_going = true;
@@ -549,6 +560,8 @@ int options_parse_args(struct options *o, int argc, char **argv, const char *ori
 				return fail(err, errlen, origin, "option %s needs a value", a);
 			v = argv[++i];
 		}
+		if (!v && d->arg == ARG_WORD && i + 1 < argc && argv[i + 1][0] != '-')
+			v = argv[++i];
 		if (apply(o, d, v, origin, err, errlen))
 			return -EINVAL;
 	}

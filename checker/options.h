@@ -9,7 +9,7 @@
 
 #include "engine.h"
 
-enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_PATCH, FMT_HTML };
+enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_PATCH, FMT_HTML, FMT_CODEQUALITY };
 /* --engine: AUTO is tree-sitter for files without a compile DB or -- flags */
 enum engine_kind { ENGINE_AUTO, ENGINE_CLANG, ENGINE_TS };
 /* --color, --caret, --progress; AUTO: when the stream is a terminal */
@@ -39,6 +39,8 @@ struct options {
 	bool fix;			/* --fix: apply the fixes in place */
 	const char *export_fixes;	/* --export-fixes FILE: the fixes as a unified diff */
 	const char *patch_dir;		/* --patch-dir DIR: one mail per fix */
+	bool explain;			/* --explain [RULE] */
+	const char *explain_id;		/* its RULE, or NULL: list the rules */
 	struct rule_settings rules;
 	enum severity fail_on;		/* --fail-on=error|warning|note */
 	enum when color;		/* --color[=WHEN]; NO_COLOR turns auto off */

@@ -3,7 +3,10 @@
  * report-sarif.c - SARIF 2.1.0 log: one run, rule descriptors from the
  * registry, results with a logical location (the function or variable) and
  * a partial fingerprint that survives line shifts (finding_fingerprint(),
- * the same key baselines use).
+ * the same key baselines use).  Rules carry their doc page (help.markdown,
+ * helpUri); suppressed and baselined findings stay as results with their
+ * suppressions; in a git checkout the run says which commit was scanned
+ * (versionControlProvenance).
  */
 #include <ctype.h>
 #include <limits.h>
@@ -15,6 +18,8 @@
 #include <json-c/json.h>
 
 #include "baseline.h"
+#include "explain.h"
+#include "gitdiff.h"
 #include "report.h"
 
 static const char *sarif_level(enum severity s)
@@ -80,7 +85,7 @@ static void pascal_name(const char *id, char *out, size_t n)
 static struct json_object *rule_descriptors(void)
 {
 	struct json_object *rules = json_object_new_array();
-	char help[512], name[128];
+	char help[512], name[128], uri[1024];
 	int i;
 
 	for (i = 0; i < RULE_COUNT; i++) {
@@ -98,7 +103,16 @@ static struct json_object *rule_descriptors(void)
 		json_object_object_add(r, "name", json_object_new_string(name));
 		json_object_object_add(r, "shortDescription", text_obj(m->summary));
 		json_object_object_add(r, "fullDescription", text_obj(help));
-		json_object_object_add(r, "help", text_obj(help));
+		explain_help_uri(m->id, uri, sizeof(uri));
+		json_object_object_add(r, "helpUri", json_object_new_string(uri));
+		{
+			struct json_object *h = text_obj(help);
+			const char *md = explain_doc(m->id);
+
+			if (md)
+				json_object_object_add(h, "markdown", json_object_new_string(md));
+			json_object_object_add(r, "help", h);
+		}
 		json_object_object_add(cfg, "level", json_object_new_string(sarif_level(m->severity)));
 		json_object_object_add(r, "defaultConfiguration", cfg);
 		json_object_array_add(tags, json_object_new_string("iommu"));
@@ -224,6 +238,117 @@ static struct json_object *fixes(const struct finding *x, const char *cwd)
 	return arr;
 }
 
+/* A suppressed or baselined finding: why, and whether the source says it. */
+static struct json_object *suppressions(const struct finding *x)
+{
+	struct json_object *arr = json_object_new_array();
+	struct json_object *s = json_object_new_object();
+
+	json_object_object_add(s, "kind", json_object_new_string(x->hidden == HIDE_IN_SOURCE ?
+								 "inSource" : "external"));
+	json_object_object_add(s, "status", json_object_new_string("accepted"));
+	if (x->justification)
+		json_object_object_add(s, "justification", json_object_new_string(x->justification));
+	json_object_array_add(arr, s);
+	return arr;
+}
+
+static struct json_object *result(const struct finding *x, const char *cwd)
+{
+	struct json_object *r = json_object_new_object();
+	struct json_object *locs = json_object_new_array();
+	struct json_object *pfp = json_object_new_object();
+	char fp[FINGERPRINT_LEN + 1];
+
+	json_object_object_add(r, "ruleId", json_object_new_string(rule_meta[x->rule].id));
+	json_object_object_add(r, "ruleIndex", json_object_new_int(x->rule));
+	json_object_object_add(r, "level", json_object_new_string(sarif_level(x->severity)));
+	json_object_object_add(r, "message", text_obj(x->message));
+	json_object_array_add(locs, location(x, cwd));
+	json_object_object_add(r, "locations", locs);
+	if (x->nrelated)
+		json_object_object_add(r, "relatedLocations", related_locations(x, cwd));
+	finding_fingerprint(x, cwd, fp);
+	json_object_object_add(pfp, "iommuLintFingerprint/v1", json_object_new_string(fp));
+	json_object_object_add(r, "partialFingerprints", pfp);
+	if (x->nedits)
+		json_object_object_add(r, "fixes", fixes(x, cwd));
+	if (x->hidden != HIDE_NONE)
+		json_object_object_add(r, "suppressions", suppressions(x));
+	return r;
+}
+
+/* git's stdout, trailing newline removed; NULL when git fails or says nothing. */
+static char *git_line(const char *const *args)
+{
+	char *out = NULL;
+	size_t len = 0;
+
+	if (run_git(NULL, args, &out, &len) || !out || !len) {
+		free(out);
+		return NULL;
+	}
+	while (len && (out[len - 1] == '\n' || out[len - 1] == '\r'))
+		out[--len] = '\0';
+	if (!len || strchr(out, '\n')) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/*
+ * In a git checkout: the repository (origin's URL, else the file URI of the
+ * top of the work tree), the commit and the branch.  NULL outside one.
+ */
+static struct json_object *vc_provenance(const char *cwd)
+{
+	static const char *const top_args[] = { "rev-parse", "--show-toplevel", NULL };
+	static const char *const head_args[] = { "rev-parse", "--verify", "-q", "HEAD", NULL };
+	static const char *const branch_args[] = { "symbolic-ref", "-q", "--short", "HEAD", NULL };
+	static const char *const origin_args[] = { "remote", "get-url", "origin", NULL };
+	char *top = git_line(top_args), *head, *branch, *origin;
+	struct json_object *arr, *vcd;
+
+	if (!top)
+		return NULL;
+	head = git_line(head_args);
+	branch = git_line(branch_args);
+	origin = git_line(origin_args);
+	arr = json_object_new_array();
+	vcd = json_object_new_object();
+	if (origin) {
+		json_object_object_add(vcd, "repositoryUri", json_object_new_string(origin));
+	} else {
+		char *enc = uri_encode(top);
+		size_t n = enc ? strlen(enc) + 10 : 0;
+		char *uri = enc ? malloc(n) : NULL;
+
+		if (uri)
+			snprintf(uri, n, "file://%s/", enc);
+		json_object_object_add(vcd, "repositoryUri",
+				       json_object_new_string(uri ? uri : "file:///"));
+		free(uri);
+		free(enc);
+	}
+	if (head)
+		json_object_object_add(vcd, "revisionId", json_object_new_string(head));
+	if (branch)
+		json_object_object_add(vcd, "branch", json_object_new_string(branch));
+	if (cwd && !strcmp(cwd, top)) {
+		struct json_object *mapped = json_object_new_object();
+
+		json_object_object_add(mapped, "uriBaseId", json_object_new_string("SRCROOT"));
+		json_object_object_add(vcd, "mappedTo", mapped);
+	}
+	json_object_array_add(arr, vcd);
+	free(top);
+	free(head);
+	free(branch);
+	free(origin);
+	return arr;
+}
+
 int report_sarif(FILE *out, const struct findings *f, const struct run_summary *sum)
 {
 	struct json_object *root = json_object_new_object();
@@ -235,7 +360,8 @@ int report_sarif(FILE *out, const struct findings *f, const struct run_summary *
 	struct json_object *invs = json_object_new_array();
 	struct json_object *inv = json_object_new_object();
 	struct json_object *notes = json_object_new_array();
-	char cwd[PATH_MAX], fp[FINGERPRINT_LEN + 1], *base = NULL;
+	struct json_object *vcp;
+	char cwd[PATH_MAX], *base = NULL, info[1024];
 	bool have_cwd = getcwd(cwd, sizeof(cwd)) != NULL;
 	unsigned i;
 	int ret;
@@ -246,6 +372,8 @@ int report_sarif(FILE *out, const struct findings *f, const struct run_summary *
 	json_object_object_add(driver, "name", json_object_new_string("iommu-lint"));
 	json_object_object_add(driver, "version", json_object_new_string(IOMMU_LINT_VERSION));
 	json_object_object_add(driver, "semanticVersion", json_object_new_string(IOMMU_LINT_VERSION));
+	snprintf(info, sizeof(info), "%s/index.md", explain_doc_url);
+	json_object_object_add(driver, "informationUri", json_object_new_string(info));
 	json_object_object_add(driver, "rules", rule_descriptors());
 	json_object_object_add(tool, "driver", driver);
 	json_object_object_add(run, "tool", tool);
@@ -265,29 +393,14 @@ int report_sarif(FILE *out, const struct findings *f, const struct run_summary *
 		json_object_object_add(run, "originalUriBaseIds", bases);
 		free(base);
 	}
-	for (i = 0; i < f->n; i++) {
-		const struct finding *x = &f->v[i];
-		struct json_object *r = json_object_new_object();
-		struct json_object *locs = json_object_new_array();
-		struct json_object *pfp = json_object_new_object();
-
-		json_object_object_add(r, "ruleId", json_object_new_string(rule_meta[x->rule].id));
-		json_object_object_add(r, "ruleIndex", json_object_new_int(x->rule));
-		json_object_object_add(r, "level", json_object_new_string(sarif_level(x->severity)));
-		json_object_object_add(r, "message", text_obj(x->message));
-		json_object_array_add(locs, location(x, have_cwd ? cwd : NULL));
-		json_object_object_add(r, "locations", locs);
-		if (x->nrelated)
-			json_object_object_add(r, "relatedLocations",
-					       related_locations(x, have_cwd ? cwd : NULL));
-		finding_fingerprint(x, have_cwd ? cwd : NULL, fp);
-		json_object_object_add(pfp, "iommuLintFingerprint/v1", json_object_new_string(fp));
-		json_object_object_add(r, "partialFingerprints", pfp);
-		if (x->nedits)
-			json_object_object_add(r, "fixes", fixes(x, have_cwd ? cwd : NULL));
-		json_object_array_add(results, r);
-	}
+	for (i = 0; i < f->n; i++)
+		json_object_array_add(results, result(&f->v[i], have_cwd ? cwd : NULL));
+	for (i = 0; sum->hidden && i < sum->hidden->n; i++)
+		json_object_array_add(results, result(&sum->hidden->v[i], have_cwd ? cwd : NULL));
 	json_object_object_add(run, "results", results);
+	vcp = vc_provenance(have_cwd ? cwd : NULL);
+	if (vcp)
+		json_object_object_add(run, "versionControlProvenance", vcp);
 
 	json_object_object_add(inv, "executionSuccessful", json_object_new_boolean(!sum->tool_failed));
 	for (i = 0; i < sum->failed; i++) {

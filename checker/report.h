@@ -21,6 +21,7 @@ struct run_summary {
 	const struct tu_failure *failures;
 	bool tool_failed;
 	unsigned notes;		/* findings at level note (counted in findings too) */
+	const struct findings *hidden;	/* suppressed and baselined (SARIF), or NULL */
 };
 
 /* Print a JSON document (pretty, '/' unescaped) and a newline; -1 on a write error. */
@@ -41,6 +42,8 @@ int report_sarif(FILE *out, const struct findings *f, const struct run_summary *
 /* One self-contained HTML page; source excerpts from prog's TUs or the files. */
 int report_html(FILE *out, const struct fx_program *prog, const struct findings *f,
 		const struct run_summary *sum);
+/* GitLab Code Quality: a JSON array of issues (docs/ci.md). */
+int report_codequality(FILE *out, const struct findings *f, const struct run_summary *sum);
 
 #define IOMMU_LINT_VERSION "0.1.0"
 

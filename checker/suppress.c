@@ -253,7 +253,8 @@ struct suppress_match {
 	struct suppression_list *lists;
 };
 
-static bool is_suppressed(const struct finding *x, void *arg)
+/* The reason of the suppression that hides x, or NULL. */
+static const char *suppressed_why(const struct finding *x, void *arg)
 {
 	const struct suppress_match *m = arg;
 	unsigned t, k;
@@ -263,12 +264,12 @@ static bool is_suppressed(const struct finding *x, void *arg)
 			continue;
 		for (k = 0; k < m->lists[t].n; k++)
 			if (suppression_hides(&m->lists[t].v[k], rule_meta[x->rule].id, x->line))
-				return true;
+				return m->lists[t].v[k].reason;
 	}
-	return false;
+	return NULL;
 }
 
-int suppress_apply(const struct fx_program *prog, struct findings *f)
+int suppress_apply(const struct fx_program *prog, struct findings *f, struct findings *keep)
 {
 	struct suppression_list *lists;
 	struct suppress_match m = { .prog = prog };
@@ -288,7 +289,7 @@ int suppress_apply(const struct fx_program *prog, struct findings *f)
 		}
 	}
 	m.lists = lists;
-	removed = (int)findings_filter(f, is_suppressed, &m);
+	removed = (int)findings_hide(f, suppressed_why, &m, HIDE_IN_SOURCE, keep);
 out_free:
 	for (t = 0; t < prog->ntus; t++)
 		suppress_list_free(&lists[t]);

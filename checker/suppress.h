@@ -39,9 +39,10 @@ void suppress_list_free(struct suppression_list *l);
 bool suppression_hides(const struct suppression *s, const char *id, unsigned line);
 
 /*
- * Remove every finding a suppression of its TU's main file hides.  Returns
- * the number removed, or -ENOMEM.
+ * Remove every finding a suppression of its TU's main file hides; keep, when
+ * not NULL, gets them (HIDE_IN_SOURCE, the reason).  Returns the number
+ * removed, or -ENOMEM.
  */
-int suppress_apply(const struct fx_program *prog, struct findings *f);
+int suppress_apply(const struct fx_program *prog, struct findings *f, struct findings *keep);
 
 #endif

@@ -192,20 +192,27 @@ int workflow_list_suppressions(const struct job_list *jobs)
 	return ret;
 }
 
+static const char *always(const struct finding *x, void *arg)
+{
+	return arg;
+}
+
 int workflow_filter(const struct options *o, struct workflow *w, const struct fx_program *prog,
 		    struct findings *f)
 {
 	unsigned outside = 0, baselined = 0;
-	char err[1024];
+	char err[1024], why[PATH_MAX + 64];
 	int suppressed;
 
-	suppressed = suppress_apply(prog, f);
+	suppressed = suppress_apply(prog, f, &w->hidden);
 	if (suppressed < 0) {
 		fputs("iommu-lint: error: out of memory\n", stderr);
 		return suppressed;
 	}
-	if (w->diff_mode)
+	if (w->diff_mode) {
 		outside = gitdiff_filter(&w->diff, prog, f);
+		gitdiff_filter(&w->diff, prog, &w->hidden);
+	}
 	if (o->write_baseline) {
 		if (baseline_write(o->write_baseline, f, err, sizeof(err))) {
 			fprintf(stderr, "iommu-lint: error: %s\n", err);
@@ -215,11 +222,14 @@ int workflow_filter(const struct options *o, struct workflow *w, const struct fx
 			fprintf(stderr, "iommu-lint: wrote %u findings to the baseline %s\n", f->n,
 				o->write_baseline);
 		/* a fresh baseline accepts every finding */
-		baselined = f->n;
-		findings_free(f);
+		snprintf(why, sizeof(why), "written to the baseline %s", o->write_baseline);
+		baselined = findings_hide(f, always, why, HIDE_EXTERNAL, &w->hidden);
 	}
-	if (w->baseline)
-		baselined += baseline_filter(w->baseline, f);
+	if (w->baseline) {
+		snprintf(why, sizeof(why), "listed in the baseline %s", o->baseline);
+		baselined += baseline_filter(w->baseline, f, &w->hidden, why);
+	}
+	findings_sort(&w->hidden);
 	if (!o->quiet && (suppressed || outside || baselined))
 		fprintf(stderr, "iommu-lint: hidden: %d suppressed inline, %u outside the changed code, %u in the baseline\n",
 			suppressed, outside, baselined);
@@ -244,6 +254,7 @@ void workflow_free(struct workflow *w)
 	baseline_free(w->baseline);
 	w->baseline = NULL;
 	gitdiff_free(&w->diff);
+	findings_free(&w->hidden);
 	free(w->compdb);
 	w->compdb = NULL;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # sarif-validate.sh IOMMU_LINT - produce SARIF logs (findings; a run with a
-# failed TU; a result with fixes) and validate them with Microsoft's SARIF
+# failed TU; a result with fixes; suppressed results) and validate them with Microsoft's SARIF
 # Multitool against the SARIF 2.1.0 schema and its spec rules.  The
 # Multitool exits 0 even for an invalid file, so its own report is read:
 # any result at level "error" fails.  Installed by scripts/deps.sh into build/sarif/.
@@ -25,8 +25,14 @@ printf '#include <linux/missing.h>\nstruct iommu_ops;\n' >"$tmp/broken.c"
 [[ $? -le 1 ]] || { echo "sarif-validate: iommu-lint (fixes) failed" >&2; exit 1; }
 grep -q '"artifactChanges"' "$tmp/fixes.sarif" ||
     { echo "sarif-validate: fixes.sarif has no fixes" >&2; exit 1; }
+# results kept with their suppressions (inline ones), and the git provenance
+"$lint" -q --format=sarif -o "$tmp/suppressed.sarif" corpus/suppression-reason/ok-with-reason.c \
+    -- -Ireference/include
+[[ $? -le 1 ]] || { echo "sarif-validate: iommu-lint (suppressions) failed" >&2; exit 1; }
+grep -q '"suppressions"' "$tmp/suppressed.sarif" ||
+    { echo "sarif-validate: suppressed.sarif has no suppressions" >&2; exit 1; }
 fail=0
-for f in "$tmp"/findings.sarif "$tmp"/failed.sarif "$tmp"/fixes.sarif; do
+for f in "$tmp"/findings.sarif "$tmp"/failed.sarif "$tmp"/fixes.sarif "$tmp"/suppressed.sarif; do
     DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$tool" validate --quiet true \
         -o "$f.report" --log 'ForceOverwrite;PrettyPrint' "$f" >"$f.log" 2>&1
     if [[ ! -s $f.report ]]; then

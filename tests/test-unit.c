@@ -601,7 +601,7 @@ Test(evidence, suppression_at_primary_line_hides_finding_and_notes)
 	report_related(ctx, h, &l, "compare with here");
 	engine_ctx_free(ctx);
 
-	cr_assert_eq(suppress_apply(&prog, &ev_out), 1);
+	cr_assert_eq(suppress_apply(&prog, &ev_out, NULL), 1);
 	cr_assert_eq(ev_out.n, 1);
 	cr_assert_str_eq(ev_out.v[0].symbol, "remove");
 	cr_assert_eq(ev_out.v[0].nrelated, 1);
