@@ -28,9 +28,8 @@ int jobs_add(struct job_list *jobs, const char *file, const char *directory, int
 	     char *const *argv, const char *drop_file);
 void jobs_free(struct job_list *jobs);
 
-#define SOURCE_MAX_BYTES (16u << 20)
 /*
- * Read a source file: regular, at most SOURCE_MAX_BYTES, no NUL byte.
+ * Read a source file: regular, at most LIMIT_SOURCE (util.h), no NUL byte.
  * *buf is malloc'ed and NUL-terminated.  Returns 0 or -errno with err set.
  */
 int read_source(const char *path, char **buf, size_t *len, char *err, size_t errlen);

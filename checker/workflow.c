@@ -15,6 +15,7 @@
 #include "argv.h"
 #include "baseline.h"
 #include "suppress.h"
+#include "util.h"
 #include "workflow.h"
 
 static bool has_suffix(const char *s, const char *suf)
@@ -187,7 +188,7 @@ int workflow_list_suppressions(const struct job_list *jobs)
 		free(src);
 		free(path);
 	}
-	if (fflush(stdout))
+	if (stdout_check())
 		ret = 2;
 	return ret;
 }
@@ -206,7 +207,7 @@ int workflow_filter(const struct options *o, struct workflow *w, const struct fx
 	}
 	if (w->diff_mode)
 		outside = gitdiff_filter(&w->diff, prog, f);
-	if (o->write_baseline) {
+	if (o->write_baseline && !w->failed) {
 		if (baseline_write(o->write_baseline, f, err, sizeof(err))) {
 			fprintf(stderr, "iommu-lint: error: %s\n", err);
 			return -EIO;

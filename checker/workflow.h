@@ -17,6 +17,7 @@ struct workflow {
 	struct git_diff diff;
 	char *compdb;			/* compile DB found at the top of the tree */
 	struct baseline *baseline;	/* --baseline, loaded before the scan */
+	bool failed;			/* the scan failed (exit 2): write no baseline */
 };
 
 /* Checks that need no scan (the --baseline file): fail before parsing. */
@@ -34,7 +35,8 @@ int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list
 int workflow_list_suppressions(const struct job_list *jobs);
 /*
  * Drop suppressed findings, findings outside the changed code (diff mode),
- * write --write-baseline, then drop what the baseline lists.  Returns 0, or
+ * write --write-baseline (not when w->failed), then drop what the baseline
+ * lists.  Returns 0, or
  * -errno after printing one error line.
  */
 int workflow_filter(const struct options *o, struct workflow *w, const struct fx_program *prog,
