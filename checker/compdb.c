@@ -237,8 +237,7 @@ static int db_dir_for(const char *path, char **dir, char **tmpdir, char **dbfile
 	return 0;
 }
 
-/* dir/file with "." and empty components dropped and ".." folded: for a file realpath() cannot resolve. */
-static char *lexical_path(const char *dir, const char *file)
+char *path_normal(const char *dir, const char *file)
 {
 	char *p = path_join(dir, file), *o, *q;
 
@@ -293,7 +292,7 @@ static int jobs_dedupe(struct job_list *jobs)
 		bool dup = false;
 
 		if (!key)
-			key = lexical_path(j->directory, j->file);
+			key = path_normal(j->directory, j->file);
 		free(p);
 		if (!key) {
 			free(set);
@@ -406,7 +405,12 @@ void jobs_keep(struct job_list *jobs, bool (*keep)(const char *realpath, void *a
 	for (i = 0; i < jobs->n; i++) {
 		struct tu_job *j = &jobs->v[i];
 		char *p = path_join(j->directory, j->file), *rp = p ? realpath(p, NULL) : NULL;
-		bool match = rp && keep(rp, arg);
+		bool match;
+
+		/* a file that is gone (staged, then deleted) is matched by its name */
+		if (!rp && p)
+			rp = path_normal(NULL, p);
+		match = rp && keep(rp, arg);
 
 		free(p);
 		free(rp);

@@ -314,10 +314,13 @@ Test(reliability, staged_file_deleted_from_work_tree_is_scanned_from_index)
 }
 
 /*
- * A work tree reached through a symlink (cwd /x/link -> /x/r), new file
- * staged: its finding is in changed code (it used to count as outside).
+ * Symbolic links: a work tree reached through one (cwd /x/link -> /x/r),
+ * a new link to a committed file (every line under the new name is new: its
+ * finding used to count as outside the changed code), and a new file staged
+ * together with a link to it (scanned and reported once, under the file's
+ * own name; it used to be reported twice).
  */
-Test(reliability, staged_through_symlinked_work_tree)
+Test(reliability, staged_through_symlinks)
 {
 	struct run r;
 
@@ -327,9 +330,16 @@ Test(reliability, staged_through_symlinked_work_tree)
 	cr_assert_eq(r.status, 1, "%s%s", r.out, r.err);
 	cr_assert(strstr(r.out, "new.c:15:"), "%s", r.out);
 	run_free(&r);
-	sh_ok("cd $T/r && mkdir sub && ln -s ../new.c sub/alias.c && git add sub/alias.c");
-	sh_run(&r, "cd $T/link && export HOME=$T GIT_CONFIG_NOSYSTEM=1 && timeout 60 $L --staged -- -I$TOP/reference/include");
+	sh_ok(GIT "git commit -q -m 1 && mkdir sub && ln -s ../new.c sub/alias.c && git add sub/alias.c");
+	sh_run(&r, GIT "timeout 60 $L --staged -- -I$TOP/reference/include");
 	cr_assert_eq(r.status, 1, "%s%s", r.out, r.err);
+	cr_assert(strstr(r.out, "sub/alias.c:15:"), "%s", r.out);
+	cr_assert_eq(count_substr(r.out, "warning:"), 1, "%s", r.out);
+	run_free(&r);
+	sh_ok(GIT "git commit -q -m 2 && sed s/miss_/two_/g new.c > two.c && ln -s two.c link2.c && git add two.c link2.c");
+	sh_run(&r, GIT "timeout 60 $L --staged -- -I$TOP/reference/include");
+	cr_assert_eq(r.status, 1, "%s%s", r.out, r.err);
+	cr_assert(strstr(r.out, "two.c:15:"), "%s", r.out);
 	cr_assert_eq(count_substr(r.out, "warning:"), 1, "%s", r.out);
 	run_free(&r);
 }
