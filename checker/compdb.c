@@ -270,11 +270,10 @@ static uint64_t fnv1a64(const char *s)
 }
 
 /*
- * One job per file: a DB listing a file twice (relative and absolute, with
- * ./, through a symlink) keeps its first entry, so each finding is reported
- * once.  Linear: the resolved names go through an open-addressing hash set.
+ * One job per file (see compdb.h).  Linear: the resolved names go through
+ * an open-addressing hash set.
  */
-static int jobs_dedupe(struct job_list *jobs)
+int jobs_dedupe(struct job_list *jobs)
 {
 	size_t cap = 16, mask, i, n = 0;
 	char **set;

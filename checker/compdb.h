@@ -27,6 +27,13 @@ int compdb_restrict(struct job_list *jobs, int nfiles, char *const *files, char 
  * does not exist) keep() accepts; free the rest.
  */
 void jobs_keep(struct job_list *jobs, bool (*keep)(const char *realpath, void *arg), void *arg);
+/*
+ * One job per file: a file listed twice (relative and absolute, with ./,
+ * through a symlink; in a compile DB or on the command line) keeps its
+ * first job, so each finding is reported once.  compdb_load does it.
+ * 0 or -ENOMEM.
+ */
+int jobs_dedupe(struct job_list *jobs);
 int jobs_add(struct job_list *jobs, const char *file, const char *directory, int argc,
 	     char *const *argv, const char *drop_file);
 void jobs_free(struct job_list *jobs);

@@ -281,6 +281,10 @@ static int collect_jobs(const struct options *o, struct job_list *jobs)
 			return -ENOMEM;
 		}
 	}
+	if (jobs_dedupe(jobs)) {
+		fputs("iommu-lint: error: out of memory\n", stderr);
+		return -ENOMEM;
+	}
 	return 0;
 }
 

@@ -379,7 +379,7 @@ Test(reliability, signal_leaves_no_temporary_files)
 	}
 }
 
-/* One file listed as relative, ./ and absolute in a compile DB: scanned and reported once. */
+/* One file listed as relative, ./ and absolute in a compile DB or on the command line: scanned and reported once. */
 Test(reliability, duplicate_db_entries_report_once)
 {
 	struct run r;
@@ -393,5 +393,10 @@ Test(reliability, duplicate_db_entries_report_once)
 	cr_assert_eq(r.status, 1, "%s", r.err);
 	cr_assert_eq(count_substr(r.out, "warning:"), 1, "%s", r.out);
 	cr_assert(strstr(r.err, "1 TUs"), "%s", r.err);
+	run_free(&r);
+	sh_run(&r, "timeout 60 $L --fast %s ./%s $TOP/%s", FIX_BAD, FIX_BAD, FIX_BAD);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_eq(count_substr(r.out, "warning:"), 1, "%s", r.out);
+	cr_assert(strstr(r.out, FIX_BAD ":15:"), "the first name is kept: %s", r.out);
 	run_free(&r);
 }
