@@ -142,6 +142,7 @@ TEST_PROGS += $(BUILD)/tests/test-fixgen
 TEST_PROGS += $(BUILD)/tests/test-program
 TEST_PROGS += $(BUILD)/tests/test-fixcheck
 TEST_PROGS += $(BUILD)/tests/test-meta
+TEST_PROGS += $(BUILD)/tests/test-reliability
 
 .PHONY: fix-mutants all run check check-all check-corpus html-check lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check kernel-check-all deps clean install sarif-validate
@@ -250,8 +251,8 @@ $(BUILD)/tests/test-cfg $(BUILD)/tests/test-flow: $(BUILD)/tests/%: $(BUILD)/tes
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
 $(BUILD)/tests/test-cli $(BUILD)/tests/test-corpus $(BUILD)/tests/test-facts \
-		$(BUILD)/tests/test-workflow $(BUILD)/tests/test-html $(BUILD)/tests/test-meta: \
-		$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
+		$(BUILD)/tests/test-workflow $(BUILD)/tests/test-html $(BUILD)/tests/test-meta \
+		$(BUILD)/tests/test-reliability: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS) $(CRITERION_LIBS)
 

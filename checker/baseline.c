@@ -89,22 +89,21 @@ static const char *get_string(struct json_object *o, const char *key)
 int baseline_load(const char *path, struct baseline **out, char *err, size_t errlen)
 {
 	struct json_object *root = NULL, *arr, *ver;
+	char why[128], *text = NULL;
 	struct baseline *b;
+	size_t len;
 	unsigned i;
 	int ret = -EINVAL;
 
 	*out = NULL;
-	{
-		char why[128];
-
-		ret = check_regular(path, why, sizeof(why));
-		if (ret) {
-			snprintf(err, errlen, "baseline %s: %s", path, why);
-			return ret;
-		}
-		ret = -EINVAL;
+	ret = read_input(path, "a baseline", LIMIT_BASELINE, &text, &len, why, sizeof(why));
+	if (ret) {
+		snprintf(err, errlen, "baseline %s: %s", path, why);
+		return ret;
 	}
-	root = json_object_from_file(path);
+	ret = -EINVAL;
+	root = memchr(text, '\0', len) ? NULL : json_tokener_parse(text);
+	free(text);
 	if (!root) {
 		snprintf(err, errlen, "baseline %s: not valid JSON", path);
 		return -EINVAL;

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,67 +40,17 @@ char *path_join(const char *dir, const char *file)
 
 int read_source(const char *path, char **buf, size_t *len, char *err, size_t errlen)
 {
-	struct stat st;
-	ssize_t got;
-	size_t done = 0;
-	char *p;
-	int fd, ret = 0;
+	int ret = read_input(path, "a source file", LIMIT_SOURCE, buf, len, err, errlen);
 
-	fd = open_regular(path, err, errlen);
-	if (fd < 0)
-		return fd;
-	if (fstat(fd, &st)) {
-		ret = -errno;
-		snprintf(err, errlen, "cannot stat: %s", strerror(errno));
-		goto out_close;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		snprintf(err, errlen, "is a directory, not a source file");
-		ret = -EISDIR;
-		goto out_close;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		snprintf(err, errlen, "not a regular file");
-		ret = -EINVAL;
-		goto out_close;
-	}
-	if ((unsigned long long)st.st_size > SOURCE_MAX_BYTES) {
-		snprintf(err, errlen, "too large for a source file (%lld bytes, limit %u)",
-			 (long long)st.st_size, SOURCE_MAX_BYTES);
-		ret = -EFBIG;
-		goto out_close;
-	}
-	p = malloc((size_t)st.st_size + 1);
-	if (!p) {
-		snprintf(err, errlen, "out of memory");
-		ret = -ENOMEM;
-		goto out_close;
-	}
-	while (done < (size_t)st.st_size) {
-		got = read(fd, p + done, (size_t)st.st_size - done);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0) {
-			snprintf(err, errlen, "read failed: %s", got ? strerror(errno) : "short read");
-			ret = got ? -errno : -EIO;
-			goto out_free;
-		}
-		done += (size_t)got;
-	}
-	p[done] = '\0';
-	if (memchr(p, '\0', done)) {
+	if (ret)
+		return ret;
+	if (memchr(*buf, '\0', *len)) {
 		snprintf(err, errlen, "binary file (contains NUL bytes), not C source");
-		ret = -EINVAL;
-		goto out_free;
+		free(*buf);
+		*buf = NULL;
+		return -EINVAL;
 	}
-	*buf = p;
-	*len = done;
-	goto out_close;
-out_free:
-	free(p);
-out_close:
-	close(fd);
-	return ret;
+	return 0;
 }
 
 int jobs_add(struct job_list *jobs, const char *file, const char *directory, int argc,
@@ -150,11 +101,15 @@ static int validate_json(const char *file, char *err, size_t errlen)
 	enum json_tokener_error jerr;
 	int ret = 0;
 
-	ret = read_source(file, &text, &len, rerr, sizeof(rerr));
+	ret = read_input(file, "a compile database", LIMIT_COMPDB, &text, &len, rerr, sizeof(rerr));
 	if (ret) {
-		snprintf(err, errlen, "%s: %s", file,
-			 strstr(rerr, "binary") ? "binary file, not a compile database" : rerr);
+		snprintf(err, errlen, "%s: %s", file, rerr);
 		return ret;
+	}
+	if (memchr(text, '\0', len)) {
+		snprintf(err, errlen, "%s: binary file, not a compile database", file);
+		ret = -EINVAL;
+		goto out_text;
 	}
 	tok = json_tokener_new();
 	if (!tok) {
@@ -226,9 +181,9 @@ out_text:
 static int db_dir_for(const char *path, char **dir, char **tmpdir, char **dbfile,
 		      char *err, size_t errlen)
 {
+	const char *base, *tmp = getenv("TMPDIR");
+	char tmpl[PATH_MAX], *abs, *link;
 	struct stat st;
-	char tmpl[] = "/tmp/iommu-lint-db.XXXXXX", *abs, *link;
-	const char *base;
 
 	if (stat(path, &st)) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
@@ -255,23 +210,113 @@ static int db_dir_for(const char *path, char **dir, char **tmpdir, char **dbfile
 		}
 		return 0;
 	}
+	snprintf(tmpl, sizeof(tmpl), "%s/iommu-lint-db.XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(tmpl)) {
 		snprintf(err, errlen, "cannot make a temporary directory: %s", strerror(errno));
 		return -errno;
 	}
+	tmp_register(tmpl);
 	abs = realpath(path, NULL);
 	link = path_join(tmpl, "compile_commands.json");
+	if (link)
+		tmp_register(link);
 	if (!abs || !link || symlink(abs, link)) {
 		snprintf(err, errlen, "%s: cannot link into %s", path, tmpl);
 		free(abs);
+		if (link)
+			tmp_unregister(link);
 		free(link);
 		rmdir(tmpl);
+		tmp_unregister(tmpl);
 		return -EIO;
 	}
 	free(abs);
 	free(link);
 	*dir = strdup(tmpl);
 	*tmpdir = strdup(tmpl);
+	return 0;
+}
+
+char *path_normal(const char *dir, const char *file)
+{
+	char *p = path_join(dir, file), *o, *q;
+
+	if (!p)
+		return NULL;
+	for (o = q = p; *q;) {
+		if (q[0] == '/' && (q[1] == '/' || (q[1] == '.' && (q[2] == '/' || !q[2])))) {
+			q += q[1] == '/' ? 1 : 2;
+			continue;
+		}
+		if (q[0] == '/' && q[1] == '.' && q[2] == '.' && (q[3] == '/' || !q[3]) && o > p) {
+			while (o > p && *--o != '/')
+				;
+			q += 3;
+			continue;
+		}
+		*o++ = *q++;
+	}
+	*o = '\0';
+	return p;
+}
+
+static uint64_t fnv1a64(const char *s)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/*
+ * One job per file (see compdb.h).  Linear: the resolved names go through
+ * an open-addressing hash set.
+ */
+int jobs_dedupe(struct job_list *jobs)
+{
+	size_t cap = 16, mask, i, n = 0;
+	char **set;
+
+	while (cap < 2 * (size_t)jobs->n)
+		cap *= 2;
+	mask = cap - 1;
+	set = calloc(cap, sizeof(*set));
+	if (!set)
+		return -ENOMEM;
+	for (i = 0; i < jobs->n; i++) {
+		struct tu_job *j = &jobs->v[i];
+		char *p = path_join(j->directory, j->file), *key = p ? realpath(p, NULL) : NULL;
+		size_t h;
+		bool dup = false;
+
+		if (!key)
+			key = path_normal(j->directory, j->file);
+		free(p);
+		if (!key) {
+			free(set);
+			return -ENOMEM;
+		}
+		for (h = fnv1a64(key) & mask; set[h]; h = (h + 1) & mask) {
+			if (!strcmp(set[h], key)) {
+				dup = true;
+				break;
+			}
+		}
+		if (dup) {
+			free(key);
+			free((char *)j->file);
+			free((char *)j->directory);
+			argv_free(j->argc, j->argv);
+			continue;
+		}
+		set[h] = key;
+		jobs->v[n++] = *j;
+	}
+	jobs->n = (unsigned)n;
+	for (i = 0; i < cap; i++)
+		free(set[i]);
+	free(set);
 	return 0;
 }
 
@@ -323,6 +368,8 @@ int compdb_load(const char *path, struct job_list *jobs, char *err, size_t errle
 		clang_disposeString(cdir);
 		clang_disposeString(cfile);
 	}
+	if (!ret)
+		ret = jobs_dedupe(jobs);
 	if (ret)
 		snprintf(err, errlen, "out of memory");
 	else if (!jobs->n) {
@@ -336,10 +383,13 @@ out:
 	if (tmpdir) {
 		char *link = path_join(tmpdir, "compile_commands.json");
 
-		if (link)
+		if (link) {
 			unlink(link);
+			tmp_unregister(link);
+		}
 		free(link);
 		rmdir(tmpdir);
+		tmp_unregister(tmpdir);
 	}
 	free(tmpdir);
 	free(dir);
@@ -354,7 +404,12 @@ void jobs_keep(struct job_list *jobs, bool (*keep)(const char *realpath, void *a
 	for (i = 0; i < jobs->n; i++) {
 		struct tu_job *j = &jobs->v[i];
 		char *p = path_join(j->directory, j->file), *rp = p ? realpath(p, NULL) : NULL;
-		bool match = rp && keep(rp, arg);
+		bool match;
+
+		/* a file that is gone (staged, then deleted) is matched by its name */
+		if (!rp && p)
+			rp = path_normal(NULL, p);
+		match = rp && keep(rp, arg);
 
 		free(p);
 		free(rp);

@@ -22,18 +22,33 @@ int compdb_load(const char *path, struct job_list *jobs, char *err, size_t errle
 /* Keep only the jobs naming one of files; every file must match one. */
 int compdb_restrict(struct job_list *jobs, int nfiles, char *const *files, char *err,
 		    size_t errlen);
-/* Keep the jobs whose file (resolved with realpath) keep() accepts; free the rest. */
+/*
+ * Keep the jobs whose file (resolved with realpath, or path_normal when it
+ * does not exist) keep() accepts; free the rest.
+ */
 void jobs_keep(struct job_list *jobs, bool (*keep)(const char *realpath, void *arg), void *arg);
+/*
+ * One job per file: a file listed twice (relative and absolute, with ./,
+ * through a symlink; in a compile DB or on the command line) keeps its
+ * first job, so each finding is reported once.  compdb_load does it.
+ * 0 or -ENOMEM.
+ */
+int jobs_dedupe(struct job_list *jobs);
 int jobs_add(struct job_list *jobs, const char *file, const char *directory, int argc,
 	     char *const *argv, const char *drop_file);
 void jobs_free(struct job_list *jobs);
 
-#define SOURCE_MAX_BYTES (16u << 20)
 /*
- * Read a source file: regular, at most SOURCE_MAX_BYTES, no NUL byte.
+ * Read a source file: regular, at most LIMIT_SOURCE (util.h), no NUL byte.
  * *buf is malloc'ed and NUL-terminated.  Returns 0 or -errno with err set.
  */
 int read_source(const char *path, char **buf, size_t *len, char *err, size_t errlen);
+/*
+ * dir/file with "." and empty components dropped and ".." folded, without
+ * looking at the file system (for a file realpath() cannot resolve);
+ * malloc'ed, NULL when out of memory.
+ */
+char *path_normal(const char *dir, const char *file);
 /* dir/file unless file is absolute; malloc'ed. */
 char *path_join(const char *dir, const char *file);
 

@@ -512,6 +512,7 @@ static int write_atomic(const char *path, const char *data, size_t len, mode_t m
 		ret = -errno;
 		goto out_tmp;
 	}
+	tmp_register(tmp);
 	while (len && !ret) {
 		ssize_t w = write(fd, data, len);
 
@@ -532,6 +533,7 @@ static int write_atomic(const char *path, const char *data, size_t len, mode_t m
 		ret = -errno;
 	if (ret)
 		unlink(tmp);
+	tmp_unregister(tmp);
 out_tmp:
 	free(tmp);
 	return ret;

@@ -14,11 +14,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "compdb.h"
 #include "gitdiff.h"
+#include "util.h"
 
 extern char **environ;
 
@@ -233,6 +235,7 @@ static int parse_patch(char *text, struct git_diff *d)
 	struct diff_file *cur = NULL;
 	unsigned long old_left = 0, new_left = 0;
 	char *line, *save = NULL;
+	bool link = false;
 
 	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		unsigned long old_n, start, new_n;
@@ -246,9 +249,18 @@ static int parse_patch(char *text, struct git_diff *d)
 		}
 		if (!strncmp(line, "diff --git ", 11)) {
 			cur = NULL;
+			link = false;
+		} else if (!strncmp(line, "new file mode 120000", 20) ||
+			   !strncmp(line, "new mode 120000", 15) ||
+			   (!strncmp(line, "index ", 6) && strstr(line, " 120000"))) {
+			link = true;
 		} else if (!strncmp(line, "+++ ", 4)) {
 			char *p = line + 4;
+			size_t n;
 
+			/* git ends a name holding a space with a tab (for GNU patch) */
+			if (*p != '"' && (n = strlen(p)) && p[n - 1] == '\t')
+				p[n - 1] = '\0';
 			unquote(p);
 			cur = NULL;
 			if (strncmp(p, "b/", 2) || !is_c_source(p + 2))
@@ -257,6 +269,10 @@ static int parse_patch(char *text, struct git_diff *d)
 			if (!cur)
 				return -ENOMEM;
 			cur->nranges = 0;
+			cur->symlink = link;
+			/* a new or retargeted link: every line under this name is new */
+			if (link && add_range(cur, 1, UINT_MAX))
+				return -ENOMEM;
 		} else if (cur && parse_hunk(line, &old_n, &start, &new_n)) {
 			unsigned first = (unsigned)start, last = (unsigned)(start + new_n - 1);
 
@@ -399,6 +415,7 @@ int gitdiff_read(const char *rev, struct git_diff *d, char *err, size_t errlen)
 				   NULL };
 	const char *extra[3] = { NULL, NULL, NULL };
 	char *out = NULL, *spec = NULL;
+	unsigned i;
 	int rc, ret;
 
 	memset(d, 0, sizeof(*d));
@@ -439,6 +456,78 @@ int gitdiff_read(const char *rev, struct git_diff *d, char *err, size_t errlen)
 	ret = diff_into(d, extra, NULL, 0, err, errlen);
 	if (!ret)
 		ret = restage_dirty(d, err, errlen);
+	for (i = 0; !ret && i < d->n; i++) {
+		struct stat st;
+		char *abs = path_join(d->top, d->v[i].rel);
+
+		if (!abs)
+			return -ENOMEM;
+		d->v[i].deleted = lstat(abs, &st) && errno == ENOENT;
+		free(abs);
+	}
+	return ret;
+}
+
+int gitdiff_extract_staged(const struct git_diff *d, struct diff_file *f, char *err,
+			   size_t errlen)
+{
+	const char *tmp = getenv("TMPDIR"), *base = strrchr(f->rel, '/');
+	char dir[PATH_MAX], *spec, *blob = NULL, *path;
+	const char *args[] = { "cat-file", "blob", NULL, NULL };
+	size_t len = 0, done = 0;
+	int fd, rc, ret = 0;
+
+	snprintf(dir, sizeof(dir), "%s/iommu-lint-staged.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	spec = malloc(strlen(f->rel) + 2);
+	if (!spec)
+		return -ENOMEM;
+	sprintf(spec, ":%s", f->rel);
+	args[2] = spec;
+	rc = run_git(d->top, args, &blob, &len);
+	free(spec);
+	if (rc) {
+		snprintf(err, errlen, "%s: cannot read the staged copy (git cat-file exit %d)", f->rel,
+			 rc);
+		free(blob);
+		return rc < 0 ? rc : -EIO;
+	}
+	if (!mkdtemp(dir)) {
+		ret = -errno;
+		snprintf(err, errlen, "cannot make a temporary directory: %s", strerror(errno));
+		goto out_blob;
+	}
+	tmp_register(dir);
+	path = path_join(dir, base ? base + 1 : f->rel);
+	if (!path) {
+		ret = -ENOMEM;
+		goto out_dir;
+	}
+	tmp_register(path);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	while (fd >= 0 && done < len) {
+		ssize_t w = write(fd, blob + done, len - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		done += (size_t)w;
+	}
+	if (fd < 0 || done < len || close(fd)) {
+		ret = -EIO;
+		snprintf(err, errlen, "%s: cannot write the staged copy into %s", f->rel, dir);
+		unlink(path);
+		tmp_unregister(path);
+		free(path);
+		goto out_dir;
+	}
+	f->staged_copy = path;
+	goto out_blob;
+out_dir:
+	rmdir(dir);
+	tmp_unregister(dir);
+out_blob:
+	free(blob);
 	return ret;
 }
 
@@ -447,6 +536,18 @@ void gitdiff_free(struct git_diff *d)
 	unsigned i;
 
 	for (i = 0; i < d->n; i++) {
+		char *copy = d->v[i].staged_copy;
+
+		if (copy) {
+			char *slash = strrchr(copy, '/');
+
+			unlink(copy);
+			tmp_unregister(copy);
+			*slash = '\0';
+			rmdir(copy);
+			tmp_unregister(copy);
+			free(copy);
+		}
 		free(d->v[i].rel);
 		free(d->v[i].path);
 		free(d->v[i].ranges);
@@ -461,9 +562,23 @@ const struct diff_file *gitdiff_find(const struct git_diff *d, const char *abs_p
 	unsigned i;
 
 	for (i = 0; abs_path && i < d->n; i++)
-		if (!strcmp(d->v[i].path, abs_path))
+		if (!strcmp(d->v[i].path, abs_path) ||
+		    (d->v[i].staged_copy && !strcmp(d->v[i].staged_copy, abs_path)))
 			return &d->v[i];
 	return NULL;
+}
+
+/* Lines [first, last] changed in any entry of df's file (the file and links to it). */
+static bool touches_any(const struct git_diff *d, const struct diff_file *df, unsigned first,
+			unsigned last)
+{
+	unsigned i;
+
+	for (i = 0; i < d->n; i++)
+		if (&d->v[i] == df || !strcmp(d->v[i].path, df->path))
+			if (gitdiff_touches(&d->v[i], first, last))
+				return true;
+	return false;
 }
 
 bool gitdiff_touches(const struct diff_file *f, unsigned first, unsigned last)
@@ -523,9 +638,9 @@ unsigned gitdiff_filter(const struct git_diff *d, const struct fx_program *prog,
 		free(abs);
 		free(p);
 		if (df) {
-			changed = gitdiff_touches(df, x->line, x->line) ||
+			changed = touches_any(d, df, x->line, x->line) ||
 				  (symbol_extent(tu, x->symbol, &first, &last) &&
-				   gitdiff_touches(df, first, last));
+				   touches_any(d, df, first, last));
 		}
 		if (changed) {
 			f->v[keep++] = *x;

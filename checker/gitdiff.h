@@ -20,6 +20,9 @@ struct diff_file {
 	char *rel;			/* as git names it, relative to the top */
 	char *path;			/* absolute, symlinks resolved when it exists */
 	bool unstaged;			/* --staged: the working tree copy differs */
+	bool deleted;			/* --staged: staged, then deleted from the work tree */
+	bool symlink;			/* a symbolic link in git (mode 120000) */
+	char *staged_copy;		/* deleted: the index copy, in a temporary directory */
 	unsigned nranges, cap;
 	struct diff_range *ranges;
 };
@@ -46,13 +49,22 @@ int run_git(const char *top, const char *const *args, char **out, size_t *outlen
  */
 int gitdiff_read(const char *rev, struct git_diff *d, char *err, size_t errlen);
 void gitdiff_free(struct git_diff *d);
+/*
+ * f->deleted: write the index copy of f (git cat-file blob :rel) into a new
+ * temporary directory, as f->staged_copy (removed by gitdiff_free, or on a
+ * fatal signal).  0, or -errno with one line in err.
+ */
+int gitdiff_extract_staged(const struct git_diff *d, struct diff_file *f, char *err,
+			   size_t errlen);
+/* The first changed file at abs_path (or whose staged copy it is), or NULL. */
 const struct diff_file *gitdiff_find(const struct git_diff *d, const char *abs_path);
 /* true when lines [first, last] overlap a changed line of f. */
 bool gitdiff_touches(const struct diff_file *f, unsigned first, unsigned last);
 /*
  * Keep the findings in changed code: the finding's line, or the extent of
- * its function or file-scope variable, overlaps a changed line.  Returns the
- * number removed.
+ * its function or file-scope variable, overlaps a changed line of any diff
+ * entry of that file (a file and a symbolic link to it are one file; a new
+ * or retargeted link changes every line).  Returns the number removed.
  */
 unsigned gitdiff_filter(const struct git_diff *d, const struct fx_program *prog,
 			struct findings *f);

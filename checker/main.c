@@ -234,8 +234,13 @@ static int write_report(const struct options *o, const struct fx_program *prog,
 	struct report_args a = { o, prog, f, sum };
 	char err[PATH_MAX + 128];
 
-	if (!o->output)
-		return write_format(stdout, o, prog, f, sum) || fflush(stdout) ? -EIO : 0;
+	if (!o->output) {
+		if (write_format(stdout, o, prog, f, sum) && !ferror(stdout)) {
+			fputs("iommu-lint: error: cannot write the report\n", stderr);
+			return -EIO;
+		}
+		return stdout_check();
+	}
 	/* CHECK mode: one call per file, so -o collects them all */
 	if ((o->kbuild ? output_append : output_write)(o->output, write_report_to, &a, err,
 						       sizeof(err))) {
@@ -266,7 +271,7 @@ static int print_commands(const struct job_list *jobs)
 	}
 	ret = report_put_json(stdout, db);
 	json_object_put(db);
-	return ret || fflush(stdout) ? 2 : 0;
+	return ret || stdout_check() ? 2 : 0;
 }
 
 static int collect_jobs(const struct options *o, struct job_list *jobs)
@@ -295,6 +300,10 @@ static int collect_jobs(const struct options *o, struct job_list *jobs)
 			fputs("iommu-lint: error: out of memory\n", stderr);
 			return -ENOMEM;
 		}
+	}
+	if (jobs_dedupe(jobs)) {
+		fputs("iommu-lint: error: out of memory\n", stderr);
+		return -ENOMEM;
 	}
 	return 0;
 }
@@ -359,6 +368,7 @@ int main(int argc, char **argv)
 	unsigned i;
 	int ret = 2, cwd_fd = -1, parse_err;
 
+	tmp_signals_install();
 	/* make C=1|2 CHECK=iommu-lint: sparse's and gcc's words become flags after -- */
 	if (kbuild_detect(argc, argv)) {
 		if (kbuild_split(argc, argv, &kb, err, sizeof(err))) {
@@ -497,6 +507,7 @@ int main(int argc, char **argv)
 		goto out_jobs;
 	}
 	sum.tool_failed = sum.failed && !o.keep_going;
+	wf.failed = sum.tool_failed;
 
 	if (fx_program_index(&prog)) {
 		fputs("iommu-lint: error: out of memory\n", stderr);
@@ -570,5 +581,8 @@ out_jobs:
 out_opts:
 	options_free(&o);
 	kbuild_free(&kb);
+	/* every mode: output lost on a full disk or a closed pipe is a failure, said once */
+	if (stdout_check())
+		ret = 2;
 	return ret;
 }

@@ -119,6 +119,8 @@ struct merged {
 	struct json_object *results, *rules, *notes, *inv;
 	const char *srcroot;		/* SRCROOT of the first log, or NULL */
 	unsigned nlogs, nresults;
+	unsigned nfailed;		/* logs of runs that failed (executionSuccessful false) */
+	char failed[512];		/* the first of them, and its first error */
 };
 
 /* SRCROOT-relative artifact URI -> absolute, for a log from another root. */
@@ -313,6 +315,62 @@ static int merge_one(struct merged *m, struct json_object *log, const char *path
 	return 0;
 }
 
+/* A log whose run failed: counted, and the first one named with its first error. */
+static void note_failure(struct merged *m, struct json_object *log, const char *path)
+{
+	struct json_object *runs = member(log, "runs", json_type_array);
+	struct json_object *run = runs ? json_object_array_get_idx(runs, 0) : NULL;
+	struct json_object *invs = member(run, "invocations", json_type_array);
+	struct json_object *inv = invs ? json_object_array_get_idx(invs, 0) : NULL;
+	struct json_object *ok = member(inv, "executionSuccessful", json_type_boolean);
+	struct json_object *notes = member(inv, "toolExecutionNotifications", json_type_array);
+	const char *why = NULL;
+	size_t i;
+
+	if (!ok || json_object_get_boolean(ok))
+		return;
+	for (i = 0; notes && i < json_object_array_length(notes) && !why; i++) {
+		struct json_object *n = json_object_array_get_idx(notes, i);
+		struct json_object *lvl = member(n, "level", json_type_string);
+		struct json_object *text = member(member(n, "message", json_type_object), "text",
+						  json_type_string);
+
+		if (lvl && !strcmp(json_object_get_string(lvl), "error") && text)
+			why = json_object_get_string(text);
+	}
+	if (!m->nfailed++)
+		snprintf(m->failed, sizeof(m->failed), "%s: from a run that failed%s%.300s%s", path,
+			 why ? " (" : "", why ? why : "", why ? ")" : "");
+}
+
+/* A whole JSON document, or NULL with the reason in err. */
+static struct json_object *parse_json(const char *text, size_t len, char *err, size_t errlen)
+{
+	struct json_tokener *tok = json_tokener_new();
+	struct json_object *root;
+	enum json_tokener_error jerr;
+
+	if (!tok) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	root = json_tokener_parse_ex(tok, text, (int)len);
+	jerr = json_tokener_get_error(tok);
+	if (root && jerr == json_tokener_success && json_tokener_get_parse_end(tok) < len &&
+	    strspn(text + json_tokener_get_parse_end(tok), " \t\r\n") <
+		    len - json_tokener_get_parse_end(tok))
+		jerr = json_tokener_error_parse_unexpected;
+	if (!root || jerr != json_tokener_success) {
+		snprintf(err, errlen, "%s near byte %zu",
+			 jerr == json_tokener_continue ? "unexpected end of file" :
+			 json_tokener_error_desc(jerr), json_tokener_get_parse_end(tok));
+		json_object_put(root);
+		root = NULL;
+	}
+	json_tokener_free(tok);
+	return root;
+}
+
 static int write_json(FILE *out, const void *arg)
 {
 	return report_put_json(out, (struct json_object *)arg);
@@ -333,6 +391,8 @@ int sarif_merge(const char *dir, const char *output, bool quiet, enum severity f
 	for (i = 0; i < n; i++) {
 		char *path = path_join(dir, names[i]->d_name);
 		struct json_object *log;
+		char *text = NULL;
+		size_t len;
 		int rc;
 
 		if (!path) {
@@ -341,18 +401,19 @@ int sarif_merge(const char *dir, const char *output, bool quiet, enum severity f
 		}
 		/* an output among the inputs is refused when it is written */
 		output_note_input(path);
-		if (check_regular(path, why, sizeof(why))) {
+		if (read_input(path, "a SARIF log", LIMIT_SARIF_LOG, &text, &len, why, sizeof(why))) {
 			snprintf(err, sizeof(err), "%s: %s", path, why);
 			free(path);
 			goto out_names;
 		}
-		log = json_object_from_file(path);
+		log = parse_json(text, len, why, sizeof(why));
+		free(text);
 		if (!log) {
-			snprintf(err, sizeof(err), "%s: not valid JSON: %s", path,
-				 json_util_get_last_err());
+			snprintf(err, sizeof(err), "%s: not valid JSON: %s", path, why);
 			free(path);
 			goto out_names;
 		}
+		note_failure(&m, log, path);
 		rc = merge_one(&m, log, path, err, sizeof(err));
 		json_object_put(log);
 		free(path);
@@ -366,13 +427,20 @@ int sarif_merge(const char *dir, const char *output, bool quiet, enum severity f
 	if (output) {
 		if (write_atomic(output, write_json, m.log, err, sizeof(err)))
 			goto out_names;
-	} else if (write_json(stdout, m.log) || fflush(stdout)) {
-		snprintf(err, sizeof(err), "cannot write the merged log: %s", strerror(errno));
+	} else if (write_json(stdout, m.log) || stdout_check()) {
+		/* stdout_check() said it */
+		ret = 3;
 		goto out_names;
 	}
 	if (!quiet)
 		fprintf(stderr, "iommu-lint: merged %u SARIF logs from %s: %u results\n", m.nlogs,
 			dir, m.nresults);
+	if (m.nfailed) {
+		/* merged and written all the same: the merged log says the failure too */
+		snprintf(err, sizeof(err), "%s%s", m.failed,
+			 m.nfailed > 1 ? " (and more logs of failed runs)" : "");
+		goto out_names;
+	}
 	ret = results_at_least(&m, fail_on) ? 1 : 0;
 out_names:
 	for (i = 0; i < n; i++)
@@ -382,5 +450,5 @@ out_names:
 out_err:
 	if (ret == 2)
 		fprintf(stderr, "iommu-lint: error: %s\n", err);
-	return ret;
+	return ret == 3 ? 2 : ret;
 }

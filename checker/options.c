@@ -265,34 +265,6 @@ static int push(char ***v, int *n, char *p)
 	return 0;
 }
 
-/* The whole of f, NUL-terminated, malloc'ed; NULL on a read error. */
-static char *read_all(FILE *f)
-{
-	size_t n = 0, cap = 65536, got;
-	char *buf = malloc(cap), *grown;
-
-	while (buf) {
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-		if (got == 0)
-			break;
-		if (cap - n - 1 == 0) {
-			grown = realloc(buf, cap * 2);
-			if (!grown)
-				break;
-			buf = grown;
-			cap *= 2;
-		}
-	}
-	if (buf && (ferror(f) || n == cap - 1)) {
-		free(buf);
-		return NULL;
-	}
-	if (buf)
-		buf[n] = '\0';
-	return buf;
-}
-
 static bool blank(const char *s)
 {
 	while (*s && isspace((unsigned char)*s))
@@ -307,28 +279,14 @@ static bool blank(const char *s)
 static int read_files_from(struct options *o, char *err, size_t errlen)
 {
 	const char *name = strcmp(o->files_from, "-") ? o->files_from : "stdin";
-	size_t lines = 1, lineno = 0;
+	size_t lines = 1, lineno = 0, len;
 	char *p, *next, **grown, why[128];
 	struct stat st;
-	FILE *f = stdin;
-	int fd;
 
-	if (strcmp(o->files_from, "-")) {
-		fd = open_regular(o->files_from, why, sizeof(why));
-		f = fd >= 0 ? fdopen(fd, "r") : NULL;
-		if (!f) {
-			snprintf(err, errlen, "--files-from %s: %s", name,
-				 fd >= 0 ? strerror(errno) : why);
-			if (fd >= 0)
-				close(fd);
-			return -EINVAL;
-		}
-	}
-	o->files_buf = read_all(f);
-	if (f != stdin)
-		fclose(f);
-	if (!o->files_buf) {
-		snprintf(err, errlen, "--files-from %s: cannot read the list", name);
+	/* a bounded regular file, or stdin: never a FIFO or a device to wait on or exhaust memory */
+	if (read_input(o->files_from, "a file list", LIMIT_FILE_LIST, &o->files_buf, &len, why,
+		       sizeof(why))) {
+		snprintf(err, errlen, "--files-from %s: %s", name, why);
 		return -EINVAL;
 	}
 	for (p = o->files_buf; *p; p++)

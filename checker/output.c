@@ -137,6 +137,7 @@ int output_write(const char *path, output_fn fn, const void *arg, char *err, siz
 		snprintf(err, errlen, "%s: cannot create: %s", path, strerror(errno));
 		goto out_free;
 	}
+	tmp_register(tmp);
 	if (fchmod(fd, mode) || !(out = fdopen(fd, "w"))) {
 		ret = -errno;
 		close(fd);
@@ -149,10 +150,12 @@ int output_write(const char *path, output_fn fn, const void *arg, char *err, siz
 	if (!ret && rename(tmp, target))
 		ret = -errno;
 	if (!ret)
-		goto out_free;
+		goto out_unregister;
 out_unlink:
 	snprintf(err, errlen, "%s: cannot write: %s", path, strerror(ret == -EIO ? EIO : -ret));
 	unlink(tmp);
+out_unregister:
+	tmp_unregister(tmp);
 out_free:
 	free(tmp);
 	return ret;

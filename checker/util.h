@@ -26,4 +26,43 @@ int open_regular(const char *path, char *err, size_t errlen);
 /* The same check, closing the descriptor: 0 or -errno. */
 int check_regular(const char *path, char *err, size_t errlen);
 
+/*
+ * Size limits per input kind (docs/reliability.md): each far above what a
+ * whole-kernel run needs (an allyesconfig compile DB is ~150 MiB, the
+ * largest kernel .c under 10 MiB), each far below what exhausts memory.
+ */
+#define LIMIT_SOURCE		(16ull << 20)	/* a C source or header */
+#define LIMIT_COMPDB		(1ull << 30)	/* compile_commands.json */
+#define LIMIT_BASELINE		(256ull << 20)	/* --baseline */
+#define LIMIT_SARIF_LOG		(512ull << 20)	/* a log read by --merge */
+#define LIMIT_FILE_LIST		(64ull << 20)	/* --files-from */
+
+/*
+ * Read a whole input of the given kind ("a baseline") into *buf
+ * (malloc'ed, NUL-terminated, *len bytes): a regular file opened without
+ * blocking, or stdin for "-", at most limit bytes.  Returns 0, or -errno
+ * with a one-line reason in err ("too large for a baseline (N bytes, limit
+ * 256 MiB)", "is a FIFO, not a regular file").
+ */
+int read_input(const char *path, const char *kind, unsigned long long limit, char **buf,
+	       size_t *len, char *err, size_t errlen);
+
+/*
+ * stdout flushed without error: 0.  Otherwise -EIO, and (once per process)
+ * the line "iommu-lint: error: cannot write to stdout: <reason>".
+ */
+int stdout_check(void);
+
+/*
+ * Temporary files and directories, removed if a fatal signal (SIGINT,
+ * SIGTERM, SIGHUP, SIGQUIT, SIGPIPE) ends the run while they exist: the
+ * handler unlinks (rmdir for a directory) each registered path, newest
+ * first, and re-raises the signal.  tmp_register copies path; 0 or -ENOSPC
+ * (more than TMP_MAX_PATHS at once: the path is then not cleaned up).
+ */
+#define TMP_MAX_PATHS 64
+void tmp_signals_install(void);
+int tmp_register(const char *path);
+void tmp_unregister(const char *path);
+
 #endif

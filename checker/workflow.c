@@ -15,6 +15,7 @@
 #include "argv.h"
 #include "baseline.h"
 #include "suppress.h"
+#include "util.h"
 #include "workflow.h"
 
 static bool has_suffix(const char *s, const char *suf)
@@ -63,6 +64,88 @@ static bool names_changed_file(const char *rp, void *arg)
 	return match;
 }
 
+/*
+ * Entry k names a file an earlier wanted entry names too (a symbolic link
+ * to it, or the file behind a link): it is scanned once, under the name of
+ * the entry that is not a link.
+ */
+static bool same_file_listed(const struct git_diff *d, const bool *want, unsigned k)
+{
+	unsigned i;
+
+	for (i = 0; i < d->n; i++) {
+		if (i == k || !want[i] || strcmp(d->v[i].path, d->v[k].path))
+			continue;
+		if (d->v[k].symlink ? !d->v[i].symlink || i < k : !d->v[i].symlink && i < k)
+			return true;
+	}
+	return false;
+}
+
+/* "-iquote DIR" after argv: the staged copy's quoted includes resolve beside the real file. */
+static int append_iquote(struct tu_job *j, const char *real)
+{
+	char **argv = realloc(j->argv, ((size_t)j->argc + 3) * sizeof(*argv));
+	const char *slash = strrchr(real, '/');
+
+	if (!argv)
+		return -ENOMEM;
+	j->argv = argv;
+	argv[j->argc] = strdup("-iquote");
+	argv[j->argc + 1] = slash ? strndup(real, (size_t)(slash - real)) : strdup(".");
+	argv[j->argc + 2] = NULL;
+	if (!argv[j->argc] || !argv[j->argc + 1])
+		return -ENOMEM;
+	j->argc += 2;
+	return 0;
+}
+
+/* A staged file deleted from the work tree: its job reads the index copy. */
+static int add_staged_job(struct job_list *jobs, const struct options *o,
+			  const struct diff_file *f)
+{
+	if (jobs_add(jobs, f->staged_copy, NULL, o->nextra, o->extra, NULL))
+		return -ENOMEM;
+	return append_iquote(&jobs->v[jobs->n - 1], f->path);
+}
+
+static bool jobs_same_path(const char *a, const char *b)
+{
+	char *na = path_normal(NULL, a), *nb = path_normal(NULL, b);
+	bool same = na && nb && !strcmp(na, nb);
+
+	free(na);
+	free(nb);
+	return same;
+}
+
+/* Compile DB jobs of staged files deleted from the work tree: pointed at the staged copy. */
+static int jobs_to_staged_copies(const struct git_diff *d, struct job_list *jobs)
+{
+	unsigned i, k;
+
+	for (i = 0; i < jobs->n; i++) {
+		struct tu_job *j = &jobs->v[i];
+		char *p = path_join(j->directory, j->file);
+
+		if (!p)
+			return -ENOMEM;
+		for (k = 0; k < d->n; k++) {
+			if (!d->v[k].staged_copy || !jobs_same_path(p, d->v[k].path))
+				continue;
+			free((char *)j->file);
+			j->file = strdup(d->v[k].staged_copy);
+			if (!j->file || append_iquote(j, d->v[k].path)) {
+				free(p);
+				return -ENOMEM;
+			}
+			break;
+		}
+		free(p);
+	}
+	return 0;
+}
+
 int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list *jobs)
 {
 	char err[1024], cwd[PATH_MAX];
@@ -87,9 +170,18 @@ int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list
 	for (k = 0; k < w->diff.n; k++) {
 		if ((want[k] = wanted(o, &w->diff.v[k])))
 			nwant++;
-		if (want[k] && w->diff.v[k].unstaged && !o->quiet)
+		if (want[k] && w->diff.v[k].deleted && !o->quiet)
+			fprintf(stderr, "iommu-lint: note: %s is staged but deleted from the work tree: scanning the staged copy\n",
+				w->diff.v[k].rel);
+		else if (want[k] && w->diff.v[k].unstaged && !o->quiet)
 			fprintf(stderr, "iommu-lint: note: %s has unstaged changes: scanning the working copy\n",
 				w->diff.v[k].rel);
+		if (want[k] && w->diff.v[k].deleted &&
+		    gitdiff_extract_staged(&w->diff, &w->diff.v[k], err, sizeof(err))) {
+			fprintf(stderr, "iommu-lint: error: %s\n", err);
+			ret = -EIO;
+			goto out_free;
+		}
 	}
 	/* nothing to scan: do not even load the compile DB */
 	if (!nwant) {
@@ -118,6 +210,10 @@ int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list
 		m.d = &w->diff;
 		m.covered = covered;
 		jobs_keep(jobs, names_changed_file, &m);
+		if (jobs_to_staged_copies(&w->diff, jobs)) {
+			ret = -ENOMEM;
+			goto out_nomem;
+		}
 		for (k = 0; k < w->diff.n && !o->quiet; k++)
 			if (!covered[k])
 				fprintf(stderr, "iommu-lint: note: %s: %s\n", w->diff.v[k].rel,
@@ -127,14 +223,17 @@ int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list
 		ret = 0;
 		goto out_free;
 	}
-	/* files as the user would name them from the top of the tree */
+	/* files as the user would name them from the top of the tree; a file and links to it once */
 	at_top = getcwd(cwd, sizeof(cwd)) && !strcmp(cwd, w->diff.top);
 	for (k = 0; k < w->diff.n; k++) {
 		const struct diff_file *f = &w->diff.v[k];
+		const char *name = f->staged_copy ? f->staged_copy : at_top ? f->rel : f->path;
 
-		if (!want[k] || access(f->path, R_OK))
+		if (!want[k] || (!f->staged_copy && access(f->path, R_OK)) ||
+		    same_file_listed(&w->diff, want, k))
 			continue;
-		if (jobs_add(jobs, at_top ? f->rel : f->path, NULL, o->nextra, o->extra, NULL)) {
+		if (f->staged_copy ? add_staged_job(jobs, o, f) :
+		    jobs_add(jobs, name, NULL, o->nextra, o->extra, NULL)) {
 			ret = -ENOMEM;
 			goto out_nomem;
 		}
@@ -187,7 +286,7 @@ int workflow_list_suppressions(const struct job_list *jobs)
 		free(src);
 		free(path);
 	}
-	if (fflush(stdout))
+	if (stdout_check())
 		ret = 2;
 	return ret;
 }
@@ -195,6 +294,43 @@ int workflow_list_suppressions(const struct job_list *jobs)
 static const char *always(const struct finding *x, void *arg)
 {
 	return arg;
+}
+
+/*
+ * Findings in a staged copy name the file it stands for, as a job would
+ * have named it; the fix is dropped (it would edit the temporary copy).
+ */
+static void name_staged_copies(const struct git_diff *d, struct findings *f)
+{
+	char cwd[PATH_MAX];
+	bool at_top = getcwd(cwd, sizeof(cwd)) && !strcmp(cwd, d->top);
+	unsigned i, k, e;
+
+	for (k = 0; k < d->n; k++) {
+		const struct diff_file *df = &d->v[k];
+
+		for (i = 0; df->staged_copy && i < f->n; i++) {
+			struct finding *x = &f->v[i];
+
+			if (strcmp(x->file, df->staged_copy))
+				continue;
+			free(x->file);
+			x->file = xstrdup(at_top ? df->rel : df->path);
+			for (e = 0; e < x->nrelated; e++) {
+				if (!strcmp(x->related[e].file, df->staged_copy)) {
+					free(x->related[e].file);
+					x->related[e].file = xstrdup(x->file);
+				}
+			}
+			for (e = 0; e < x->nedits; e++) {
+				free(x->edits[e].file);
+				free(x->edits[e].text);
+			}
+			free(x->edits);
+			x->edits = NULL;
+			x->nedits = 0;
+		}
+	}
 }
 
 int workflow_filter(const struct options *o, struct workflow *w, const struct fx_program *prog,
@@ -212,8 +348,10 @@ int workflow_filter(const struct options *o, struct workflow *w, const struct fx
 	if (w->diff_mode) {
 		outside = gitdiff_filter(&w->diff, prog, f);
 		gitdiff_filter(&w->diff, prog, &w->hidden);
+		name_staged_copies(&w->diff, f);
+		name_staged_copies(&w->diff, &w->hidden);
 	}
-	if (o->write_baseline) {
+	if (o->write_baseline && !w->failed) {
 		if (baseline_write(o->write_baseline, f, err, sizeof(err))) {
 			fprintf(stderr, "iommu-lint: error: %s\n", err);
 			return -EIO;

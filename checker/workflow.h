@@ -18,6 +18,7 @@ struct workflow {
 	char *compdb;			/* compile DB found at the top of the tree */
 	struct baseline *baseline;	/* --baseline, loaded before the scan */
 	struct findings hidden;		/* suppressed and baselined: SARIF keeps them */
+	bool failed;			/* the scan failed (exit 2): write no baseline */
 };
 
 /* Checks that need no scan (the --baseline file): fail before parsing. */
@@ -35,8 +36,9 @@ int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list
 int workflow_list_suppressions(const struct job_list *jobs);
 /*
  * Drop suppressed findings, findings outside the changed code (diff mode),
- * write --write-baseline, then drop what the baseline lists.  Suppressed and
- * baselined findings (in changed code) move to w->hidden, sorted.  Returns 0, or
+ * write --write-baseline (not when w->failed), then drop what the baseline
+ * lists.  Suppressed and baselined findings (in changed code) move to
+ * w->hidden, sorted.  Returns 0, or
  * -errno after printing one error line.
  */
 int workflow_filter(const struct options *o, struct workflow *w, const struct fx_program *prog,
