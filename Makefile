@@ -68,6 +68,7 @@ CHECKER_OBJS += checker/argv.o
 CHECKER_OBJS += checker/baseline.o
 CHECKER_OBJS += checker/cfg.o
 CHECKER_OBJS += checker/compdb.o
+CHECKER_OBJS += checker/conformance.o
 CHECKER_OBJS += checker/cond.o
 CHECKER_OBJS += checker/dump.o
 CHECKER_OBJS += checker/edit.o
@@ -116,6 +117,7 @@ TEST_PROGS += $(BUILD)/tests/test-cfg
 TEST_PROGS += $(BUILD)/tests/test-flow
 TEST_PROGS += $(BUILD)/tests/test-ts
 TEST_PROGS += $(BUILD)/tests/test-cli
+TEST_PROGS += $(BUILD)/tests/test-conformance
 TEST_PROGS += $(BUILD)/tests/test-corpus
 TEST_PROGS += $(BUILD)/tests/test-facts
 TEST_PROGS += $(BUILD)/tests/test-workflow
@@ -206,7 +208,7 @@ $(BUILD)/tests/test-cfg $(BUILD)/tests/test-flow: $(BUILD)/tests/%: $(BUILD)/tes
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
 $(BUILD)/tests/test-cli $(BUILD)/tests/test-corpus $(BUILD)/tests/test-facts \
-		$(BUILD)/tests/test-workflow: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
+		$(BUILD)/tests/test-workflow $(BUILD)/tests/test-conformance: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS) $(CRITERION_LIBS)
 

@@ -23,6 +23,8 @@ void options_usage(FILE *out)
 	      "  --format=FMT       text (gcc-style, default), json, sarif, or patch (the fixes\n"
 	      "                     as a unified diff)\n"
 	      "  -o FILE            write the report to FILE (atomically)\n"
+	      "  --conformance      the report is the per-driver conformance matrix (text or\n"
+	      "                     --format=json; docs/conformance.md)\n"
 	      "  -W<id> -Wno-<id>   enable or disable a rule; -Werror=<id>, -Werror, -Wall\n"
 	      "  --fail-on=LEVEL    error, warning (default) or note: the lowest finding level\n"
 	      "                     that makes the exit status 1\n"
@@ -288,6 +290,8 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 				snprintf(err, errlen, "unknown engine '%s' (clang or ts)", v);
 				return -EINVAL;
 			}
+		} else if (!strcmp(a, "--conformance")) {
+			o->conformance = true;
 		} else if (!strcmp(a, "--list-suppressions")) {
 			o->list_suppressions = true;
 		} else if (!strcmp(a, "--kbuild")) {
