@@ -2,7 +2,7 @@
 #   make            build ./iommu-lint
 #   make run        install dependencies (as root), build, scan the bundled default
 #   make check      all tests (SAN=1: with ASan+UBSan)
-#   make kernel-check KVER=6.12 KARCH=x86_64   real-kernel scan vs triaged snapshot
+#   make kernel-check KVER=6.12 KARCH=x86_64   real-kernel scan vs triaged snapshot (KARCH: x86_64, arm64, arm)
 #   make bench      iommu-lint -p vs clang -fsyntax-only on one kernel DB
 #   make kbuild-check KVER=6.12 KARCH=x86_64   make C=2 CHECK=iommu-lint vs -p mode
 #   make sweep KVER=6.12   fast mode over every .c of the Debian linux-source tree
@@ -77,6 +77,7 @@ CHECKER_OBJS += checker/argv.o
 CHECKER_OBJS += checker/baseline.o
 CHECKER_OBJS += checker/cfg.o
 CHECKER_OBJS += checker/compdb.o
+CHECKER_OBJS += checker/conformance.o
 CHECKER_OBJS += checker/cond.o
 CHECKER_OBJS += checker/dump.o
 CHECKER_OBJS += checker/edit.o
@@ -132,6 +133,7 @@ TEST_PROGS += $(BUILD)/tests/test-flow
 TEST_PROGS += $(BUILD)/tests/test-ts
 TEST_PROGS += $(BUILD)/tests/test-cli
 TEST_PROGS += $(BUILD)/tests/test-html
+TEST_PROGS += $(BUILD)/tests/test-conformance
 TEST_PROGS += $(BUILD)/tests/test-corpus
 TEST_PROGS += $(BUILD)/tests/test-facts
 TEST_PROGS += $(BUILD)/tests/test-workflow
@@ -252,7 +254,8 @@ $(BUILD)/tests/test-cfg $(BUILD)/tests/test-flow: $(BUILD)/tests/%: $(BUILD)/tes
 
 $(BUILD)/tests/test-cli $(BUILD)/tests/test-corpus $(BUILD)/tests/test-facts \
 		$(BUILD)/tests/test-workflow $(BUILD)/tests/test-html $(BUILD)/tests/test-meta \
-		$(BUILD)/tests/test-reliability: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
+		$(BUILD)/tests/test-reliability $(BUILD)/tests/test-conformance: \
+		$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS) $(CRITERION_LIBS)
 
@@ -336,27 +339,39 @@ fix-mutants: $(LINT) reference
 engine-agreement: $(LINT)
 	$(Q)scripts/engine-agreement.sh ./$(LINT) $(KERNEL_WORKDIR)
 
+# --conformance on the real DBs that exist equals a normal run's findings;
+# conformance-doc also regenerates the matrices of docs/conformance.md
+.PHONY: conformance-check conformance-doc
+conformance-check: $(LINT)
+	$(Q)scripts/conformance.sh ./$(LINT) $(KERNEL_WORKDIR)
+
+conformance-doc: $(LINT)
+	$(Q)scripts/conformance.sh ./$(LINT) $(KERNEL_WORKDIR) docs/conformance.md
+
 # the tree kernel-db built: make C=2 CHECK=iommu-lint drivers/iommu/ vs -p mode
 kbuild-check: $(LINT) kernel-db
 	$(Q)corpus/kernel/kbuild-check.sh ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) $(KARCH)
 
-# All four real corpora (about 2-3 minutes each to build on 2 cores).
+# The five real corpora: 6.12 and 6.1 on x86_64 and arm64, and 6.12 on 32-bit
+# arm (the only arch that builds msm_iommu.c and mtk_iommu_v1.c); about 2-3
+# minutes each to build on 2 cores.
+KERNEL_DBS = 6.12-x86_64 6.12-arm64 6.12-arm 6.1-x86_64 6.1-arm64
 kernel-check-all:
-	$(Q)for v in 6.12 6.1; do for a in x86_64 arm64; do \
-		$(MAKE) --no-print-directory kernel-check KVER=$$v KARCH=$$a || exit 1; \
-	done; done
+	$(Q)for d in $(KERNEL_DBS); do \
+		$(MAKE) --no-print-directory kernel-check KVER=$${d%%-*} KARCH=$${d#*-} || exit 1; \
+	done
 
 bench: $(LINT) kernel-db
 	$(Q)bench/bench.sh ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) $(KARCH) $(JOBS)
 
 bench-all: $(LINT)
-	$(Q)for v in 6.1 6.12; do for a in x86_64 arm64; do \
-		$(MAKE) --no-print-directory bench KVER=$$v KARCH=$$a || exit 1; \
-	done; done
+	$(Q)for d in $(KERNEL_DBS); do \
+		$(MAKE) --no-print-directory bench KVER=$${d%%-*} KARCH=$${d#*-} || exit 1; \
+	done
 
 .PHONY: fix-check fix-check-kernel fix-check-all fix-check-tree fix-coverage-doc
 FIX_CHECK_ENV = FIX_CHECK_CC='$(CC)' FIX_CHECK_CFLAGS='$(CFLAGS)' FIX_CHECK_REF_BUILD=$(REF_BUILD)
-FIX_DBS = $(foreach v,6.12 6.1,$(foreach a,x86_64 arm64,$(KERNEL_WORKDIR)/$(v)-$(a)))
+FIX_DBS = $(addprefix $(KERNEL_WORKDIR)/,$(KERNEL_DBS))
 
 # The fix oracles (scripts/fix-check.sh, docs/fixes.md "Oracles"): every fix
 # offered on the bad fixtures and the reference mutants compiles, re-scans
@@ -370,9 +385,9 @@ fix-check-kernel: $(LINT) kernel-db
 	$(Q)scripts/fix-check.sh kernel ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH)
 
 fix-check-all: $(LINT)
-	$(Q)for v in 6.12 6.1; do for a in x86_64 arm64; do \
-		$(MAKE) --no-print-directory kernel-db KVER=$$v KARCH=$$a || exit 1; \
-	done; done
+	$(Q)for d in $(KERNEL_DBS); do \
+		$(MAKE) --no-print-directory kernel-db KVER=$${d%%-*} KARCH=$${d#*-} || exit 1; \
+	done
 	$(Q)scripts/fix-check.sh kernel ./$(LINT) $(FIX_DBS)
 
 # the coverage table of docs/fixes.md, over the DBs that exist (make kernel-db)

@@ -84,7 +84,7 @@ def main():
     lint, tree, arch, jobs, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
     name = os.path.basename(tree)
     tmp = os.environ.get("BENCH_TMP", "/tmp")
-    kvars = ["ARCH=arm64", "LLVM=1"] if arch == "arm64" else []
+    kvars = [f"ARCH={arch}", "LLVM=1"] if arch in ("arm64", "arm") else []
     me = [sys.executable, os.path.abspath(__file__)]
 
     db = json.loads(subprocess.run([lint, "--print-commands", "-p", tree], capture_output=True,
@@ -180,5 +180,5 @@ if __name__ == "__main__":
     if len(sys.argv) == 5 and sys.argv[1] == "--pool":
         pool_main(sys.argv[2], sys.argv[3], int(sys.argv[4]))
     if len(sys.argv) != 6:
-        sys.exit("usage: bench.py IOMMU_LINT TREE x86_64|arm64 JOBS RUNS")
+        sys.exit("usage: bench.py IOMMU_LINT TREE x86_64|arm64|arm JOBS RUNS")
     main()

@@ -23,6 +23,7 @@
 #include "cfg.h"
 #include "summary.h"
 #include "compdb.h"
+#include "conformance.h"
 #include "dump.h"
 #include "edit.h"
 #include "engine.h"
@@ -197,6 +198,8 @@ static int write_text(FILE *out, const struct options *o, const struct findings 
 static int write_format(FILE *out, const struct options *o, const struct fx_program *prog,
 			const struct findings *f, const struct run_summary *sum)
 {
+	if (o->conformance)
+		return conformance_write(out, o->format == FMT_JSON, &o->rules, prog, f);
 	switch (o->format) {
 	case FMT_JSON:
 		return report_json(out, f, sum);
@@ -406,6 +409,11 @@ int main(int argc, char **argv)
 	}
 	if (o.merge_dir) {
 		ret = sarif_merge(o.merge_dir, o.output, o.quiet, o.fail_on);
+		goto out_opts;
+	}
+	if (o.conformance && (o.format == FMT_SARIF || o.format == FMT_PATCH)) {
+		fputs("iommu-lint: error: --conformance writes text or json (--format=text|json)\n",
+		      stderr);
 		goto out_opts;
 	}
 	if (o.with_sparse && !o.kbuild) {

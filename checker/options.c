@@ -37,6 +37,8 @@ void options_usage(FILE *out)
 	      "                     --no-caret is --caret=never\n"
 	      "  --progress[=WHEN]  TUs done / total, elapsed time and the file in work on stderr:\n"
 	      "                     auto (default: stderr a terminal, not CI), always or never\n"
+	      "  --conformance      the report is the per-driver conformance matrix (text or\n"
+	      "                     --format=json; docs/conformance.md)\n"
 	      "  -W<id> -Wno-<id>   enable or disable a rule; -Werror=<id>, -Werror, -Wall\n"
 	      "                     (-Wno- of an unknown id is a warning, as with gcc)\n"
 	      "  --fail-on=LEVEL    error, warning (default) or note: the lowest finding level\n"
@@ -73,7 +75,7 @@ void options_usage(FILE *out)
 enum opt_arg { ARG_NONE, ARG_REQUIRED, ARG_OPTIONAL, ARG_WORD };
 
 enum opt_id {
-	OPT_BASELINE, OPT_CARET, OPT_COLOR, OPT_COMPDB, OPT_DIFF, OPT_DUMP_FACTS, OPT_ENGINE, OPT_EXPLAIN,
+	OPT_BASELINE, OPT_CARET, OPT_COLOR, OPT_COMPDB, OPT_CONFORMANCE, OPT_DIFF, OPT_DUMP_FACTS, OPT_ENGINE, OPT_EXPLAIN,
 	OPT_EXPORT_FIXES, OPT_FAIL_ON, OPT_FAIL_ON_FINDINGS, OPT_FAST, OPT_FILES_FROM, OPT_FIX,
 	OPT_FORMAT, OPT_HELP, OPT_JOBS, OPT_KBUILD, OPT_KEEP_GOING, OPT_KERNEL, OPT_LIST_RULES,
 	OPT_LIST_SUPPRESSIONS, OPT_MERGE, OPT_NO_CARET, OPT_NO_PROGRESS, OPT_OUTPUT, OPT_PATCH_DIR,
@@ -98,6 +100,7 @@ static const struct opt_def {
 	{ "baseline", 0, ARG_REQUIRED, OPT_BASELINE, false },
 	{ "caret", 0, ARG_OPTIONAL, OPT_CARET, true },
 	{ "color", 0, ARG_OPTIONAL, OPT_COLOR, true },
+	{ "conformance", 0, ARG_NONE, OPT_CONFORMANCE, false },
 	{ "diff", 0, ARG_REQUIRED, OPT_DIFF, false },
 	{ "dump-facts", 0, ARG_NONE, OPT_DUMP_FACTS, true },
 	{ "engine", 0, ARG_REQUIRED, OPT_ENGINE, false },
@@ -431,6 +434,9 @@ static int apply(struct options *o, const struct opt_def *d, const char *v, cons
 			return fail(err, errlen, origin,
 				    "--kernel needs a version such as 6.1, not '%s'", v);
 		o->rules.kernel = v;
+		break;
+	case OPT_CONFORMANCE:
+		o->conformance = true;
 		break;
 	case OPT_EXPLAIN:
 		o->explain = true;

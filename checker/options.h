@@ -37,6 +37,7 @@ struct options {
 	const char *sarif_dir;		/* --sarif-dir DIR */
 	const char *merge_dir;		/* --merge DIR */
 	bool fix;			/* --fix: apply the fixes in place */
+	bool conformance;		/* --conformance: the per-driver matrix (conformance.c) */
 	const char *export_fixes;	/* --export-fixes FILE: the fixes as a unified diff */
 	const char *patch_dir;		/* --patch-dir DIR: one mail per fix */
 	bool explain;			/* --explain [RULE] */

@@ -444,7 +444,12 @@ static unsigned header_version(const struct fx_tu *tu, const char **marker)
 unsigned q_api_version(const struct rule_ctx *ctx, const struct fx_tu *tu, char *why,
 		       size_t len)
 {
-	const char *marker = NULL, *kernel = ctx_kernel_version(ctx);
+	return q_tree_version(tu, ctx_kernel_version(ctx), why, len);
+}
+
+unsigned q_tree_version(const struct fx_tu *tu, const char *kernel, char *why, size_t len)
+{
+	const char *marker = NULL;
 	unsigned v = header_version(tu, &marker);
 
 	if (v) {

@@ -82,6 +82,8 @@ int q_layout_has(const struct fx_tu *tu, const char *record_field);
  */
 unsigned q_api_version(const struct rule_ctx *ctx, const struct fx_tu *tu, char *why,
 		       size_t len);
+/* The same with the --kernel value given directly (NULL: none), outside a rule. */
+unsigned q_tree_version(const struct fx_tu *tu, const char *kernel, char *why, size_t len);
 
 /* e is a call whose row in rules/data/<table>.tbl has role as field 1. */
 bool q_call_role(const struct fx_expr *e, const char *table, const char *role);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # engine-agreement.sh - how much of what clang mode finds fast mode finds too,
-# on the four real compile DBs (corpus/kernel/build-db.sh makes them).
+# on the five real compile DBs (corpus/kernel/build-db.sh makes them).
 #
 #   scripts/engine-agreement.sh LINT [WORKDIR]
 #
@@ -17,7 +17,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 n=0
-for db in 6.1-x86_64 6.1-arm64 6.12-x86_64 6.12-arm64; do
+for db in 6.1-x86_64 6.1-arm64 6.12-x86_64 6.12-arm64 6.12-arm; do
     dir=$work/$db
     if [[ ! -f $dir/compile_commands.json ]]; then
         echo "engine-agreement: $db: no compile DB in $dir (make kernel-db), skipped" >&2

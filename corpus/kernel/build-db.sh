@@ -5,7 +5,9 @@
 #
 # Usage: build-db.sh VER ARCH [WORKDIR]
 #   VER      6.1 | 6.12
-#   ARCH     x86_64 (gcc build) | arm64 (LLVM=1 build)
+#   ARCH     x86_64 (gcc build) | arm64, arm (LLVM=1 build; arm is 32-bit
+#            multi_v7_defconfig, the only arch that builds MSM_IOMMU and
+#            MTK_IOMMU_V1)
 #   WORKDIR  default $KERNEL_WORKDIR or /var/tmp/iommu-lint-kernel
 # Prints the path of the compile DB directory on stdout when done.
 #
@@ -15,12 +17,12 @@
 # COMPILE_TEST turns it on and one warning must not hide a driver.
 set -euo pipefail
 
-usage() { echo "usage: build-db.sh 6.1|6.12 x86_64|arm64 [WORKDIR]" >&2; exit 2; }
+usage() { echo "usage: build-db.sh 6.1|6.12 x86_64|arm64|arm [WORKDIR]" >&2; exit 2; }
 [[ $# -ge 2 ]] || usage
 VER=$1 ARCH=$2
 WORKDIR=${3:-${KERNEL_WORKDIR:-/var/tmp/iommu-lint-kernel}}
 case $VER in 6.1|6.12) ;; *) usage;; esac
-case $ARCH in x86_64|arm64) ;; *) usage;; esac
+case $ARCH in x86_64|arm64|arm) ;; *) usage;; esac
 
 JOBS=${JOBS:-$(nproc)}
 mkdir -p "$WORKDIR/debs"
@@ -32,7 +34,7 @@ PKG=linux-source-$VER
 mkdir -p "$STAMPS" "$LOGS"
 
 MAKEVARS=(ARCH="$ARCH")
-[[ $ARCH == arm64 ]] && MAKEVARS+=(LLVM=1)
+[[ $ARCH == arm64 || $ARCH == arm ]] && MAKEVARS+=(LLVM=1)
 kmake() { make -C "$TREE" -j"$JOBS" "${MAKEVARS[@]}" "$@"; }
 say() { printf '[build-db %s-%s] %s\n' "$VER" "$ARCH" "$*" >&2; }
 
@@ -50,7 +52,7 @@ step() {
 
 do_deps() {
     local pkgs=(build-essential flex bison bc libelf-dev libssl-dev python3 xz-utils cpio)
-    [[ $ARCH == arm64 ]] && pkgs+=(clang lld llvm)
+    [[ $ARCH == arm64 || $ARCH == arm ]] && pkgs+=(clang lld llvm)
     local miss=() p
     for p in "${pkgs[@]}"; do
         dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' || miss+=("$p")
@@ -96,6 +98,9 @@ SYMS_x86_64="ACPI PCI PCI_MSI X86_X2APIC IRQ_REMAP AMD_IOMMU AMD_IOMMU_V2 INTEL_
 SYMS_arm64="ARM_SMMU_V3 ARM_SMMU_V3_SVA TEGRA241_CMDQV ARCH_TEGRA TEGRA_MC TEGRA_IOMMU_SMMU
  TEGRA_IOMMU_GART ARCH_QCOM ARCH_MEDIATEK ARCH_ROCKCHIP ARCH_EXYNOS ARCH_RENESAS ARCH_APPLE
  ARCH_SUNXI ARCH_SPRD ACPI"
+SYMS_arm="ARCH_TEGRA ARCH_TEGRA_2x_SOC TEGRA_AHB TEGRA_MC TEGRA_IOMMU_GART TEGRA_IOMMU_SMMU
+ ARCH_QCOM ARCH_MSM8X60 ARCH_MSM8960 ARCH_MEDIATEK ARCH_ROCKCHIP ARCH_EXYNOS ARCH_RENESAS
+ ARCH_SUNXI ARCH_OMAP2PLUS"
 do_config() {
     local v=SYMS_$ARCH args=(--keep-case) s
     kmake defconfig

@@ -4,10 +4,10 @@
 # drivers/iommu/` must complete, the per-file findings merged from
 # --sarif-dir must equal those of `iommu-lint -p TREE` on the same TUs, and
 # --with-sparse must pass sparse's own warnings through (the same lines as
-# `make C=2 CHECK=sparse`).  ARCH is x86_64 (gcc build) or arm64 (LLVM=1).
+# `make C=2 CHECK=sparse`).  ARCH is x86_64 (gcc build), arm64 or arm (LLVM=1).
 # Exit 0 when all three hold, 1 when one does not, 2 on bad usage.
 set -euo pipefail
-[[ $# -eq 3 ]] || { echo "usage: kbuild-check.sh IOMMU_LINT TREE x86_64|arm64" >&2; exit 2; }
+[[ $# -eq 3 ]] || { echo "usage: kbuild-check.sh IOMMU_LINT TREE x86_64|arm64|arm" >&2; exit 2; }
 tree=$(realpath "$2") arch=$3
 [[ -f $tree/compile_commands.json && -f $tree/.config ]] ||
     { echo "kbuild-check: $tree is not a configured tree with a compile DB (make kernel-db)" >&2; exit 2; }
@@ -15,6 +15,7 @@ vars=()
 case $arch in
 x86_64) ;;
 arm64) vars=(ARCH=arm64 LLVM=1) ;;
+arm) vars=(ARCH=arm LLVM=1) ;;
 *) echo "kbuild-check: unknown arch '$arch'" >&2; exit 2 ;;
 esac
 command -v sparse >/dev/null || { echo "kbuild-check: sparse is not installed (scripts/deps.sh)" >&2; exit 2; }
