@@ -28,6 +28,8 @@ int report_text(FILE *out, const struct findings *f, const struct run_summary *s
 int report_json(FILE *out, const struct findings *f, const struct run_summary *sum);
 int report_sarif(FILE *out, const struct findings *f, const struct run_summary *sum);
 
-#define IOMMU_LINT_VERSION "0.1.0"
+/* scripts/version-gen.sh at build time (the Makefile generates version.c) */
+extern const char iommu_lint_version[];
+#define IOMMU_LINT_VERSION iommu_lint_version
 
 #endif

@@ -6,7 +6,8 @@
 set -euo pipefail
 
 PKGS=(build-essential pkg-config libclang-dev clang libtree-sitter-dev
-      libcriterion-dev libjson-c-dev sparse coccinelle git python3 npm libicu72)
+      libcriterion-dev libjson-c-dev sparse coccinelle git python3 npm libicu72
+      pre-commit)
 TS_C_VERSION=0.23.6
 SARIF_MULTITOOL_VERSION=5.7.0
 TS_C_SHA512=0dxXKznVyUA0s6PjNolJNs2yF87O5aL538A/eR6njA5oqX3C3vH4vnx3QdOKwuUdpKEcFdHuiDpRKLLCA/tjvQ==
