@@ -128,6 +128,7 @@ TEST_PROGS += $(BUILD)/tests/test-fixgen
 TEST_PROGS += $(BUILD)/tests/test-program
 TEST_PROGS += $(BUILD)/tests/test-fixcheck
 TEST_PROGS += $(BUILD)/tests/test-hooks
+TEST_PROGS += $(BUILD)/tests/test-config
 
 .PHONY: fix-mutants all run check check-all check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check kernel-check-all deps clean install sarif-validate
