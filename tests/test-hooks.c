@@ -156,3 +156,84 @@ Test(hooks, commit_checks_the_changed_functions)
 	cr_assert_neq(sh_status("pre-commit install && git commit -qm bad"), 0,
 		      "git commit let the leak through");
 }
+
+/*
+ * The version: `git describe` of the annotated release tag vX.Y.Z, a
+ * fallback without tags or git, and a `make dist` tarball (no .git) that
+ * keeps the version it was made with.
+ */
+TestSuite(release, .init = setup, .fini = teardown, .timeout = 60);
+
+static char *sh_out(const char *fmt, ...)
+{
+	char body[4096];
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	vsnprintf(body, sizeof(body), fmt, ap);
+	va_end(ap);
+	rc = shell_status("cd '%s' && " ENV "{ %s ; } >'%s/out.txt' 2>&1", tmpdir, tmpdir, tmpdir,
+			  lint, body, tmpdir);
+	cr_assert_eq(rc, 0, "failed: %s", body);
+	return output();
+}
+
+Test(release, version_is_git_describe)
+{
+	char *want = sh_out("'%s/scripts/version-gen.sh'", top), *got;
+
+	got = sh_out("'%s' --version", lint);
+	cr_assert(want && got);
+	cr_assert(strncmp(got, "iommu-lint ", 11) == 0 && !strcmp(got + 11, want),
+		  "--version says '%s', scripts/version-gen.sh '%s'", got, want);
+	free(got);
+	free(want);
+}
+
+Test(release, version_with_and_without_tags)
+{
+	char *v;
+
+	sh_out("mkdir -p r/scripts && cp '%s/scripts/version-gen.sh' r/scripts/ && cd r && "
+	       "git init -q . && git add . && git commit -qm one", top);
+	v = sh_out("r/scripts/version-gen.sh");
+	cr_assert(!strncmp(v, "0.3.0-0-g", 9) && strlen(v) == 17, "no tag: '%s'", v);
+	free(v);
+	/* a lightweight tag is not a release */
+	v = sh_out("cd r && git tag v9.0.0 && git tag -a v1.2.3 -m 1.2.3 HEAD && "
+		   "git tag -d v9.0.0 >/dev/null && scripts/version-gen.sh");
+	cr_assert_str_eq(v, "1.2.3\n");
+	free(v);
+	v = sh_out("cd r && echo x > f && git add f && git commit -qm two && scripts/version-gen.sh");
+	cr_assert(!strncmp(v, "1.2.3-1-g", 9), "'%s'", v);
+	free(v);
+	v = sh_out("cd r && echo y > f && scripts/version-gen.sh");
+	cr_assert(strstr(v, "-dirty\n"), "'%s'", v);
+	free(v);
+	/* no git at all: the VERSION file, else the default */
+	v = sh_out("mkdir -p t/scripts && cp r/scripts/version-gen.sh t/scripts/ && "
+		   "t/scripts/version-gen.sh && echo 4.5.6 > t/VERSION && t/scripts/version-gen.sh");
+	cr_assert_str_eq(v, "0.3.0\n4.5.6\n");
+	free(v);
+}
+
+Test(release, dist_tarball_keeps_its_version, .timeout = 120)
+{
+	char *want, *got;
+
+	want = sh_out("git clone -q '%s' c && c/scripts/version-gen.sh", top);
+	got = sh_out("make -s -C c dist >/dev/null && mkdir x && tar -xzf c/iommu-lint-*.tar.gz -C x && "
+		     "cd x/iommu-lint-* && test ! -e .git && cat VERSION && scripts/version-gen.sh && "
+		     "make -s build/version.c >/dev/null && cat build/version.c");
+	cr_assert(want && got);
+	{
+		char line[256];
+
+		snprintf(line, sizeof(line), "%.*s", (int)strcspn(want, "\n"), want);
+		cr_assert(count_substr(got, line) == 3, "tarball of %s: %s", line, got);
+		cr_assert(strstr(got, "const char iommu_lint_version[] = \""), "%s", got);
+	}
+	free(want);
+	free(got);
+}
