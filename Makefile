@@ -11,6 +11,8 @@
 #   make fix-check  the fix oracles on the fixtures and the reference mutants (docs/fixes.md)
 #   make fix-check-kernel KVER=6.12 KARCH=x86_64; make fix-check-all; make fix-check-tree KVER=6.12
 #   make fix-coverage-doc   regenerate the fix coverage table of docs/fixes.md
+#   make dist       iommu-lint-VERSION.tar.gz (VERSION: scripts/version-gen.sh)
+#   make pre-commit-docs-check   docs/pre-commit.md's walkthrough and figures, re-run
 
 CC ?= cc
 V ?= 0
@@ -263,6 +265,7 @@ check-all: $(LINT) $(TEST_PROGS) lint-rules check-docs
 		cat $$t.log; \
 	done; \
 	scripts/sarif-validate.sh ./$(LINT) || fail=1; \
+	scripts/pre-commit-docs-check.sh --quick ./$(LINT) || fail=1; \
 	cat $(addsuffix .log,$(TEST_PROGS)) | awk -F'[:|]' '/Synthesis: Tested/ { \
 		p += $$5; f += $$7 + $$9 } END { printf "tests: %d passed, %d failed\n", p, f }'; \
 	if [ $$fail = 0 ]; then echo "check: all test programs passed"; else echo "check: FAILED"; fi; \
@@ -291,7 +294,15 @@ kernel-check: $(LINT) kernel-db
 	$(Q)corpus/kernel/kernel-check.sh ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) \
 		corpus/kernel/snapshot-$(KVER)-$(KARCH).tsv
 
-.PHONY: kbuild-check bench-all sweep sweep-batch-check engine-agreement
+.PHONY: kbuild-check bench-all sweep sweep-batch-check engine-agreement pre-commit-docs-check
+
+# docs/pre-commit.md: its walkthrough run as written, its kernel-check line
+# against make kernel-check KVER=6.12 KARCH=x86_64 (make check: the cheap part)
+pre-commit-docs-check: $(LINT)
+	$(Q)$(MAKE) --no-print-directory kernel-check KVER=6.12 KARCH=x86_64 \
+		>$(BUILD)/kernel-check-6.12-x86_64.log 2>&1; rc=$$?; \
+		cat $(BUILD)/kernel-check-6.12-x86_64.log; [ $$rc = 0 ]
+	$(Q)scripts/pre-commit-docs-check.sh ./$(LINT) $(BUILD)/kernel-check-6.12-x86_64.log
 
 # fast mode (tree-sitter) over every .c of linux-source-$(KVER), in one process: no crash, no hang
 sweep: $(LINT)
