@@ -439,7 +439,7 @@ int gitdiff_read(const char *rev, struct git_diff *d, char *err, size_t errlen)
 		spec = malloc(n);
 		if (!spec)
 			return -ENOMEM;
-		snprintf(spec, n, "%s^{commit}", rev);
+		snprintf(spec, n, "%s^{tree}", rev);
 		rev_args[4] = spec;
 		out = NULL;
 		rc = rev[0] == '-' || !rev[0] ? 1 : run_git(d->top, rev_args, &out, NULL);

@@ -43,7 +43,8 @@ int run_git(const char *top, const char *const *args, char **out, size_t *outlen
 /*
  * Read the changes: staged ones when rev is NULL (files whose working copy
  * has further changes are diffed working tree against HEAD instead, since
- * that copy is what gets scanned), else the working tree against rev.
+ * that copy is what gets scanned), else the working tree against rev (a
+ * commit, or a tree: the empty tree makes every line of a file changed).
  * Returns 0, or -errno with a one-line reason in err (no git, not a
  * repository, unknown revision).
  */

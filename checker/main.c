@@ -24,6 +24,7 @@
 #include "summary.h"
 #include "compdb.h"
 #include "conformance.h"
+#include "config.h"
 #include "dump.h"
 #include "edit.h"
 #include "engine.h"
@@ -364,6 +365,7 @@ int main(int argc, char **argv)
 	struct pool pool = { 0 };
 	struct workflow wf = { 0 };
 	struct kbuild_argv kb = { 0 };
+	struct config cfg = { 0 };
 	int sparse_rc = 0;
 	double t0 = now(), t1, t2 = 0;
 	size_t facts_bytes = 0;
@@ -381,7 +383,13 @@ int main(int argc, char **argv)
 		argc = kb.argc;
 		argv = kb.argv;
 	}
-	if (options_parse(argc, argv, &o, err, sizeof(err))) {
+	/* .iommu-lint options, then the command line's */
+	if (config_load(&cfg, argc, argv, err, sizeof(err))) {
+		fprintf(stderr, "iommu-lint: error: %s\n", err);
+		memset(&o, 0, sizeof(o));
+		goto out_opts;
+	}
+	if (options_parse(cfg.argc, cfg.argv, &o, err, sizeof(err))) {
 		fprintf(stderr, "iommu-lint: error: %s\n", err);
 		goto out_opts;
 	}
@@ -393,6 +401,10 @@ int main(int argc, char **argv)
 	if (o.version) {
 		printf("iommu-lint %s\n", IOMMU_LINT_VERSION);
 		ret = 0;
+		goto out_opts;
+	}
+	if (cfg.print) {
+		ret = config_print(&cfg, stdout, o.nfiles, o.files);
 		goto out_opts;
 	}
 	if (o.list_rules) {
@@ -427,6 +439,10 @@ int main(int argc, char **argv)
 		goto out_jobs;
 	if (o.staged || o.diff_rev ? workflow_collect_jobs(&o, &wf, &jobs) : collect_jobs(&o, &jobs))
 		goto out_jobs;
+	if (config_apply_jobs(&cfg, &jobs, &o.rules, err, sizeof(err))) {
+		fprintf(stderr, "iommu-lint: error: %s\n", err);
+		goto out_jobs;
+	}
 	note_inputs(&o, &jobs);
 	if (o.list_suppressions) {
 		ret = workflow_list_suppressions(&jobs);
@@ -523,6 +539,7 @@ int main(int argc, char **argv)
 	}
 	t2 = now();
 	engine_run(&o.rules, &prog, &findings);
+	config_filter_findings(&cfg, &findings);
 	if (workflow_filter(&o, &wf, &prog, &findings))
 		goto out_jobs;
 	findings_sort(&findings);
@@ -588,6 +605,7 @@ out_jobs:
 	workflow_free(&wf);
 out_opts:
 	options_free(&o);
+	config_free(&cfg);
 	kbuild_free(&kb);
 	/* every mode: output lost on a full disk or a closed pipe is a failure, said once */
 	if (stdout_check())

@@ -66,6 +66,9 @@ void options_usage(FILE *out)
 	      "  --engine=clang|ts  libclang (needs flags or -p) or tree-sitter (text only);\n"
 	      "                     default: ts for files with no -p and no -- flags\n"
 	      "  --fast             --engine=ts\n"
+	      "  --print-config     print the options of the .iommu-lint files and the command\n"
+	      "                     line, and where each came from, and exit; --no-config\n"
+	      "                     reads no .iommu-lint file\n"
 	      "  -q, --quiet        no summary line\n"
 	      "  -h, --help, --version\n"
 	      "exit status: 0 no findings (notes do not count), 1 findings, 2 tool failure\n", out);

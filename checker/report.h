@@ -45,6 +45,8 @@ int report_html(FILE *out, const struct fx_program *prog, const struct findings 
 /* GitLab Code Quality: a JSON array of issues (docs/ci.md). */
 int report_codequality(FILE *out, const struct findings *f, const struct run_summary *sum);
 
-#define IOMMU_LINT_VERSION "0.1.0"
+/* scripts/version-gen.sh at build time (the Makefile generates version.c) */
+extern const char iommu_lint_version[];
+#define IOMMU_LINT_VERSION iommu_lint_version
 
 #endif

@@ -8,7 +8,8 @@
 set -euo pipefail
 
 PKGS=(build-essential pkg-config libclang-dev clang
-      libcriterion-dev libjson-c-dev sparse coccinelle git python3 npm libicu72)
+      libcriterion-dev libjson-c-dev sparse coccinelle git python3 npm libicu72
+      pre-commit)
 TS_VERSION=0.25.1
 TS_SHA512=mrcEdkYtHfrK1A6fs3O6FxkBo0Qig5XUXqHhxUOQu0bmPo00QF4XaSx4edpazdHwxnSCjlGKGgIqWdaN4dvTLA==
 TS_C_VERSION=0.24.1
