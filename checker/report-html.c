@@ -168,8 +168,9 @@ static const char *const html_head =
 	"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
 	"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	"<meta name=\"generator\" content=\"iommu-lint " IOMMU_LINT_VERSION "\">\n"
-	"<title>iommu-lint report</title>\n<style>\n"
+	"<meta name=\"generator\" content=\"iommu-lint ";
+static const char *const html_head2 =
+	"\">\n<title>iommu-lint report</title>\n<style>\n"
 	"body{font:14px/1.4 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:0 16px 40px;color:#1f2328;background:#fff}\n"
 	"h1{font-size:22px;margin:16px 0 4px}h2{font-size:17px;margin:22px 0 8px;border-bottom:1px solid #d0d7de}\n"
 	"code,pre,.src{font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:12.5px}\n"
@@ -463,6 +464,8 @@ int report_html(FILE *out, const struct fx_program *prog, const struct findings 
 	unsigned i;
 
 	fputs(html_head, out);
+	fputs(IOMMU_LINT_VERSION, out);
+	fputs(html_head2, out);
 	fputs("<h1>iommu-lint report</h1>\n<p class=\"run\">", out);
 	fprintf(out, "<span id=\"total\">%u</span> finding%s", sum->findings,
 		sum->findings == 1 ? "" : "s");
