@@ -320,6 +320,16 @@ static int chain_of(struct config *c, const char *dir, struct config_dir **out, 
 	return 0;
 }
 
+/* options_parse() once more, its warnings unsaid: the real parse says them. */
+static int reparse(int argc, char **argv, struct options *o, char *err, size_t errlen)
+{
+	options_init(o);
+	o->no_warnings = true;
+	if (argc > 1 && options_parse_args(o, argc - 1, argv + 1, NULL, err, errlen))
+		return -EINVAL;
+	return options_finish(o, err, errlen);
+}
+
 /* Check one config line with the command-line parser: its error names the line. */
 static int check_line(const struct config_line *l, char *err, size_t errlen)
 {
@@ -328,7 +338,7 @@ static int check_line(const struct config_line *l, char *err, size_t errlen)
 	char why[512];
 	int ret;
 
-	ret = options_parse(1 + l->ntok, argv, &o, why, sizeof(why));
+	ret = reparse(1 + l->ntok, argv, &o, why, sizeof(why));
 	options_free(&o);
 	if (ret)
 		snprintf(err, errlen, "%s: %s", l->origin, why);
@@ -428,7 +438,7 @@ static int chain_rules(struct config *c, struct config_dir *d, char *err, size_t
 	for (i = 0; i < c->ncmd_rules; i++)
 		argv[n++] = c->cmd_rules[i];
 	argv[n] = NULL;
-	ret = options_parse(n, argv, &o, why, sizeof(why));
+	ret = reparse(n, argv, &o, why, sizeof(why));
 	if (ret)
 		snprintf(err, errlen, "%s", why);
 	else
@@ -473,12 +483,18 @@ static const struct config_line *excluded_by(const struct config_dir *d, const c
 static int chain_of_file(struct config *c, const char *rp, struct config_dir **d, char *err,
 			 size_t errlen)
 {
-	char dir[PATH_MAX], *slash;
+	char dir[2 * PATH_MAX + 2], cwd[PATH_MAX], *slash;
 
-	snprintf(dir, sizeof(dir), "%s", rp);
+	/* a file that is gone is named as given: relative to the cwd */
+	if (rp[0] != '/' && getcwd(cwd, sizeof(cwd)))
+		snprintf(dir, sizeof(dir), "%s/%s", cwd, rp);
+	else
+		snprintf(dir, sizeof(dir), "%s", rp);
 	slash = strrchr(dir, '/');
-	if (!slash)
+	if (!slash) {
+		snprintf(err, errlen, "%s: cannot find its directory", rp);
 		return -ENOENT;
+	}
 	if (slash == dir)
 		slash[1] = '\0';
 	else

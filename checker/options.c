@@ -21,7 +21,7 @@
 void options_usage(FILE *out)
 {
 	fputs("usage: iommu-lint [options] [file.c ...] [-- compiler flags]\n"
-	      "long options take --opt=V or --opt V; short ones -xV or -x V\n"
+	      "an option's value follows = or is the next word (-xV or -x V for a letter)\n"
 	      "  -p DIR|FILE        read compile_commands.json (positional files restrict the scan)\n"
 	      "  --files-from=FILE  scan the files FILE lists, one path a line (-: stdin);\n"
 	      "                     blank lines are ignored\n"
@@ -78,12 +78,12 @@ void options_usage(FILE *out)
 enum opt_arg { ARG_NONE, ARG_REQUIRED, ARG_OPTIONAL, ARG_WORD };
 
 enum opt_id {
-	OPT_BASELINE, OPT_CARET, OPT_COLOR, OPT_COMPDB, OPT_CONFORMANCE, OPT_DIFF, OPT_DUMP_FACTS, OPT_ENGINE, OPT_EXPLAIN,
-	OPT_EXPORT_FIXES, OPT_FAIL_ON, OPT_FAIL_ON_FINDINGS, OPT_FAST, OPT_FILES_FROM, OPT_FIX,
-	OPT_FORMAT, OPT_HELP, OPT_JOBS, OPT_KBUILD, OPT_KEEP_GOING, OPT_KERNEL, OPT_LIST_RULES,
-	OPT_LIST_SUPPRESSIONS, OPT_MERGE, OPT_NO_CARET, OPT_NO_PROGRESS, OPT_OUTPUT, OPT_PATCH_DIR,
-	OPT_PRINT_COMMANDS, OPT_PROGRESS, OPT_QUIET, OPT_SARIF_DIR, OPT_STAGED, OPT_STATS,
-	OPT_VERSION, OPT_WITH_SPARSE, OPT_WRITE_BASELINE,
+	OPT_BASELINE, OPT_CARET, OPT_COLOR, OPT_COMPDB, OPT_CONFORMANCE, OPT_DIFF, OPT_DUMP_FACTS,
+	OPT_ENGINE, OPT_EXPLAIN, OPT_EXPORT_FIXES, OPT_FAIL_ON, OPT_FAIL_ON_FINDINGS, OPT_FAST,
+	OPT_FILES_FROM, OPT_FIX, OPT_FORMAT, OPT_HELP, OPT_JOBS, OPT_KBUILD, OPT_KEEP_GOING,
+	OPT_KERNEL, OPT_LIST_RULES, OPT_LIST_SUPPRESSIONS, OPT_MERGE, OPT_NO_CARET, OPT_NO_PROGRESS,
+	OPT_OUTPUT, OPT_PATCH_DIR, OPT_PRINT_COMMANDS, OPT_PROGRESS, OPT_QUIET, OPT_SARIF_DIR,
+	OPT_STAGED, OPT_STATS, OPT_VERSION, OPT_WITH_SPARSE, OPT_WRITE_BASELINE,
 };
 
 /*
@@ -229,8 +229,10 @@ static int rule_switch(struct options *o, const char *arg, const char *origin, c
 	r = rule_lookup(id);
 	if (r < 0 && !enable) {
 		/* as gcc: switching off what does not exist is harmless */
-		fprintf(stderr, "iommu-lint: warning: %s%sunknown rule id '%s' in %s (see --list-rules)\n",
-			origin ? origin : "", origin ? ": " : "", id, arg);
+		if (!o->no_warnings)
+			fprintf(stderr,
+				"iommu-lint: warning: %s%sunknown rule id '%s' in %s (see --list-rules)\n",
+				origin ? origin : "", origin ? ": " : "", id, arg);
 		return 0;
 	}
 	if (r < 0)

@@ -47,6 +47,7 @@ struct options {
 	enum when color;		/* --color[=WHEN]; NO_COLOR turns auto off */
 	enum when caret;		/* --caret[=WHEN], --no-caret: source line and caret */
 	enum when progress;		/* --progress[=WHEN], --no-progress: on stderr */
+	bool no_warnings;		/* a re-parse (config.c): its warnings were said */
 };
 
 /*

@@ -586,15 +586,21 @@ Test(meta, codequality_validator_rejects_bad_reports)
 /* Repeats of one finding get distinct fingerprints; suppressed findings are not issues. */
 Test(meta, codequality_fingerprints_unique_and_suppressed_hidden)
 {
-	char out[PATH_MAX], *text;
-	/* one file under two names: two findings with one baseline fingerprint */
-	const char *args[] = { "-q", "--format=codequality", "-o", out, BAD, "./" BAD, "--", INC, NULL };
+	static const char rep[] =
+		"void f(void)\n{\n"
+		"\tint a; /* iommu-lint: ignore nope-rule -- x */\n"
+		"\tint b; /* iommu-lint: ignore nope-rule -- x */\n}\n";
+	char out[PATH_MAX], src[PATH_MAX], *text;
+	/* one defect twice in one function: two findings with one baseline fingerprint */
+	const char *args[] = { "-q", "--format=codequality", "-o", out, src, NULL };
 	const char *sup[] = { "-q", "--format=codequality", SUPPRESSED, "--", INC, NULL };
 	struct json_object *root;
 	const char *a, *b;
 	struct run r;
 
 	snprintf(out, sizeof(out), "%s/cq.json", tmpdir);
+	snprintf(src, sizeof(src), "%s/rep.c", tmpdir);
+	cr_assert_eq(write_file(src, rep, strlen(rep)), 0);
 	lint(&r, args);
 	cr_assert_eq(r.status, 1);
 	run_free(&r);
