@@ -96,8 +96,8 @@ static struct json_object *rule_descriptors(void)
 		struct json_object *tags = json_object_new_array();
 
 		snprintf(help, sizeof(help),
-			 "%s. Documentation: docs/rules/%s.md (why, bad and good examples, known limitations, findings on real kernels).",
-			 m->summary, m->id);
+			 "%s. Documentation: iommu-lint --explain %s, or docs/rules/%s.md (why, bad and good examples, known limitations, findings on real kernels).",
+			 m->summary, m->id, m->id);
 		json_object_object_add(r, "id", json_object_new_string(m->id));
 		pascal_name(m->id, name, sizeof(name));
 		json_object_object_add(r, "name", json_object_new_string(name));

@@ -251,7 +251,7 @@ Test(meta, install_and_uninstall_in_destdir)
 
 	snprintf(dest, sizeof(dest), "%s/dest", tmpdir);
 	snprintf(log, sizeof(log), "%s/make.log", tmpdir);
-	cr_assert_eq(shell_status("make --no-print-directory install PREFIX=/usr DESTDIR=%s INSTALL_BIN=%s >%s 2>&1",
+	cr_assert_eq(shell_status("env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory install PREFIX=/usr DESTDIR=%s INSTALL_BIN=%s >%s 2>&1",
 				  dest, lint_path(), log), 0, "make install failed (%s)", log);
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++)
 		cr_assert(exists(dest, files[i], S_IFREG), "make install did not install %s", files[i]);
@@ -260,7 +260,7 @@ Test(meta, install_and_uninstall_in_destdir)
 	cr_assert_eq(shell_status("test -x %s/usr/share/iommu-lint/git-pre-commit", dest), 0);
 	cr_assert_eq(shell_status("cmp -s docs/iommu-lint.1 %s/usr/share/man/man1/iommu-lint.1", dest), 0);
 
-	cr_assert_eq(shell_status("make --no-print-directory uninstall PREFIX=/usr DESTDIR=%s >%s 2>&1",
+	cr_assert_eq(shell_status("env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory uninstall PREFIX=/usr DESTDIR=%s >%s 2>&1",
 				  dest, log), 0, "make uninstall failed");
 	/* nothing of ours is left: no file at all, no directory named after us */
 	cr_assert_eq(shell_status("test -z \"$(find %s -type f -o -type l)\"", dest), 0,
