@@ -54,7 +54,12 @@ _iommu_lint()
 		fi
 		;;
 	--format)
-		COMPREPLY=($(compgen -W "text json sarif codequality patch" -- "$cur"))
+		COMPREPLY=($(compgen -W "text json sarif codequality patch html" -- "$cur"))
+		_iommu_lint_prefix "$pre"
+		return
+		;;
+	--color | --caret | --progress)
+		COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
 		_iommu_lint_prefix "$pre"
 		return
 		;;
