@@ -59,9 +59,12 @@ _iommu_lint()
 		return
 		;;
 	--color | --caret | --progress)
-		COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
-		_iommu_lint_prefix "$pre"
-		return
+		# an optional value: only in the --opt=WHEN form
+		if ((eq)); then
+			COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
+			_iommu_lint_prefix "$pre"
+			return
+		fi
 		;;
 	--engine)
 		COMPREPLY=($(compgen -W "clang ts" -- "$cur"))
