@@ -60,7 +60,7 @@ _iommu_lint()
 		;;
 	--color | --caret | --progress)
 		# an optional value: only in the --opt=WHEN form
-		if ((eq)); then
+		if ((eq)) || [[ -n $pre ]]; then
 			COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
 			_iommu_lint_prefix "$pre"
 			return
