@@ -504,6 +504,12 @@ int options_parse_args(struct options *o, int argc, char **argv, const char *ori
 	for (i = 0; i < argc; i++) {
 		a = argv[i];
 		if (!strcmp(a, "--")) {
+			/* "--" alone still says: compiler flags given (none), so libclang */
+			if (!o->extra) {
+				o->extra = calloc(1, sizeof(*o->extra));
+				if (!o->extra)
+					return fail(err, errlen, NULL, "out of memory");
+			}
 			for (i++; i < argc; i++)
 				if (push(&o->extra, &o->nextra, argv[i]))
 					return fail(err, errlen, NULL, "out of memory");

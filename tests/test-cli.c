@@ -19,6 +19,7 @@
 
 #define FIX_BAD "corpus/of-xlate-presence/bad-missing.c"
 #define FIX_OK "corpus/of-xlate-presence/ok-unconditional.c"
+#define FIX_LEAKS "corpus/device-lookup-put/bad-later-return-leaks.c"
 
 static char tmpdir[PATH_MAX];
 
@@ -258,6 +259,10 @@ Test(cli, unknown_and_misused_options)
 	run_free(&r);
 	lint(&r, "-qq", FIX_OK, NULL, NULL, NULL, NULL);
 	assert_failure(&r, "unknown option '-qq'");
+	run_free(&r);
+	/* "--" with no flags after it still asks for libclang */
+	lint(&r, FIX_LEAKS, "--", NULL, NULL, NULL, NULL);
+	assert_failure(&r, "'linux/of_platform.h' file not found");
 	run_free(&r);
 	lint(&r, "--color=sometimes", FIX_OK, NULL, NULL, NULL, NULL);
 	assert_failure(&r, "unknown --color 'sometimes' (auto, always or never)");
@@ -903,8 +908,6 @@ Test(cli, acquisition_cap_is_reported)
 	free(text);
 	tmpdir_remove(dir);
 }
-
-#define FIX_LEAKS "corpus/device-lookup-put/bad-later-return-leaks.c"
 
 /* gcc's layout: the source line under each location, a caret under the column. */
 static const char leaks_caret[] =

@@ -18,6 +18,7 @@
 #include "../checker/argv.h"
 #include "../checker/baseline.h"
 #include "../checker/engine.h"
+#include "../checker/options.h"
 #include "../checker/query.h"
 #include "../checker/registry.h"
 #include "../checker/report.h"
@@ -605,4 +606,56 @@ Test(evidence, suppression_at_primary_line_hides_finding_and_notes)
 	cr_assert_eq(ev_out.n, 1);
 	cr_assert_str_eq(ev_out.v[0].symbol, "remove");
 	cr_assert_eq(ev_out.v[0].nrelated, 1);
+}
+
+/*
+ * Options in layers (a config file's words, then the command line): a later
+ * value overrides, files and compiler flags accumulate, errors name the origin.
+ */
+Test(options, layers_override_and_accumulate)
+{
+	char *conf[] = { "--jobs", "3", "--format=json", "-Wno-device-lookup-put", "a.c", "--",
+			 "-DA" };
+	char *cmd[] = { "-j2", "--kernel", "6.1", "b.c", "--", "-DB" };
+	char *bad[] = { "--format" };
+	char err[256] = "";
+	struct options o;
+	int r = rule_lookup("device-lookup-put");
+
+	cr_assert_geq(r, 0);
+	options_init(&o);
+	cr_assert_eq(options_parse_args(&o, 7, conf, ".iommu-lint:2", err, sizeof(err)), 0, "%s",
+		     err);
+	cr_assert_eq(options_parse_args(&o, 6, cmd, NULL, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(options_finish(&o, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(o.jobs, 2);
+	cr_assert_eq(o.format, FMT_JSON);
+	cr_assert_str_eq(o.rules.kernel, "6.1");
+	cr_assert_not(o.rules.enabled[r]);
+	cr_assert_eq(o.nfiles, 2);
+	cr_assert_str_eq(o.files[0], "a.c");
+	cr_assert_str_eq(o.files[1], "b.c");
+	cr_assert_eq(o.nextra, 2);
+	cr_assert_str_eq(o.extra[0], "-DA");
+	cr_assert_str_eq(o.extra[1], "-DB");
+	cr_assert_null(o.extra[2]);
+	cr_assert_eq(options_parse_args(&o, 1, bad, ".iommu-lint:4", err, sizeof(err)), -EINVAL);
+	cr_assert_str_eq(err, ".iommu-lint:4: option --format needs a value");
+	options_free(&o);
+}
+
+/* kbuild.c's own words in a CHECK command come from the same table. */
+Test(options, check_words)
+{
+	bool next;
+
+	cr_assert(options_check_word("-o", &next) && next);
+	cr_assert(options_check_word("--output=x", &next) && !next);
+	cr_assert(options_check_word("-j4", &next) && !next);
+	cr_assert(options_check_word("--with-sparse", &next) && !next);
+	cr_assert(options_check_word("--fail-on", &next) && next);
+	cr_assert_not(options_check_word("--fix", &next));
+	cr_assert_not(options_check_word("-D__linux__", &next));
+	cr_assert_not(options_check_word("--arch=x86", &next));
+	cr_assert_not(options_check_word("--stats=1", &next));
 }
