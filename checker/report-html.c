@@ -307,13 +307,15 @@ static void excerpt(struct html_ctx *c, unsigned k, unsigned fidx, const char *f
 		/* one hunk: lines[i..j) whose windows touch */
 		for (j = i + 1; j < nl && lines[j] <= lines[j - 1] + HTML_MERGE_GAP; j++)
 			;
-		from = lines[i] > HTML_CONTEXT ? lines[i] - HTML_CONTEXT : 1;
+		from = lines[i] > HTML_CONTEXT ? lines[i] - HTML_CONTEXT : !!lines[i];
 		to = lines[j - 1] + HTML_CONTEXT;
 		if (s->text && to > s->nlines)
 			to = s->nlines > lines[j - 1] ? s->nlines : lines[j - 1];
-		if (!s->text)
-			from = lines[i], to = lines[j - 1];
-		if (from <= last)
+		if (!s->text) {
+			from = lines[i];
+			to = lines[j - 1];
+		}
+		if (last && from <= last)
 			from = last + 1;
 		if (last && from > last + 1)
 			fputs("<tr class=\"gap\"><td class=\"no\"></td><td>&#8942;</td></tr>\n", out);
@@ -329,13 +331,15 @@ static void excerpt(struct html_ctx *c, unsigned k, unsigned fidx, const char *f
 				hl = true;
 				primary |= m[q].primary;
 			}
-			if (!hl && !s->text)
+			if (!hl && (!s->text || !from))
 				continue;
 			text = src_line(s, from, &len);
 			fprintf(out, "<tr class=\"ln%s%s\" id=\"f%u-s%u-L%u\" data-line=\"%u\"><td class=\"no\">%u</td><td class=\"code\">",
 				hl ? " hl" : "", primary ? " primary" : "", k, fidx, from, from, from);
 			if (text)
 				put_esc_n(out, text, len);
+			else if (!from)
+				fputs("<span class=\"nosrc\">(no line given)</span>", out);
 			else if (s->text)
 				fputs("<span class=\"nosrc\">(past the end of the file as it is now)</span>", out);
 			fputs("</td></tr>\n", out);

@@ -257,7 +257,8 @@ def main():
             wd.screenshot(os.path.join(out, "report.png"))
         finally:
             wd.close()
-    print("html-check: screenshot %s" % os.path.relpath(os.path.join(out, "report.png"), TOP))
+    shot = os.path.join(out, "report.png")
+    print("html-check: screenshot %s" % (os.path.relpath(shot, TOP) if shot.startswith(TOP + "/") else shot))
 
 
 if __name__ == "__main__":

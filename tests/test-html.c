@@ -4,6 +4,7 @@
  * escaped, one section per finding of the JSON report, the highlighted rows
  * exactly the finding's location and related notes (the path), its fix.
  * scripts/html-check.py checks the same page in a real browser (make html-check).
+ * report_html() itself: excerpts of lines and files that are not there.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <criterion/criterion.h>
 #include <json-c/json.h>
 
+#include "../checker/report.h"
 #include "testutil.h"
 
 #define ESCAPE "tests/data/html/bad-escape.c"
@@ -245,4 +247,53 @@ Test(html, written_with_o)
 	free(page);
 	run_free(&r);
 	tmpdir_remove(dir);
+}
+
+/*
+ * report_html() on a finding whose evidence is partly missing: a line 0, a
+ * line past the end of the parsed text, a header that does not exist, and
+ * one that does (read from disk, as it is now).  Every mark stays a
+ * highlighted row, and says what is missing.
+ */
+Test(html, excerpt_of_missing_lines_and_files)
+{
+	static const char src[] = "int a;\nint b; /* <b> */\nint c;\n";
+	struct fx_tu tu = { .file = "x.c", .src = src, .src_len = sizeof(src) - 1 };
+	struct fx_tu *tus[] = { &tu };
+	struct fx_program prog = { .ntus = 1, .tus = tus };
+	struct related_loc rel[] = {
+		{ "x.c", 0, 0, "no line <0>" },
+		{ "x.c", 9, 1, "past the end" },
+		{ "reference/include/linux/device.h", 1, 1, "a header on disk" },
+		{ "/nonexistent/gone.h", 5, 1, "a header that is gone" },
+	};
+	struct finding x = {
+		.rule = 0, .severity = SEV_WARNING, .file = "x.c", .line = 2, .col = 1,
+		.symbol = "b", .message = "message & <i>more</i>", .nrelated = 4, .related = rel,
+	};
+	struct findings f = { 1, 1, &x };
+	struct run_summary sum = { .tus = 1, .parsed = 1, .findings = 1 };
+	char *page = NULL, *hdr, want[512], got[256];
+	size_t len = 0, n;
+	FILE *out = open_memstream(&page, &len);
+
+	cr_assert(out);
+	cr_assert_eq(report_html(out, &prog, &f, &sum), 0);
+	fclose(out);
+	hl_lines(page, got, sizeof(got));
+	cr_assert_str_eq(got, "0 2 9 1 5", "%s", page);
+	cr_assert(strstr(page, "<td class=\"code\"><span class=\"nosrc\">(no line given)</span>"));
+	cr_assert(strstr(page, "<td class=\"code\">int b; /* &lt;b&gt; */</td>"));
+	cr_assert(strstr(page, "<span class=\"nosrc\">(past the end of the file as it is now)</span>"));
+	cr_assert(strstr(page, "&#8627; no line &lt;0&gt;</td>"));
+	cr_assert(strstr(page, "<p class=\"msg\">message &amp; &lt;i&gt;more&lt;/i&gt;</p>"));
+	cr_assert(strstr(page, "<div class=\"nosrc\">source not available: cannot open: No such file or directory</div>"),
+		  "%s", page);
+	hdr = read_file("reference/include/linux/device.h", &n);
+	cr_assert(hdr);
+	hdr[strcspn(hdr, "\n")] = '\0';
+	snprintf(want, sizeof(want), "data-line=\"1\"><td class=\"no\">1</td><td class=\"code\">%s</td>", hdr);
+	cr_assert(strstr(page, want), "the header's first line, escaped: %s", want);
+	free(hdr);
+	free(page);
 }
