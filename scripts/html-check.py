@@ -157,7 +157,7 @@ const findings = [...document.querySelectorAll('section.finding')].map(s => ({
   rowsWellFormed: [...s.querySelectorAll('table.src tr')].every(tr => tr.cells.length === 2),
 }));
 const table = id => [...document.querySelectorAll('#' + id + ' tr')].slice(1).map(tr => ({
-  label: tr.cells[0].textContent, n: +tr.cells[1].textContent,
+  label: tr.dataset.key, n: +tr.cells[1].textContent,
   bar: tr.cells[2].querySelector('span').getBoundingClientRect().width}));
 const links = [...document.querySelectorAll('[href],[src]')]
   .map(e => e.getAttribute('href') || e.getAttribute('src'));

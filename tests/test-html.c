@@ -145,8 +145,10 @@ Test(html, one_section_per_finding)
 	cr_assert_eq(count_substr(h.out, "<section class=\"finding "), n);
 	snprintf(total, sizeof(total), "<span id=\"total\">%u</span> findings", n);
 	cr_assert(strstr(h.out, total), "%s not in the page", total);
-	cr_assert(strstr(h.out, "<tr><td><a href=\"docs/rules/register-unwind.md\"><code>register-unwind</code></a></td><td class=\"n\">3</td>"),
+	cr_assert(strstr(h.out, "<tr data-key=\"register-unwind\"><td><a href=\"docs/rules/register-unwind.md\"><code>register-unwind</code></a></td><td class=\"n\">3</td>"),
 		  "by-rule count");
+	cr_assert_null(strstr(h.out, "<caption>"), "corpus/ and tests/ share no directory");
+	cr_assert(strstr(h.out, "<tr data-key=\"" ESCAPE "\"><td><a href=\"#f"));
 	json_object_put(doc);
 	run_free(&h);
 	run_free(&j);
@@ -168,6 +170,8 @@ Test(html, path_highlighted)
 	cr_assert(strstr(h.out, "<tr class=\"ln hl primary\" id=\"f1-s0-L15\" data-line=\"15\">"));
 	cr_assert(strstr(h.out, "<td class=\"text\">&#8627; &#39;goto out&#39; taken with &#39;pdev&#39; held</td>"));
 	cr_assert(strstr(h.out, "No automatic fix: the exit at line 27"));
+	cr_assert(strstr(h.out, "<caption>in <code>corpus/device-lookup-put/</code></caption>"));
+	cr_assert(strstr(h.out, "<tr data-key=\"" GOTO_LEAK "\"><td><a href=\"#f1\"><code>bad-flag-not-set.c</code></a></td><td class=\"n\">1</td>"));
 	run_free(&h);
 	run_free(&j);
 }
