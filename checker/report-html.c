@@ -178,7 +178,7 @@ static const char *const html_head2 =
 	".scroll{max-height:300px;overflow-y:auto;border:1px solid #d0d7de;border-radius:4px}\n"
 	"table.counts{border-collapse:collapse;min-width:320px}table.counts td,table.counts th{padding:2px 8px;text-align:left;white-space:nowrap}\n"
 	"table.counts td.n{text-align:right}td.bar{width:180px}.bar span{display:block;height:11px;background:#0969da;border-radius:2px}\n"
-	"table.counts tr:nth-child(even){background:#f6f8fa}\n"
+	"table.counts tr:nth-child(even){background:#f6f8fa}table.counts caption{text-align:left;padding:2px 8px;color:#59636e}\n"
 	"section.finding{border:1px solid #d0d7de;border-radius:6px;margin:14px 0;padding:8px 12px}\n"
 	".fhead{display:flex;gap:10px;align-items:baseline;flex-wrap:wrap}.fno{color:#59636e}\n"
 	".sev{font-size:11px;font-weight:600;text-transform:uppercase;padding:1px 6px;border-radius:10px;color:#fff;background:#9a6700}\n"
@@ -195,10 +195,13 @@ static const char *const html_head2 =
 	".nofix{color:#59636e}.nosrc{color:#82071e}a{color:#0969da}\n"
 	"</style>\n</head>\n<body>\n";
 
-/* Row of a counts table: label, count, bar scaled to max. */
-static void count_row(FILE *out, const char *href, const char *label, unsigned n, unsigned max)
+/* Row of a counts table (key: the rule id or the whole file name): label, count, bar. */
+static void count_row(FILE *out, const char *href, const char *key, const char *label, unsigned n,
+		      unsigned max)
 {
-	fputs("<tr><td>", out);
+	fputs("<tr data-key=\"", out);
+	put_esc(out, key);
+	fputs("\"><td>", out);
 	if (href) {
 		fputs("<a href=\"", out);
 		put_esc(out, href);
@@ -228,29 +231,48 @@ static void summary_rules(FILE *out, const struct findings *f)
 		if (!count[i])
 			continue;
 		snprintf(href, sizeof(href), "docs/rules/%s.md", rule_meta[i].id);
-		count_row(out, href, rule_meta[i].id, count[i], max);
+		count_row(out, href, rule_meta[i].id, rule_meta[i].id, count[i], max);
 	}
 	fputs("</table>\n", out);
 }
 
-/* Findings per driver (file); findings are sorted by file, so runs are groups. */
+/*
+ * Findings per driver (file); findings are sorted by file, so runs are
+ * groups.  The directory all of them share is said once, above.
+ */
 static void summary_drivers(FILE *out, const struct findings *f)
 {
 	unsigned i, j, max = 0;
+	size_t pre = 0;
 	char href[32];
 
+	for (i = 0; i < f->n; i++) {
+		const char *a = f->v[0].file, *b = f->v[i].file;
+		size_t k, slash = 0;
+
+		for (k = 0; a[k] && a[k] == b[k] && (!i || k < pre); k++)
+			if (a[k] == '/')
+				slash = k + 1;
+		pre = slash;
+	}
 	for (i = 0; i < f->n; i = j) {
 		for (j = i; j < f->n && !strcmp(f->v[j].file, f->v[i].file); j++)
 			;
 		if (j - i > max)
 			max = j - i;
 	}
-	fputs("<div class=\"scroll\"><table class=\"counts\" id=\"by-driver\"><tr><th>driver</th><th>findings</th><th></th></tr>\n", out);
+	fputs("<div class=\"scroll\"><table class=\"counts\" id=\"by-driver\">", out);
+	if (pre) {
+		fputs("<caption>in <code>", out);
+		put_esc_n(out, f->v[0].file, pre);
+		fputs("</code></caption>", out);
+	}
+	fputs("<tr><th>driver</th><th>findings</th><th></th></tr>\n", out);
 	for (i = 0; i < f->n; i = j) {
 		for (j = i; j < f->n && !strcmp(f->v[j].file, f->v[i].file); j++)
 			;
 		snprintf(href, sizeof(href), "#f%u", i + 1);
-		count_row(out, href, f->v[i].file, j - i, max);
+		count_row(out, href, f->v[i].file, f->v[i].file + pre, j - i, max);
 	}
 	fputs("</table></div>\n", out);
 }
@@ -308,13 +330,15 @@ static void excerpt(struct html_ctx *c, unsigned k, unsigned fidx, const char *f
 		/* one hunk: lines[i..j) whose windows touch */
 		for (j = i + 1; j < nl && lines[j] <= lines[j - 1] + HTML_MERGE_GAP; j++)
 			;
-		from = lines[i] > HTML_CONTEXT ? lines[i] - HTML_CONTEXT : 1;
+		from = lines[i] > HTML_CONTEXT ? lines[i] - HTML_CONTEXT : !!lines[i];
 		to = lines[j - 1] + HTML_CONTEXT;
 		if (s->text && to > s->nlines)
 			to = s->nlines > lines[j - 1] ? s->nlines : lines[j - 1];
-		if (!s->text)
-			from = lines[i], to = lines[j - 1];
-		if (from <= last)
+		if (!s->text) {
+			from = lines[i];
+			to = lines[j - 1];
+		}
+		if (last && from <= last)
 			from = last + 1;
 		if (last && from > last + 1)
 			fputs("<tr class=\"gap\"><td class=\"no\"></td><td>&#8942;</td></tr>\n", out);
@@ -330,13 +354,15 @@ static void excerpt(struct html_ctx *c, unsigned k, unsigned fidx, const char *f
 				hl = true;
 				primary |= m[q].primary;
 			}
-			if (!hl && !s->text)
+			if (!hl && (!s->text || !from))
 				continue;
 			text = src_line(s, from, &len);
 			fprintf(out, "<tr class=\"ln%s%s\" id=\"f%u-s%u-L%u\" data-line=\"%u\"><td class=\"no\">%u</td><td class=\"code\">",
 				hl ? " hl" : "", primary ? " primary" : "", k, fidx, from, from, from);
 			if (text)
 				put_esc_n(out, text, len);
+			else if (!from)
+				fputs("<span class=\"nosrc\">(no line given)</span>", out);
 			else if (s->text)
 				fputs("<span class=\"nosrc\">(past the end of the file as it is now)</span>", out);
 			fputs("</td></tr>\n", out);

@@ -157,7 +157,7 @@ const findings = [...document.querySelectorAll('section.finding')].map(s => ({
   rowsWellFormed: [...s.querySelectorAll('table.src tr')].every(tr => tr.cells.length === 2),
 }));
 const table = id => [...document.querySelectorAll('#' + id + ' tr')].slice(1).map(tr => ({
-  label: tr.cells[0].textContent, n: +tr.cells[1].textContent,
+  label: tr.dataset.key, n: +tr.cells[1].textContent,
   bar: tr.cells[2].querySelector('span').getBoundingClientRect().width}));
 const links = [...document.querySelectorAll('[href],[src]')]
   .map(e => e.getAttribute('href') || e.getAttribute('src'));
@@ -257,7 +257,8 @@ def main():
             wd.screenshot(os.path.join(out, "report.png"))
         finally:
             wd.close()
-    print("html-check: screenshot %s" % os.path.relpath(os.path.join(out, "report.png"), TOP))
+    shot = os.path.join(out, "report.png")
+    print("html-check: screenshot %s" % (os.path.relpath(shot, TOP) if shot.startswith(TOP + "/") else shot))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@
  * escaped, one section per finding of the JSON report, the highlighted rows
  * exactly the finding's location and related notes (the path), its fix.
  * scripts/html-check.py checks the same page in a real browser (make html-check).
+ * report_html() itself: excerpts of lines and files that are not there.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <criterion/criterion.h>
 #include <json-c/json.h>
 
+#include "../checker/report.h"
 #include "testutil.h"
 
 #define ESCAPE "tests/data/html/bad-escape.c"
@@ -143,8 +145,10 @@ Test(html, one_section_per_finding)
 	cr_assert_eq(count_substr(h.out, "<section class=\"finding "), n);
 	snprintf(total, sizeof(total), "<span id=\"total\">%u</span> findings", n);
 	cr_assert(strstr(h.out, total), "%s not in the page", total);
-	cr_assert(strstr(h.out, "<tr><td><a href=\"docs/rules/register-unwind.md\"><code>register-unwind</code></a></td><td class=\"n\">3</td>"),
+	cr_assert(strstr(h.out, "<tr data-key=\"register-unwind\"><td><a href=\"docs/rules/register-unwind.md\"><code>register-unwind</code></a></td><td class=\"n\">3</td>"),
 		  "by-rule count");
+	cr_assert_null(strstr(h.out, "<caption>"), "corpus/ and tests/ share no directory");
+	cr_assert(strstr(h.out, "<tr data-key=\"" ESCAPE "\"><td><a href=\"#f"));
 	json_object_put(doc);
 	run_free(&h);
 	run_free(&j);
@@ -166,6 +170,8 @@ Test(html, path_highlighted)
 	cr_assert(strstr(h.out, "<tr class=\"ln hl primary\" id=\"f1-s0-L15\" data-line=\"15\">"));
 	cr_assert(strstr(h.out, "<td class=\"text\">&#8627; &#39;goto out&#39; taken with &#39;pdev&#39; held</td>"));
 	cr_assert(strstr(h.out, "No automatic fix: the exit at line 27"));
+	cr_assert(strstr(h.out, "<caption>in <code>corpus/device-lookup-put/</code></caption>"));
+	cr_assert(strstr(h.out, "<tr data-key=\"" GOTO_LEAK "\"><td><a href=\"#f1\"><code>bad-flag-not-set.c</code></a></td><td class=\"n\">1</td>"));
 	run_free(&h);
 	run_free(&j);
 }
@@ -245,4 +251,53 @@ Test(html, written_with_o)
 	free(page);
 	run_free(&r);
 	tmpdir_remove(dir);
+}
+
+/*
+ * report_html() on a finding whose evidence is partly missing: a line 0, a
+ * line past the end of the parsed text, a header that does not exist, and
+ * one that does (read from disk, as it is now).  Every mark stays a
+ * highlighted row, and says what is missing.
+ */
+Test(html, excerpt_of_missing_lines_and_files)
+{
+	static const char src[] = "int a;\nint b; /* <b> */\nint c;\n";
+	struct fx_tu tu = { .file = "x.c", .src = src, .src_len = sizeof(src) - 1 };
+	struct fx_tu *tus[] = { &tu };
+	struct fx_program prog = { .ntus = 1, .tus = tus };
+	struct related_loc rel[] = {
+		{ "x.c", 0, 0, "no line <0>" },
+		{ "x.c", 9, 1, "past the end" },
+		{ "reference/include/linux/device.h", 1, 1, "a header on disk" },
+		{ "/nonexistent/gone.h", 5, 1, "a header that is gone" },
+	};
+	struct finding x = {
+		.rule = 0, .severity = SEV_WARNING, .file = "x.c", .line = 2, .col = 1,
+		.symbol = "b", .message = "message & <i>more</i>", .nrelated = 4, .related = rel,
+	};
+	struct findings f = { 1, 1, &x };
+	struct run_summary sum = { .tus = 1, .parsed = 1, .findings = 1 };
+	char *page = NULL, *hdr, want[512], got[256];
+	size_t len = 0, n;
+	FILE *out = open_memstream(&page, &len);
+
+	cr_assert(out);
+	cr_assert_eq(report_html(out, &prog, &f, &sum), 0);
+	fclose(out);
+	hl_lines(page, got, sizeof(got));
+	cr_assert_str_eq(got, "0 2 9 1 5", "%s", page);
+	cr_assert(strstr(page, "<td class=\"code\"><span class=\"nosrc\">(no line given)</span>"));
+	cr_assert(strstr(page, "<td class=\"code\">int b; /* &lt;b&gt; */</td>"));
+	cr_assert(strstr(page, "<span class=\"nosrc\">(past the end of the file as it is now)</span>"));
+	cr_assert(strstr(page, "&#8627; no line &lt;0&gt;</td>"));
+	cr_assert(strstr(page, "<p class=\"msg\">message &amp; &lt;i&gt;more&lt;/i&gt;</p>"));
+	cr_assert(strstr(page, "<div class=\"nosrc\">source not available: cannot open: No such file or directory</div>"),
+		  "%s", page);
+	hdr = read_file("reference/include/linux/device.h", &n);
+	cr_assert(hdr);
+	hdr[strcspn(hdr, "\n")] = '\0';
+	snprintf(want, sizeof(want), "data-line=\"1\"><td class=\"no\">1</td><td class=\"code\">%s</td>", hdr);
+	cr_assert(strstr(page, want), "the header's first line, escaped: %s", want);
+	free(hdr);
+	free(page);
 }
