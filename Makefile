@@ -277,7 +277,7 @@ $(BUILD)/tests/test-cfg $(BUILD)/tests/test-flow: $(BUILD)/tests/%: $(BUILD)/tes
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
 $(BUILD)/tests/test-cli $(BUILD)/tests/test-corpus $(BUILD)/tests/test-facts \
-		$(BUILD)/tests/test-workflow $(BUILD)/tests/test-html $(BUILD)/tests/test-meta \
+		$(BUILD)/tests/test-workflow $(BUILD)/tests/test-meta \
 		$(BUILD)/tests/test-reliability $(BUILD)/tests/test-conformance: \
 		$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
 	$(qecho) "  LD      $@"
