@@ -195,8 +195,9 @@ Test(release, version_with_and_without_tags)
 {
 	char *v;
 
-	sh_out("mkdir -p r/scripts && cp '%s/scripts/version-gen.sh' r/scripts/ && cd r && "
+	v = sh_out("mkdir -p r/scripts && cp '%s/scripts/version-gen.sh' r/scripts/ && cd r && "
 	       "git init -q . && git add . && git commit -qm one", top);
+	free(v);
 	v = sh_out("r/scripts/version-gen.sh");
 	cr_assert(!strncmp(v, "0.3.0-0-g", 9) && strlen(v) == 17, "no tag: '%s'", v);
 	free(v);
@@ -222,8 +223,8 @@ Test(release, dist_tarball_keeps_its_version, .timeout = 120)
 {
 	char *want, *got;
 
-	want = sh_out("git clone -q '%s' c && c/scripts/version-gen.sh", top);
-	got = sh_out("make -s -C c dist >/dev/null && mkdir x && tar -xzf c/iommu-lint-*.tar.gz -C x && "
+	want = sh_out("unset MAKEFLAGS MFLAGS MAKELEVEL; git clone -q '%s' c && c/scripts/version-gen.sh", top);
+	got = sh_out("unset MAKEFLAGS MFLAGS MAKELEVEL; make -s -C c dist >/dev/null && mkdir x && tar -xzf c/iommu-lint-*.tar.gz -C x && "
 		     "cd x/iommu-lint-* && test ! -e .git && cat VERSION && scripts/version-gen.sh && "
 		     "make -s build/version.c >/dev/null && cat build/version.c");
 	cr_assert(want && got);
