@@ -162,7 +162,7 @@ Test(hooks, commit_checks_the_changed_functions)
  * fallback without tags or git, and a `make dist` tarball (no .git) that
  * keeps the version it was made with.
  */
-TestSuite(release, .init = setup, .fini = teardown, .timeout = 60);
+TestSuite(release, .init = setup, .fini = teardown, .timeout = 120);
 
 static char *sh_out(const char *fmt, ...)
 {
@@ -219,7 +219,7 @@ Test(release, version_with_and_without_tags)
 	free(v);
 }
 
-Test(release, dist_tarball_keeps_its_version, .timeout = 120)
+Test(release, dist_tarball_keeps_its_version)
 {
 	char *want, *got;
 
