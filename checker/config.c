@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "argv.h"
 #include "config.h"
 #include "options.h"
 #include "util.h"
@@ -278,9 +279,13 @@ static int chain_of(struct config *c, const char *dir, struct config_dir **out, 
 	char *parent, *slash;
 	int ret;
 
+	if (c->last && !strcmp(c->last->dir, dir)) {
+		*out = c->last;
+		return 0;
+	}
 	for (d = c->dirs; d; d = d->next) {
 		if (!strcmp(d->dir, dir)) {
-			*out = d;
+			*out = c->last = d;
 			return 0;
 		}
 	}
@@ -316,7 +321,7 @@ static int chain_of(struct config *c, const char *dir, struct config_dir **out, 
 	}
 	d->next = c->dirs;
 	c->dirs = d;
-	*out = d;
+	*out = c->last = d;
 	return 0;
 }
 
@@ -502,42 +507,59 @@ static int chain_of_file(struct config *c, const char *rp, struct config_dir **d
 	return chain_of(c, dir, d, err, errlen);
 }
 
-struct jobs_arg {
-	struct config *c;
-	struct rule_settings *rs;
-	char *err;
-	size_t errlen;
-	int ret;
-};
-
-static bool keep_job(const char *rp, void *arg)
+/*
+ * Whether the job at real path rp is kept (not excluded); a job that does
+ * not resolve is kept, so that reading it fails as it would without a config.
+ */
+static int keep_job(struct config *c, const char *rp, struct rule_settings *rs, bool *keep,
+		    char *err, size_t errlen)
 {
-	struct jobs_arg *a = arg;
 	struct config_dir *d;
-	int r;
+	int r, ret;
 
-	if (a->ret || !rp)
-		return true;
-	a->ret = chain_of_file(a->c, rp, &d, a->err, a->errlen);
-	if (a->ret)
-		return true;
-	if (excluded_by(d, rp))
-		return false;
-	a->ret = chain_rules(a->c, d, a->err, a->errlen);
-	for (r = 0; !a->ret && r < RULE_COUNT; r++)
-		a->rs->enabled[r] |= d->rs.enabled[r];
-	return true;
+	*keep = true;
+	if (!rp)
+		return 0;
+	ret = chain_of_file(c, rp, &d, err, errlen);
+	if (ret)
+		return ret;
+	if (excluded_by(d, rp)) {
+		*keep = false;
+		return 0;
+	}
+	ret = chain_rules(c, d, err, errlen);
+	for (r = 0; !ret && r < RULE_COUNT; r++)
+		rs->enabled[r] |= d->rs.enabled[r];
+	return ret;
 }
 
 int config_apply_jobs(struct config *c, struct job_list *jobs, struct rule_settings *rs,
 		      char *err, size_t errlen)
 {
-	struct jobs_arg a = { c, rs, err, errlen, 0 };
+	unsigned i, n = 0;
+	int ret = 0;
 
 	if (c->disabled)
 		return 0;
-	jobs_keep(jobs, keep_job, &a);
-	return a.ret;
+	for (i = 0; i < jobs->n; i++) {
+		struct tu_job *j = &jobs->v[i];
+		char *p = path_join(j->directory, j->file), *rp = p ? realpath(p, NULL) : NULL;
+		bool keep = true;
+
+		if (!ret)
+			ret = keep_job(c, rp, rs, &keep, err, errlen);
+		free(p);
+		free(rp);
+		if (keep) {
+			jobs->v[n++] = *j;
+		} else {
+			free((char *)j->file);
+			free((char *)j->directory);
+			argv_free(j->argc, j->argv);
+		}
+	}
+	jobs->n = n;
+	return ret;
 }
 
 struct findings_arg {

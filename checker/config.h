@@ -33,6 +33,7 @@ struct config {
 	bool disabled;			/* --no-config */
 	bool print;			/* --print-config */
 	struct config_dir *dirs;	/* directory -> nearest chain, cached */
+	struct config_dir *last;	/* the last one looked up (jobs come by directory) */
 	struct config_file *files;	/* every file read */
 	int nrun;			/* the run's chain, farthest first */
 	struct config_file **run;
