@@ -82,6 +82,38 @@ static void assert_one_error(const struct run *r, const char *cause, const char 
 	cr_assert(strstr(r->err, cause), "%s: no '%s' in: %s", what, cause, r->err);
 }
 
+/* --- class 1: outputs ------------------------------------------------------ */
+
+/*
+ * --export-fixes and --patch-dir go through checker/output.c like -o: a
+ * character device is written through (it used to be replaced by a regular
+ * file: as root, --export-fixes /dev/full turned the device into a file),
+ * and the scanned source is refused.  Private device nodes (mknod, as root;
+ * skipped otherwise), never the machine's.
+ */
+Test(reliability, fix_outputs_never_replace_devices_or_inputs)
+{
+	struct run r;
+
+	sh_run(&r, "mknod $T/null c 1 3 && mknod $T/full c 1 7");
+	if (r.status) {
+		run_free(&r);
+		cr_skip_test("mknod needs root");
+	}
+	run_free(&r);
+	sh_run(&r, "timeout 60 $L --kernel=6.12 --export-fixes $T/null " FIX_FIXABLE " -- -Ireference/include");
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	run_free(&r);
+	sh_run(&r, "timeout 60 $L --kernel=6.12 --export-fixes $T/full " FIX_FIXABLE " -- -Ireference/include");
+	assert_one_error(&r, "full: cannot write: No space left on device", "--export-fixes full");
+	run_free(&r);
+	sh_ok("test -c $T/null && test -c $T/full");
+	sh_run(&r, "cp " FIX_FIXABLE " $T/src.c && cp $T/src.c $T/keep.c && timeout 60 $L --kernel=6.12 --export-fixes $T/src.c $T/src.c -- -Ireference/include");
+	assert_one_error(&r, "is an input of this run", "--export-fixes over the source");
+	run_free(&r);
+	sh_ok("cmp $T/src.c $T/keep.c");
+}
+
 /* --- class 2: a failed run writes nothing -------------------------------- */
 
 /*
