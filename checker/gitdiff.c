@@ -492,6 +492,12 @@ int gitdiff_extract_staged(const struct git_diff *d, struct diff_file *f, char *
 		free(blob);
 		return rc < 0 ? rc : -EIO;
 	}
+	if (len > LIMIT_SOURCE || memchr(blob, '\0', len)) {
+		snprintf(err, errlen, "%s: the staged copy is %s", f->rel,
+			 len > LIMIT_SOURCE ? "too large for a source file" : "binary (NUL bytes), not C source");
+		ret = -EINVAL;
+		goto out_blob;
+	}
 	if (!mkdtemp(dir)) {
 		ret = -errno;
 		snprintf(err, errlen, "cannot make a temporary directory: %s", strerror(errno));

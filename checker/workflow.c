@@ -33,8 +33,13 @@ static bool wanted(const struct options *o, const struct diff_file *f)
 	if (!o->nfiles)
 		return true;
 	for (i = 0; i < o->nfiles; i++) {
-		char *rp = realpath(o->files[i], NULL);
-		bool hit = rp && !strcmp(rp, f->path);
+		char cwd[PATH_MAX], *rp = realpath(o->files[i], NULL);
+		bool hit;
+
+		/* a file deleted from the work tree (scanned from the index) by its name */
+		if (!rp && getcwd(cwd, sizeof(cwd)))
+			rp = path_normal(cwd, o->files[i]);
+		hit = rp && !strcmp(rp, f->path);
 
 		free(rp);
 		if (hit)

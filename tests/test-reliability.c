@@ -342,6 +342,10 @@ Test(reliability, staged_file_deleted_from_work_tree_is_scanned_from_index)
 	cr_assert(strstr(r.out, "drv.c:15:"), "%s", r.out);
 	cr_assert(strstr(r.err, "deleted from the work tree"), "%s", r.err);
 	run_free(&r);
+	sh_run(&r, GIT "timeout 60 $L --staged drv.c -- -I$TOP/reference/include");
+	cr_assert_eq(r.status, 1, "named on the command line: %s%s", r.out, r.err);
+	cr_assert(strstr(r.out, "drv.c:15:"), "%s", r.out);
+	run_free(&r);
 	sh_ok(GIT "test ! -e drv.c");
 }
 
