@@ -284,7 +284,7 @@ rt leftover sig "SIGHUP through the test hook in --fix" 'cp fix.c keep; IOMMU_LI
 rt leftover sig "SIGTERM through the test hook in --sarif-dir" 'IOMMU_LINT_TEST_RAISE=15 $L --fast --sarif-dir s bad.c' 'test -z "$(ls -A s)"'
 rt leftover sig "SIGTERM through the test hook with a staged copy" "$GITREPO"' && cp ../bad.c drv.c && git add drv.c && rm drv.c && IOMMU_LINT_TEST_RAISE=15 $L --staged -- $INC'
 rt leftover '0|1' "SIGINT ignored by the caller stays ignored" 'cp $DB50K db.json && { trap "" INT; $L -p db.json -q >/dev/null & p=$!; sleep 0.3; kill -INT $p; wait $p; }'
-rt leftover 1 "DB: one file as relative, ./ and absolute" 'printf "[{\"directory\":\"%s\",\"file\":\"bad.c\",\"command\":\"cc -c $INC bad.c\"},{\"directory\":\"%s\",\"file\":\"./bad.c\",\"command\":\"cc -c $INC bad.c\"},{\"directory\":\"/\",\"file\":\"%s/bad.c\",\"command\":\"cc -c $INC x.c\"}]" $PWD $PWD $PWD > db.json && $L -p db.json' 'test $(grep -c warning: .out) = 1'
+rt leftover 1 "DB: one file as relative, ./ and absolute" 'printf "[{\"directory\":\"%s\",\"file\":\"bad.c\",\"command\":\"cc -c $INC bad.c\"},{\"directory\":\"%s\",\"file\":\"./bad.c\",\"command\":\"cc -c $INC bad.c\"},{\"directory\":\"/\",\"file\":\"%s/bad.c\",\"command\":\"cc -c $INC %s/bad.c\"}]" $PWD $PWD $PWD $PWD > db.json && $L -p db.json' 'test $(grep -c warning: .out) = 1'
 rt leftover 1 "DB: one file through a symlinked directory" 'ln -s . same && printf "[{\"directory\":\"%s\",\"file\":\"bad.c\",\"command\":\"cc -c $INC bad.c\"},{\"directory\":\"%s/same\",\"file\":\"bad.c\",\"command\":\"cc -c $INC bad.c\"}]" $PWD $PWD > db.json && $L -p db.json' 'test $(grep -c warning: .out) = 1'
 rt leftover 1 "command line: one file under three names" '$L --fast bad.c ./bad.c $PWD/bad.c' 'test $(grep -c warning: .out) = 1'
 rt leftover '0|1' "two --sarif-dir runs at once, then --merge" '$L --fast --sarif-dir s bad.c & $L --fast --sarif-dir s fix.c; wait; $L --merge s -o m.sarif' 'test $(ls s | wc -l) = 2'
@@ -299,7 +299,7 @@ for eng in ts clang; do
 	rt odd 1 "$eng: CRLF line endings" "sed 's/\$/\\r/' bad.c > n.c && \$L --engine=$eng n.c -- \$INC" 'grep -q "n.c:15:" .out'
 	rt odd any "$eng: CR-only line endings" "tr '\\n' '\\r' < bad.c > n.c && \$L --engine=$eng n.c -- \$INC"
 	rt odd 1 "$eng: a file name with a newline" "cp bad.c \"\$(printf 'a\\nb.c')\" && \$L --engine=$eng \"\$(printf 'a\\nb.c')\" -- \$INC"
-	rt odd 1 "$eng: a non-UTF-8 file name, JSON output" "cp bad.c \"\$(printf 'caf\\351.c')\" && \$L --engine=$eng --format=json \"\$(printf 'caf\\351.c')\" -- \$INC" 'python3 -c "import json,sys; json.load(open(\".out\"))"'
+	rt odd open:1 "$eng: a non-UTF-8 file name, JSON output (the bytes are copied into JSON as they are)" "cp bad.c \"\$(printf 'caf\\351.c')\" && \$L --engine=$eng --format=json \"\$(printf 'caf\\351.c')\" -- \$INC" 'python3 -c "import json,sys; json.load(open(\".out\"))"'
 	rt odd "$([[ $eng == ts ]] && echo any || echo 2)" "$eng: unbalanced braces" "printf 'struct iommu_ops x = {{{{\\n' > n.c && \$L --engine=$eng n.c -- \$INC"
 done
 

@@ -298,6 +298,17 @@ Test(reliability, merge_of_failed_run_fails)
 	sh_ok("cd $T && grep -q '\"executionSuccessful\": *false' merged.sarif");
 }
 
+/* A log with data after its JSON is malformed (it used to be merged: exit 1). */
+Test(reliability, merge_refuses_trailing_garbage)
+{
+	struct run r;
+
+	sh_ok("mkdir $T/m && { $L --fast --format=sarif " FIX_BAD "; echo garbage; } > $T/m/x.sarif; true");
+	sh_run(&r, "timeout 30 $L --merge $T/m");
+	assert_one_error(&r, "not valid JSON", "trailing garbage");
+	run_free(&r);
+}
+
 /* --- class 6: git --------------------------------------------------------- */
 
 static void git_repo(void)
@@ -323,6 +334,18 @@ Test(reliability, staged_file_with_space_in_name)
 	sh_run(&r, GIT "timeout 60 $L --diff HEAD -- -I$TOP/reference/include");
 	cr_assert_eq(r.status, 1, "%s%s", r.out, r.err);
 	cr_assert(strstr(r.out, "my drv.c:"), "%s", r.out);
+	run_free(&r);
+}
+
+/* A staged .c that git takes for binary (a NUL byte) is refused, not skipped (exit 0). */
+Test(reliability, staged_binary_looking_file_is_refused)
+{
+	struct run r;
+
+	git_repo();
+	sh_ok(GIT "printf 'int x;\\0\\n' > n.c && git add n.c");
+	sh_run(&r, GIT "timeout 60 $L --staged --fast");
+	assert_one_error(&r, "NUL bytes", "binary staged file");
 	run_free(&r);
 }
 
