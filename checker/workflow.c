@@ -49,7 +49,7 @@ static bool wanted(const struct options *o, const struct diff_file *f)
 }
 
 struct changed_match {
-	const struct git_diff *d;
+	struct path_index ix;		/* over the changed files' paths */
 	bool *covered;
 };
 
@@ -57,11 +57,12 @@ struct changed_match {
 static bool names_changed_file(const char *rp, void *arg)
 {
 	struct changed_match *m = arg;
+	size_t probe = PATH_INDEX_START;
 	bool match = false;
-	unsigned k;
+	int k;
 
-	for (k = 0; k < m->d->n; k++) {
-		if (!m->covered[k] && !strcmp(rp, m->d->v[k].path)) {
+	while ((k = path_index_next(&m->ix, rp, &probe)) >= 0) {
+		if (!m->covered[k]) {
 			m->covered[k] = true;
 			match = true;
 		}
@@ -155,6 +156,7 @@ int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list
 {
 	char err[1024], cwd[PATH_MAX];
 	bool *want = NULL, *covered = NULL, at_top;
+	const char **paths = NULL;
 	struct changed_match m;
 	unsigned k, nwant = 0;
 	size_t n;
@@ -212,9 +214,16 @@ int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list
 		}
 		for (k = 0; k < w->diff.n; k++)
 			covered[k] = !want[k];
-		m.d = &w->diff;
+		paths = calloc(w->diff.n + 1, sizeof(*paths));
+		for (k = 0; paths && k < w->diff.n; k++)
+			paths[k] = w->diff.v[k].path;
+		if (!paths || path_index_build(&m.ix, paths, w->diff.n)) {
+			ret = -ENOMEM;
+			goto out_nomem;
+		}
 		m.covered = covered;
 		jobs_keep(jobs, names_changed_file, &m);
+		path_index_free(&m.ix);
 		if (jobs_to_staged_copies(&w->diff, jobs)) {
 			ret = -ENOMEM;
 			goto out_nomem;
@@ -248,6 +257,7 @@ int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list
 out_nomem:
 	fputs("iommu-lint: error: out of memory\n", stderr);
 out_free:
+	free(paths);
 	free(want);
 	free(covered);
 	return ret;
