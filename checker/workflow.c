@@ -347,7 +347,6 @@ int workflow_filter(const struct options *o, struct workflow *w, const struct fx
 		    struct findings *f)
 {
 	unsigned outside = 0, baselined = 0;
-	char err[1024];
 	int suppressed;
 
 	suppressed = suppress_apply(prog, f);
@@ -360,22 +359,32 @@ int workflow_filter(const struct options *o, struct workflow *w, const struct fx
 		name_staged_copies(&w->diff, f);
 	}
 	if (o->write_baseline && !w->failed) {
-		if (baseline_write(o->write_baseline, f, err, sizeof(err))) {
-			fprintf(stderr, "iommu-lint: error: %s\n", err);
-			return -EIO;
-		}
-		if (!o->quiet)
-			fprintf(stderr, "iommu-lint: wrote %u findings to the baseline %s\n", f->n,
-				o->write_baseline);
-		/* a fresh baseline accepts every finding */
+		/* a fresh baseline accepts every finding; written last (workflow_write_baseline) */
 		baselined = f->n;
-		findings_free(f);
+		w->fresh = *f;
+		memset(f, 0, sizeof(*f));
 	}
 	if (w->baseline)
 		baselined += baseline_filter(w->baseline, f);
 	if (!o->quiet && (suppressed || outside || baselined))
 		fprintf(stderr, "iommu-lint: hidden: %d suppressed inline, %u outside the changed code, %u in the baseline\n",
 			suppressed, outside, baselined);
+	return 0;
+}
+
+int workflow_write_baseline(const struct options *o, struct workflow *w)
+{
+	char err[1024];
+
+	if (!o->write_baseline || w->failed)
+		return 0;
+	if (baseline_write(o->write_baseline, &w->fresh, err, sizeof(err))) {
+		fprintf(stderr, "iommu-lint: error: %s\n", err);
+		return -EIO;
+	}
+	if (!o->quiet)
+		fprintf(stderr, "iommu-lint: wrote %u findings to the baseline %s\n", w->fresh.n,
+			o->write_baseline);
 	return 0;
 }
 
@@ -394,6 +403,7 @@ int workflow_start(const struct options *o, struct workflow *w)
 
 void workflow_free(struct workflow *w)
 {
+	findings_free(&w->fresh);
 	baseline_free(w->baseline);
 	w->baseline = NULL;
 	gitdiff_free(&w->diff);

@@ -147,6 +147,25 @@ Test(reliability, failed_run_writes_nothing)
 	sh_ok("cd $T && grep -q resv-region base.json");
 }
 
+/*
+ * An output that fails (-o into a missing directory) fails the run, and the
+ * baseline, written last, is left as it was (it used to be written first).
+ */
+Test(reliability, failed_output_leaves_the_baseline)
+{
+	struct run r;
+
+	sh_ok("cd $T && echo keep > base.json");
+	sh_run(&r, "cd $T && timeout 60 $L --fast --write-baseline base.json -o no/such/r.txt $TOP/" FIX_BAD);
+	assert_one_error(&r, "no/such/r.txt", "-o fails");
+	run_free(&r);
+	sh_ok("cd $T && test \"$(cat base.json)\" = keep");
+	sh_run(&r, "cd $T && timeout 60 $L --fast --write-baseline base.json -o r.txt $TOP/" FIX_BAD);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	sh_ok("cd $T && grep -q of-xlate-presence base.json && test -e r.txt");
+}
+
 /* --- class 3: inputs that are not regular files --------------------------- */
 
 /*
