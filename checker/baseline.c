@@ -86,6 +86,11 @@ static const char *get_string(struct json_object *o, const char *key)
 	return json_object_get_string(v);
 }
 
+static int cmp_fp(const void *a, const void *b)
+{
+	return strcmp(((const struct baseline_entry *)a)->fp, ((const struct baseline_entry *)b)->fp);
+}
+
 int baseline_load(const char *path, struct baseline **out, char *err, size_t errlen)
 {
 	struct json_object *root = NULL, *arr, *ver;
@@ -143,6 +148,8 @@ int baseline_load(const char *path, struct baseline **out, char *err, size_t err
 		memcpy(b->v[b->n].fp, fpr, FINGERPRINT_LEN + 1);
 		b->n++;
 	}
+	/* sorted by fingerprint: each finding is looked up by binary search */
+	qsort(b->v, b->n, sizeof(*b->v), cmp_fp);
 	*out = b;
 	ret = 0;
 	goto out_put;
@@ -164,11 +171,22 @@ static const char *in_baseline(const struct finding *x, void *arg)
 {
 	struct baseline_match *m = arg;
 	char fp[FINGERPRINT_LEN + 1];
-	unsigned k;
+	unsigned k, lo, hi;
 
 	finding_fingerprint(x, m->cwd, fp);
-	for (k = 0; k < m->b->n; k++) {
-		if (!m->b->v[k].used && !strcmp(m->b->v[k].fp, fp)) {
+	/* the first entry with this fingerprint, then the equal ones after it */
+	lo = 0;
+	hi = m->b->n;
+	while (lo < hi) {
+		unsigned mid = lo + (hi - lo) / 2;
+
+		if (strcmp(m->b->v[mid].fp, fp) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (k = lo; k < m->b->n && !strcmp(m->b->v[k].fp, fp); k++) {
+		if (!m->b->v[k].used) {
 			m->b->v[k].used = true;
 			return m->why;
 		}

@@ -424,23 +424,62 @@ void jobs_keep(struct job_list *jobs, bool (*keep)(const char *realpath, void *a
 	jobs->n = n;
 }
 
+int path_index_build(struct path_index *ix, const char *const *keys, unsigned n)
+{
+	size_t cap = 16, h;
+	unsigned i;
+
+	while (cap < 2 * (size_t)n)
+		cap *= 2;
+	ix->mask = cap - 1;
+	ix->keys = keys;
+	ix->slot = malloc(cap * sizeof(*ix->slot));
+	if (!ix->slot)
+		return -ENOMEM;
+	memset(ix->slot, 0xff, cap * sizeof(*ix->slot));
+	for (i = 0; i < n; i++) {
+		for (h = fnv1a64(keys[i]) & ix->mask; ix->slot[h] >= 0; h = (h + 1) & ix->mask)
+			;
+		ix->slot[h] = (int)i;
+	}
+	return 0;
+}
+
+int path_index_next(const struct path_index *ix, const char *key, size_t *probe)
+{
+	if (*probe == PATH_INDEX_START)
+		*probe = fnv1a64(key) & ix->mask;
+	while (ix->slot[*probe] >= 0) {
+		int i = ix->slot[*probe];
+
+		*probe = (*probe + 1) & ix->mask;
+		if (!strcmp(ix->keys[i], key))
+			return i;
+	}
+	return -1;
+}
+
+void path_index_free(struct path_index *ix)
+{
+	free(ix->slot);
+	ix->slot = NULL;
+}
+
 struct restrict_match {
-	int nfiles;
-	char **want;
+	struct path_index ix;
 	bool *hit;
 };
 
 static bool names_wanted_file(const char *rp, void *arg)
 {
 	struct restrict_match *m = arg;
+	size_t probe = PATH_INDEX_START;
 	bool match = false;
 	int f;
 
-	for (f = 0; f < m->nfiles; f++) {
-		if (!strcmp(rp, m->want[f])) {
-			m->hit[f] = true;
-			match = true;
-		}
+	while ((f = path_index_next(&m->ix, rp, &probe)) >= 0) {
+		m->hit[f] = true;
+		match = true;
 	}
 	return match;
 }
@@ -448,27 +487,31 @@ static bool names_wanted_file(const char *rp, void *arg)
 int compdb_restrict(struct job_list *jobs, int nfiles, char *const *files, char *err,
 		    size_t errlen)
 {
-	struct restrict_match m = {
-		.nfiles = nfiles,
-		.want = calloc((size_t)nfiles + 1, sizeof(*m.want)),
-		.hit = calloc((size_t)nfiles + 1, sizeof(*m.hit)),
-	};
+	struct restrict_match m = { .hit = calloc((size_t)nfiles + 1, sizeof(*m.hit)) };
+	char **want = calloc((size_t)nfiles + 1, sizeof(*want));
 	int f, ret = 0;
 
-	if (!m.want || !m.hit) {
+	if (!want || !m.hit) {
 		snprintf(err, errlen, "out of memory");
 		ret = -ENOMEM;
 		goto out;
 	}
 	for (f = 0; f < nfiles; f++) {
-		m.want[f] = realpath(files[f], NULL);
-		if (!m.want[f]) {
+		want[f] = realpath(files[f], NULL);
+		if (!want[f]) {
 			snprintf(err, errlen, "%s: %s", files[f], strerror(errno));
 			ret = -ENOENT;
 			goto out;
 		}
 	}
+	/* a hash index of the wanted files: linear in DB entries + files, not their product */
+	if (path_index_build(&m.ix, (const char *const *)want, (unsigned)nfiles)) {
+		snprintf(err, errlen, "out of memory");
+		ret = -ENOMEM;
+		goto out;
+	}
 	jobs_keep(jobs, names_wanted_file, &m);
+	path_index_free(&m.ix);
 	for (f = 0; f < nfiles; f++) {
 		if (!m.hit[f]) {
 			snprintf(err, errlen, "%s: not in the compile database", files[f]);
@@ -477,9 +520,9 @@ int compdb_restrict(struct job_list *jobs, int nfiles, char *const *files, char 
 		}
 	}
 out:
-	for (f = 0; m.want && f < nfiles; f++)
-		free(m.want[f]);
-	free(m.want);
+	for (f = 0; want && f < nfiles; f++)
+		free(want[f]);
+	free(want);
 	free(m.hit);
 	return ret;
 }

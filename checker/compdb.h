@@ -19,6 +19,22 @@ struct job_list {
  * one-line reason in err.
  */
 int compdb_load(const char *path, struct job_list *jobs, char *err, size_t errlen);
+/*
+ * A hash index over n paths (keys are not copied): path_index_next() gives,
+ * one by one, the index of every key equal to key (start with *probe =
+ * PATH_INDEX_START), then -1.  For matching DB entries against many files
+ * in linear time.
+ */
+struct path_index {
+	size_t mask;
+	int *slot;
+	const char *const *keys;
+};
+#define PATH_INDEX_START ((size_t)-1)
+int path_index_build(struct path_index *ix, const char *const *keys, unsigned n);
+int path_index_next(const struct path_index *ix, const char *key, size_t *probe);
+void path_index_free(struct path_index *ix);
+
 /* Keep only the jobs naming one of files; every file must match one. */
 int compdb_restrict(struct job_list *jobs, int nfiles, char *const *files, char *err,
 		    size_t errlen);

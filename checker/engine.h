@@ -51,6 +51,7 @@ struct finding {
 	/* hidden by an inline suppression or a baseline (kept for SARIF only) */
 	enum hide_kind { HIDE_NONE, HIDE_IN_SOURCE, HIDE_EXTERNAL } hidden;
 	char *justification;	/* why it is hidden, or NULL */
+	bool fresh;		/* hidden by --write-baseline: the new baseline lists it */
 };
 
 /*

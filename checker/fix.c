@@ -22,6 +22,7 @@
 #include "compdb.h"
 #include "edit.h"
 #include "fix.h"
+#include "output.h"
 #include "gitdiff.h"
 #include "report.h"
 
@@ -539,12 +540,33 @@ out_tmp:
 	return ret;
 }
 
+struct blob {
+	const char *data;
+	size_t len;
+};
+
+static int write_blob(FILE *out, const void *arg)
+{
+	const struct blob *b = arg;
+
+	return fwrite(b->data, 1, b->len, out) == b->len ? 0 : -EIO;
+}
+
+/* Through checker/output.c: a device or FIFO written through, an input of the run refused. */
+static int write_output(const char *path, const char *data, size_t len, char *err,
+			size_t errlen)
+{
+	struct blob b = { data, len };
+
+	return output_write(path, write_blob, &b, err, errlen);
+}
+
 int fix_export(const char *path, const struct fx_program *prog, const struct findings *f)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *m = open_memstream(&buf, &len);
-	struct stat st;
+	char err[PATH_MAX + 128];
 	int ret;
 
 	if (!m)
@@ -552,13 +574,9 @@ int fix_export(const char *path, const struct fx_program *prog, const struct fin
 	ret = fix_write_diff(m, prog, f);
 	fclose(m);
 	if (!ret) {
-		mode_t mask = umask(0);
-
-		umask(mask);
-		ret = write_atomic(path, buf, len, stat(path, &st) ? 0666 & ~mask : st.st_mode);
+		ret = write_output(path, buf, len, err, sizeof(err));
 		if (ret)
-			fprintf(stderr, "iommu-lint: error: %s: cannot write the fixes: %s\n", path,
-				strerror(-ret));
+			fprintf(stderr, "iommu-lint: error: %s\n", err);
 	}
 	free(buf);
 	return ret ? -1 : 0;
@@ -853,7 +871,7 @@ static int write_mail(const char *dir, unsigned idx, const struct fx_program *pr
 	const struct finding *x = &f->v[i];
 	const struct fx_tu *tu = edit_tu(prog, x->edits[0].file);
 	char *prefix, *from, *fixes, *buf = NULL, *diff = NULL, *title, *path, *body;
-	char name[128], date[64], dflt[256];
+	char name[128], date[64], dflt[256], err[PATH_MAX + 128];
 	size_t len = 0, dlen = 0;
 	unsigned ins = 0, del = 0;
 	struct fix_path p;
@@ -918,10 +936,9 @@ static int write_mail(const char *dir, unsigned idx, const struct fx_program *pr
 		snprintf(dflt, sizeof(dflt), "%s %s", prefix, title);
 		patch_name(name, sizeof(name), idx, dflt);
 		path = path_join(dir, name);
-		ret = path ? write_atomic(path, buf, len, 0644) : -ENOMEM;
+		ret = path ? write_output(path, buf, len, err, sizeof(err)) : -ENOMEM;
 		if (ret)
-			fprintf(stderr, "iommu-lint: error: %s: cannot write: %s\n", path ? path : name,
-				strerror(-ret));
+			fprintf(stderr, "iommu-lint: error: %s\n", path ? err : "out of memory");
 		free(path);
 	}
 	free(buf);

@@ -2,7 +2,8 @@
 /*
  * gitdiff.c - changed lines from git.  git is run as a child process (no
  * shell) with the options that make its output independent of the user's
- * configuration (prefixes, colour, external diff drivers, path quoting);
+ * configuration (prefixes, colour, external diff drivers, path quoting),
+ * --text so that a .c git takes for binary is still listed (and refused);
  * the -U0 patch is read hunk by hunk, counting each hunk's lines so that an
  * added line which happens to read "+++ b/x" is not taken for a header.
  */
@@ -291,7 +292,7 @@ static int parse_patch(char *text, struct git_diff *d)
 }
 
 static const char *const diff_opts[] = {
-	"diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames",
+	"diff", "-U0", "--text", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames",
 	"--ignore-submodules", "--diff-filter=AM", "--src-prefix=a/", "--dst-prefix=b/",
 };
 #define NDIFF_OPTS (sizeof(diff_opts) / sizeof(diff_opts[0]))
@@ -490,6 +491,12 @@ int gitdiff_extract_staged(const struct git_diff *d, struct diff_file *f, char *
 			 rc);
 		free(blob);
 		return rc < 0 ? rc : -EIO;
+	}
+	if (len > LIMIT_SOURCE || memchr(blob, '\0', len)) {
+		snprintf(err, errlen, "%s: the staged copy is %s", f->rel,
+			 len > LIMIT_SOURCE ? "too large for a source file" : "binary (NUL bytes), not C source");
+		ret = -EINVAL;
+		goto out_blob;
 	}
 	if (!mkdtemp(dir)) {
 		ret = -errno;

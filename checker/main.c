@@ -570,6 +570,8 @@ int main(int argc, char **argv)
 		if (!o.quiet)
 			fprintf(stderr, "iommu-lint: fixed %u of %u findings\n", fixed, findings.n);
 	}
+	if (ret != 2 && workflow_write_baseline(&o, &wf))
+		ret = 2;
 	if (o.sarif_dir && sarif_dir_write(o.sarif_dir, &jobs, &findings, &sum, err, sizeof(err))) {
 		fprintf(stderr, "iommu-lint: error: %s\n", err);
 		ret = 2;

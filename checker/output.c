@@ -87,11 +87,15 @@ static int write_through(const char *path, output_fn fn, const void *arg, char *
 		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(-ret));
 		return ret;
 	}
+	errno = 0;
 	ret = fn(out, arg) ? -EIO : 0;
-	if ((fclose(out) || ret) && !ret)
-		ret = -EIO;
+	/* the device's own reason (ENOSPC from /dev/full), else EIO */
+	if (ret || ferror(out))
+		ret = errno ? -errno : -EIO;
+	if (fclose(out) && !ret)
+		ret = errno ? -errno : -EIO;
 	if (ret)
-		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(EIO));
+		snprintf(err, errlen, "%s: cannot write: %s", path, strerror(-ret));
 	return ret;
 }
 

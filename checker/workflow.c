@@ -33,8 +33,13 @@ static bool wanted(const struct options *o, const struct diff_file *f)
 	if (!o->nfiles)
 		return true;
 	for (i = 0; i < o->nfiles; i++) {
-		char *rp = realpath(o->files[i], NULL);
-		bool hit = rp && !strcmp(rp, f->path);
+		char cwd[PATH_MAX], *rp = realpath(o->files[i], NULL);
+		bool hit;
+
+		/* a file deleted from the work tree (scanned from the index) by its name */
+		if (!rp && getcwd(cwd, sizeof(cwd)))
+			rp = path_normal(cwd, o->files[i]);
+		hit = rp && !strcmp(rp, f->path);
 
 		free(rp);
 		if (hit)
@@ -44,7 +49,7 @@ static bool wanted(const struct options *o, const struct diff_file *f)
 }
 
 struct changed_match {
-	const struct git_diff *d;
+	struct path_index ix;		/* over the changed files' paths */
 	bool *covered;
 };
 
@@ -52,11 +57,12 @@ struct changed_match {
 static bool names_changed_file(const char *rp, void *arg)
 {
 	struct changed_match *m = arg;
+	size_t probe = PATH_INDEX_START;
 	bool match = false;
-	unsigned k;
+	int k;
 
-	for (k = 0; k < m->d->n; k++) {
-		if (!m->covered[k] && !strcmp(rp, m->d->v[k].path)) {
+	while ((k = path_index_next(&m->ix, rp, &probe)) >= 0) {
+		if (!m->covered[k]) {
 			m->covered[k] = true;
 			match = true;
 		}
@@ -150,6 +156,7 @@ int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list
 {
 	char err[1024], cwd[PATH_MAX];
 	bool *want = NULL, *covered = NULL, at_top;
+	const char **paths = NULL;
 	struct changed_match m;
 	unsigned k, nwant = 0;
 	size_t n;
@@ -207,9 +214,16 @@ int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list
 		}
 		for (k = 0; k < w->diff.n; k++)
 			covered[k] = !want[k];
-		m.d = &w->diff;
+		paths = calloc(w->diff.n + 1, sizeof(*paths));
+		for (k = 0; paths && k < w->diff.n; k++)
+			paths[k] = w->diff.v[k].path;
+		if (!paths || path_index_build(&m.ix, paths, w->diff.n)) {
+			ret = -ENOMEM;
+			goto out_nomem;
+		}
 		m.covered = covered;
 		jobs_keep(jobs, names_changed_file, &m);
+		path_index_free(&m.ix);
 		if (jobs_to_staged_copies(&w->diff, jobs)) {
 			ret = -ENOMEM;
 			goto out_nomem;
@@ -243,6 +257,7 @@ int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list
 out_nomem:
 	fputs("iommu-lint: error: out of memory\n", stderr);
 out_free:
+	free(paths);
 	free(want);
 	free(covered);
 	return ret;
@@ -337,7 +352,7 @@ int workflow_filter(const struct options *o, struct workflow *w, const struct fx
 		    struct findings *f)
 {
 	unsigned outside = 0, baselined = 0;
-	char err[1024], why[PATH_MAX + 64];
+	char why[PATH_MAX + 64];
 	int suppressed;
 
 	suppressed = suppress_apply(prog, f, &w->hidden);
@@ -352,16 +367,13 @@ int workflow_filter(const struct options *o, struct workflow *w, const struct fx
 		name_staged_copies(&w->diff, &w->hidden);
 	}
 	if (o->write_baseline && !w->failed) {
-		if (baseline_write(o->write_baseline, f, err, sizeof(err))) {
-			fprintf(stderr, "iommu-lint: error: %s\n", err);
-			return -EIO;
-		}
-		if (!o->quiet)
-			fprintf(stderr, "iommu-lint: wrote %u findings to the baseline %s\n", f->n,
-				o->write_baseline);
-		/* a fresh baseline accepts every finding */
+		/* a fresh baseline accepts every finding; written last (workflow_write_baseline) */
+		unsigned k, from = w->hidden.n;
+
 		snprintf(why, sizeof(why), "written to the baseline %s", o->write_baseline);
 		baselined = findings_hide(f, always, why, HIDE_EXTERNAL, &w->hidden);
+		for (k = from; k < w->hidden.n; k++)
+			w->hidden.v[k].fresh = true;
 	}
 	if (w->baseline) {
 		snprintf(why, sizeof(why), "listed in the baseline %s", o->baseline);
@@ -371,6 +383,36 @@ int workflow_filter(const struct options *o, struct workflow *w, const struct fx
 	if (!o->quiet && (suppressed || outside || baselined))
 		fprintf(stderr, "iommu-lint: hidden: %d suppressed inline, %u outside the changed code, %u in the baseline\n",
 			suppressed, outside, baselined);
+	return 0;
+}
+
+int workflow_write_baseline(const struct options *o, struct workflow *w)
+{
+	struct findings fresh = { 0 };
+	char err[1024];
+	unsigned i;
+	int ret;
+
+	if (!o->write_baseline || w->failed)
+		return 0;
+	/* a view of the findings the run hid for it: baseline_write only reads them */
+	fresh.v = calloc(w->hidden.n ? w->hidden.n : 1, sizeof(*fresh.v));
+	if (!fresh.v) {
+		fputs("iommu-lint: error: out of memory\n", stderr);
+		return -ENOMEM;
+	}
+	for (i = 0; i < w->hidden.n; i++)
+		if (w->hidden.v[i].fresh)
+			fresh.v[fresh.n++] = w->hidden.v[i];
+	ret = baseline_write(o->write_baseline, &fresh, err, sizeof(err));
+	free(fresh.v);
+	if (ret) {
+		fprintf(stderr, "iommu-lint: error: %s\n", err);
+		return -EIO;
+	}
+	if (!o->quiet)
+		fprintf(stderr, "iommu-lint: wrote %u findings to the baseline %s\n", fresh.n,
+			o->write_baseline);
 	return 0;
 }
 

@@ -36,13 +36,20 @@ int workflow_collect_jobs(struct options *o, struct workflow *w, struct job_list
 int workflow_list_suppressions(const struct job_list *jobs);
 /*
  * Drop suppressed findings, findings outside the changed code (diff mode),
- * write --write-baseline (not when w->failed), then drop what the baseline
- * lists.  Suppressed and baselined findings (in changed code) move to
- * w->hidden, sorted.  Returns 0, or
- * -errno after printing one error line.
+ * then what the baseline lists.  Suppressed and baselined findings (in
+ * changed code) move to w->hidden, sorted; with --write-baseline (and
+ * w->failed false) every remaining finding moves there too, marked fresh:
+ * a fresh baseline accepts them all.  Returns 0, or -errno after printing
+ * one error line.
  */
 int workflow_filter(const struct options *o, struct workflow *w, const struct fx_program *prog,
 		    struct findings *f);
+/*
+ * Write --write-baseline from w->fresh: the last output of a run, so that
+ * a run failing on an earlier one (-o, --export-fixes) leaves the baseline
+ * as it was.  0, or -EIO after one error line.
+ */
+int workflow_write_baseline(const struct options *o, struct workflow *w);
 void workflow_free(struct workflow *w);
 
 #endif

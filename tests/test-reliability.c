@@ -82,6 +82,38 @@ static void assert_one_error(const struct run *r, const char *cause, const char 
 	cr_assert(strstr(r->err, cause), "%s: no '%s' in: %s", what, cause, r->err);
 }
 
+/* --- class 1: outputs ------------------------------------------------------ */
+
+/*
+ * --export-fixes and --patch-dir go through checker/output.c like -o: a
+ * character device is written through (it used to be replaced by a regular
+ * file: as root, --export-fixes /dev/full turned the device into a file),
+ * and the scanned source is refused.  Private device nodes (mknod, as root;
+ * skipped otherwise), never the machine's.
+ */
+Test(reliability, fix_outputs_never_replace_devices_or_inputs)
+{
+	struct run r;
+
+	sh_run(&r, "mknod $T/null c 1 3 && mknod $T/full c 1 7");
+	if (r.status) {
+		run_free(&r);
+		cr_skip_test("mknod needs root");
+	}
+	run_free(&r);
+	sh_run(&r, "timeout 60 $L --kernel=6.12 --export-fixes $T/null " FIX_FIXABLE " -- -Ireference/include");
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	run_free(&r);
+	sh_run(&r, "timeout 60 $L --kernel=6.12 --export-fixes $T/full " FIX_FIXABLE " -- -Ireference/include");
+	assert_one_error(&r, "full: cannot write: No space left on device", "--export-fixes full");
+	run_free(&r);
+	sh_ok("test -c $T/null && test -c $T/full");
+	sh_run(&r, "cp " FIX_FIXABLE " $T/src.c && cp $T/src.c $T/keep.c && timeout 60 $L --kernel=6.12 --export-fixes $T/src.c $T/src.c -- -Ireference/include");
+	assert_one_error(&r, "is an input of this run", "--export-fixes over the source");
+	run_free(&r);
+	sh_ok("cmp $T/src.c $T/keep.c");
+}
+
 /* --- class 2: a failed run writes nothing -------------------------------- */
 
 /*
@@ -113,6 +145,25 @@ Test(reliability, failed_run_writes_nothing)
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	run_free(&r);
 	sh_ok("cd $T && grep -q resv-region base.json");
+}
+
+/*
+ * An output that fails (-o into a missing directory) fails the run, and the
+ * baseline, written last, is left as it was (it used to be written first).
+ */
+Test(reliability, failed_output_leaves_the_baseline)
+{
+	struct run r;
+
+	sh_ok("cd $T && echo keep > base.json");
+	sh_run(&r, "cd $T && timeout 60 $L --fast --write-baseline base.json -o no/such/r.txt $TOP/" FIX_BAD);
+	assert_one_error(&r, "no/such/r.txt", "-o fails");
+	run_free(&r);
+	sh_ok("cd $T && test \"$(cat base.json)\" = keep");
+	sh_run(&r, "cd $T && timeout 60 $L --fast --write-baseline base.json -o r.txt $TOP/" FIX_BAD);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	sh_ok("cd $T && grep -q of-xlate-presence base.json && test -e r.txt");
 }
 
 /* --- class 3: inputs that are not regular files --------------------------- */
@@ -266,6 +317,17 @@ Test(reliability, merge_of_failed_run_fails)
 	sh_ok("cd $T && grep -q '\"executionSuccessful\": *false' merged.sarif");
 }
 
+/* A log with data after its JSON is malformed (it used to be merged: exit 1). */
+Test(reliability, merge_refuses_trailing_garbage)
+{
+	struct run r;
+
+	sh_ok("mkdir $T/m && { $L --fast --format=sarif " FIX_BAD "; echo garbage; } > $T/m/x.sarif; true");
+	sh_run(&r, "timeout 30 $L --merge $T/m");
+	assert_one_error(&r, "not valid JSON", "trailing garbage");
+	run_free(&r);
+}
+
 /* --- class 6: git --------------------------------------------------------- */
 
 static void git_repo(void)
@@ -294,6 +356,18 @@ Test(reliability, staged_file_with_space_in_name)
 	run_free(&r);
 }
 
+/* A staged .c that git takes for binary (a NUL byte) is refused, not skipped (exit 0). */
+Test(reliability, staged_binary_looking_file_is_refused)
+{
+	struct run r;
+
+	git_repo();
+	sh_ok(GIT "printf 'int x;\\0\\n' > n.c && git add n.c");
+	sh_run(&r, GIT "timeout 60 $L --staged --fast");
+	assert_one_error(&r, "NUL bytes", "binary staged file");
+	run_free(&r);
+}
+
 /*
  * A file staged, then deleted from the work tree: what the commit holds is
  * the index copy, and that is what is scanned (it used to be "scanned" as
@@ -309,6 +383,10 @@ Test(reliability, staged_file_deleted_from_work_tree_is_scanned_from_index)
 	cr_assert_eq(r.status, 1, "%s%s", r.out, r.err);
 	cr_assert(strstr(r.out, "drv.c:15:"), "%s", r.out);
 	cr_assert(strstr(r.err, "deleted from the work tree"), "%s", r.err);
+	run_free(&r);
+	sh_run(&r, GIT "timeout 60 $L --staged drv.c -- -I$TOP/reference/include");
+	cr_assert_eq(r.status, 1, "named on the command line: %s%s", r.out, r.err);
+	cr_assert(strstr(r.out, "drv.c:15:"), "%s", r.out);
 	run_free(&r);
 	sh_ok(GIT "test ! -e drv.c");
 }
