@@ -41,9 +41,19 @@ struct name_ref {
 	enum fx_ref ref;
 };
 
+/*
+ * Names in the order added; a later one hides an earlier one of the same
+ * spelling.  The file scope's are hashed (a file of 4000 tables names 8000
+ * things, and every identifier of the file is looked up), the locals of one
+ * function are few and searched from the last.
+ */
 struct names {
 	unsigned n, cap;
 	struct name_ref *v;
+	bool hashed;
+	unsigned nbuckets, nextcap;
+	unsigned *head;		/* index + 1 of the latest name of a bucket; 0 = none */
+	unsigned *next;		/* index + 1 of the previous name of the same bucket */
 };
 
 struct conv {
@@ -545,24 +555,82 @@ static unsigned end_line(const struct conv *cv, TSNode n)
 	return line_of(cv, e ? e - 1 : 0);
 }
 
+static unsigned name_hash(const char *s)
+{
+	unsigned h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (!p) {
+		fputs("iommu-lint: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+static void names_index(struct names *ns, unsigned i)
+{
+	unsigned b = name_hash(ns->v[i].name) & (ns->nbuckets - 1);
+
+	ns->next[i] = ns->head[b];
+	ns->head[b] = i + 1;
+}
+
 static void names_add(struct conv *cv, struct names *ns, const char *name, enum fx_ref ref)
 {
+	unsigned i;
+
 	if (!name)
 		return;
 	ns->v = arena_grow(&cv->tu->arena, ns->v, ns->n, &ns->cap, sizeof(*ns->v));
 	ns->v[ns->n].name = name;
 	ns->v[ns->n].ref = ref;
 	ns->n++;
+	if (!ns->hashed)
+		return;
+	if (ns->n > ns->nextcap) {
+		ns->nextcap = ns->nextcap ? 2 * ns->nextcap : 256;
+		ns->next = xrealloc(ns->next, ns->nextcap * sizeof(*ns->next));
+	}
+	if (ns->n <= ns->nbuckets) {
+		names_index(ns, ns->n - 1);
+		return;
+	}
+	ns->nbuckets = ns->nbuckets ? 2 * ns->nbuckets : 256;
+	ns->head = xrealloc(ns->head, ns->nbuckets * sizeof(*ns->head));
+	memset(ns->head, 0, ns->nbuckets * sizeof(*ns->head));
+	for (i = 0; i < ns->n; i++)
+		names_index(ns, i);
 }
 
 static enum fx_ref names_find(const struct names *ns, const char *name)
 {
 	unsigned i;
 
+	if (ns->hashed) {
+		if (!ns->nbuckets)
+			return FXR_NONE;
+		for (i = ns->head[name_hash(name) & (ns->nbuckets - 1)]; i; i = ns->next[i - 1])
+			if (!strcmp(ns->v[i - 1].name, name))
+				return ns->v[i - 1].ref;
+		return FXR_NONE;
+	}
 	for (i = ns->n; i-- > 0;)
 		if (!strcmp(ns->v[i].name, name))
 			return ns->v[i].ref;
 	return FXR_NONE;
+}
+
+static void names_free(struct names *ns)
+{
+	free(ns->head);
+	free(ns->next);
 }
 
 static bool all_caps(const char *s)
@@ -1798,7 +1866,7 @@ static int fe_ts_parse(void *state, const struct tu_job *job, struct fx_tu *tu, 
 		       size_t errlen)
 {
 	struct fe_ts *fe = state;
-	struct conv cv = { .tu = tu };
+	struct conv cv = { .tu = tu, .file.hashed = true };
 	TSTree *tree;
 	char *buf;
 	int ret = 0;
@@ -1830,6 +1898,7 @@ static int fe_ts_parse(void *state, const struct tu_job *job, struct fx_tu *tu, 
 	collect_names(&cv, ts_tree_root_node(tree), 0);
 	top_level(&cv, ts_tree_root_node(tree), 0);
 	free(cv.lines);
+	names_free(&cv.file);
 	if (cv.have_cur)
 		ts_tree_cursor_delete(&cv.cur);
 out_tree:
