@@ -53,7 +53,7 @@ elif shape == "nested-blocks":
     d = max(n // 50, 1)
     out.append("#include <linux/device.h>\nvoid f(struct device *dev, int a)\n{")
     out.append("\tif (a) {" * d)
-    out.append("\tget_device(dev);")
+    out.append("\tput_device(dev);")
     out.append("\t}" * d)
     out.append("}")
 open(path, "w").write("\n".join(out) + "\n")

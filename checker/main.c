@@ -478,6 +478,7 @@ int main(int argc, char **argv)
 	edits_drop_overlaps(&findings);
 	sum.findings = findings.n;
 	sum.notes = findings.n - findings_at_least(&findings, SEV_WARNING);
+	sum.prog = &prog;
 	sum.seconds = now() - t0;
 
 	if (sum.tool_failed) {

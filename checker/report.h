@@ -20,6 +20,8 @@ struct run_summary {
 	const struct tu_failure *failures;
 	bool tool_failed;
 	unsigned notes;		/* findings at level note (counted in findings too) */
+	/* the parsed TUs, for the frontends' limit notes (fx_tu.limits); may be NULL */
+	const struct fx_program *prog;
 };
 
 /* Print a JSON document (pretty, '/' unescaped) and a newline; -1 on a write error. */

@@ -65,7 +65,9 @@ struct conv {
 	struct names file;	/* file-scope functions, variables, enumerators */
 	struct names local;	/* parameters and locals of the current function */
 	unsigned depth;
-	unsigned fcap, vcap, rcap;
+	bool cut;		/* DEPTH_MAX reached in the current definition... */
+	uint32_t cut_at;	/* ...first at this byte */
+	unsigned fcap, vcap, rcap, lcap;
 	TSTreeCursor cur;	/* kids_get()'s, reset to each node */
 	bool have_cur;
 };
@@ -661,6 +663,42 @@ static enum fx_ref resolve(struct conv *cv, const char *name, bool callee)
 	return FXR_GLOBAL;
 }
 
+/* ---- the nesting limit ---- */
+
+/*
+ * The conversion recurses once a statement or expression level; past
+ * DEPTH_MAX levels (about DEPTH_MAX / 2 nested blocks: a block and its
+ * if/for are two) the rest is one opaque node.  That is said in the report
+ * (limit_note()), never dropped silently.
+ */
+static void depth_cut(struct conv *cv, TSNode n)
+{
+	if (!cv->cut) {
+		cv->cut = true;
+		cv->cut_at = ts_node_start_byte(n);
+	}
+}
+
+/* A note for the definition (function or variable) just converted, if it was cut. */
+static void limit_note(struct conv *cv, const struct fx_loc *loc, const char *name, bool func)
+{
+	struct fx_tu *tu = cv->tu;
+	struct fx_limit *l;
+	char buf[320];
+
+	if (!cv->cut)
+		return;
+	cv->cut = false;
+	tu->limits = arena_grow(&tu->arena, tu->limits, tu->nlimits, &cv->lcap, sizeof(*tu->limits));
+	l = &tu->limits[tu->nlimits++];
+	l->loc = *loc;
+	snprintf(buf, sizeof(buf),
+		 "fast mode: %s%s nests deeper than %u statements and expressions (about %u nested blocks) at line %u: the code below that depth is not analysed",
+		 name ? name : "?", func ? "()" : "", DEPTH_MAX, DEPTH_MAX / 2,
+		 line_of(cv, cv->cut_at));
+	l->message = arena_strdup(&tu->arena, buf);
+}
+
 /* ---- declarators ---- */
 
 struct decl_info {
@@ -1093,8 +1131,10 @@ static struct fx_expr *conv_expr(struct conv *cv, TSNode n)
 		}
 		n = k;
 	}
-	if (cv->depth > DEPTH_MAX)
+	if (cv->depth > DEPTH_MAX) {
+		depth_cut(cv, n);
 		return new_expr(cv, n, FXE_OTHER);
+	}
 	cv->depth++;
 	e = conv_expr_kind(cv, n, ts_node_type(n));
 	cv->depth--;
@@ -1546,8 +1586,10 @@ static struct fx_stmt *conv_stmt(struct conv *cv, TSNode n)
 
 	if (ts_node_is_null(n))
 		return NULL;
-	if (cv->depth > DEPTH_MAX)
+	if (cv->depth > DEPTH_MAX) {
+		depth_cut(cv, n);
 		return new_stmt(cv, n, FXS_OTHER);
+	}
 	cv->depth++;
 	s = conv_stmt_kind(cv, n, ts_node_type(n));
 	cv->depth--;
@@ -1605,7 +1647,9 @@ static void add_func(struct conv *cv, TSNode n)
 	f->is_static = has_storage(cv, n, "static");
 	cv->local.n = 0;
 	add_params(cv, f, field(di.fn, "parameters"));
+	cv->cut = false;
 	f->body = conv_stmt(cv, body);
+	limit_note(cv, &f->loc, f->name, true);
 	cv->local.n = 0;
 }
 
@@ -1761,7 +1805,11 @@ static void top_decl(struct conv *cv, TSNode n)
 		    is(k, "type_qualifier") || skip_node(k) || is(k, "ERROR") ||
 		    is(k, "attribute_specifier"))
 			continue;
+		cv->cut = false;
 		add_var(cv, n, k, base);
+		if (cv->cut && cv->tu->nvars)
+			limit_note(cv, &cv->tu->vars[cv->tu->nvars - 1].loc,
+				   cv->tu->vars[cv->tu->nvars - 1].name, false);
 	}
 	kids_put(&kv);
 }
@@ -1844,6 +1892,29 @@ static void collect_names(struct conv *cv, TSNode n, unsigned depth)
 	kids_put(&kv);
 }
 
+/*
+ * Old Mac line endings: a CR not followed by LF is a line break to a
+ * compiler (and to libclang's locations).  Every line count of the checker
+ * (the facts, suppression comments, the #if map, the fix edits) counts LF,
+ * so such a CR becomes LF in the file's text itself (tu->src, which the
+ * driver allocated for this TU; same length, so offsets stay).  Left alone,
+ * every finding was on line 1 and one suppression hid them all.  Returns
+ * how many were turned.
+ */
+static unsigned lone_cr_to_lf(struct fx_tu *tu)
+{
+	char *s = (char *)tu->src;
+	unsigned n = 0;
+	size_t i;
+
+	for (i = 0; i < tu->src_len; i++)
+		if (s[i] == '\r' && (i + 1 == tu->src_len || s[i + 1] != '\n')) {
+			s[i] = '\n';
+			n++;
+		}
+	return n;
+}
+
 static int line_table(struct conv *cv)
 {
 	const char *src = cv->tu->src;
@@ -1869,12 +1940,15 @@ static int fe_ts_parse(void *state, const struct tu_job *job, struct fx_tu *tu, 
 	struct conv cv = { .tu = tu, .file.hashed = true };
 	TSTree *tree;
 	char *buf;
+	unsigned ncr = 0;
 	int ret = 0;
 
 	if (tu->src_len > UINT32_MAX / 2) {
 		snprintf(err, errlen, "file too large for the tree-sitter frontend");
 		return -EINVAL;
 	}
+	if (memchr(tu->src, '\r', tu->src_len))
+		ncr = lone_cr_to_lf(tu);
 	buf = fe_ts_blank(tu->src, tu->src_len);
 	if (!buf) {
 		snprintf(err, errlen, "out of memory");
@@ -1894,6 +1968,18 @@ static int fe_ts_parse(void *state, const struct tu_job *job, struct fx_tu *tu, 
 		snprintf(err, errlen, "out of memory");
 		ret = -ENOMEM;
 		goto out_tree;
+	}
+	if (ncr) {
+		struct fx_loc first = { tu->file, 1, 1 };
+		char msg[200];
+
+		snprintf(msg, sizeof(msg),
+			 "fast mode: %u lines end with a CR alone, read as line breaks; a fix of this file is refused (it would be made on the text with LF)",
+			 ncr);
+		tu->limits = arena_grow(&tu->arena, tu->limits, tu->nlimits, &cv.lcap,
+					sizeof(*tu->limits));
+		tu->limits[tu->nlimits].loc = first;
+		tu->limits[tu->nlimits++].message = arena_strdup(&tu->arena, msg);
 	}
 	collect_names(&cv, ts_tree_root_node(tree), 0);
 	top_level(&cv, ts_tree_root_node(tree), 0);
