@@ -13,7 +13,10 @@
 #   comments-file   fast mode, N comment lines at file scope
 #   ops-tables-ts   fast mode, N struct iommu_ops tables with their of_xlate
 #   ops-tables-clang  the same file through libclang (-Ireference/include)
+#   reparsed-stmts  fast mode, N/10 statements the grammar reads as a type
+#                   (kfree(container_of(p, struct foo, dev));), parsed again
 #   nested-blocks   fast mode, N/50 nested blocks (the depth limit's note)
+# SCALING_SHAPES="a b" runs only those shapes.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 lint=$(realpath "${1:-$top/iommu-lint}")
@@ -49,6 +52,11 @@ elif shape == "ops-tables":
                    "\t.device_group\t= generic_device_group,\n"
                    "\t.of_xlate\t= x%d_of_xlate,\n};\n"
                    "const void *x%d_used = &x%d_ops;" % (i, i, i, i, i))
+elif shape == "reparsed-stmts":
+    out.append("#include <linux/device.h>\nvoid f(struct device *dev, void *p)\n{")
+    for i in range(n):
+        out.append("\tkfree(container_of(p, struct foo, dev));")
+    out.append("\tput_device(dev);\n}")
 elif shape == "nested-blocks":
     d = max(n // 50, 1)
     out.append("#include <linux/device.h>\nvoid f(struct device *dev, int a)\n{")
@@ -76,13 +84,14 @@ fail=0
 printf '%-18s' shape
 for n in "${sizes[@]}"; do printf '%10s' "N=$n"; done
 printf '   growth per doubling\n'
-for shape in comments-body comments-file ops-tables-ts ops-tables-clang nested-blocks; do
+for shape in ${SCALING_SHAPES:-comments-body comments-file ops-tables-ts ops-tables-clang reparsed-stmts nested-blocks}; do
     prev="" growth=""
     printf '%-18s' "$shape"
     for n in "${sizes[@]}"; do
         f=$tmp/$shape-$n.c
         case $shape in
         ops-tables-*) gen ops-tables "$((n / 5))" "$f" ;;
+        reparsed-stmts) gen reparsed-stmts "$((n / 10))" "$f" ;;
         *) gen "$shape" "$n" "$f" ;;
         esac
         case $shape in

@@ -1261,15 +1261,52 @@ static struct fx_stmt *conv_decl_stmt(struct conv *cv, TSNode n)
 }
 
 /*
+ * The text reparse_expr() parses: head at 0, piece at [p0, p1), blanks
+ * elsewhere; tree-sitter reads only the two included ranges, so a reparse
+ * costs the statement, not the file (it was a file-long buffer each time:
+ * quadratic in a file of many such statements).
+ */
+struct reparse_in {
+	const char *head, *piece;
+	uint32_t hlen, p0, p1;
+};
+
+static const char *reparse_read(void *payload, uint32_t at, TSPoint pt, uint32_t *n)
+{
+	static const char blanks[64] = "                                                               ";
+	const struct reparse_in *in = payload;
+
+	(void)pt;
+	if (at < in->hlen) {
+		*n = in->hlen - at;
+		return in->head + at;
+	}
+	if (at >= in->p0 && at < in->p1) {
+		*n = in->p1 - at;
+		return in->piece + (at - in->p0);
+	}
+	if (at >= in->p1) {
+		*n = 0;
+		return "";
+	}
+	*n = in->p0 - at < sizeof(blanks) - 1 ? in->p0 - at : (uint32_t)sizeof(blanks) - 1;
+	return blanks;
+}
+
+/*
  * "kfree(container_of(p, struct foo, dev));" reads to the grammar as a type
  * (macro_type_specifier): parse the text again as the right side of an
- * assignment, at the same offsets, in a buffer blank everywhere else.
+ * assignment, at the same offsets ("void f(void){" at the file start,
+ * "x=" before it and ";}" after it, nothing else).
  */
 static struct fx_stmt *reparse_expr(struct conv *cv, TSNode k)
 {
 	static const char head[] = "void f(void){";
 	uint32_t s = ts_node_start_byte(k), e = ts_node_end_byte(k);
 	size_t len = cv->tu->src_len;
+	struct reparse_in in = { .head = head, .hlen = sizeof(head) - 1 };
+	TSInput input = { .payload = &in, .read = reparse_read, .encoding = TSInputEncodingUTF8 };
+	TSRange ranges[2] = { { .start_byte = 0 }, { .start_byte = s - 2 } };
 	struct fx_stmt *st = NULL;
 	TSNode x;
 	TSTree *t;
@@ -1277,16 +1314,25 @@ static struct fx_stmt *reparse_expr(struct conv *cv, TSNode k)
 
 	if (s < sizeof(head) + 2 || e + 2 > len || cv->depth > 8)
 		return NULL;
-	b = malloc(len + 1);
+	b = malloc(e - s + 4);
 	if (!b)
 		return NULL;
-	memset(b, ' ', len);
-	b[len] = 0;
-	memcpy(b, head, sizeof(head) - 1);
-	memcpy(b + s, cv->src + s, e - s);
-	memcpy(b + s - 2, "x=", 2);
-	memcpy(b + e, ";}", 2);
-	t = ts_parser_parse_string(cv->parser, NULL, b, (uint32_t)len);
+	memcpy(b, "x=", 2);
+	memcpy(b + 2, cv->src + s, e - s);
+	memcpy(b + 2 + e - s, ";}", 2);
+	in.piece = b;
+	in.p0 = s - 2;
+	in.p1 = e + 2;
+	ranges[0].end_byte = in.hlen;
+	ranges[0].end_point = (TSPoint){ 0, in.hlen };
+	ranges[1].start_point = (TSPoint){ 1, 0 };
+	ranges[1].end_byte = in.p1;
+	ranges[1].end_point = (TSPoint){ 1, in.p1 - in.p0 };
+	ts_parser_reset(cv->parser);
+	if (!ts_parser_set_included_ranges(cv->parser, ranges, 2))
+		goto out_buf;
+	t = ts_parser_parse(cv->parser, NULL, input);
+	ts_parser_set_included_ranges(cv->parser, NULL, 0);
 	if (!t)
 		goto out_buf;
 	x = ts_node_descendant_for_byte_range(ts_tree_root_node(t), s, e - 1);
@@ -1294,12 +1340,8 @@ static struct fx_stmt *reparse_expr(struct conv *cv, TSNode k)
 		x = ts_node_parent(x);
 	if (!ts_node_is_null(x) && ts_node_start_byte(x) == s && ts_node_end_byte(x) == e &&
 	    strstr(ts_node_type(x), "expression")) {
-		const char *saved = cv->src;
-
-		cv->src = b;
 		st = new_stmt(cv, k, FXS_EXPR);
 		st->expr = conv_expr(cv, x);
-		cv->src = saved;
 	}
 	ts_tree_delete(t);
 out_buf:
