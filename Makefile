@@ -187,6 +187,12 @@ $(BUILD)/ts/runtime.o: $(TS_RUNTIME)/lib/src/lib.c $(TS_API_H)
 # the frontend and its test include the runtime's api.h
 $(BUILD)/checker/frontend-ts/ts.o $(BUILD)/tests/test-ts.o: $(TS_API_H)
 
+# bench/ts-throughput.sh: the parse throughput of the project's runtime and grammar
+$(BUILD)/bench/ts-throughput: bench/ts-throughput.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(CFLAGS) $(CHECKER_CFLAGS) -DWITH_LINT $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(CHECKER_LIBS)
+
 $(BUILD)/tables.c: $(TABLES) scripts/embed-tables.sh
 	@mkdir -p $(dir $@)
 	$(qecho) "  GEN     $@"

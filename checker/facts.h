@@ -163,6 +163,16 @@ struct fx_macro_use {
 	struct fx_loc loc;
 };
 
+/*
+ * Code a frontend read but could not convert (a limit of its own, such as
+ * fast mode's nesting depth): said in the report as a note, never dropped
+ * silently.
+ */
+struct fx_limit {
+	struct fx_loc loc;
+	const char *message;
+};
+
 struct fx_tu {
 	const char *file;	/* main file path */
 	const char *directory;	/* compile DB directory, or cwd */
@@ -174,6 +184,8 @@ struct fx_tu {
 	struct fx_var *vars;
 	struct fx_record *records;
 	struct fx_macro_use *macros;
+	unsigned nlimits;
+	struct fx_limit *limits;
 };
 
 struct fx_index;

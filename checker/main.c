@@ -547,6 +547,7 @@ int main(int argc, char **argv)
 	sum.findings = findings.n;
 	sum.hidden = &wf.hidden;
 	sum.notes = findings.n - findings_at_least(&findings, SEV_WARNING);
+	sum.prog = &prog;
 	sum.seconds = now() - t0;
 
 	if (sum.tool_failed) {

@@ -60,6 +60,7 @@ int report_json(FILE *out, const struct findings *f, const struct run_summary *s
 	struct json_object *root = json_object_new_object();
 	struct json_object *arr = json_object_new_array();
 	struct json_object *fails = json_object_new_array();
+	struct json_object *limits = json_object_new_array();
 	struct json_object *s = json_object_new_object();
 	unsigned i;
 	int ret;
@@ -87,6 +88,21 @@ int report_json(FILE *out, const struct findings *f, const struct run_summary *s
 		json_object_object_add(o, "reason", json_object_new_string(sum->failures[i].reason));
 		json_object_array_add(fails, o);
 	}
+	/* what a frontend could not read (fx_limit): a note, not a finding */
+	for (i = 0; sum->prog && i < sum->prog->ntus; i++) {
+		const struct fx_tu *tu = sum->prog->tus[i];
+		unsigned k;
+
+		for (k = 0; tu && k < tu->nlimits; k++) {
+			struct json_object *o = json_object_new_object();
+
+			json_object_object_add(o, "file", json_object_new_string(tu->limits[k].loc.file));
+			json_object_object_add(o, "line", json_object_new_int((int)tu->limits[k].loc.line));
+			json_object_object_add(o, "column", json_object_new_int((int)tu->limits[k].loc.col));
+			json_object_object_add(o, "message", json_object_new_string(tu->limits[k].message));
+			json_object_array_add(limits, o);
+		}
+	}
 	json_object_object_add(s, "tus", json_object_new_int((int)sum->tus));
 	json_object_object_add(s, "parsed", json_object_new_int((int)sum->parsed));
 	json_object_object_add(s, "skipped", json_object_new_int((int)sum->skipped));
@@ -99,6 +115,7 @@ int report_json(FILE *out, const struct findings *f, const struct run_summary *s
 	json_object_object_add(root, "version", json_object_new_string(IOMMU_LINT_VERSION));
 	json_object_object_add(root, "findings", arr);
 	json_object_object_add(root, "failures", fails);
+	json_object_object_add(root, "limits", limits);
 	json_object_object_add(root, "summary", s);
 	ret = report_put_json(out, root);
 	json_object_put(root);

@@ -414,6 +414,25 @@ int report_sarif(FILE *out, const struct findings *f, const struct run_summary *
 		json_object_object_add(n, "locations", locs);
 		json_object_array_add(notes, n);
 	}
+	/* what a frontend could not read (fx_limit): a note-level notification */
+	for (i = 0; sum->prog && i < sum->prog->ntus; i++) {
+		const struct fx_tu *tu = sum->prog->tus[i];
+		unsigned k;
+
+		for (k = 0; tu && k < tu->nlimits; k++) {
+			struct json_object *n = json_object_new_object();
+			struct json_object *locs = json_object_new_array();
+			struct finding pseudo = { .file = (char *)tu->limits[k].loc.file,
+						  .line = tu->limits[k].loc.line,
+						  .col = tu->limits[k].loc.col, .symbol = "" };
+
+			json_object_object_add(n, "level", json_object_new_string("note"));
+			json_object_object_add(n, "message", text_obj(tu->limits[k].message));
+			json_object_array_add(locs, location(&pseudo, have_cwd ? cwd : NULL));
+			json_object_object_add(n, "locations", locs);
+			json_object_array_add(notes, n);
+		}
+	}
 	json_object_object_add(inv, "toolExecutionNotifications", notes);
 	json_object_array_add(invs, inv);
 	json_object_object_add(run, "invocations", invs);

@@ -2,7 +2,8 @@
 /*
  * report-text.c - gcc-style lines: file:line:col: warning: message [rule-id]
  * (note: or error: after the finding's level), then one
- * file:line:col: note: message line per related location, as gcc does.
+ * file:line:col: note: message line per related location, as gcc does;
+ * last, one file:line:col: note: line per limit a frontend met (fx_limit).
  * Styled (report_text_styled): paths under the current directory relative
  * to it, gcc's colours, and under each location its source line and a
  * caret with the identifier there underlined, in gcc's layout:
@@ -131,7 +132,6 @@ int report_text_styled(FILE *out, const struct findings *f, const struct run_sum
 	bool color = st && st->color, caret = st && st->caret;
 	unsigned i, k;
 
-	(void)sum;
 	for (i = 0; i < f->n; i++) {
 		const struct finding *x = &f->v[i];
 
@@ -157,6 +157,19 @@ int report_text_styled(FILE *out, const struct findings *f, const struct run_sum
 			fprintf(out, "%s\n", r->message);
 			if (caret)
 				put_caret(out, &cache, r->file, r->line, r->col, color);
+		}
+	}
+	for (i = 0; sum && sum->prog && i < sum->prog->ntus; i++) {
+		const struct fx_tu *tu = sum->prog->tus[i];
+
+		for (k = 0; tu && k < tu->nlimits; k++) {
+			const struct fx_limit *l = &tu->limits[k];
+
+			if (st)
+				put_locus(out, st, l->loc.file, l->loc.line, l->loc.col, SEV_NOTE);
+			else
+				fprintf(out, "%s:%u:%u: note: ", l->loc.file, l->loc.line, l->loc.col);
+			fprintf(out, "%s\n", l->message);
 		}
 	}
 	free(cache.path);

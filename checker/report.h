@@ -22,6 +22,8 @@ struct run_summary {
 	bool tool_failed;
 	unsigned notes;		/* findings at level note (counted in findings too) */
 	const struct findings *hidden;	/* suppressed and baselined (SARIF), or NULL */
+	/* the parsed TUs, for the frontends' limit notes (fx_tu.limits); may be NULL */
+	const struct fx_program *prog;
 };
 
 /* Print a JSON document (pretty, '/' unescaped) and a newline; -1 on a write error. */

@@ -6,6 +6,7 @@
  * second parse.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "srcscan.h"
@@ -158,10 +159,16 @@ const struct pp_line *pp_map_line(const struct pp_map *map, unsigned line)
 	return &map->lines[line];
 }
 
-void srcscan_designators(const char *src, size_t len, unsigned from, unsigned to,
-			 designator_fn fn, void *arg)
+/*
+ * The designators of lines [from, to], lexing on from *pp: a scan that goes
+ * on where the previous one stopped is the same as one from the file start.
+ */
+static void designators_from(struct lexpos *pp, unsigned from, unsigned to, designator_fn fn,
+			     void *arg)
 {
-	struct lexpos p = { .src = src, .len = len, .line = 1, .col = 1, .bol = true };
+	struct lexpos p = *pp;
+	const char *src = p.src;
+	size_t len = p.len;
 
 	while (p.i < len && p.line <= to) {
 		size_t s, e;
@@ -189,6 +196,15 @@ void srcscan_designators(const char *src, size_t len, unsigned from, unsigned to
 		if (p.i < len && src[p.i] == '=' && !(p.i + 1 < len && src[p.i + 1] == '='))
 			fn(src + s, e - s, l, c, arg);
 	}
+	*pp = p;
+}
+
+void srcscan_designators(const char *src, size_t len, unsigned from, unsigned to,
+			 designator_fn fn, void *arg)
+{
+	struct lexpos p = { .src = src, .len = len, .line = 1, .col = 1, .bol = true };
+
+	designators_from(&p, from, to, fn, arg);
 }
 
 void srcscan_toplevel_calls(struct fx_tu *tu)
@@ -275,28 +291,60 @@ static void annotate_one(const char *name, size_t len, unsigned line, unsigned c
 	f->inactive = true;
 }
 
+static int var_line_cmp(const void *a, const void *b)
+{
+	const struct fx_var *x = *(const struct fx_var *const *)a;
+	const struct fx_var *y = *(const struct fx_var *const *)b;
+
+	return x->loc.line < y->loc.line ? -1 : x->loc.line > y->loc.line;
+}
+
+static void annotate_var(struct fx_tu *tu, const struct pp_map *map, struct fx_var *var,
+			 struct lexpos *p)
+{
+	struct annotate an = { .tu = tu, .map = map };
+	const struct lexpos start = { .src = tu->src, .len = tu->src_len, .line = 1, .col = 1,
+				      .bol = true };
+	unsigned i;
+
+	if (!var->init || !var->loc.line || var->is_array)
+		return;
+	an.init = var->init;
+	an.base_depth = pp_map_line(map, var->loc.line)->depth;
+	for (i = 0; i < var->init->nfields; i++) {
+		struct fx_init_field *f = &var->init->fields[i];
+		const struct pp_line *pl = pp_map_line(map, f->loc.line);
+
+		if (pl->depth > an.base_depth)
+			f->cond = pl->cond;
+	}
+	if (p->line > var->loc.line)
+		*p = start;
+	designators_from(p, var->loc.line, var->end_line, annotate_one, &an);
+}
+
+/*
+ * The variables are visited in line order and the designator scan of each
+ * goes on from where the previous one stopped, so a file of many
+ * initialisers (4000 iommu_ops tables) is lexed once, not once a table.
+ */
 void srcscan_annotate_inits(struct fx_tu *tu, const struct pp_map *map)
 {
-	unsigned v, i;
+	struct lexpos p = { .src = tu->src, .len = tu->src_len, .line = 1, .col = 1, .bol = true };
+	struct fx_var **order = malloc((tu->nvars ? tu->nvars : 1) * sizeof(*order));
+	unsigned v;
 
-	for (v = 0; v < tu->nvars; v++) {
-		struct fx_var *var = &tu->vars[v];
-		struct annotate an = { .tu = tu, .map = map };
-
-		if (!var->init || !var->loc.line || var->is_array)
-			continue;
-		an.init = var->init;
-		an.base_depth = pp_map_line(map, var->loc.line)->depth;
-		for (i = 0; i < var->init->nfields; i++) {
-			struct fx_init_field *f = &var->init->fields[i];
-			const struct pp_line *pl = pp_map_line(map, f->loc.line);
-
-			if (pl->depth > an.base_depth)
-				f->cond = pl->cond;
-		}
-		srcscan_designators(tu->src, tu->src_len, var->loc.line, var->end_line,
-				    annotate_one, &an);
+	if (!order) {	/* file order: the same result, maybe slower */
+		for (v = 0; v < tu->nvars; v++)
+			annotate_var(tu, map, &tu->vars[v], &p);
+		return;
 	}
+	for (v = 0; v < tu->nvars; v++)
+		order[v] = &tu->vars[v];
+	qsort(order, tu->nvars, sizeof(*order), var_line_cmp);
+	for (v = 0; v < tu->nvars; v++)
+		annotate_var(tu, map, order[v], &p);
+	free(order);
 }
 
 /*

@@ -31,6 +31,7 @@
  * markers, which is the intent.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../checker/query.h"
@@ -116,40 +117,72 @@ static void check_domain_alloc(struct rule_ctx *ctx, const struct fx_var *ops,
 	       ops->name), NO_FIX_WRITE);
 }
 
-struct reg_scan {
-	const char *ops;
-	bool found;
-};
+/*
+ * The names handed to a registrar (iommu_device_register, bus_set_iommu)
+ * anywhere in the program, gathered once a run, at its first TU, sorted:
+ * each ops table is then one lookup, not a walk of every function (that
+ * was O(tables x functions): 4000 tables took seconds).  The names point
+ * into the TUs' arenas, which outlive the run.
+ */
+static struct {
+	const char **v;
+	unsigned n, cap;
+} reg_names;
 
-static bool names_ops(const struct fx_expr *e, const char *ops)
+static bool collect_register(const struct fx_expr *e, void *arg)
 {
-	e = q_strip_addr(e);
-	return e && e->kind == FXE_IDENT && e->name && !strcmp(e->name, ops);
-}
-
-static bool find_register(const struct fx_expr *e, void *arg)
-{
-	struct reg_scan *r = arg;
 	unsigned i;
 
 	if (e->kind != FXE_CALL || !api_listed("registrar", e->name))
 		return true;
-	for (i = 1; i < e->nkids; i++)
-		if (names_ops(e->kids[i], r->ops))
-			r->found = true;
-	return !r->found;
+	for (i = 1; i < e->nkids; i++) {
+		const struct fx_expr *a = q_strip_addr(e->kids[i]);
+
+		if (!a || a->kind != FXE_IDENT || !a->name)
+			continue;
+		if (reg_names.n == reg_names.cap) {
+			unsigned cap = reg_names.cap ? 2 * reg_names.cap : 64;
+			const char **v = realloc(reg_names.v, cap * sizeof(*v));
+
+			if (!v) {
+				fputs("iommu-lint: out of memory\n", stderr);
+				abort();
+			}
+			reg_names.v = v;
+			reg_names.cap = cap;
+		}
+		reg_names.v[reg_names.n++] = a->name;
+	}
+	return true;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void scan_registrars(struct rule_ctx *ctx, const struct fx_tu *tu)
+{
+	const struct fx_program *prog = ctx_program(ctx);
+	unsigned t, i;
+
+	for (t = 0; t < prog->ntus && !prog->tus[t]; t++)
+		;
+	if (t == prog->ntus || prog->tus[t] != tu)
+		return;
+	reg_names.n = 0;
+	for (t = 0; t < prog->ntus; t++)
+		for (i = 0; prog->tus[t] && i < prog->tus[t]->nfuncs; i++)
+			fx_walk_stmt(prog->tus[t]->funcs[i].body, NULL, collect_register, NULL);
+	if (reg_names.n)
+		qsort(reg_names.v, reg_names.n, sizeof(*reg_names.v), cmp_name);
 }
 
 /* Is this ops table handed to the core (iommu_device_register, bus_set_iommu) anywhere? */
-static bool registered(const struct fx_program *prog, const char *ops)
+static bool registered(const char *ops)
 {
-	struct reg_scan r = { ops, false };
-	unsigned t, i;
-
-	for (t = 0; t < prog->ntus && !r.found; t++)
-		for (i = 0; i < prog->tus[t]->nfuncs && !r.found; i++)
-			fx_walk_stmt(prog->tus[t]->funcs[i].body, NULL, find_register, &r);
-	return r.found;
+	return reg_names.n &&
+	       bsearch(&ops, reg_names.v, reg_names.n, sizeof(*reg_names.v), cmp_name);
 }
 
 static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
@@ -188,7 +221,7 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 		       strcmp(row->fields[4], "-") ? "; use " : "",
 		       strcmp(row->fields[4], "-") ? row->fields[4] : ""), NO_FIX_PORT);
 	}
-	if (rec && version && registered(ctx_program(ctx), ops->name)) {
+	if (rec && version && registered(ops->name)) {
 		check_required(ctx, ops, rec, version, marker);
 		check_domain_alloc(ctx, ops, rec);
 	}
@@ -235,6 +268,7 @@ static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struc
 
 void rule_ops_api_register(struct rule_reg *r)
 {
+	hook_tu(r, scan_registrars);
 	hook_var(r, "iommu_ops", match_iommu_ops);
 	hook_func(r, match_func);
 }

@@ -422,3 +422,89 @@ Test(ts, long_type_spelling)
 	cr_assert(d->type && strlen(d->type) < 256);
 	free_tu(tu);
 }
+
+/*
+ * Code nested deeper than the frontend converts is said in the report (a
+ * note naming the function and the limit, in text, JSON and SARIF), not
+ * dropped silently.
+ */
+Test(ts, nesting_limit_is_a_note)
+{
+	char *text[] = { (char *)lint_path(), "--fast", "build/test-ts-deep.c", NULL };
+	char *sarif[] = { (char *)lint_path(), "--fast", "--format=sarif", "build/test-ts-deep.c",
+			  NULL };
+	char *json[] = { (char *)lint_path(), "--fast", "--format=json", "build/test-ts-deep.c",
+			 NULL };
+	size_t cap = 64 * 1024, len = 0;
+	char *src = malloc(cap);
+	struct run r;
+	unsigned i;
+
+	cr_assert(src);
+	len += (size_t)snprintf(src, cap, "void deep(struct device *dev, int a)\n{\n");
+	for (i = 0; i < 250; i++)
+		len += (size_t)snprintf(src + len, cap - len, "if (a) {\n");
+	len += (size_t)snprintf(src + len, cap - len, "put_device(dev);\n");
+	for (i = 0; i < 250; i++)
+		len += (size_t)snprintf(src + len, cap - len, "}\n");
+	len += (size_t)snprintf(src + len, cap - len, "}\nvoid shallow(void)\n{\n}\n");
+	cr_assert_lt(len, cap - 1);
+	cr_assert_eq(write_file("build/test-ts-deep.c", src, len), 0);
+	free(src);
+	cr_assert_eq(run_argv(text, &r), 0);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "build/test-ts-deep.c:1:6: note: fast mode: deep() nests deeper than 400 statements and expressions (about 200 nested blocks) at line 203:"),
+		  "%s", r.out);
+	cr_assert_eq(count_substr(r.out, "note: fast mode:"), 1, "shallow() is whole: %s", r.out);
+	run_free(&r);
+	cr_assert_eq(run_argv(sarif, &r), 0);
+	cr_assert(strstr(r.out, "\"toolExecutionNotifications\""), "%s", r.out);
+	cr_assert(strstr(r.out, "\"level\":\"note\""), "%s", r.out);
+	cr_assert(strstr(r.out, "fast mode: deep() nests deeper than 400"), "%s", r.out);
+	run_free(&r);
+	cr_assert_eq(run_argv(json, &r), 0);
+	cr_assert(strstr(r.out, "\"limits\""), "%s", r.out);
+	cr_assert(strstr(r.out, "fast mode: deep() nests deeper than 400"), "%s", r.out);
+	run_free(&r);
+}
+
+/*
+ * CR-only line endings are line breaks: the findings are on their lines
+ * (they were all on line 1) and a suppression hides only the finding below
+ * it (it hid them all); the file is said to be read that way.
+ */
+Test(ts, cr_only_line_endings)
+{
+	static const char fixture[] = "corpus/register-unwind/bad-warn-on-after-register.c";
+	char *argv[] = { (char *)lint_path(), "--fast", "build/test-ts-cr.c", NULL };
+	static const char expect[] = "/* expect: register-unwind */";
+	static const char ignore[] = "/* iommu-lint: ignore register-unwind -- the test's */";
+	size_t len, i, at;
+	char *orig = read_file(fixture, &len), *p, *src;
+	struct run r;
+
+	cr_assert(orig);
+	p = strstr(orig, expect);
+	cr_assert(p);
+	at = (size_t)(p - orig);
+	src = malloc(len + sizeof(ignore));
+	cr_assert(src);
+	memcpy(src, orig, at);
+	memcpy(src + at, ignore, sizeof(ignore) - 1);
+	memcpy(src + at + sizeof(ignore) - 1, p + sizeof(expect) - 1, len - at - (sizeof(expect) - 1));
+	len += sizeof(ignore) - sizeof(expect);
+	free(orig);
+	for (i = 0; i < len; i++)
+		if (src[i] == '\n')
+			src[i] = '\r';
+	cr_assert_eq(write_file("build/test-ts-cr.c", src, len), 0);
+	free(src);
+	cr_assert_eq(run_argv(argv, &r), 0);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_eq(count_substr(r.out, ": warning: "), 1, "%s", r.out);
+	cr_assert(strstr(r.out, "build/test-ts-cr.c:32:8: warning: iommu_device_register("), "%s",
+		  r.out);
+	cr_assert(strstr(r.out, "build/test-ts-cr.c:1:1: note: fast mode: 43 lines end with a CR alone"),
+		  "%s", r.out);
+	run_free(&r);
+}

@@ -41,9 +41,19 @@ struct name_ref {
 	enum fx_ref ref;
 };
 
+/*
+ * Names in the order added; a later one hides an earlier one of the same
+ * spelling.  The file scope's are hashed (a file of 4000 tables names 8000
+ * things, and every identifier of the file is looked up), the locals of one
+ * function are few and searched from the last.
+ */
 struct names {
 	unsigned n, cap;
 	struct name_ref *v;
+	bool hashed;
+	unsigned nbuckets, nextcap;
+	unsigned *head;		/* index + 1 of the latest name of a bucket; 0 = none */
+	unsigned *next;		/* index + 1 of the previous name of the same bucket */
 };
 
 struct conv {
@@ -55,7 +65,9 @@ struct conv {
 	struct names file;	/* file-scope functions, variables, enumerators */
 	struct names local;	/* parameters and locals of the current function */
 	unsigned depth;
-	unsigned fcap, vcap, rcap;
+	bool cut;		/* DEPTH_MAX reached in the current definition... */
+	uint32_t cut_at;	/* ...first at this byte */
+	unsigned fcap, vcap, rcap, lcap;
 	TSTreeCursor cur;	/* kids_get()'s, reset to each node */
 	bool have_cur;
 };
@@ -545,24 +557,82 @@ static unsigned end_line(const struct conv *cv, TSNode n)
 	return line_of(cv, e ? e - 1 : 0);
 }
 
+static unsigned name_hash(const char *s)
+{
+	unsigned h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (!p) {
+		fputs("iommu-lint: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+static void names_index(struct names *ns, unsigned i)
+{
+	unsigned b = name_hash(ns->v[i].name) & (ns->nbuckets - 1);
+
+	ns->next[i] = ns->head[b];
+	ns->head[b] = i + 1;
+}
+
 static void names_add(struct conv *cv, struct names *ns, const char *name, enum fx_ref ref)
 {
+	unsigned i;
+
 	if (!name)
 		return;
 	ns->v = arena_grow(&cv->tu->arena, ns->v, ns->n, &ns->cap, sizeof(*ns->v));
 	ns->v[ns->n].name = name;
 	ns->v[ns->n].ref = ref;
 	ns->n++;
+	if (!ns->hashed)
+		return;
+	if (ns->n > ns->nextcap) {
+		ns->nextcap = ns->nextcap ? 2 * ns->nextcap : 256;
+		ns->next = xrealloc(ns->next, ns->nextcap * sizeof(*ns->next));
+	}
+	if (ns->n <= ns->nbuckets) {
+		names_index(ns, ns->n - 1);
+		return;
+	}
+	ns->nbuckets = ns->nbuckets ? 2 * ns->nbuckets : 256;
+	ns->head = xrealloc(ns->head, ns->nbuckets * sizeof(*ns->head));
+	memset(ns->head, 0, ns->nbuckets * sizeof(*ns->head));
+	for (i = 0; i < ns->n; i++)
+		names_index(ns, i);
 }
 
 static enum fx_ref names_find(const struct names *ns, const char *name)
 {
 	unsigned i;
 
+	if (ns->hashed) {
+		if (!ns->nbuckets)
+			return FXR_NONE;
+		for (i = ns->head[name_hash(name) & (ns->nbuckets - 1)]; i; i = ns->next[i - 1])
+			if (!strcmp(ns->v[i - 1].name, name))
+				return ns->v[i - 1].ref;
+		return FXR_NONE;
+	}
 	for (i = ns->n; i-- > 0;)
 		if (!strcmp(ns->v[i].name, name))
 			return ns->v[i].ref;
 	return FXR_NONE;
+}
+
+static void names_free(struct names *ns)
+{
+	free(ns->head);
+	free(ns->next);
 }
 
 static bool all_caps(const char *s)
@@ -591,6 +661,42 @@ static enum fx_ref resolve(struct conv *cv, const char *name, bool callee)
 	if (all_caps(name))
 		return FXR_ENUM;	/* IOMMU_RESV_MSI, or a macro constant */
 	return FXR_GLOBAL;
+}
+
+/* ---- the nesting limit ---- */
+
+/*
+ * The conversion recurses once a statement or expression level; past
+ * DEPTH_MAX levels (about DEPTH_MAX / 2 nested blocks: a block and its
+ * if/for are two) the rest is one opaque node.  That is said in the report
+ * (limit_note()), never dropped silently.
+ */
+static void depth_cut(struct conv *cv, TSNode n)
+{
+	if (!cv->cut) {
+		cv->cut = true;
+		cv->cut_at = ts_node_start_byte(n);
+	}
+}
+
+/* A note for the definition (function or variable) just converted, if it was cut. */
+static void limit_note(struct conv *cv, const struct fx_loc *loc, const char *name, bool func)
+{
+	struct fx_tu *tu = cv->tu;
+	struct fx_limit *l;
+	char buf[320];
+
+	if (!cv->cut)
+		return;
+	cv->cut = false;
+	tu->limits = arena_grow(&tu->arena, tu->limits, tu->nlimits, &cv->lcap, sizeof(*tu->limits));
+	l = &tu->limits[tu->nlimits++];
+	l->loc = *loc;
+	snprintf(buf, sizeof(buf),
+		 "fast mode: %s%s nests deeper than %u statements and expressions (about %u nested blocks) at line %u: the code below that depth is not analysed",
+		 name ? name : "?", func ? "()" : "", DEPTH_MAX, DEPTH_MAX / 2,
+		 line_of(cv, cv->cut_at));
+	l->message = arena_strdup(&tu->arena, buf);
 }
 
 /* ---- declarators ---- */
@@ -1025,8 +1131,10 @@ static struct fx_expr *conv_expr(struct conv *cv, TSNode n)
 		}
 		n = k;
 	}
-	if (cv->depth > DEPTH_MAX)
+	if (cv->depth > DEPTH_MAX) {
+		depth_cut(cv, n);
 		return new_expr(cv, n, FXE_OTHER);
+	}
 	cv->depth++;
 	e = conv_expr_kind(cv, n, ts_node_type(n));
 	cv->depth--;
@@ -1153,15 +1261,52 @@ static struct fx_stmt *conv_decl_stmt(struct conv *cv, TSNode n)
 }
 
 /*
+ * The text reparse_expr() parses: head at 0, piece at [p0, p1), blanks
+ * elsewhere; tree-sitter reads only the two included ranges, so a reparse
+ * costs the statement, not the file (it was a file-long buffer each time:
+ * quadratic in a file of many such statements).
+ */
+struct reparse_in {
+	const char *head, *piece;
+	uint32_t hlen, p0, p1;
+};
+
+static const char *reparse_read(void *payload, uint32_t at, TSPoint pt, uint32_t *n)
+{
+	static const char blanks[64] = "                                                               ";
+	const struct reparse_in *in = payload;
+
+	(void)pt;
+	if (at < in->hlen) {
+		*n = in->hlen - at;
+		return in->head + at;
+	}
+	if (at >= in->p0 && at < in->p1) {
+		*n = in->p1 - at;
+		return in->piece + (at - in->p0);
+	}
+	if (at >= in->p1) {
+		*n = 0;
+		return "";
+	}
+	*n = in->p0 - at < sizeof(blanks) - 1 ? in->p0 - at : (uint32_t)sizeof(blanks) - 1;
+	return blanks;
+}
+
+/*
  * "kfree(container_of(p, struct foo, dev));" reads to the grammar as a type
  * (macro_type_specifier): parse the text again as the right side of an
- * assignment, at the same offsets, in a buffer blank everywhere else.
+ * assignment, at the same offsets ("void f(void){" at the file start,
+ * "x=" before it and ";}" after it, nothing else).
  */
 static struct fx_stmt *reparse_expr(struct conv *cv, TSNode k)
 {
 	static const char head[] = "void f(void){";
 	uint32_t s = ts_node_start_byte(k), e = ts_node_end_byte(k);
 	size_t len = cv->tu->src_len;
+	struct reparse_in in = { .head = head, .hlen = sizeof(head) - 1 };
+	TSInput input = { .payload = &in, .read = reparse_read, .encoding = TSInputEncodingUTF8 };
+	TSRange ranges[2] = { { .start_byte = 0 }, { .start_byte = s - 2 } };
 	struct fx_stmt *st = NULL;
 	TSNode x;
 	TSTree *t;
@@ -1169,16 +1314,25 @@ static struct fx_stmt *reparse_expr(struct conv *cv, TSNode k)
 
 	if (s < sizeof(head) + 2 || e + 2 > len || cv->depth > 8)
 		return NULL;
-	b = malloc(len + 1);
+	b = malloc(e - s + 4);
 	if (!b)
 		return NULL;
-	memset(b, ' ', len);
-	b[len] = 0;
-	memcpy(b, head, sizeof(head) - 1);
-	memcpy(b + s, cv->src + s, e - s);
-	memcpy(b + s - 2, "x=", 2);
-	memcpy(b + e, ";}", 2);
-	t = ts_parser_parse_string(cv->parser, NULL, b, (uint32_t)len);
+	memcpy(b, "x=", 2);
+	memcpy(b + 2, cv->src + s, e - s);
+	memcpy(b + 2 + e - s, ";}", 2);
+	in.piece = b;
+	in.p0 = s - 2;
+	in.p1 = e + 2;
+	ranges[0].end_byte = in.hlen;
+	ranges[0].end_point = (TSPoint){ 0, in.hlen };
+	ranges[1].start_point = (TSPoint){ 1, 0 };
+	ranges[1].end_byte = in.p1;
+	ranges[1].end_point = (TSPoint){ 1, in.p1 - in.p0 };
+	ts_parser_reset(cv->parser);
+	if (!ts_parser_set_included_ranges(cv->parser, ranges, 2))
+		goto out_buf;
+	t = ts_parser_parse(cv->parser, NULL, input);
+	ts_parser_set_included_ranges(cv->parser, NULL, 0);
 	if (!t)
 		goto out_buf;
 	x = ts_node_descendant_for_byte_range(ts_tree_root_node(t), s, e - 1);
@@ -1186,12 +1340,8 @@ static struct fx_stmt *reparse_expr(struct conv *cv, TSNode k)
 		x = ts_node_parent(x);
 	if (!ts_node_is_null(x) && ts_node_start_byte(x) == s && ts_node_end_byte(x) == e &&
 	    strstr(ts_node_type(x), "expression")) {
-		const char *saved = cv->src;
-
-		cv->src = b;
 		st = new_stmt(cv, k, FXS_EXPR);
 		st->expr = conv_expr(cv, x);
-		cv->src = saved;
 	}
 	ts_tree_delete(t);
 out_buf:
@@ -1478,8 +1628,10 @@ static struct fx_stmt *conv_stmt(struct conv *cv, TSNode n)
 
 	if (ts_node_is_null(n))
 		return NULL;
-	if (cv->depth > DEPTH_MAX)
+	if (cv->depth > DEPTH_MAX) {
+		depth_cut(cv, n);
 		return new_stmt(cv, n, FXS_OTHER);
+	}
 	cv->depth++;
 	s = conv_stmt_kind(cv, n, ts_node_type(n));
 	cv->depth--;
@@ -1537,7 +1689,9 @@ static void add_func(struct conv *cv, TSNode n)
 	f->is_static = has_storage(cv, n, "static");
 	cv->local.n = 0;
 	add_params(cv, f, field(di.fn, "parameters"));
+	cv->cut = false;
 	f->body = conv_stmt(cv, body);
+	limit_note(cv, &f->loc, f->name, true);
 	cv->local.n = 0;
 }
 
@@ -1693,7 +1847,11 @@ static void top_decl(struct conv *cv, TSNode n)
 		    is(k, "type_qualifier") || skip_node(k) || is(k, "ERROR") ||
 		    is(k, "attribute_specifier"))
 			continue;
+		cv->cut = false;
 		add_var(cv, n, k, base);
+		if (cv->cut && cv->tu->nvars)
+			limit_note(cv, &cv->tu->vars[cv->tu->nvars - 1].loc,
+				   cv->tu->vars[cv->tu->nvars - 1].name, false);
 	}
 	kids_put(&kv);
 }
@@ -1776,6 +1934,29 @@ static void collect_names(struct conv *cv, TSNode n, unsigned depth)
 	kids_put(&kv);
 }
 
+/*
+ * Old Mac line endings: a CR not followed by LF is a line break to a
+ * compiler (and to libclang's locations).  Every line count of the checker
+ * (the facts, suppression comments, the #if map, the fix edits) counts LF,
+ * so such a CR becomes LF in the file's text itself (tu->src, which the
+ * driver allocated for this TU; same length, so offsets stay).  Left alone,
+ * every finding was on line 1 and one suppression hid them all.  Returns
+ * how many were turned.
+ */
+static unsigned lone_cr_to_lf(struct fx_tu *tu)
+{
+	char *s = (char *)tu->src;
+	unsigned n = 0;
+	size_t i;
+
+	for (i = 0; i < tu->src_len; i++)
+		if (s[i] == '\r' && (i + 1 == tu->src_len || s[i + 1] != '\n')) {
+			s[i] = '\n';
+			n++;
+		}
+	return n;
+}
+
 static int line_table(struct conv *cv)
 {
 	const char *src = cv->tu->src;
@@ -1798,15 +1979,18 @@ static int fe_ts_parse(void *state, const struct tu_job *job, struct fx_tu *tu, 
 		       size_t errlen)
 {
 	struct fe_ts *fe = state;
-	struct conv cv = { .tu = tu };
+	struct conv cv = { .tu = tu, .file.hashed = true };
 	TSTree *tree;
 	char *buf;
+	unsigned ncr = 0;
 	int ret = 0;
 
 	if (tu->src_len > UINT32_MAX / 2) {
 		snprintf(err, errlen, "file too large for the tree-sitter frontend");
 		return -EINVAL;
 	}
+	if (memchr(tu->src, '\r', tu->src_len))
+		ncr = lone_cr_to_lf(tu);
 	buf = fe_ts_blank(tu->src, tu->src_len);
 	if (!buf) {
 		snprintf(err, errlen, "out of memory");
@@ -1827,9 +2011,22 @@ static int fe_ts_parse(void *state, const struct tu_job *job, struct fx_tu *tu, 
 		ret = -ENOMEM;
 		goto out_tree;
 	}
+	if (ncr) {
+		struct fx_loc first = { tu->file, 1, 1 };
+		char msg[200];
+
+		snprintf(msg, sizeof(msg),
+			 "fast mode: %u lines end with a CR alone, read as line breaks; a fix of this file is refused (it would be made on the text with LF)",
+			 ncr);
+		tu->limits = arena_grow(&tu->arena, tu->limits, tu->nlimits, &cv.lcap,
+					sizeof(*tu->limits));
+		tu->limits[tu->nlimits].loc = first;
+		tu->limits[tu->nlimits++].message = arena_strdup(&tu->arena, msg);
+	}
 	collect_names(&cv, ts_tree_root_node(tree), 0);
 	top_level(&cv, ts_tree_root_node(tree), 0);
 	free(cv.lines);
+	names_free(&cv.file);
 	if (cv.have_cur)
 		ts_tree_cursor_delete(&cv.cur);
 out_tree:
