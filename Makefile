@@ -79,6 +79,7 @@ CHECKER_OBJS += checker/fixgen-unwind.o
 CHECKER_OBJS += checker/fixgen-xlate.o
 CHECKER_OBJS += checker/flow.o
 CHECKER_OBJS += checker/frontend-clang/clang.o
+CHECKER_OBJS += checker/frontend-clang/guard.o
 CHECKER_OBJS += checker/frontend-ts/ts.o
 CHECKER_OBJS += checker/gitdiff.o
 CHECKER_OBJS += checker/kbuild.o
@@ -125,6 +126,7 @@ TEST_PROGS += $(BUILD)/tests/test-fixes-b
 TEST_PROGS += $(BUILD)/tests/test-fixgen
 TEST_PROGS += $(BUILD)/tests/test-program
 TEST_PROGS += $(BUILD)/tests/test-fixcheck
+TEST_PROGS += $(BUILD)/tests/test-parse
 
 .PHONY: fix-mutants all run check check-all check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check kernel-check-all deps clean install sarif-validate
@@ -206,7 +208,7 @@ $(BUILD)/tests/test-cfg $(BUILD)/tests/test-flow: $(BUILD)/tests/%: $(BUILD)/tes
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
 $(BUILD)/tests/test-cli $(BUILD)/tests/test-corpus $(BUILD)/tests/test-facts \
-		$(BUILD)/tests/test-workflow: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
+		$(BUILD)/tests/test-workflow $(BUILD)/tests/test-parse: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS) $(CRITERION_LIBS)
 

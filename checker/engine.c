@@ -4,6 +4,7 @@
  * collects findings (deduplicated per rule, symbol and line, then sorted so
  * output does not depend on -j).
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "summary.h"
 
 #define MAX_HOOKS 8
+#define ENGINE_STACK ((size_t)1 << 30)
 
 struct var_hook {
 	const char *record;
@@ -361,8 +363,8 @@ static void run_rule(struct rule_ctx *ctx, const struct rule_reg *reg, const str
 				reg->var[h].fn(ctx, tu, &tu->vars[i]);
 }
 
-void engine_run(const struct rule_settings *rs, const struct fx_program *prog,
-		struct findings *out)
+static void run_all(const struct rule_settings *rs, const struct fx_program *prog,
+		    struct findings *out)
 {
 	struct rule_reg reg;
 	struct rule_ctx ctx = { .prog = prog, .out = out, .kernel = rs->kernel, .rs = rs };
@@ -384,6 +386,45 @@ void engine_run(const struct rule_settings *rs, const struct fx_program *prog,
 	summary_reset();
 	cap_related(out);
 	edits_resolve(prog, out);
+}
+
+struct engine_args {
+	const struct rule_settings *rs;
+	const struct fx_program *prog;
+	struct findings *out;
+};
+
+static void *engine_thread(void *arg)
+{
+	struct engine_args *a = arg;
+
+	run_all(a->rs, a->prog, a->out);
+	return NULL;
+}
+
+/*
+ * Rules and the path engine walk the facts recursively, as deep as the code
+ * nests (a 10k-branch else-if chain is 10k levels): they run on a thread with
+ * ENGINE_STACK of stack (virtual; only the pages used cost memory), not on
+ * whatever stack the caller has (8 MiB, or less under ulimit -s).
+ */
+void engine_run(const struct rule_settings *rs, const struct fx_program *prog,
+		struct findings *out)
+{
+	struct engine_args a = { rs, prog, out };
+	pthread_attr_t at;
+	pthread_t th;
+	bool started = false;
+
+	if (!pthread_attr_init(&at)) {
+		started = !pthread_attr_setstacksize(&at, ENGINE_STACK) &&
+			  !pthread_create(&th, &at, engine_thread, &a);
+		pthread_attr_destroy(&at);
+	}
+	if (started)
+		pthread_join(th, NULL);
+	else
+		run_all(rs, prog, out);
 }
 
 static int cmp_finding(const void *a, const void *b)
