@@ -174,9 +174,11 @@ struct fx_tu {
 	struct fx_var *vars;
 	struct fx_record *records;
 	struct fx_macro_use *macros;
+	struct fx_lines *lines;	/* where each line of src starts: checker/edit.c, on first use */
 };
 
 struct fx_index;
+struct fx_lines;
 
 /* All TUs of one run, for whole-program rules (ops tables bound across TUs). */
 struct fx_program {
