@@ -93,6 +93,7 @@ CHECKER_OBJS += checker/fixgen-unwind.o
 CHECKER_OBJS += checker/fixgen-xlate.o
 CHECKER_OBJS += checker/flow.o
 CHECKER_OBJS += checker/frontend-clang/clang.o
+CHECKER_OBJS += checker/frontend-clang/guard.o
 CHECKER_OBJS += checker/frontend-ts/ts.o
 CHECKER_OBJS += checker/gitdiff.o
 CHECKER_OBJS += checker/kbuild.o
@@ -151,6 +152,7 @@ TEST_PROGS += $(BUILD)/tests/test-meta
 TEST_PROGS += $(BUILD)/tests/test-reliability
 TEST_PROGS += $(BUILD)/tests/test-hooks
 TEST_PROGS += $(BUILD)/tests/test-config
+TEST_PROGS += $(BUILD)/tests/test-parse
 
 .PHONY: fix-mutants all run check check-all check-corpus html-check lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check kernel-check-all deps clean install sarif-validate
@@ -284,8 +286,8 @@ $(BUILD)/tests/test-cfg $(BUILD)/tests/test-flow: $(BUILD)/tests/%: $(BUILD)/tes
 
 $(BUILD)/tests/test-cli $(BUILD)/tests/test-corpus $(BUILD)/tests/test-facts \
 		$(BUILD)/tests/test-workflow $(BUILD)/tests/test-meta \
-		$(BUILD)/tests/test-reliability $(BUILD)/tests/test-conformance: \
-		$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
+		$(BUILD)/tests/test-reliability $(BUILD)/tests/test-conformance \
+		$(BUILD)/tests/test-parse: $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS) $(CRITERION_LIBS)
 

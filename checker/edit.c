@@ -19,35 +19,87 @@ static bool same_file(const struct fx_tu *tu, const struct fx_loc *loc)
 	return tu->src && (!loc->file || loc->file == tu->file || !strcmp(loc->file, tu->file));
 }
 
+/*
+ * Offsets of the first byte of every line, built once per TU on first use so
+ * that each position asked for costs a lookup, not a scan from the start of
+ * the file (or of a long line): fixes on a file of thousands of functions on
+ * one line were quadratic.  Built in the TU's arena by the one thread that
+ * runs the rules over it.
+ */
+struct fx_lines {
+	const char *src;	/* the text it was built for */
+	size_t len;
+	unsigned n;
+	size_t start[];
+};
+
+static const struct fx_lines *line_table(const struct fx_tu *tu)
+{
+	struct fx_tu *t = (struct fx_tu *)tu;
+	const char *p = tu->src, *end = tu->src + tu->src_len;
+	struct fx_lines *l = t->lines;
+	unsigned n = 1;
+
+	if (l && l->src == tu->src && l->len == tu->src_len)
+		return l;
+	while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+		p++;
+		n++;
+	}
+	l = arena_alloc(&t->arena, sizeof(*l) + n * sizeof(l->start[0]));
+	l->src = tu->src;
+	l->len = tu->src_len;
+	for (l->n = 1, p = tu->src; (p = memchr(p, '\n', (size_t)(end - p)));)
+		l->start[l->n++] = (size_t)(++p - tu->src);
+	t->lines = l;
+	return l;
+}
+
 /* Offset of the first byte of line, or false past the end of the file. */
 static bool line_offset(const struct fx_tu *tu, unsigned line, size_t *off)
 {
-	const char *p = tu->src, *end = tu->src + tu->src_len;
-	unsigned l = 1;
+	const struct fx_lines *l = line_table(tu);
 
-	if (!line)
+	if (!line || line > l->n)
 		return false;
-	while (l < line) {
-		p = memchr(p, '\n', (size_t)(end - p));
-		if (!p)
-			return false;
-		p++;
-		l++;
-	}
-	*off = (size_t)(p - tu->src);
+	*off = l->start[line - 1];
 	return true;
+}
+
+/* Offset of the newline ending line (or the end of the file). */
+static size_t line_end_offset(const struct fx_tu *tu, unsigned line)
+{
+	const struct fx_lines *l = line_table(tu);
+
+	return line < l->n ? l->start[line] - 1 : tu->src_len;
+}
+
+/* 1-based line holding byte off (off <= src_len), and where it starts. */
+static unsigned line_at(const struct fx_tu *tu, size_t off, size_t *start)
+{
+	const struct fx_lines *l = line_table(tu);
+	unsigned lo = 0, hi = l->n;
+
+	while (hi - lo > 1) {
+		unsigned mid = lo + (hi - lo) / 2;
+
+		if (l->start[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*start = l->start[lo];
+	return lo + 1;
 }
 
 bool src_offset(const struct fx_tu *tu, const struct fx_loc *loc, size_t *off)
 {
 	size_t start;
-	const char *nl;
 
 	if (!same_file(tu, loc) || !loc->col || !line_offset(tu, loc->line, &start))
 		return false;
-	nl = memchr(tu->src + start, '\n', tu->src_len - start);
 	/* col may point just past the last byte of the line (at its newline) */
-	if (start + loc->col - 1 > (nl ? (size_t)(nl - tu->src) : tu->src_len))
+	if (start + loc->col - 1 > line_end_offset(tu, loc->line))
 		return false;
 	*off = start + loc->col - 1;
 	return true;
@@ -55,19 +107,19 @@ bool src_offset(const struct fx_tu *tu, const struct fx_loc *loc, size_t *off)
 
 bool src_loc_at(const struct fx_tu *tu, size_t off, struct fx_loc *out)
 {
-	const char *p = tu->src, *q;
-	unsigned line = 1;
+	size_t start;
 
 	if (!tu->src || off > tu->src_len)
 		return false;
-	while ((q = memchr(p, '\n', (size_t)(tu->src + off - p)))) {
-		p = q + 1;
-		line++;
-	}
 	out->file = tu->file;
-	out->line = line;
-	out->col = (unsigned)(tu->src + off - p) + 1;
+	out->line = line_at(tu, off, &start);
+	out->col = (unsigned)(off - start) + 1;
 	return true;
+}
+
+void src_line_span(const struct fx_tu *tu, size_t off, size_t *start, size_t *end)
+{
+	*end = line_end_offset(tu, line_at(tu, off, start));
 }
 
 bool src_line_indent(const struct fx_tu *tu, unsigned line, char *buf, size_t n)
@@ -100,15 +152,13 @@ bool src_line_start(const struct fx_tu *tu, unsigned line, struct fx_loc *out)
 
 bool src_line_end(const struct fx_tu *tu, unsigned line, struct fx_loc *out)
 {
-	const char *nl;
 	size_t off;
 
 	if (!tu->src || !line_offset(tu, line, &off))
 		return false;
-	nl = memchr(tu->src + off, '\n', tu->src_len - off);
 	out->file = tu->file;
 	out->line = line;
-	out->col = (unsigned)((nl ? (size_t)(nl - tu->src) : tu->src_len) - off) + 1;
+	out->col = (unsigned)(line_end_offset(tu, line) - off) + 1;
 	return true;
 }
 

@@ -18,6 +18,8 @@ struct findings;
 bool src_offset(const struct fx_tu *tu, const struct fx_loc *loc, size_t *off);
 /* The location of byte offset off of the main file. */
 bool src_loc_at(const struct fx_tu *tu, size_t off, struct fx_loc *out);
+/* [*start, *end) is the line holding byte off, *end at its newline or the end of the file. */
+void src_line_span(const struct fx_tu *tu, size_t off, size_t *start, size_t *end);
 /* The leading blanks (spaces, tabs) of line, NUL-terminated; false if none fits. */
 bool src_line_indent(const struct fx_tu *tu, unsigned line, char *buf, size_t n);
 /* First byte of line; just past its last byte, before the newline. */

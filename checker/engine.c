@@ -4,6 +4,7 @@
  * collects findings (deduplicated per rule, symbol and line, then sorted so
  * output does not depend on -j).
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "summary.h"
 
 #define MAX_HOOKS 8
+#define ENGINE_STACK ((size_t)1 << 30)
 
 struct var_hook {
 	const char *record;
@@ -30,6 +32,18 @@ struct rule_reg {
 	struct var_hook var[MAX_HOOKS];
 };
 
+/*
+ * The findings already in ctx->out by (rule, file, line, symbol): report()
+ * keeps one finding per key, and a scan of every finding per report was
+ * quadratic (thousands of functions on one line: every finding on line 1).
+ * Open addressing over indices into out->v; entries appended by anyone are
+ * indexed on the next report().
+ */
+struct seen {
+	unsigned *slot;		/* index + 1; 0 = empty */
+	unsigned cap, used, indexed;
+};
+
 struct rule_ctx {
 	int rule;
 	enum severity severity;
@@ -37,6 +51,7 @@ struct rule_ctx {
 	struct findings *out;
 	const char *kernel;
 	const struct rule_settings *rs;
+	struct seen seen;
 };
 
 static void too_many_hooks(void)
@@ -78,6 +93,66 @@ const char *ctx_kernel_version(const struct rule_ctx *ctx)
 	return ctx->kernel;
 }
 
+static unsigned seen_hash(int rule, unsigned line, const char *file, const char *symbol)
+{
+	unsigned h = 2166136261u ^ (unsigned)rule;
+
+	h = (h ^ line) * 16777619u;
+	for (; *file; file++)
+		h = (h ^ (unsigned char)*file) * 16777619u;
+	for (h *= 16777619u; *symbol; symbol++)
+		h = (h ^ (unsigned char)*symbol) * 16777619u;
+	return h;
+}
+
+static bool seen_match(const struct finding *f, int rule, unsigned line, const char *file,
+		       const char *symbol)
+{
+	return f->rule == rule && f->line == line && !strcmp(f->file, file) &&
+	       !strcmp(f->symbol, symbol);
+}
+
+static void seen_put(struct seen *s, const struct finding *v, unsigned i)
+{
+	unsigned h = seen_hash(v[i].rule, v[i].line, v[i].file, v[i].symbol) & (s->cap - 1);
+
+	while (s->slot[h])
+		h = (h + 1) & (s->cap - 1);
+	s->slot[h] = i + 1;
+	s->used++;
+}
+
+/* Index the findings appended since the last call; rebuild when out shrank or is full. */
+static void seen_sync(struct seen *s, const struct findings *out)
+{
+	unsigned i;
+
+	if (s->indexed > out->n || (out->n + 1) * 2 > s->cap) {
+		free(s->slot);
+		for (s->cap = s->cap ? s->cap : 64; (out->n + 1) * 2 > s->cap; s->cap *= 2)
+			;
+		s->slot = xcalloc(s->cap, sizeof(*s->slot));
+		s->used = s->indexed = 0;
+	}
+	for (i = s->indexed; i < out->n; i++)
+		seen_put(s, out->v, i);
+	s->indexed = out->n;
+}
+
+/* The finding with this key, or -1. */
+static int seen_find(struct seen *s, const struct findings *out, int rule, unsigned line,
+		     const char *file, const char *symbol)
+{
+	unsigned h;
+
+	seen_sync(s, out);
+	for (h = seen_hash(rule, line, file, symbol) & (s->cap - 1); s->slot[h];
+	     h = (h + 1) & (s->cap - 1))
+		if (seen_match(&out->v[s->slot[h] - 1], rule, line, file, symbol))
+			return (int)(s->slot[h] - 1);
+	return -1;
+}
+
 int report(struct rule_ctx *ctx, const struct fx_loc *loc, const char *symbol,
 	   const char *fmt, ...)
 {
@@ -85,15 +160,11 @@ int report(struct rule_ctx *ctx, const struct fx_loc *loc, const char *symbol,
 	struct finding *f;
 	char msg[1024];
 	va_list ap;
-	unsigned i;
+	int i = seen_find(&ctx->seen, out, ctx->rule, loc->line, loc->file ? loc->file : "",
+			  symbol ? symbol : "");
 
-	for (i = 0; i < out->n; i++) {
-		f = &out->v[i];
-		if (f->rule == ctx->rule && f->line == loc->line &&
-		    !strcmp(f->file, loc->file ? loc->file : "") &&
-		    !strcmp(f->symbol, symbol ? symbol : ""))
-			return (int)i;
-	}
+	if (i >= 0)
+		return i;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
@@ -233,6 +304,7 @@ void engine_ctx_free(struct rule_ctx *ctx)
 	if (!ctx)
 		return;
 	cap_related(ctx->out);
+	free(ctx->seen.slot);
 	free(ctx);
 }
 
@@ -361,8 +433,8 @@ static void run_rule(struct rule_ctx *ctx, const struct rule_reg *reg, const str
 				reg->var[h].fn(ctx, tu, &tu->vars[i]);
 }
 
-void engine_run(const struct rule_settings *rs, const struct fx_program *prog,
-		struct findings *out)
+static void run_all(const struct rule_settings *rs, const struct fx_program *prog,
+		    struct findings *out)
 {
 	struct rule_reg reg;
 	struct rule_ctx ctx = { .prog = prog, .out = out, .kernel = rs->kernel, .rs = rs };
@@ -382,8 +454,48 @@ void engine_run(const struct rule_settings *rs, const struct fx_program *prog,
 				run_rule(&ctx, &reg, prog->tus[t]);
 	}
 	summary_reset();
+	free(ctx.seen.slot);
 	cap_related(out);
 	edits_resolve(prog, out);
+}
+
+struct engine_args {
+	const struct rule_settings *rs;
+	const struct fx_program *prog;
+	struct findings *out;
+};
+
+static void *engine_thread(void *arg)
+{
+	struct engine_args *a = arg;
+
+	run_all(a->rs, a->prog, a->out);
+	return NULL;
+}
+
+/*
+ * Rules and the path engine walk the facts recursively, as deep as the code
+ * nests (a 10k-branch else-if chain is 10k levels): they run on a thread with
+ * ENGINE_STACK of stack (virtual; only the pages used cost memory), not on
+ * whatever stack the caller has (8 MiB, or less under ulimit -s).
+ */
+void engine_run(const struct rule_settings *rs, const struct fx_program *prog,
+		struct findings *out)
+{
+	struct engine_args a = { rs, prog, out };
+	pthread_attr_t at;
+	pthread_t th;
+	bool started = false;
+
+	if (!pthread_attr_init(&at)) {
+		started = !pthread_attr_setstacksize(&at, ENGINE_STACK) &&
+			  !pthread_create(&th, &at, engine_thread, &a);
+		pthread_attr_destroy(&at);
+	}
+	if (started)
+		pthread_join(th, NULL);
+	else
+		run_all(rs, prog, out);
 }
 
 static int cmp_finding(const void *a, const void *b)

@@ -186,9 +186,11 @@ struct fx_tu {
 	struct fx_macro_use *macros;
 	unsigned nlimits;
 	struct fx_limit *limits;
+	struct fx_lines *lines;	/* where each line of src starts: checker/edit.c, on first use */
 };
 
 struct fx_index;
+struct fx_lines;
 
 /* All TUs of one run, for whole-program rules (ops tables bound across TUs). */
 struct fx_program {

@@ -118,11 +118,12 @@ static bool blank(const char *p, const char *q)
  */
 static bool stmt_start(const struct fx_tu *tu, const struct fx_stmt *s, size_t *off)
 {
+	size_t eol;
+
 	if (!tu->src || !src_offset(tu, &s->loc, off))
 		return false;
 	if (s->kind == FXS_DECL) {
-		while (*off && tu->src[*off - 1] != '\n')
-			--*off;
+		src_line_span(tu, *off, off, &eol);
 		while (*off < tu->src_len && (tu->src[*off] == ' ' || tu->src[*off] == '\t'))
 			++*off;
 	}
@@ -139,20 +140,18 @@ bool fg_stmt_start(const struct fx_tu *tu, const struct fx_stmt *s, struct fx_lo
 /* [line start, past newline) of the statement at s, alone on its lines. */
 static bool stmt_line_range(const struct fx_tu *tu, const struct fx_stmt *s, size_t *a, size_t *b)
 {
-	size_t off, e, ls;
-	const char *nl;
+	size_t off, e, ls, le, nl;
 
 	if (!stmt_start(tu, s, &off) || !end_offset(tu, off, &e))
 		return false;
-	for (ls = off; ls && tu->src[ls - 1] != '\n'; ls--)
-		;
+	src_line_span(tu, off, &ls, &le);
 	if (!blank(tu->src + ls, tu->src + off))
 		return false;
-	nl = memchr(tu->src + e, '\n', tu->src_len - e);
-	if (!nl || !blank(tu->src + e, nl))
+	src_line_span(tu, e, &le, &nl);
+	if (nl == tu->src_len || !blank(tu->src + e, tu->src + nl))
 		return false;
 	*a = ls;
-	*b = (size_t)(nl + 1 - tu->src);
+	*b = nl + 1;
 	return true;
 }
 
@@ -230,10 +229,9 @@ bool fg_swap_stmts(const struct fx_tu *tu, const struct fx_stmt *a, const struct
 /* Offset of the last non-blank byte before off on the line before off's line. */
 static bool prev_line_end(const struct fx_tu *tu, size_t off, size_t *out)
 {
-	size_t p = off;
+	size_t p, eol;
 
-	while (p && tu->src[p - 1] != '\n')
-		p--;
+	src_line_span(tu, off, &p, &eol);
 	if (!p)
 		return false;
 	p--;	/* at the previous line's newline */

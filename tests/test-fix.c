@@ -271,6 +271,7 @@ Test(fix, overlapping_edits_drop_a_fix)
 		  strstr(f.v[2].no_fix, "o.c:2"), "%s", f.v[2].no_fix);
 	cr_assert_eq(f.v[3].nedits, 1);
 	findings_free(&f);
+	arena_free(&tu.arena);
 }
 
 Test(fix, edit_outside_the_file_is_refused)
@@ -300,6 +301,7 @@ Test(fix, edit_outside_the_file_is_refused)
 	cr_assert_eq(f.v[1].nedits, 0);
 	cr_assert(f.v[1].no_fix && strstr(f.v[1].no_fix, "not the main file"));
 	findings_free(&f);
+	arena_free(&tu.arena);
 }
 
 Test(fix, line_geometry)
@@ -320,6 +322,37 @@ Test(fix, line_geometry)
 	cr_assert(src_expr_end(&tu, &e, &l) && l.line == 3 && l.col == 9);
 	e.text = "foo( 1 )";	/* spelled otherwise: no range */
 	cr_assert(!src_expr_end(&tu, &e, &l));
+	arena_free(&tu.arena);
+}
+
+/* Positions on one long line and across lines, and a TU whose text changed. */
+Test(fix, line_spans_and_positions)
+{
+	static const char src[] = "a; b;\n\n  c;\nd";
+	struct fx_tu tu = { .file = "s.c", .src = src, .src_len = sizeof(src) - 1 };
+	struct fx_loc l;
+	size_t s, e, off;
+
+	src_line_span(&tu, 3, &s, &e);
+	cr_assert(s == 0 && e == 5, "%zu %zu", s, e);
+	src_line_span(&tu, 5, &s, &e);
+	cr_assert(s == 0 && e == 5, "the newline belongs to its line");
+	src_line_span(&tu, 6, &s, &e);
+	cr_assert(s == 6 && e == 6, "an empty line");
+	src_line_span(&tu, 12, &s, &e);
+	cr_assert(s == 12 && e == 13, "last line without newline");
+	cr_assert(src_loc_at(&tu, 13, &l) && l.line == 4 && l.col == 2);
+	cr_assert(src_loc_at(&tu, 9, &l) && l.line == 3 && l.col == 3);
+	l = (struct fx_loc){ "s.c", 3, 3 };
+	cr_assert(src_offset(&tu, &l, &off) && off == 9);
+	l.col = 5;
+	cr_assert(src_offset(&tu, &l, &off) && off == 11, "at the newline");
+	l.col = 6;
+	cr_assert(!src_offset(&tu, &l, &off), "past the line");
+	tu.src = "x\ny";
+	tu.src_len = 3;
+	cr_assert(src_loc_at(&tu, 2, &l) && l.line == 2 && l.col == 1, "table of the old text");
+	arena_free(&tu.arena);
 }
 
 /* ---- the command line ---- */

@@ -363,6 +363,38 @@ Test(evidence, related_one_past_the_cap_is_kept)
 	cr_assert_str_eq(ev_out.v[0].related[RELATED_MAX].message, "step");
 }
 
+/*
+ * One finding per (rule, file, line, symbol), also when every finding is on
+ * one line (thousands of functions on one line) and across contexts.
+ */
+Test(evidence, one_finding_per_key)
+{
+	struct rule_ctx *ctx = engine_ctx_new(&ev_rs, 0, &ev_out), *other;
+	struct fx_loc p = at("drv.c", 1, 1), q = at("other.c", 1, 1);
+	char sym[32];
+	unsigned i;
+
+	for (i = 0; i < 5000; i++) {
+		snprintf(sym, sizeof(sym), "f%u", i);
+		cr_assert_eq(report(ctx, &p, sym, "leak"), (int)i);
+	}
+	for (i = 0; i < 5000; i += 7) {
+		snprintf(sym, sizeof(sym), "f%u", i);
+		cr_assert_eq(report(ctx, &p, sym, "again"), (int)i, "duplicate of f%u", i);
+	}
+	cr_assert_eq(report(ctx, &q, "f1", "leak"), 5000, "another file");
+	cr_assert_eq(report(ctx, &p, NULL, "leak"), 5001);
+	cr_assert_eq(report(ctx, &p, "", "leak"), 5001, "no symbol is the empty one");
+	engine_ctx_free(ctx);
+	other = engine_ctx_new(&ev_rs, 1, &ev_out);
+	cr_assert_eq(report(other, &p, "f3", "leak"), 5002, "another rule");
+	engine_ctx_free(other);
+	other = engine_ctx_new(&ev_rs, 0, &ev_out);
+	cr_assert_eq(report(other, &p, "f3", "leak"), 3, "found by a new context");
+	engine_ctx_free(other);
+	cr_assert_eq(ev_out.n, 5003);
+}
+
 /* One finding at level, under the -W settings the test set in ev_rs. */
 static enum severity level_of(enum severity level)
 {

@@ -19,6 +19,7 @@
 
 #include "../frontend.h"
 #include "../util.h"
+#include "guard.h"
 
 #define TEXT_MAX 320
 
@@ -57,6 +58,7 @@ static int fe_clang_init(void **state, char *err, size_t errlen)
 	*state = NULL;
 	if (!fe)
 		goto out_fail;
+	guard_setup();		/* before libclang's first index */
 	fe->index = clang_createIndex(0, 0);
 	if (!fe->index)
 		goto out_free;
@@ -763,37 +765,60 @@ static bool first_error(CXTranslationUnit ctu, char *err, size_t errlen)
 	return false;
 }
 
-static int fe_clang_parse(void *state, const struct tu_job *job, struct fx_tu *tu, char *err,
-			  size_t errlen)
+/* One TU through libclang into facts; runs on guard_run()'s thread. */
+struct parse_call {
+	struct fe_clang *fe;
+	const struct tu_job *job;
+	struct fx_tu *tu;
+	char *err;
+	size_t errlen;
+	const char **args;	/* freed by the caller, crash or not */
+};
+
+static const char *cx_error_name(enum CXErrorCode rc)
 {
-	struct fe_clang *fe = state;
-	const char **args;
+	switch (rc) {
+	case CXError_Crashed:
+		return "libclang crashed";
+	case CXError_InvalidArguments:
+		return "invalid arguments";
+	case CXError_ASTReadError:
+		return "bad compiler arguments or unreadable input";
+	default:
+		return "failure";
+	}
+}
+
+static int parse_tu(void *arg)
+{
+	struct parse_call *pc = arg;
+	const struct tu_job *job = pc->job;
 	CXTranslationUnit ctu = NULL;
 	enum CXErrorCode rc;
-	struct conv cv = { .tu = tu };
+	struct conv cv = { .tu = pc->tu };
 	struct top top = { .cv = &cv };
 	int i, n = 0, ret = 0;
 
-	args = calloc((size_t)job->argc + 4, sizeof(*args));
-	if (!args) {
-		snprintf(err, errlen, "out of memory");
+	pc->args = calloc((size_t)job->argc + 4, sizeof(*pc->args));
+	if (!pc->args) {
+		snprintf(pc->err, pc->errlen, "out of memory");
 		return -ENOMEM;
 	}
 	if (job->directory) {
-		args[n++] = "-working-directory";
-		args[n++] = job->directory;
+		pc->args[n++] = "-working-directory";
+		pc->args[n++] = job->directory;
 	}
 	for (i = 0; i < job->argc; i++)
-		args[n++] = job->argv[i];
-	args[n++] = "-w";	/* warnings cost time and are not ours to report */
-	rc = clang_parseTranslationUnit2(fe->index, job->file, args, n, NULL, 0,
+		pc->args[n++] = job->argv[i];
+	pc->args[n++] = "-w";	/* warnings cost time and are not ours to report */
+	rc = clang_parseTranslationUnit2(pc->fe->index, job->file, pc->args, n, NULL, 0,
 					 CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles, &ctu);
 	if (rc != CXError_Success || !ctu) {
-		snprintf(err, errlen, "libclang could not parse it (error %d)", (int)rc);
-		ret = -EINVAL;
-		goto out_args;
+		snprintf(pc->err, pc->errlen, "libclang could not parse it (error %d: %s)", (int)rc,
+			 cx_error_name(rc));
+		return -EINVAL;
 	}
-	if (first_error(ctu, err, errlen)) {
+	if (first_error(ctu, pc->err, pc->errlen)) {
 		ret = -EINVAL;
 		goto out_tu;
 	}
@@ -802,7 +827,20 @@ static int fe_clang_parse(void *state, const struct tu_job *job, struct fx_tu *t
 	clang_visitChildren(clang_getTranslationUnitCursor(ctu), visit_top, &top);
 out_tu:
 	clang_disposeTranslationUnit(ctu);
-out_args:
-	free(args);
+	return ret;
+}
+
+/*
+ * Parse on a guarded thread (guard.c): a parser crash fails this TU only.
+ * The index stays usable (a parse only reads its options).
+ */
+static int fe_clang_parse(void *state, const struct tu_job *job, struct fx_tu *tu, char *err,
+			  size_t errlen)
+{
+	struct fe_clang *fe = state;
+	struct parse_call pc = { .fe = fe, .job = job, .tu = tu, .err = err, .errlen = errlen };
+	int ret = guard_run(parse_tu, &pc, job->file, err, errlen);
+
+	free(pc.args);
 	return ret;
 }
