@@ -2,6 +2,8 @@
 /* report-json.c - one JSON document: findings, failures and the summary. */
 #include <json-c/json.h>
 
+#include <string.h>
+
 #include "report.h"
 
 /* [{"file", "line", "column", "message"}] in source order. */
@@ -122,10 +124,59 @@ int report_json(FILE *out, const struct findings *f, const struct run_summary *s
 	return ret;
 }
 
+/* Length of the valid UTF-8 sequence at s (n bytes left), or 0 when it is not one. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	unsigned cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	/* overlong forms, surrogates, past U+10FFFF */
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+/*
+ * json-c copies string bytes as they are: a file name or source text that is
+ * not UTF-8 would make the document invalid JSON.  Each byte that does not
+ * begin a valid sequence becomes U+FFFD, as a decoder with errors=replace.
+ */
 int report_put_json(FILE *out, struct json_object *doc)
 {
-	fputs(json_object_to_json_string_ext(doc, JSON_C_TO_STRING_PRETTY |
-						  JSON_C_TO_STRING_NOSLASHESCAPE), out);
+	const unsigned char *s = (const unsigned char *)json_object_to_json_string_ext(
+		doc, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE);
+	size_t n = strlen((const char *)s), i = 0, run = 0, k;
+
+	while (i + run < n) {
+		k = utf8_seq(s + i + run, n - i - run);
+		if (k) {
+			run += k;
+			continue;
+		}
+		fwrite(s + i, 1, run, out);
+		fputs("\xef\xbf\xbd", out);
+		i += run + 1;
+		run = 0;
+	}
+	fwrite(s + i, 1, run, out);
 	fputc('\n', out);
 	return ferror(out) ? -1 : 0;
 }

@@ -478,3 +478,20 @@ Test(reliability, duplicate_db_entries_report_once)
 	cr_assert(strstr(r.out, FIX_BAD ":15:"), "the first name is kept: %s", r.out);
 	run_free(&r);
 }
+
+/* A file name that is not UTF-8 (red team rt151, rt161): the JSON and SARIF documents still parse. */
+Test(reliability, non_utf8_file_name_keeps_json_valid)
+{
+	static const char *const fmts[] = { "json", "sarif", "codequality" };
+	struct run r;
+	unsigned i;
+
+	sh_ok("cp %s \"$T/$(printf 'caf\\351.c')\"", FIX_BAD);
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		sh_run(&r, "timeout 60 $L -q --fast --format=%s -o $T/out.json "
+			   "\"$T/$(printf 'caf\\351.c')\"; test $? = 1 && python3 -c 'import json,sys; "
+			   "json.load(open(sys.argv[1], encoding=\"utf-8\"))' $T/out.json", fmts[i]);
+		cr_assert_eq(r.status, 0, "--format=%s: %s", fmts[i], r.err);
+		run_free(&r);
+	}
+}
