@@ -299,7 +299,7 @@ for eng in ts clang; do
 	rt odd 1 "$eng: CRLF line endings" "sed 's/\$/\\r/' bad.c > n.c && \$L --engine=$eng n.c -- \$INC" 'grep -q "n.c:15:" .out'
 	rt odd any "$eng: CR-only line endings" "tr '\\n' '\\r' < bad.c > n.c && \$L --engine=$eng n.c -- \$INC"
 	rt odd 1 "$eng: a file name with a newline" "cp bad.c \"\$(printf 'a\\nb.c')\" && \$L --engine=$eng \"\$(printf 'a\\nb.c')\" -- \$INC"
-	rt odd open:1 "$eng: a non-UTF-8 file name, JSON output (the bytes are copied into JSON as they are)" "cp bad.c \"\$(printf 'caf\\351.c')\" && \$L --engine=$eng --format=json \"\$(printf 'caf\\351.c')\" -- \$INC" 'python3 -c "import json,sys; json.load(open(\".out\"))"'
+	rt odd 1 "$eng: a non-UTF-8 file name, JSON output (bytes that are not UTF-8 become U+FFFD)" "cp bad.c \"\$(printf 'caf\\351.c')\" && \$L --engine=$eng --format=json \"\$(printf 'caf\\351.c')\" -- \$INC" 'python3 -c "import json,sys; json.load(open(\".out\"))"'
 	rt odd "$([[ $eng == ts ]] && echo any || echo 2)" "$eng: unbalanced braces" "printf 'struct iommu_ops x = {{{{\\n' > n.c && \$L --engine=$eng n.c -- \$INC"
 done
 
