@@ -45,6 +45,7 @@ struct idset {
 };
 
 static const char *const known_rules[] = {
+	"attach-dev-return",
 	"device-group-ref",
 	"device-lookup-put",
 	"embedded-device-release",

@@ -403,6 +403,39 @@ static struct iommu_domain *__iommu_domain_alloc(const struct iommu_ops *ops,
 	return domain;
 }
 
+/*
+ * Every attach_dev call goes through here: since 6.2 the kernel-doc of
+ * attach_dev lists the codes it may return (contract "attach-dev-return"),
+ * and -EINVAL, the "incompatible domain" answer callers probe for, must
+ * come without an error in the log.
+ */
+static int iommu_call_attach_dev(struct iommu_domain *domain, struct device *dev)
+{
+	unsigned long logs = model_error_logs();
+	int ret = domain->ops->attach_dev(domain, dev);
+
+	switch (ret) {
+	case 0:
+	case -ENOMEM:
+	case -ENOSPC:
+	case -EBUSY:
+	case -ENODEV:
+		break;
+	case -EINVAL:
+		if (model_error_logs() != logs)
+			contract_violation("attach-dev-return",
+					   "%s: attach_dev logged an error while returning -EINVAL (incompatible domain)",
+					   dev_name(dev));
+		break;
+	default:
+		contract_violation("attach-dev-return",
+				   "%s: attach_dev returned %d, not one of 0, -EINVAL, -ENOMEM, -ENOSPC, -EBUSY, -ENODEV",
+				   dev_name(dev), ret);
+		break;
+	}
+	return ret;
+}
+
 /* 6.x picks the IOMMU of the first device on @bus; the model the first registered. */
 struct iommu_domain *iommu_domain_alloc(const struct bus_type *bus)
 {
@@ -446,7 +479,7 @@ int iommu_attach_device(struct iommu_domain *domain, struct device *dev)
 		return -EINVAL;
 	if (group->domain != group->default_domain)
 		return -EBUSY;
-	ret = domain->ops->attach_dev(domain, dev);
+	ret = iommu_call_attach_dev(domain, dev);
 	if (ret)
 		return ret;
 	group->domain = domain;
@@ -463,7 +496,7 @@ void iommu_detach_device(struct iommu_domain *domain, struct device *dev)
 		return;
 	def = group->default_domain;
 	if (def)
-		WARN_ON(def->ops->attach_dev(def, dev));
+		WARN_ON(iommu_call_attach_dev(def, dev));
 	group->domain = def;
 }
 
@@ -783,7 +816,7 @@ int iommu_request_dm_for_dev(struct device *dev)
 		ret = -ENOMEM;
 		goto out_put;
 	}
-	ret = ops->attach_dev(dm, dev);
+	ret = iommu_call_attach_dev(dm, dev);
 	if (ret) {
 		iommu_domain_free(dm);
 		goto out_put;
@@ -890,7 +923,7 @@ static int iommu_setup_default_domain(struct iommu_group *group,
 		group->default_domain = domain;
 		group->domain = domain;
 	}
-	ret = group->domain->ops->attach_dev(group->domain, dev);
+	ret = iommu_call_attach_dev(group->domain, dev);
 	if (ret)
 		return ret;
 	return iommu_create_device_direct_mappings(group->default_domain, dev);
