@@ -51,6 +51,7 @@ static const char *const known_rules[] = {
 	"embedded-device-release",
 	"of-xlate-presence",
 	"ops-api",
+	"pgsize-bitmap",
 	"register-unwind",
 	"resv-region",
 };

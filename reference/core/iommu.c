@@ -144,9 +144,8 @@ static void iommu_check_ops(const struct iommu_ops *ops, struct device *hwdev)
 		contract_violation("ops-api", "%s: iommu_ops.map_sg is gone; iommu_map_sg is generic", name);
 	if (!ops->domain_alloc || !ops->domain_free || !ops->attach_dev ||
 	    !ops->map || !ops->unmap || !ops->iova_to_phys ||
-	    !ops->probe_device || !ops->device_group || !ops->pgsize_bitmap)
-		contract_violation("ops-api", "%s: iommu_ops lacks a required callback or pgsize_bitmap",
-				   name);
+	    !ops->probe_device || !ops->device_group)
+		contract_violation("ops-api", "%s: iommu_ops lacks a required callback", name);
 }
 
 int iommu_device_register(struct iommu_device *iommu,
@@ -396,6 +395,11 @@ static struct iommu_domain *__iommu_domain_alloc(const struct iommu_ops *ops,
 	domain->type = type;
 	if (!domain->pgsize_bitmap)
 		domain->pgsize_bitmap = ops->pgsize_bitmap;
+	/* the ops' bitmap or the domain's own (per domain since 4.6): map/unmap need one */
+	if ((type & __IOMMU_DOMAIN_PAGING) && !domain->pgsize_bitmap)
+		contract_violation("pgsize-bitmap",
+				   "paging domain of type %#x has no page sizes (neither ops->pgsize_bitmap nor its own)",
+				   type);
 	if ((type & __IOMMU_DOMAIN_DMA_API) && iommu_get_dma_cookie(domain)) {
 		ops->domain_free(domain);
 		return NULL;
