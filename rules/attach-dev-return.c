@@ -30,6 +30,10 @@
 #include "../checker/table.h"
 #include "../checker/util.h"
 
+/* Why no attach-dev-return finding has a fix (docs/rules/attach-dev-return.md). */
+#define NO_FIX_CODE "which documented code fits (-ENODEV, -EBUSY, -ENOSPC ...) depends on why the attach fails: the driver author's call"
+#define NO_FIX_LOG "the log may be wanted at another level or for another code; only the author knows whether this -EINVAL is the incompatible-domain answer"
+
 #define MAX_CODES 16
 #define MAX_HEADERS 16
 #define MAX_RETVARS 8
@@ -217,9 +221,9 @@ static bool check_code(const struct fx_stmt *st, void *arg)
 
 	if (!code || listed(s->codes, code))
 		return true;
-	report(s->ctx, loc, s->fn->name,
+	report_fix_note(s->ctx, report(s->ctx, loc, s->fn->name,
 	       "attach_dev callback %s() returns -%s, which the attach_dev kernel-doc in this tree's iommu.h does not list (%s): the core treats it as -ENODEV",
-	       s->fn->name, code, s->list);
+	       s->fn->name, code, s->list), NO_FIX_CODE);
 	return true;
 }
 
@@ -249,6 +253,7 @@ static bool check_block(const struct fx_stmt *st, void *arg)
 			       s->fn->name);
 
 		report_related(s->ctx, h, &einval->loc, "-EINVAL returned here");
+		report_fix_note(s->ctx, h, NO_FIX_LOG);
 	}
 	return true;
 }

@@ -29,6 +29,9 @@
 #include "../checker/rule.h"
 #include "../checker/table.h"
 
+/* Why no pgsize-bitmap finding has a fix (docs/rules/pgsize-bitmap.md). */
+#define NO_FIX "the page sizes are those of the hardware's page-table format: not something an edit can know"
+
 static bool table_has(const char *kind, const char *name)
 {
 	const struct tbl *t = tbl_get("pgsize");
@@ -166,9 +169,9 @@ static bool find_store(const struct fx_expr *e, void *arg)
 	if (v)
 		s->domain_store = true;
 	if (s->ctx && (v & ~s->ops_bits))
-		report(s->ctx, &e->loc, s->fn->name,
+		report_fix_note(s->ctx, report(s->ctx, &e->loc, s->fn->name,
 		       "domain pgsize_bitmap %#llx has page sizes %#llx that iommu_ops '%s' .pgsize_bitmap (%#llx) does not: the core splits mappings into pages the page-table format cannot map",
-		       v, v & ~s->ops_bits, s->ops, s->ops_bits);
+		       v, v & ~s->ops_bits, s->ops, s->ops_bits), NO_FIX);
 	return true;
 }
 
@@ -226,11 +229,11 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 	per_domain = q_layout_has(tu, "iommu_domain.pgsize_bitmap") != 0;
 	if (per_domain && s.domain_store)
 		return;
-	report(ctx, bm && !bm->inactive ? &bm->loc : &ops->loc, ops->name,
+	report_fix_note(ctx, report(ctx, bm && !bm->inactive ? &bm->loc : &ops->loc, ops->name,
 	       "iommu_ops '%s' hands out paging domains (.%s) but %s, and %s: iommu_map() and iommu_unmap() WARN and fail on every such domain",
 	       ops->name, alloc, bm && !bm->inactive ? "its .pgsize_bitmap is 0" : "has no .pgsize_bitmap",
 	       per_domain ? "no function of its file sets a domain's pgsize_bitmap"
-			  : "this tree's struct iommu_domain has no pgsize_bitmap of its own");
+			  : "this tree's struct iommu_domain has no pgsize_bitmap of its own"), NO_FIX);
 }
 
 void rule_pgsize_bitmap_register(struct rule_reg *r)
