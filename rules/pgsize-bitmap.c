@@ -209,7 +209,9 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 	bool per_domain;
 	unsigned t;
 
-	if (!ops->init || ops->is_array || !(alloc = paging_alloc(ops)))
+	/* a struct iommu_ops without the field (a partial model of one) has no such contract */
+	if (!ops->init || ops->is_array || !(alloc = paging_alloc(ops)) ||
+	    !q_layout_has(tu, "iommu_ops.pgsize_bitmap"))
 		return;
 	bm = fx_init_get(ops->init, "pgsize_bitmap");
 	if (bm && !bm->inactive && !(const_value(bm->value, &v) && !v)) {
