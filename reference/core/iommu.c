@@ -773,6 +773,9 @@ static int iommu_create_device_direct_mappings(struct iommu_domain *domain,
 
 	if (!(domain->type & __IOMMU_DOMAIN_PAGING))
 		return 0;
+	/* no page sizes: already a pgsize-bitmap violation at allocation */
+	if (!domain->pgsize_bitmap)
+		return -EINVAL;
 	pg_size = 1UL << __ffs(domain->pgsize_bitmap);
 
 	iommu_get_resv_regions(dev, &mappings);
@@ -1076,6 +1079,10 @@ int iommu_dma_map_msi(struct device *dev, phys_addr_t doorbell, dma_addr_t *iova
 	cookie = domain->iova_cookie;
 	if (!sw || !cookie) {
 		ret = -ENODEV;
+		goto out_put;
+	}
+	if (!domain->pgsize_bitmap) {
+		ret = -EINVAL;
 		goto out_put;
 	}
 	granule = 1UL << __ffs(domain->pgsize_bitmap);
