@@ -3,8 +3,9 @@
  * register-unwind: a failure exit of a function that still holds a
  * registration it made (iommu_device_sysfs_add, iommu_device_register and
  * the other pairs of class "register" in rules/data/pairs.tbl), and a
- * platform driver whose remove callback does not undo a registration its
- * probe made.
+ * driver of any bus (platform, virtio, PCI, AMBA ...: a record named
+ * *_driver, rules/data/drivers.tbl) whose remove callback does not undo a
+ * registration its probe made.
  *
  * A probe that fails after iommu_device_sysfs_add() must call
  * iommu_device_sysfs_remove(), and one that fails after
@@ -42,6 +43,7 @@
 #include "../checker/cfg.h"
 #include "../checker/fixgen-unwind.h"
 #include "../checker/rule.h"
+#include "../checker/table.h"
 
 /*
  * One finding per registration step left in place on some failure path,
@@ -250,18 +252,51 @@ static const struct fx_func *callback(const struct rule_ctx *ctx, const struct f
 	return fx_find_func(ctx_program(ctx), tu, fx_init_callback(var, field), NULL);
 }
 
-static void match_platform_driver(struct rule_ctx *ctx, const struct fx_tu *tu,
-				  const struct fx_var *drv)
+/* The record is a bus driver's: its name ends in a record-suffix of drivers.tbl. */
+static bool is_driver_record(const char *record)
+{
+	const struct tbl *t = tbl_get("drivers");
+	size_t n = record ? strlen(record) : 0;
+	unsigned i;
+
+	for (i = 0; t && record && i < t->nrows; i++) {
+		const char *suf = t->rows[i].fields[1];
+
+		if (t->rows[i].nfields >= 2 && !strcmp(t->rows[i].fields[0], "record-suffix") &&
+		    n > strlen(suf) && !strcmp(record + n - strlen(suf), suf))
+			return true;
+	}
+	return false;
+}
+
+/* The remove callback of drv: the first remove field of drivers.tbl it binds. */
+static const struct fx_func *remove_callback(const struct rule_ctx *ctx, const struct fx_tu *tu,
+					     const struct fx_var *drv)
+{
+	const struct tbl *t = tbl_get("drivers");
+	const struct fx_func *fn;
+	unsigned i;
+
+	for (i = 0; t && i < t->nrows; i++)
+		if (t->rows[i].nfields >= 2 && !strcmp(t->rows[i].fields[0], "remove") &&
+		    (fn = callback(ctx, tu, drv, t->rows[i].fields[1])))
+			return fn;
+	return NULL;
+}
+
+/*
+ * Any bus's driver (platform, virtio, PCI, AMBA ...): what probe registers,
+ * remove undoes, in reverse order.
+ */
+static void match_driver(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_var *drv)
 {
 	const struct fx_func *probe, *remove;
 	int h;
 
-	if (!drv->init || drv->is_array)
+	if (!drv->init || drv->is_array || !is_driver_record(drv->record))
 		return;
 	probe = callback(ctx, tu, drv, "probe");
-	remove = callback(ctx, tu, drv, "remove_new");
-	if (!remove)
-		remove = callback(ctx, tu, drv, "remove");
+	remove = remove_callback(ctx, tu, drv);
 	if (probe && remove) {
 		struct remove_check rc = { .ctx = ctx, .remove = remove };
 
@@ -278,8 +313,16 @@ static void match_platform_driver(struct rule_ctx *ctx, const struct fx_tu *tu,
 	}
 }
 
+static void match_tu(struct rule_ctx *ctx, const struct fx_tu *tu)
+{
+	unsigned i;
+
+	for (i = 0; i < tu->nvars; i++)
+		match_driver(ctx, tu, &tu->vars[i]);
+}
+
 void rule_register_unwind_register(struct rule_reg *r)
 {
 	hook_func(r, match_func);
-	hook_var(r, "platform_driver", match_platform_driver);
+	hook_tu(r, match_tu);
 }

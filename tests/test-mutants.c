@@ -45,11 +45,13 @@ struct idset {
 };
 
 static const char *const known_rules[] = {
+	"attach-dev-return",
 	"device-group-ref",
 	"device-lookup-put",
 	"embedded-device-release",
 	"of-xlate-presence",
 	"ops-api",
+	"pgsize-bitmap",
 	"register-unwind",
 	"resv-region",
 };

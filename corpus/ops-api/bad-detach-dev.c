@@ -31,4 +31,5 @@ const struct iommu_ops dd_ops = {
 	.detach_dev	= dd_detach_dev,
 	.probe_device	= dd_probe_device,
 	.device_group	= generic_device_group,
+	.pgsize_bitmap	= 0x1000,
 };

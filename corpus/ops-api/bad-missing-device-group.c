@@ -16,6 +16,7 @@ static struct iommu_device *mg_probe_device(struct device *dev)
 const struct iommu_ops mg_ops = {
 	.domain_alloc	= mg_domain_alloc,
 	.probe_device	= mg_probe_device,
+	.pgsize_bitmap	= 0x1000,
 };
 
 int mg_register(struct iommu_device *iommu, struct device *dev)

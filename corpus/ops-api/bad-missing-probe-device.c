@@ -16,6 +16,7 @@ const struct iommu_ops mp_ops = {
 	.domain_alloc	= mp_domain_alloc,
 	.release_device	= mp_release_device,
 	.device_group	= generic_device_group,
+	.pgsize_bitmap	= 0x1000,
 };
 
 int mp_register(struct iommu_device *iommu, struct device *dev)

@@ -23,4 +23,5 @@ const struct iommu_ops pr_ops = {
 	.get_resv_regions	= pr_get_resv_regions,
 	/* expect: ops-api */
 	.put_resv_regions	= generic_iommu_put_resv_regions,
+	.pgsize_bitmap	= 0x1000,
 };

@@ -222,7 +222,8 @@ static void dev_vprintk(const char *level, const struct device *dev,
 {
 	char buf[256];
 
-	(void)level;
+	if (!strcmp(level, KERN_ERR))
+		model_note_error_log();
 	vsnprintf(buf, sizeof(buf), fmt, args);
 	printk("%s: %s", dev ? dev_name(dev) : "(NULL device)", buf);
 }

@@ -144,9 +144,8 @@ static void iommu_check_ops(const struct iommu_ops *ops, struct device *hwdev)
 		contract_violation("ops-api", "%s: iommu_ops.map_sg is gone; iommu_map_sg is generic", name);
 	if (!ops->domain_alloc || !ops->domain_free || !ops->attach_dev ||
 	    !ops->map || !ops->unmap || !ops->iova_to_phys ||
-	    !ops->probe_device || !ops->device_group || !ops->pgsize_bitmap)
-		contract_violation("ops-api", "%s: iommu_ops lacks a required callback or pgsize_bitmap",
-				   name);
+	    !ops->probe_device || !ops->device_group)
+		contract_violation("ops-api", "%s: iommu_ops lacks a required callback", name);
 }
 
 int iommu_device_register(struct iommu_device *iommu,
@@ -396,11 +395,49 @@ static struct iommu_domain *__iommu_domain_alloc(const struct iommu_ops *ops,
 	domain->type = type;
 	if (!domain->pgsize_bitmap)
 		domain->pgsize_bitmap = ops->pgsize_bitmap;
+	/* the ops' bitmap or the domain's own (per domain since 4.6): map/unmap need one */
+	if ((type & __IOMMU_DOMAIN_PAGING) && !domain->pgsize_bitmap)
+		contract_violation("pgsize-bitmap",
+				   "paging domain of type %#x has no page sizes (neither ops->pgsize_bitmap nor its own)",
+				   type);
 	if ((type & __IOMMU_DOMAIN_DMA_API) && iommu_get_dma_cookie(domain)) {
 		ops->domain_free(domain);
 		return NULL;
 	}
 	return domain;
+}
+
+/*
+ * Every attach_dev call goes through here: since 6.2 the kernel-doc of
+ * attach_dev lists the codes it may return (contract "attach-dev-return"),
+ * and -EINVAL, the "incompatible domain" answer callers probe for, must
+ * come without an error in the log.
+ */
+static int iommu_call_attach_dev(struct iommu_domain *domain, struct device *dev)
+{
+	unsigned long logs = model_error_logs();
+	int ret = domain->ops->attach_dev(domain, dev);
+
+	switch (ret) {
+	case 0:
+	case -ENOMEM:
+	case -ENOSPC:
+	case -EBUSY:
+	case -ENODEV:
+		break;
+	case -EINVAL:
+		if (model_error_logs() != logs)
+			contract_violation("attach-dev-return",
+					   "%s: attach_dev logged an error while returning -EINVAL (incompatible domain)",
+					   dev_name(dev));
+		break;
+	default:
+		contract_violation("attach-dev-return",
+				   "%s: attach_dev returned %d, not one of 0, -EINVAL, -ENOMEM, -ENOSPC, -EBUSY, -ENODEV",
+				   dev_name(dev), ret);
+		break;
+	}
+	return ret;
 }
 
 /* 6.x picks the IOMMU of the first device on @bus; the model the first registered. */
@@ -446,7 +483,7 @@ int iommu_attach_device(struct iommu_domain *domain, struct device *dev)
 		return -EINVAL;
 	if (group->domain != group->default_domain)
 		return -EBUSY;
-	ret = domain->ops->attach_dev(domain, dev);
+	ret = iommu_call_attach_dev(domain, dev);
 	if (ret)
 		return ret;
 	group->domain = domain;
@@ -463,7 +500,7 @@ void iommu_detach_device(struct iommu_domain *domain, struct device *dev)
 		return;
 	def = group->default_domain;
 	if (def)
-		WARN_ON(def->ops->attach_dev(def, dev));
+		WARN_ON(iommu_call_attach_dev(def, dev));
 	group->domain = def;
 }
 
@@ -736,6 +773,9 @@ static int iommu_create_device_direct_mappings(struct iommu_domain *domain,
 
 	if (!(domain->type & __IOMMU_DOMAIN_PAGING))
 		return 0;
+	/* no page sizes: already a pgsize-bitmap violation at allocation */
+	if (!domain->pgsize_bitmap)
+		return -EINVAL;
 	pg_size = 1UL << __ffs(domain->pgsize_bitmap);
 
 	iommu_get_resv_regions(dev, &mappings);
@@ -783,7 +823,7 @@ int iommu_request_dm_for_dev(struct device *dev)
 		ret = -ENOMEM;
 		goto out_put;
 	}
-	ret = ops->attach_dev(dm, dev);
+	ret = iommu_call_attach_dev(dm, dev);
 	if (ret) {
 		iommu_domain_free(dm);
 		goto out_put;
@@ -890,7 +930,7 @@ static int iommu_setup_default_domain(struct iommu_group *group,
 		group->default_domain = domain;
 		group->domain = domain;
 	}
-	ret = group->domain->ops->attach_dev(group->domain, dev);
+	ret = iommu_call_attach_dev(group->domain, dev);
 	if (ret)
 		return ret;
 	return iommu_create_device_direct_mappings(group->default_domain, dev);
@@ -1039,6 +1079,10 @@ int iommu_dma_map_msi(struct device *dev, phys_addr_t doorbell, dma_addr_t *iova
 	cookie = domain->iova_cookie;
 	if (!sw || !cookie) {
 		ret = -ENODEV;
+		goto out_put;
+	}
+	if (!domain->pgsize_bitmap) {
+		ret = -EINVAL;
 		goto out_put;
 	}
 	granule = 1UL << __ffs(domain->pgsize_bitmap);

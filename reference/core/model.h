@@ -49,6 +49,10 @@ void kmem_label(const void *p, const char *label);
 
 /* printk goes to stderr when REFMODEL_VERBOSE is set in the environment. */
 void model_set_verbose(bool verbose);
+/* Messages logged at KERN_ERR (pr_err, dev_err) since the last reset. */
+unsigned long model_error_logs(void);
+/* Count one error-level message (the dev_* printers know their level). */
+void model_note_error_log(void);
 
 /* Device tree builder: nodes start with one reference held by the tree. */
 struct device_node *of_model_node_create(const char *name, const char *compatible);

@@ -15,6 +15,9 @@
 #include "core.h"
 #include "model.h"
 
+/* KERN_ERR messages since the last reset (model_error_logs()) */
+static unsigned long nr_error_logs;
+
 #define MAX_RECORDS	512
 #define MSG_LEN		256
 
@@ -111,6 +114,7 @@ void refcheck_reset(void)
 	kmem_reset();
 	nr_records = 0;
 	nr_violations = 0;
+	nr_error_logs = 0;
 }
 
 unsigned int refcheck_teardown(void)
@@ -129,8 +133,20 @@ unsigned int refcheck_teardown(void)
 	return n;
 }
 
+unsigned long model_error_logs(void)
+{
+	return nr_error_logs;
+}
+
+void model_note_error_log(void)
+{
+	nr_error_logs++;
+}
+
 int vprintk(const char *fmt, va_list args)
 {
+	if (!strncmp(fmt, KERN_ERR, 2))
+		nr_error_logs++;
 	if (!model_verbose())
 		return 0;
 	if (fmt[0] == KERN_SOH[0] && fmt[1])

@@ -263,6 +263,17 @@ static int unmanaged_domain(struct world *w)
 		return -ENOMEM;
 	iommu_domain_free(other);
 
+	/*
+	 * Probe whether master-a's domain (IOMMU 0) can be reused for
+	 * master-c (IOMMU 1), as VFIO does: the answer is a quiet -EINVAL.
+	 */
+	other = iommu_get_domain_for_dev(&w->client[0]->dev);
+	ret = other ? iommu_attach_device(other, dev) : -ENODEV;
+	if (!ret)
+		iommu_detach_device(other, dev);
+	if (ret != -EINVAL)
+		return ret ? ret : -EIO;
+
 	dom = iommu_paging_domain_alloc(dev);
 	if (IS_ERR(dom))
 		return (int)PTR_ERR(dom);

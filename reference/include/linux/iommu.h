@@ -121,6 +121,18 @@ struct iommu_ops {
 	struct iommu_domain *(*domain_alloc)(unsigned int iommu_domain_type);
 	void (*domain_free)(struct iommu_domain *domain);
 
+	/*
+	 * @attach_dev: attach an iommu domain to a device (6.2+ kernel-doc)
+	 *  Return:
+	 * * 0		- success
+	 * * EINVAL	- device and domain are incompatible (no error logged:
+	 *		  callers probe whether a domain can be reused)
+	 * * ENOMEM	- out of memory
+	 * * ENOSPC	- non-ENOMEM type of resource allocation failures
+	 * * EBUSY	- device is attached to a domain and cannot be changed
+	 * * ENODEV	- device specific errors, not able to be attached
+	 * * <others>	- treated as ENODEV by the caller. Use is discouraged
+	 */
 	int (*attach_dev)(struct iommu_domain *domain, struct device *dev);
 	void (*detach_dev)(struct iommu_domain *domain, struct device *dev); /* removed 6.3 */
 	int (*map)(struct iommu_domain *domain, unsigned long iova,
