@@ -170,11 +170,13 @@ $(BUILD)/checker/%.o: checker/%.c
 	$(qecho) "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) $(CHECKER_CFLAGS) -c -o $@ $<
 
-# deps.sh refetches when its pins change (their PIN files); the touch keeps a
+# deps.sh refetches when its pins change (their PIN files); one run makes the
+# three (a grouped target: make -j runs it once), and the touch keeps a
 # deps.sh edit that changed no pin from rerunning it on every make.
-$(TS_GRAMMAR)/src/parser.c $(TS_RUNTIME)/lib/src/lib.c $(TS_API_H): scripts/deps.sh
+TS_FETCHED := $(TS_GRAMMAR)/src/parser.c $(TS_RUNTIME)/lib/src/lib.c $(TS_API_H)
+$(TS_FETCHED) &: scripts/deps.sh
 	$(Q)scripts/deps.sh
-	$(Q)touch -c $@
+	$(Q)touch -c $(TS_FETCHED)
 
 $(BUILD)/ts/parser.o: $(TS_GRAMMAR)/src/parser.c
 	@mkdir -p $(dir $@)
