@@ -99,6 +99,27 @@ static int write_through(const char *path, output_fn fn, const void *arg, char *
 	return ret;
 }
 
+/*
+ * An output path that exists: never one of the run's inputs; a character
+ * device or a FIFO is written straight through (returns its result); only a
+ * regular file may be replaced (returns 1: go on); anything else is refused.
+ */
+static int existing_target(const char *path, const struct stat *st, output_fn fn,
+			   const void *arg, char *err, size_t errlen)
+{
+	if (is_input(st)) {
+		snprintf(err, errlen, "%s: is an input of this run; not overwritten", path);
+		return -EINVAL;
+	}
+	if (S_ISCHR(st->st_mode) || S_ISFIFO(st->st_mode))
+		return write_through(path, fn, arg, err, errlen);
+	if (!S_ISREG(st->st_mode)) {
+		snprintf(err, errlen, "%s: not a regular file; not written", path);
+		return -EINVAL;
+	}
+	return 1;
+}
+
 int output_write(const char *path, output_fn fn, const void *arg, char *err, size_t errlen)
 {
 	char real[PATH_MAX], *tmp = NULL;
@@ -110,16 +131,10 @@ int output_write(const char *path, output_fn fn, const void *arg, char *err, siz
 	mode_t mask;
 
 	if (!stat(path, &st)) {
-		if (is_input(&st)) {
-			snprintf(err, errlen, "%s: is an input of this run; not overwritten", path);
-			return -EINVAL;
-		}
-		if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
-			return write_through(path, fn, arg, err, errlen);
-		if (!S_ISREG(st.st_mode)) {
-			snprintf(err, errlen, "%s: not a regular file; not written", path);
-			return -EINVAL;
-		}
+		ret = existing_target(path, &st, fn, arg, err, errlen);
+		if (ret != 1)
+			return ret;
+		ret = 0;
 		/* a symlink: replace its target, in the target's directory */
 		if (!realpath(path, real)) {
 			ret = -errno;
@@ -175,16 +190,10 @@ int output_append(const char *path, output_fn fn, const void *arg, char *err, si
 	int fd, ret = 0;
 
 	if (!stat(path, &st)) {
-		if (is_input(&st)) {
-			snprintf(err, errlen, "%s: is an input of this run; not written", path);
-			return -EINVAL;
-		}
-		if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
-			return write_through(path, fn, arg, err, errlen);
-		if (!S_ISREG(st.st_mode)) {
-			snprintf(err, errlen, "%s: not a regular file; not written", path);
-			return -EINVAL;
-		}
+		ret = existing_target(path, &st, fn, arg, err, errlen);
+		if (ret != 1)
+			return ret;
+		ret = 0;
 	}
 	mem = open_memstream(&buf, &len);
 	if (!mem) {
