@@ -533,33 +533,33 @@ static int keep_job(struct config *c, const char *rp, struct rule_settings *rs, 
 	return ret;
 }
 
+struct jobs_arg {
+	struct config *c;
+	struct rule_settings *rs;
+	char *err;
+	size_t errlen;
+	int ret;
+};
+
+static bool keep_job_cb(const char *rp, void *arg)
+{
+	struct jobs_arg *a = arg;
+	bool keep = true;
+
+	if (!a->ret)
+		a->ret = keep_job(a->c, rp, a->rs, &keep, a->err, a->errlen);
+	return keep;
+}
+
 int config_apply_jobs(struct config *c, struct job_list *jobs, struct rule_settings *rs,
 		      char *err, size_t errlen)
 {
-	unsigned i, n = 0;
-	int ret = 0;
+	struct jobs_arg a = { c, rs, err, errlen, 0 };
 
 	if (c->disabled)
 		return 0;
-	for (i = 0; i < jobs->n; i++) {
-		struct tu_job *j = &jobs->v[i];
-		char *p = path_join(j->directory, j->file), *rp = p ? realpath(p, NULL) : NULL;
-		bool keep = true;
-
-		if (!ret)
-			ret = keep_job(c, rp, rs, &keep, err, errlen);
-		free(p);
-		free(rp);
-		if (keep) {
-			jobs->v[n++] = *j;
-		} else {
-			free((char *)j->file);
-			free((char *)j->directory);
-			argv_free(j->argc, j->argv);
-		}
-	}
-	jobs->n = n;
-	return ret;
+	jobs_keep(jobs, keep_job_cb, &a);
+	return a.ret;
 }
 
 struct findings_arg {
