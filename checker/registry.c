@@ -70,7 +70,7 @@ static bool words_has(const struct words *w, const char *word)
 static void words_add(struct words *w, const char *word)
 {
 	size_t n = strlen(word) + 1;
-	bool sep = !strcmp(word, "&") || !strcmp(word, "|");
+	bool sep = !strcmp(word, "&") || !strcmp(word, "|") || !strcmp(word, "+");
 
 	if (!sep && words_has(w, word))
 		return;
@@ -134,21 +134,29 @@ static int expand_ref(struct words *w, const char *spec, char *err, size_t errle
 }
 
 /*
- * "&" ends a group (a file must have a word of each group) and "|" an
- * alternative; neither may leave a group empty.
+ * "&" ends a group (a file must have a word of each group), "+" a group
+ * that must share a top-level declaration with the next one, "|" an
+ * alternative; none may leave a group empty, and "+" may not follow the
+ * first group of an alternative (the one clang mode reads).
  */
 int prefilter_expand(const char *spec, char **words, char *err, size_t errlen)
 {
 	struct words w = { 0 };
 	const char *p;
 	bool empty = true;
+	unsigned ngroups = 0;
 
 	for (p = spec; *p; p += strlen(p) + 1) {
-		if (!strcmp(p, "&") || !strcmp(p, "|")) {
+		if (!strcmp(p, "&") || !strcmp(p, "|") || !strcmp(p, "+")) {
 			if (empty) {
 				snprintf(err, errlen, "prefilter: '%s' after no word", p);
 				goto out_err;
 			}
+			if (*p == '+' && !ngroups) {
+				snprintf(err, errlen, "prefilter: '+' after the first group");
+				goto out_err;
+			}
+			ngroups = *p == '|' ? 0 : ngroups + 1;
 			empty = true;
 		} else if (*p != '@') {
 			empty = false;

@@ -339,6 +339,8 @@ enum pf_kind {
 #define PF_AND (-2)
 #define PF_OR (-3)
 #define PF_END (-4)
+#define PF_PLUS (-5)
+#define PF_CLUSTER(k) (-100 - (int)(k))	/* a cluster as one item of a group */
 #define PF_MAX_LEN 63
 
 struct pf_word {
@@ -354,8 +356,14 @@ struct pf_slot {
 	int word;		/* first word of the chain */
 };
 
+/* Groups joined by "+": each needs a word in one top-level declaration. */
+struct pf_cluster {
+	int *prog;		/* word ids, PF_AND between the groups, PF_END */
+};
+
 struct srcscan_pf {
-	unsigned nwords, capwords, nother, mask;
+	unsigned nwords, capwords, nother, mask, nclusters;
+	struct pf_cluster *clusters;
 	struct pf_word *words;
 	int *other;		/* PF_OTHER words */
 	struct pf_slot *slots;
@@ -460,6 +468,62 @@ static void pf_index(struct srcscan_pf *pf)
 	}
 }
 
+/*
+ * Compile one spec into prog: groups of word ids, PF_AND / PF_OR between
+ * them; a run of groups joined by "+" becomes one cluster, an item of its
+ * own (matched per declaration), unless a word of it has no identifier key.
+ */
+static void pf_compile(struct srcscan_pf *pf, const char *spec, int *prog)
+{
+	int grp[256], ngrp = 0, cl[512], ncl = 0, n = 0, i;
+	bool scoped = true, plus;
+	const char *w = spec;
+
+	for (;;) {
+		bool end = !*w;
+		int sep = end ? PF_END : !strcmp(w, "&") ? PF_AND : !strcmp(w, "|") ? PF_OR :
+			  !strcmp(w, "+") ? PF_PLUS : 0;
+
+		if (!sep) {
+			int id = pf_word_id(pf, w);
+
+			scoped &= pf->words[id].kind != PF_OTHER;
+			if (ngrp < 256)
+				grp[ngrp++] = id;
+			w += strlen(w) + 1;
+			continue;
+		}
+		plus = sep == PF_PLUS;
+		if (plus || ncl) {
+			for (i = 0; i < ngrp && ncl < 510; i++)
+				cl[ncl++] = grp[i];
+			cl[ncl++] = plus ? PF_AND : PF_END;
+		}
+		if (!plus && ncl && scoped) {
+			pf->clusters = xrealloc(pf->clusters,
+						(pf->nclusters + 1) * sizeof(*pf->clusters));
+			pf->clusters[pf->nclusters].prog = xcalloc((size_t)ncl, sizeof(int));
+			memcpy(pf->clusters[pf->nclusters].prog, cl, (size_t)ncl * sizeof(int));
+			prog[n++] = PF_CLUSTER(pf->nclusters++);
+		} else if (!plus && ncl) {
+			for (i = 0; i < ncl - 1; i++)
+				prog[n++] = cl[i];
+		} else if (!plus) {
+			for (i = 0; i < ngrp; i++)
+				prog[n++] = grp[i];
+		}
+		ngrp = 0;
+		if (!plus) {
+			ncl = 0;
+			scoped = true;
+			prog[n++] = sep;
+		}
+		if (end)
+			return;
+		w += strlen(w) + 1;
+	}
+}
+
 struct srcscan_pf *srcscan_pf_new(const char *const *specs, unsigned nspecs)
 {
 	struct srcscan_pf *pf = xcalloc(1, sizeof(*pf));
@@ -474,10 +538,7 @@ struct srcscan_pf *srcscan_pf_new(const char *const *specs, unsigned nspecs)
 		for (n = 1, w = specs[s]; *w; w += strlen(w) + 1)
 			n++;
 		pf->progs[s] = xcalloc(n, sizeof(int));
-		for (n = 0, w = specs[s]; *w; w += strlen(w) + 1)
-			pf->progs[s][n++] = !strcmp(w, "&") ? PF_AND :
-					    !strcmp(w, "|") ? PF_OR : pf_word_id(pf, w);
-		pf->progs[s][n] = PF_END;
+		pf_compile(pf, specs[s], pf->progs[s]);
 	}
 	pf_index(pf);
 	return pf;
@@ -493,6 +554,9 @@ void srcscan_pf_free(struct srcscan_pf *pf)
 		free(pf->words[i].text);
 	for (i = 0; i < pf->nspecs; i++)
 		free(pf->progs[i]);
+	for (i = 0; i < pf->nclusters; i++)
+		free(pf->clusters[i].prog);
+	free(pf->clusters);
 	free(pf->progs);
 	free(pf->words);
 	free(pf->other);
@@ -528,7 +592,7 @@ static bool member_assign(const unsigned char *src, const unsigned char *t,
 /* One identifier of the text, [t, e): mark the words it completes. */
 static void pf_hit(const struct srcscan_pf *pf, const unsigned char *src,
 		   const unsigned char *t, const unsigned char *e, const unsigned char *end,
-		   unsigned char *hits)
+		   unsigned char *hits, unsigned char *dhits)
 {
 	size_t n = (size_t)(e - t);
 	unsigned h = pf_hash(t, n) & pf->mask;
@@ -540,23 +604,87 @@ static void pf_hit(const struct srcscan_pf *pf, const unsigned char *src,
 	     w = pf->words[w].next) {
 		const struct pf_word *x = &pf->words[w];
 
+		bool m;
+
 		if (x->kind == PF_IDENT)
-			hits[w] = 1;
+			m = true;
 		else if (x->kind == PF_MEMBER)
-			hits[w] |= member_assign(src, t, e, end);
-		else if ((size_t)(end - t) >= x->len && !memcmp(t, x->text, x->len) &&
-			 (!is_ident(x->text[x->len - 1]) || t + x->len == end ||
-			  !pf->ident[t[x->len]]))
+			m = member_assign(src, t, e, end);
+		else
+			m = (size_t)(end - t) >= x->len && !memcmp(t, x->text, x->len) &&
+			    (!is_ident(x->text[x->len - 1]) || t + x->len == end ||
+			     !pf->ident[t[x->len]]);
+		if (m) {
 			hits[w] = 1;
+			dhits[w] = 1;
+		}
 	}
 }
 
-static void pf_scan(const struct srcscan_pf *pf, const char *text, size_t len, unsigned char *hits)
+/* Every group of a cluster has a word marked (in one declaration). */
+static bool pf_all_groups(const int *prog, const unsigned char *hits)
 {
-	const unsigned char *src = (const unsigned char *)text, *s = src, *end = src + len, *t;
-	unsigned i;
+	bool grp = false;
 
-	while (s < end) {
+	for (;; prog++) {
+		if (*prog >= 0) {
+			grp |= hits[*prog];
+			continue;
+		}
+		if (!grp)
+			return false;
+		if (*prog == PF_END)
+			return true;
+		grp = false;
+	}
+}
+
+/* A top-level declaration ended: which clusters it satisfies. */
+static void pf_decl_end(const struct srcscan_pf *pf, unsigned char *dhits, unsigned char *cl_ok)
+{
+	unsigned k;
+
+	for (k = 0; k < pf->nclusters; k++)
+		cl_ok[k] |= pf_all_groups(pf->clusters[k].prog, dhits);
+	memset(dhits, 0, pf->nwords);
+}
+
+/*
+ * Skip a comment or literal at s (for the declaration bounds; a brace in
+ * one is not a brace); returns s when there is none.
+ */
+static const unsigned char *pf_skip_noise(const unsigned char *s, const unsigned char *end)
+{
+	unsigned char q;
+
+	if (*s == '/' && s + 1 < end && s[1] == '*') {
+		for (s += 2; s + 1 < end && !(s[0] == '*' && s[1] == '/'); s++)
+			;
+		return s + 1 < end ? s + 2 : end;
+	}
+	if (*s == '/' && s + 1 < end && s[1] == '/')
+		return (const unsigned char *)(memchr(s, '\n', (size_t)(end - s)) ?: end);
+	if (*s != '"' && *s != '\'')
+		return s;
+	for (q = *s++; s < end && *s != q && *s != '\n'; s++)
+		if (*s == '\\' && s + 1 < end)
+			s++;
+	return s < end && *s == q ? s + 1 : s;
+}
+
+/*
+ * hits: the words the text has; dhits: those of the current top-level
+ * declaration (from a ';' or '}' at depth 0 to the next one: a function's
+ * signature and body), for the clusters, cl_ok.
+ */
+/* The identifiers of [s, to): words of the text (comments and literals included). */
+static void pf_idents(const struct srcscan_pf *pf, const unsigned char *src,
+		      const unsigned char *s, const unsigned char *to, const unsigned char *end,
+		      unsigned char *hits, unsigned char *dhits)
+{
+	const unsigned char *t;
+
+	while (s < to) {
 		if (!pf->ident[*s]) {
 			s++;
 			continue;
@@ -565,14 +693,55 @@ static void pf_scan(const struct srcscan_pf *pf, const char *text, size_t len, u
 		while (s < end && pf->ident[*s])
 			s++;
 		if (pf->first[*t] && s - t <= PF_MAX_LEN && (pf->lens >> (s - t) & 1))
-			pf_hit(pf, src, t, s, end, hits);
+			pf_hit(pf, src, t, s, end, hits, dhits);
 	}
+}
+
+static void pf_scan(const struct srcscan_pf *pf, const char *text, size_t len, unsigned char *hits,
+		    unsigned char *dhits, unsigned char *cl_ok)
+{
+	const unsigned char *src = (const unsigned char *)text, *s = src, *end = src + len, *t;
+	bool scoped = pf->nclusters > 0;
+	unsigned depth = 0, i;
+
+	while (s < end) {
+		if (!pf->ident[*s]) {
+			if (!scoped) {
+				s++;
+				continue;
+			}
+			if (*s == '/' || *s == '"' || *s == '\'') {
+				t = pf_skip_noise(s, end);
+				pf_idents(pf, src, s, t, end, hits, dhits);
+				s = t == s ? s + 1 : t;
+				continue;
+			}
+			if (*s == '{') {
+				depth++;
+			} else if (*s == '}' || *s == ';') {
+				if (*s == '}' && depth)
+					depth--;
+				if (!depth)
+					pf_decl_end(pf, dhits, cl_ok);
+			}
+			s++;
+			continue;
+		}
+		t = s;
+		while (s < end && pf->ident[*s])
+			s++;
+		if (pf->first[*t] && s - t <= PF_MAX_LEN && (pf->lens >> (s - t) & 1))
+			pf_hit(pf, src, t, s, end, hits, dhits);
+	}
+	if (scoped)
+		pf_decl_end(pf, dhits, cl_ok);
 	for (i = 0; i < pf->nother; i++)
 		hits[pf->other[i]] = has_token(text, len, pf->words[pf->other[i]].text);
 }
 
 /* Every group of some alternative has a marked word (only the first group unless exact). */
-static bool pf_eval(const int *prog, const unsigned char *hits, bool exact)
+static bool pf_eval(const int *prog, const unsigned char *hits, const unsigned char *cl_ok,
+		    bool exact)
 {
 	bool alt = true, grp = false;
 	unsigned ngrp = 0;
@@ -580,6 +749,10 @@ static bool pf_eval(const int *prog, const unsigned char *hits, bool exact)
 	for (;; prog++) {
 		if (*prog >= 0) {
 			grp |= hits[*prog];
+			continue;
+		}
+		if (*prog <= PF_CLUSTER(0)) {
+			grp |= cl_ok[PF_CLUSTER(0) - *prog];
 			continue;
 		}
 		if (!ngrp++ || exact)
@@ -601,24 +774,27 @@ static bool pf_eval(const int *prog, const unsigned char *hits, bool exact)
 int srcscan_pf_match(const struct srcscan_pf *pf, const char *src, size_t len, bool exact,
 		     bool *match)
 {
-	unsigned char stack_hits[PF_STACK_WORDS], *hits = stack_hits;
+	unsigned char stack[3 * PF_STACK_WORDS], *hits = stack, *dhits, *cl_ok;
+	size_t need = 2 * (size_t)pf->nwords + pf->nclusters;
 	unsigned s;
 	int n = 0;
 
-	if (pf->nwords > PF_STACK_WORDS)
-		hits = xcalloc(pf->nwords, 1);
+	if (need > sizeof(stack))
+		hits = xcalloc(need, 1);
 	else
-		memset(hits, 0, pf->nwords);
+		memset(hits, 0, need);
+	dhits = hits + pf->nwords;
+	cl_ok = dhits + pf->nwords;
 	if (pf->nwords)
-		pf_scan(pf, src, len, hits);
+		pf_scan(pf, src, len, hits, dhits, cl_ok);
 	for (s = 0; s < pf->nspecs; s++) {
-		bool m = !pf->progs[s] || pf_eval(pf->progs[s], hits, exact);
+		bool m = !pf->progs[s] || pf_eval(pf->progs[s], hits, cl_ok, exact);
 
 		if (match)
 			match[s] = m;
 		n += m;
 	}
-	if (hits != stack_hits)
+	if (hits != stack)
 		free(hits);
 	return n;
 }

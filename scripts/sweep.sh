@@ -104,6 +104,7 @@ run_list() {
     c=$(tail -1 "$list.time" 2>/dev/null)
     [[ $c =~ ^[0-9.]+\ [0-9.]+$ ]] && cpu=$(awk -v a="$cpu" -v c="$c" 'BEGIN { split(c, v, " "); printf "%.1f", a + v[1] + v[2] }')
     sed -nE 's/^iommu-lint: stats: (prefilter read .*)$/\1/p' "$list.err" > "$out/prefilter.txt"
+    grep -E '^iommu-lint: (stats: |[0-9]+ TUs)' "$list.err" > "$out/stats.txt"
     sed -nE 's/^iommu-lint: stats: prefilter words: //p' "$list.err" | tr ' ' '\n' > "$out/words.txt"
     return 0
 }
@@ -148,7 +149,7 @@ echo "sweep: $findings findings (in $out/findings.txt), $failed files failed ($t
 echo "sweep: $secs s wall with -j $jobs ($cpu s CPU, load average $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo ?)), $nbatches iommu-lint process(es) of up to $batch files; peak RSS $rss MiB; whole-program pass (index and rules) $wp s"
 [[ -s $out/prefilter.txt ]] && echo "sweep: $(cat "$out/prefilter.txt")"
 if [[ $grep_secs != - ]]; then
-    echo "sweep: grep -lwF with the $(wc -l < "$out/words.txt") prefilter words over the same files: $grep_secs s wall ($grep_files files have one); the sweep took $(awk -v a="$secs" -v b="$grep_secs" 'BEGIN { printf "%.1f", b > 0 ? a / b : 0 }')x that"
+    echo "sweep: grep -lwF with the $(wc -l < "$out/words.txt") prefilter words over the same files: $grep_secs s wall ($grep_files files have one); the sweep took $(awk -v a="$secs" -v b="$grep_secs" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')x that"
 fi
 if [[ -s $out/problems.txt ]]; then
     echo "sweep: problems (also in $out/problems.txt):"

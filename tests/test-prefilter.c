@@ -56,17 +56,40 @@ Test(prefilter, member_assignment_is_not_a_designator)
 
 Test(prefilter, words_with_punctuation_and_many_specs)
 {
-	const char *specs[] = { "iommu-lint:\0", "(fw)\0", "fw(\0", "of_xlate\0&\0iommu_ops\0" };
+	/* the last one makes the scan track declarations: comments still count */
+	const char *specs[] = { "iommu-lint:\0", "(fw)\0", "fw(\0", "of_xlate\0&\0iommu_ops\0",
+				"of_xlate\0&\0a\0+\0b\0" };
 	static const char t[] = "/* iommu-lint: ignore */ release_firmware(fw); struct iommu_ops o;";
-	struct srcscan_pf *pf = srcscan_pf_new(specs, 4);
-	bool m[4];
+	struct srcscan_pf *pf = srcscan_pf_new(specs, 5);
+	bool m[5];
 
 	cr_assert_eq(srcscan_pf_match(pf, t, sizeof(t) - 1, true, m), 2);
-	cr_assert(m[0] && m[1] && !m[2] && !m[3]);
+	cr_assert(m[0] && m[1] && !m[2] && !m[3] && !m[4]);
 	cr_assert_eq(srcscan_pf_match(pf, t, sizeof(t) - 1, false, m), 2);
 	cr_assert_eq(srcscan_pf_match(pf, "xiommu-lint: of_xlate", 21, true, m), 0,
 		     "a word matches at a token boundary only");
 	srcscan_pf_free(pf);
+}
+
+/* "+": the joined groups meet in one top-level declaration (signature and body). */
+Test(prefilter, plus_joins_groups_within_one_function)
+{
+	static const char spec[] = "release\0&\0kfree\0+\0device\0+\0container_of\0";
+	static const char one[] = "/* release */\nstatic void f(struct device *d)\n{\n"
+				  "\tstruct foo *p = container_of(d, struct foo, dev);\n\n"
+				  "\tkfree(d);\n}\n";
+	static const char split[] = "/* release */\nstatic void f(struct device *d)\n{\n"
+				    "\tstruct foo *p = container_of(d, struct foo, dev);\n}\n"
+				    "static void g(void *x)\n{\n\tkfree(x);\n}\n";
+	static const char noise[] = "/* release */\nstatic void f(struct device *d)\n{\n"
+				    "\t/* } */ char *s = \"};\", c = '}';\n"
+				    "\tstruct foo *p = container_of(d, struct foo, dev);\n"
+				    "\tkfree(d);\n}\n";
+
+	cr_assert(M(one, spec, true));
+	cr_assert_not(M(split, spec, true), "kfree in another function");
+	cr_assert(M(noise, spec, true), "braces in comments and literals do not end it");
+	cr_assert(M(split, spec, false), "clang mode: the first group only");
 }
 
 /* rules.def spells "&" and "|" as words; a group may not be empty. */
@@ -83,6 +106,8 @@ Test(prefilter, expand_keeps_the_groups)
 	cr_assert(strstr(err, "after no word"), "%s", err);
 	cr_assert_eq(prefilter_expand("a\0&\0", &w, err, sizeof(err)), -EINVAL);
 	cr_assert(strstr(err, "empty group"), "%s", err);
+	cr_assert_eq(prefilter_expand("a\0+\0b\0", &w, err, sizeof(err)), -EINVAL);
+	cr_assert(strstr(err, "after the first group"), "%s", err);
 	cr_assert_null(w);
 }
 
