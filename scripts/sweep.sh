@@ -147,7 +147,7 @@ timeouts=$(grep -c 'per-file limit' "$out/problems.txt" 2>/dev/null)
 echo "sweep: linux-source-$kver: $nfiles .c files, $parsed parsed, $skipped skipped by the prefilter, $funcs functions"
 echo "sweep: $findings findings (in $out/findings.txt), $failed files failed ($timeouts over the parser's time limit), $crashed crashes, $hung hangs"
 echo "sweep: $secs s wall with -j $jobs ($cpu s CPU, load average $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo ?)), $nbatches iommu-lint process(es) of up to $batch files; peak RSS $rss MiB; whole-program pass (index and rules) $wp s"
-[[ -s $out/prefilter.txt ]] && echo "sweep: $(cat "$out/prefilter.txt")"
+[[ -s $out/prefilter.txt ]] && echo "sweep: $([[ $nbatches -gt 1 ]] && echo 'last batch: ')$(cat "$out/prefilter.txt")"
 if [[ $grep_secs != - ]]; then
     echo "sweep: grep -lwF with the $(wc -l < "$out/words.txt") prefilter words over the same files: $grep_secs s wall ($grep_files files have one); the sweep took $(awk -v a="$secs" -v b="$grep_secs" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')x that"
 fi
