@@ -342,6 +342,8 @@ enum pf_kind {
 #define PF_PLUS (-5)
 #define PF_CLUSTER(k) (-100 - (int)(k))	/* a cluster as one item of a group */
 #define PF_MAX_LEN 63
+#define PF_C_IDENT 1
+#define PF_C_BOUND 2		/* a brace, ';' or the start of a comment or literal */
 
 struct pf_word {
 	char *text;
@@ -372,6 +374,7 @@ struct srcscan_pf {
 	unsigned long long lens;	/* bit n: some key is n bytes long */
 	bool first[256];	/* some key begins with this byte */
 	bool ident[256];
+	unsigned char cls[256];	/* PF_C_*: what the scan stops at */
 };
 
 static unsigned pf_hash(const unsigned char *s, size_t n)
@@ -443,6 +446,9 @@ static void pf_index(struct srcscan_pf *pf)
 	pf->slots = xcalloc(size, sizeof(*pf->slots));
 	for (i = 0; i < 256; i++)
 		pf->ident[i] = is_ident((char)i);
+	for (i = 0; i < 256; i++)
+		pf->cls[i] = pf->ident[i] ? PF_C_IDENT :
+			     pf->nclusters && strchr("/\"'{};", (int)i) && i ? PF_C_BOUND : 0;
 	for (i = 0; i < pf->nwords; i++) {
 		struct pf_word *x = &pf->words[i];
 		const char *key = pf_key(x);
@@ -705,11 +711,11 @@ static void pf_scan(const struct srcscan_pf *pf, const char *text, size_t len, u
 	unsigned depth = 0, i;
 
 	while (s < end) {
-		if (!pf->ident[*s]) {
-			if (!scoped) {
-				s++;
-				continue;
-			}
+		while (s < end && !pf->cls[*s])
+			s++;
+		if (s == end)
+			break;
+		if (pf->cls[*s] == PF_C_BOUND) {
 			if (*s == '/' || *s == '"' || *s == '\'') {
 				t = pf_skip_noise(s, end);
 				pf_idents(pf, src, s, t, end, hits, dhits);
