@@ -137,10 +137,14 @@ rm -f "$out"/batch-*
 grep_secs=-
 if [[ ${SWEEP_GREP:-1} != 0 && -s $out/words.txt ]]; then
     g0=$(date +%s.%N)
-    (cd "$src" && xargs -d '\n' -a "$out/files.txt" grep -lwF -f "$out/words.txt" > "$out/grep-files.txt")
+    (cd "$src" && "${timer[@]}" "$out/grep.time" xargs -d '\n' -a "$out/files.txt" \
+        grep -lwF -f "$out/words.txt" > "$out/grep-files.txt")
     g1=$(date +%s.%N)
     grep_secs=$(awk -v a="$g0" -v b="$g1" 'BEGIN { printf "%.1f", b - a }')
     grep_files=$(wc -l < "$out/grep-files.txt")
+    c=$(tail -1 "$out/grep.time" 2>/dev/null)
+    grep_cpu=?
+    [[ $c =~ ^[0-9.]+\ [0-9.]+$ ]] && grep_cpu=$(awk -v c="$c" 'BEGIN { split(c, v, " "); printf "%.1f", v[1] + v[2] }')
 fi
 
 timeouts=$(grep -c 'per-file limit' "$out/problems.txt" 2>/dev/null)
@@ -149,7 +153,7 @@ echo "sweep: $findings findings (in $out/findings.txt), $failed files failed ($t
 echo "sweep: $secs s wall with -j $jobs ($cpu s CPU, load average $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo ?)), $nbatches iommu-lint process(es) of up to $batch files; peak RSS $rss MiB; whole-program pass (index and rules) $wp s"
 [[ -s $out/prefilter.txt ]] && echo "sweep: $([[ $nbatches -gt 1 ]] && echo 'last batch: ')$(cat "$out/prefilter.txt")"
 if [[ $grep_secs != - ]]; then
-    echo "sweep: grep -lwF with the $(wc -l < "$out/words.txt") prefilter words over the same files: $grep_secs s wall ($grep_files files have one); the sweep took $(awk -v a="$secs" -v b="$grep_secs" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')x that"
+    echo "sweep: grep -lwF with the $(wc -l < "$out/words.txt") prefilter words over the same files: $grep_secs s wall, $grep_cpu s CPU ($grep_files files have one); the sweep took $(awk -v a="$secs" -v b="$grep_secs" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')x its wall time and $(awk -v a="$cpu" -v b="$grep_cpu" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')x its CPU time"
 fi
 if [[ -s $out/problems.txt ]]; then
     echo "sweep: problems (also in $out/problems.txt):"
