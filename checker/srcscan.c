@@ -324,7 +324,7 @@ static bool has_token(const char *src, size_t len, const char *w)
  * The compiled prefilter.  Every word is keyed by its leading identifier
  * (".release=" by "release", "iommu-lint:" by "iommu"); one pass over the
  * text looks each identifier of the text up in an open-addressed hash table
- * (after a first-byte and a length test that reject most identifiers
+ * (after a test of its length for its first byte that rejects most identifiers
  * without hashing) and marks the words it completes.  The specs are then
  * evaluated on those marks.
  */
@@ -371,8 +371,7 @@ struct srcscan_pf {
 	struct pf_slot *slots;
 	unsigned nspecs;
 	int **progs;		/* per spec: word ids, PF_AND, PF_OR, PF_END; NULL = always */
-	unsigned long long lens;	/* bit n: some key is n bytes long */
-	bool first[256];	/* some key begins with this byte */
+	unsigned long long lens[256];	/* bit n of [c]: a key of n bytes begins with c */
 	bool ident[256];
 	unsigned char cls[256];	/* PF_C_*: what the scan stops at */
 };
@@ -469,8 +468,7 @@ static void pf_index(struct srcscan_pf *pf)
 		}
 		x->next = pf->slots[h].word;
 		pf->slots[h].word = (int)i;
-		pf->lens |= 1ULL << x->keylen;
-		pf->first[(unsigned char)key[0]] = true;
+		pf->lens[(unsigned char)key[0]] |= 1ULL << x->keylen;
 	}
 }
 
@@ -698,7 +696,7 @@ static void pf_idents(const struct srcscan_pf *pf, const unsigned char *src,
 		t = s;
 		while (s < end && pf->ident[*s])
 			s++;
-		if (pf->first[*t] && s - t <= PF_MAX_LEN && (pf->lens >> (s - t) & 1))
+		if (s - t <= PF_MAX_LEN && (pf->lens[*t] >> (s - t) & 1))
 			pf_hit(pf, src, t, s, end, hits, dhits);
 	}
 }
@@ -736,7 +734,7 @@ static void pf_scan(const struct srcscan_pf *pf, const char *text, size_t len, u
 		t = s;
 		while (s < end && pf->ident[*s])
 			s++;
-		if (pf->first[*t] && s - t <= PF_MAX_LEN && (pf->lens >> (s - t) & 1))
+		if (s - t <= PF_MAX_LEN && (pf->lens[*t] >> (s - t) & 1))
 			pf_hit(pf, src, t, s, end, hits, dhits);
 	}
 	if (scoped)
