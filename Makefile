@@ -153,6 +153,7 @@ TEST_PROGS += $(BUILD)/tests/test-reliability
 TEST_PROGS += $(BUILD)/tests/test-hooks
 TEST_PROGS += $(BUILD)/tests/test-config
 TEST_PROGS += $(BUILD)/tests/test-parse
+TEST_PROGS += $(BUILD)/tests/test-prefilter
 
 .PHONY: fix-mutants all run check check-all check-corpus html-check lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check kernel-check-all deps clean install sarif-validate
@@ -267,6 +268,10 @@ $(BUILD)/tests/test-fix: $(BUILD)/tests/test-fix.o $(BUILD)/tests/testutil.o $(L
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
 $(BUILD)/tests/test-fixgen: $(BUILD)/tests/test-fixgen.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
+
+$(BUILD)/tests/test-prefilter: $(BUILD)/tests/test-prefilter.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 

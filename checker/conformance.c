@@ -194,11 +194,10 @@ static int build(struct matrix *m, const struct fx_program *prog, const struct f
 	return 0;
 }
 
-static bool applies(const struct crow *r, int rule)
+static bool applies(const struct rule_settings *rs, const struct crow *r, int rule)
 {
-	const char *words = rule_prefilter(rule);
-
-	return !words[0] || srcscan_has_any(r->tu->src, r->tu->src_len, words);
+	return srcscan_prefilter(r->tu->src, r->tu->src_len, rule_prefilter(rule),
+				 engine_prefilter_exact(rs));
 }
 
 static const char *status(const struct rule_settings *rs, const struct crow *r, int rule)
@@ -207,7 +206,7 @@ static const char *status(const struct rule_settings *rs, const struct crow *r, 
 		return "fail";
 	if (!rule_runs(rs, rule))
 		return "off";
-	return applies(r, rule) ? "pass" : "n/a";
+	return applies(rs, r, rule) ? "pass" : "n/a";
 }
 
 /* "device-group-ref" -> "dgr": the column heading of a rule. */

@@ -8,6 +8,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <time.h>
 #include <string.h>
 
 #include "util.h"
@@ -399,17 +402,93 @@ bool rule_runs(const struct rule_settings *rs, int rule)
 	       (!rs->frontend || list_has(rule_meta[rule].engines, rs->frontend));
 }
 
+/* fast mode reads only the text: every group of a prefilter is exact there */
+bool engine_prefilter_exact(const struct rule_settings *rs)
+{
+	return rs->frontend && !strcmp(rs->frontend, "ts");
+}
+
+/*
+ * The prefilters of the running rules, compiled once for a set of rules
+ * (the last set asked for is kept: a run asks for one).
+ */
+static pthread_mutex_t pf_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct srcscan_pf *pf_cache;
+static bool pf_runs[RULE_COUNT];
+
+static const struct srcscan_pf *prefilter_for(const struct rule_settings *rs)
+{
+	const char *specs[RULE_COUNT];
+	bool runs[RULE_COUNT];
+	unsigned n = 0;
+	int i;
+
+	for (i = 0; i < RULE_COUNT; i++)
+		if ((runs[i] = rule_runs(rs, i)))
+			specs[n++] = rule_prefilter(i);
+	pthread_mutex_lock(&pf_lock);
+	if (!pf_cache || memcmp(runs, pf_runs, sizeof(runs))) {
+		srcscan_pf_free(pf_cache);
+		pf_cache = srcscan_pf_new(specs, n);
+		memcpy(pf_runs, runs, sizeof(runs));
+	}
+	pthread_mutex_unlock(&pf_lock);
+	return pf_cache;
+}
+
+struct prefilter_stats prefilter_stats;
+
+static double cpu_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 bool engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len)
 {
+	const struct srcscan_pf *pf = prefilter_for(rs);
+	bool match[RULE_COUNT];
+	double t = cpu_now();
+	unsigned long ns;
+	int i, n = 0, k;
+
+	k = srcscan_pf_match(pf, src, len, engine_prefilter_exact(rs), match);
+	ns = (unsigned long)((cpu_now() - t) * 1e9);
+	atomic_fetch_add(&prefilter_stats.scan_ns, ns);
+	atomic_fetch_add(&prefilter_stats.bytes, len);
+	for (i = 0; i < RULE_COUNT; i++)
+		if (rule_runs(rs, i) && match[n++])
+			atomic_fetch_add(&prefilter_stats.kept[i], 1);
+	return k > 0;
+}
+
+void engine_prefilter_words(FILE *out, const struct rule_settings *rs, char sep)
+{
+	static char seen[512][64];
+	unsigned n = 0, j;
+	const char *w;
+	char word[64];
 	int i;
 
 	for (i = 0; i < RULE_COUNT; i++) {
 		if (!rule_runs(rs, i))
 			continue;
-		if (!rule_prefilter(i)[0] || srcscan_has_any(src, len, rule_prefilter(i)))
-			return true;
+		for (w = rule_prefilter(i); *w; w += strlen(w) + 1) {
+			if (!strcmp(w, "&") || !strcmp(w, "|") || !strcmp(w, "+"))
+				continue;
+			/* ".release=" is the token release at its core */
+			snprintf(word, sizeof(word), "%.*s", (int)strlen(w) - 2 * (w[0] == '.'),
+				 w + (w[0] == '.'));
+			for (j = 0; j < n && strcmp(seen[j], word); j++)
+				;
+			if (j < n || n == 512)
+				continue;
+			memcpy(seen[n++], word, sizeof(word));
+			fprintf(out, "%s%s", n > 1 ? (char[]){ sep, 0 } : "", word);
+		}
 	}
-	return false;
 }
 
 static void (*const registrars[RULE_COUNT])(struct rule_reg *) = {

@@ -4,6 +4,7 @@
 #define IOMMU_LINT_ENGINE_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "facts.h"
 #include "registry.h"
@@ -77,8 +78,17 @@ struct rule_settings {
 void rule_settings_default(struct rule_settings *rs);
 /* Enabled, and its rules.def engines name the running frontend. */
 bool rule_runs(const struct rule_settings *rs, int rule);
-/* Prefilter words of every enabled rule, NUL-separated, double-NUL-terminated. */
+/* Can some running rule match a TU with this text (its rules.def prefilter)? */
 bool engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len);
+/* --stats: CPU time of the prefilter's scans, bytes scanned, files each rule keeps. */
+struct prefilter_stats {
+	_Atomic unsigned long scan_ns, bytes, kept[RULE_COUNT];
+};
+extern struct prefilter_stats prefilter_stats;
+/* The words of the running rules' prefilters as tokens, sep between them (for grep -wF). */
+void engine_prefilter_words(FILE *out, const struct rule_settings *rs, char sep);
+/* Are the prefilter's later groups exact for this run (fast mode reads only the text)? */
+bool engine_prefilter_exact(const struct rule_settings *rs);
 void engine_run(const struct rule_settings *rs, const struct fx_program *prog,
 		struct findings *out);
 /* The level a finding of rule reported at level gets under -Werror / -Werror=<id>. */

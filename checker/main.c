@@ -80,6 +80,16 @@ static void free_tu(struct fx_tu *tu)
 	free(tu);
 }
 
+static _Atomic unsigned long read_ns;	/* --stats: CPU time reading sources */
+
+static double cpu_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 /* Read, prefilter, parse and annotate one TU. */
 static void do_job(void *fe, struct pool *p, unsigned idx)
 {
@@ -91,7 +101,11 @@ static void do_job(void *fe, struct pool *p, unsigned idx)
 	struct pp_map map;
 	size_t len;
 
-	if (!path || read_source(path, &src, &len, err, sizeof(err))) {
+	double t = cpu_now();
+	int rc = !path ? -ENOMEM : read_source(path, &src, &len, err, sizeof(err));
+
+	atomic_fetch_add(&read_ns, (unsigned long)((cpu_now() - t) * 1e9));
+	if (rc) {
 		r->state = TU_FAILED;
 		r->reason = xstrdup(err[0] ? err : "out of memory");
 		goto out_path;
@@ -329,11 +343,24 @@ static void note_inputs(const struct options *o, const struct job_list *jobs)
 }
 
 /* --stats: where the time and the memory went; peak RSS from getrusage(). */
-static void print_stats(const struct fx_program *prog, double parse, double rules,
-			size_t facts_bytes)
+static void print_stats(const struct options *o, const struct fx_program *prog, double parse,
+			double rules, size_t facts_bytes)
 {
 	const struct fx_index_stats *ix = fx_program_stats(prog);
 	struct rusage ru;
+	int i;
+
+	fprintf(stderr,
+		"iommu-lint: stats: prefilter read %lu MiB in %.3f s CPU, scanned in %.3f s CPU; files kept per rule:",
+		(unsigned long)prefilter_stats.bytes >> 20, (double)read_ns / 1e9,
+		(double)prefilter_stats.scan_ns / 1e9);
+	for (i = 0; i < RULE_COUNT; i++)
+		if (rule_runs(&o->rules, i))
+			fprintf(stderr, " %s %lu", rule_meta[i].id,
+				(unsigned long)prefilter_stats.kept[i]);
+	fputs("\niommu-lint: stats: prefilter words: ", stderr);
+	engine_prefilter_words(stderr, &o->rules, ' ');
+	fputc('\n', stderr);
 
 	fprintf(stderr, "iommu-lint: stats: parse %.3f s wall, rules %.3f s, facts %zu KiB\n",
 		parse, rules, facts_bytes / 1024);
@@ -591,7 +618,7 @@ int main(int argc, char **argv)
 			sum.failed && o.keep_going ? " (--keep-going)" : "", sum.seconds);
 	}
 	if (o.stats)
-		print_stats(&prog, t1 - t0, now() - t2, facts_bytes);
+		print_stats(&o, &prog, t1 - t0, now() - t2, facts_bytes);
 out_jobs:
 	if (cwd_fd >= 0)
 		close(cwd_fd);

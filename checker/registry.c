@@ -49,6 +49,7 @@ const char *confidence_name(enum confidence c)
 
 struct words {
 	size_t len, cap;
+	size_t group;		/* offset of the current group's first word */
 	char *v;		/* NUL-separated */
 };
 
@@ -60,7 +61,7 @@ static bool words_has(const struct words *w, const char *word)
 {
 	size_t off;
 
-	for (off = 0; off < w->len; off += strlen(w->v + off) + 1)
+	for (off = w->group; off < w->len; off += strlen(w->v + off) + 1)
 		if (!strcmp(w->v + off, word))
 			return true;
 	return false;
@@ -69,8 +70,9 @@ static bool words_has(const struct words *w, const char *word)
 static void words_add(struct words *w, const char *word)
 {
 	size_t n = strlen(word) + 1;
+	bool sep = !strcmp(word, "&") || !strcmp(word, "|") || !strcmp(word, "+");
 
-	if (words_has(w, word))
+	if (!sep && words_has(w, word))
 		return;
 	if (w->len + n + 1 > w->cap) {
 		w->cap = (w->len + n + 1) * 2;
@@ -78,6 +80,8 @@ static void words_add(struct words *w, const char *word)
 	}
 	memcpy(w->v + w->len, word, n);
 	w->len += n;
+	if (sep)
+		w->group = w->len;
 }
 
 /*
@@ -129,23 +133,53 @@ static int expand_ref(struct words *w, const char *spec, char *err, size_t errle
 	return 0;
 }
 
+/*
+ * "&" ends a group (a file must have a word of each group), "+" a group
+ * that must share a top-level declaration with the next one, "|" an
+ * alternative; none may leave a group empty, and "+" may not follow the
+ * first group of an alternative (the one clang mode reads).
+ */
 int prefilter_expand(const char *spec, char **words, char *err, size_t errlen)
 {
 	struct words w = { 0 };
 	const char *p;
+	bool empty = true;
+	unsigned ngroups = 0;
 
 	for (p = spec; *p; p += strlen(p) + 1) {
-		if (*p != '@') {
-			words_add(&w, p);
+		if (!strcmp(p, "&") || !strcmp(p, "|") || !strcmp(p, "+")) {
+			if (empty) {
+				snprintf(err, errlen, "prefilter: '%s' after no word", p);
+				goto out_err;
+			}
+			if (*p == '+' && !ngroups) {
+				snprintf(err, errlen, "prefilter: '+' after the first group");
+				goto out_err;
+			}
+			ngroups = *p == '|' ? 0 : ngroups + 1;
+			empty = true;
+		} else if (*p != '@') {
+			empty = false;
 		} else if (expand_ref(&w, p + 1, err, errlen)) {
-			free(w.v);
-			*words = NULL;
-			return -EINVAL;
+			goto out_err;
+		} else {
+			empty = false;
 		}
+		if (*p != '@')
+			words_add(&w, p);
 	}
+	if (empty && spec[0]) {
+		snprintf(err, errlen, "prefilter: ends with an empty group");
+		goto out_err;
+	}
+	w.group = w.len;
 	words_add(&w, "");	/* the terminating empty word */
 	*words = w.v;
 	return 0;
+out_err:
+	free(w.v);
+	*words = NULL;
+	return -EINVAL;
 }
 
 static void expand_all(void)

@@ -5,11 +5,13 @@
  * enough to see what the compiler hides (disabled #if branches) without a
  * second parse.
  */
+#define _GNU_SOURCE
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "srcscan.h"
+#include "util.h"
 
 struct lexpos {
 	const char *src;
@@ -351,26 +353,513 @@ void srcscan_annotate_inits(struct fx_tu *tu, const struct pp_map *map)
  * A prefilter word matches as a token: where the word begins or ends with
  * an identifier character, the text next to it must not be one, so
  * "release" does not match "release_firmware" (half the kernel has that).
+ * has_token() is the slow path, for words that begin with punctuation.
  */
-static bool has_token(const char *src, const char *w)
+static bool has_token(const char *src, size_t len, const char *w)
 {
 	size_t n = strlen(w);
 	bool l = is_ident(w[0]), r = is_ident(w[n - 1]);
-	const char *p;
+	const char *p, *end = src + len;
 
-	for (p = strstr(src, w); p; p = strstr(p + 1, w))
-		if ((!l || p == src || !is_ident(p[-1])) && (!r || !is_ident(p[n])))
+	for (p = memmem(src, len, w, n); p; p = memmem(p + 1, (size_t)(end - p - 1), w, n))
+		if ((!l || p == src || !is_ident(p[-1])) && (!r || p + n == end || !is_ident(p[n])))
 			return true;
 	return false;
 }
 
-bool srcscan_has_any(const char *src, size_t len, const char *words)
+/*
+ * The compiled prefilter.  Every word is keyed by its leading identifier
+ * (".release=" by "release", "iommu-lint:" by "iommu"); one pass over the
+ * text looks each identifier of the text up in an open-addressed hash table
+ * (after a test of its length for its first byte that rejects most identifiers
+ * without hashing) and marks the words it completes.  The specs are then
+ * evaluated on those marks.
+ */
+enum pf_kind {
+	PF_IDENT,		/* the whole word is one identifier */
+	PF_PREFIX,		/* identifier, then punctuation: compared in place */
+	PF_MEMBER,		/* ".name=": an assignment to a member through '.' */
+	PF_OTHER,		/* begins with punctuation: has_token() */
+};
+
+#define PF_NONE (-1)
+#define PF_AND (-2)
+#define PF_OR (-3)
+#define PF_END (-4)
+#define PF_PLUS (-5)
+#define PF_CLUSTER(k) (-100 - (int)(k))	/* a cluster as one item of a group */
+#define PF_MAX_LEN 63
+#define PF_C_IDENT 1
+#define PF_C_BOUND 2		/* a brace, ';' or the start of a comment or literal */
+
+struct pf_word {
+	char *text;
+	size_t len, keylen;	/* key: text + (kind == PF_MEMBER), keylen bytes */
+	enum pf_kind kind;
+	int next;		/* next word with the same key */
+};
+
+struct pf_slot {
+	const char *key;
+	size_t keylen;
+	int word;		/* first word of the chain */
+};
+
+/* Groups joined by "+": each needs a word in one top-level declaration. */
+struct pf_cluster {
+	int *prog;		/* word ids, PF_AND between the groups, PF_END */
+};
+
+struct srcscan_pf {
+	unsigned nwords, capwords, nother, mask, nclusters;
+	struct pf_cluster *clusters;
+	struct pf_word *words;
+	int *other;		/* PF_OTHER words */
+	struct pf_slot *slots;
+	unsigned nspecs;
+	int **progs;		/* per spec: word ids, PF_AND, PF_OR, PF_END; NULL = always */
+	unsigned long long lens[256];	/* bit n of [c]: a key of n bytes begins with c */
+	bool ident[256];
+	unsigned char cls[256];	/* PF_C_*: what the scan stops at */
+};
+
+static unsigned pf_hash(const unsigned char *s, size_t n)
 {
+	unsigned h = 2166136261u;
+
+	while (n--)
+		h = (h ^ *s++) * 16777619u;
+	return h;
+}
+
+static bool is_member_word(const char *w, size_t n)
+{
+	size_t i;
+
+	if (n < 3 || w[0] != '.' || w[n - 1] != '=' || !is_ident_start(w[1]))
+		return false;
+	for (i = 1; i < n - 1; i++)
+		if (!is_ident(w[i]))
+			return false;
+	return true;
+}
+
+static int pf_word_id(struct srcscan_pf *pf, const char *w)
+{
+	size_t n = strlen(w);
+	struct pf_word *x;
+	unsigned i;
+
+	for (i = 0; i < pf->nwords; i++)
+		if (!strcmp(pf->words[i].text, w))
+			return (int)i;
+	if (pf->nwords == pf->capwords) {
+		pf->capwords = pf->capwords ? pf->capwords * 2 : 32;
+		pf->words = xrealloc(pf->words, pf->capwords * sizeof(*pf->words));
+	}
+	x = &pf->words[pf->nwords];
+	x->text = xstrdup(w);
+	x->len = n;
+	x->next = PF_NONE;
+	if (is_member_word(w, n)) {
+		x->kind = PF_MEMBER;
+		x->keylen = n - 2;
+	} else if (is_ident(w[0])) {
+		for (x->keylen = 0; x->keylen < n && is_ident(w[x->keylen]); x->keylen++)
+			;
+		x->kind = x->keylen == n ? PF_IDENT : PF_PREFIX;
+	} else {
+		x->kind = PF_OTHER;
+		x->keylen = 0;
+	}
+	if (x->keylen > PF_MAX_LEN)
+		x->kind = PF_OTHER;
+	return (int)pf->nwords++;
+}
+
+static const char *pf_key(const struct pf_word *x)
+{
+	return x->text + (x->kind == PF_MEMBER);
+}
+
+static void pf_index(struct srcscan_pf *pf)
+{
+	unsigned i, size = 16, h;
+
+	while (size < pf->nwords * 4)
+		size *= 2;
+	pf->mask = size - 1;
+	pf->slots = xcalloc(size, sizeof(*pf->slots));
+	for (i = 0; i < 256; i++)
+		pf->ident[i] = is_ident((char)i);
+	for (i = 0; i < 256; i++)
+		pf->cls[i] = pf->ident[i] ? PF_C_IDENT :
+			     pf->nclusters && strchr("/\"'{};", (int)i) && i ? PF_C_BOUND : 0;
+	for (i = 0; i < pf->nwords; i++) {
+		struct pf_word *x = &pf->words[i];
+		const char *key = pf_key(x);
+
+		if (x->kind == PF_OTHER) {
+			pf->other = xrealloc(pf->other, (pf->nother + 1) * sizeof(*pf->other));
+			pf->other[pf->nother++] = (int)i;
+			continue;
+		}
+		h = pf_hash((const unsigned char *)key, x->keylen) & pf->mask;
+		while (pf->slots[h].key && (pf->slots[h].keylen != x->keylen ||
+					    memcmp(pf->slots[h].key, key, x->keylen)))
+			h = (h + 1) & pf->mask;
+		if (!pf->slots[h].key) {
+			pf->slots[h].key = key;
+			pf->slots[h].keylen = x->keylen;
+			pf->slots[h].word = PF_NONE;
+		}
+		x->next = pf->slots[h].word;
+		pf->slots[h].word = (int)i;
+		pf->lens[(unsigned char)key[0]] |= 1ULL << x->keylen;
+	}
+}
+
+/*
+ * Compile one spec into prog: groups of word ids, PF_AND / PF_OR between
+ * them; a run of groups joined by "+" becomes one cluster, an item of its
+ * own (matched per declaration), unless a word of it has no identifier key.
+ */
+static void pf_compile(struct srcscan_pf *pf, const char *spec, int *prog)
+{
+	int grp[256], ngrp = 0, cl[512], ncl = 0, n = 0, i;
+	bool scoped = true, plus;
+	const char *w = spec;
+
+	for (;;) {
+		bool end = !*w;
+		int sep = end ? PF_END : !strcmp(w, "&") ? PF_AND : !strcmp(w, "|") ? PF_OR :
+			  !strcmp(w, "+") ? PF_PLUS : 0;
+
+		if (!sep) {
+			int id = pf_word_id(pf, w);
+
+			scoped &= pf->words[id].kind != PF_OTHER;
+			if (ngrp < 256)
+				grp[ngrp++] = id;
+			w += strlen(w) + 1;
+			continue;
+		}
+		plus = sep == PF_PLUS;
+		if (plus || ncl) {
+			for (i = 0; i < ngrp && ncl < 510; i++)
+				cl[ncl++] = grp[i];
+			cl[ncl++] = plus ? PF_AND : PF_END;
+		}
+		if (!plus && ncl && scoped) {
+			pf->clusters = xrealloc(pf->clusters,
+						(pf->nclusters + 1) * sizeof(*pf->clusters));
+			pf->clusters[pf->nclusters].prog = xcalloc((size_t)ncl, sizeof(int));
+			memcpy(pf->clusters[pf->nclusters].prog, cl, (size_t)ncl * sizeof(int));
+			prog[n++] = PF_CLUSTER(pf->nclusters++);
+		} else if (!plus && ncl) {
+			for (i = 0; i < ncl - 1; i++)
+				prog[n++] = cl[i];
+		} else if (!plus) {
+			for (i = 0; i < ngrp; i++)
+				prog[n++] = grp[i];
+		}
+		ngrp = 0;
+		if (!plus) {
+			ncl = 0;
+			scoped = true;
+			prog[n++] = sep;
+		}
+		if (end)
+			return;
+		w += strlen(w) + 1;
+	}
+}
+
+struct srcscan_pf *srcscan_pf_new(const char *const *specs, unsigned nspecs)
+{
+	struct srcscan_pf *pf = xcalloc(1, sizeof(*pf));
+	unsigned s, n;
 	const char *w;
 
-	(void)len;
-	for (w = words; w && *w; w += strlen(w) + 1)
-		if (has_token(src, w))
+	pf->nspecs = nspecs;
+	pf->progs = xcalloc(nspecs ? nspecs : 1, sizeof(*pf->progs));
+	for (s = 0; s < nspecs; s++) {
+		if (!specs[s] || !specs[s][0])
+			continue;
+		for (n = 1, w = specs[s]; *w; w += strlen(w) + 1)
+			n++;
+		pf->progs[s] = xcalloc(n, sizeof(int));
+		pf_compile(pf, specs[s], pf->progs[s]);
+	}
+	pf_index(pf);
+	return pf;
+}
+
+void srcscan_pf_free(struct srcscan_pf *pf)
+{
+	unsigned i;
+
+	if (!pf)
+		return;
+	for (i = 0; i < pf->nwords; i++)
+		free(pf->words[i].text);
+	for (i = 0; i < pf->nspecs; i++)
+		free(pf->progs[i]);
+	for (i = 0; i < pf->nclusters; i++)
+		free(pf->clusters[i].prog);
+	free(pf->clusters);
+	free(pf->progs);
+	free(pf->words);
+	free(pf->other);
+	free(pf->slots);
+	free(pf);
+}
+
+static bool is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* "x.name = ", "x->dev.name=": not ".name =" of an initialiser, nor "==". */
+static bool member_assign(const unsigned char *src, const unsigned char *t,
+			  const unsigned char *e, const unsigned char *end)
+{
+	const unsigned char *p = t;
+
+	while (p > src && is_space(p[-1]))
+		p--;
+	if (p == src || p[-1] != '.')
+		return false;
+	p--;
+	while (p > src && is_space(p[-1]))
+		p--;
+	if (p == src || !(is_ident((char)p[-1]) || p[-1] == ')' || p[-1] == ']'))
+		return false;
+	while (e < end && is_space(*e))
+		e++;
+	return e < end && *e == '=' && (e + 1 == end || e[1] != '=');
+}
+
+/* One identifier of the text, [t, e): mark the words it completes. */
+static void pf_hit(const struct srcscan_pf *pf, const unsigned char *src,
+		   const unsigned char *t, const unsigned char *e, const unsigned char *end,
+		   unsigned char *hits, unsigned char *dhits)
+{
+	size_t n = (size_t)(e - t);
+	unsigned h = pf_hash(t, n) & pf->mask;
+	int w;
+
+	while (pf->slots[h].key && (pf->slots[h].keylen != n || memcmp(pf->slots[h].key, t, n)))
+		h = (h + 1) & pf->mask;
+	for (w = pf->slots[h].key ? pf->slots[h].word : PF_NONE; w != PF_NONE;
+	     w = pf->words[w].next) {
+		const struct pf_word *x = &pf->words[w];
+
+		bool m;
+
+		if (x->kind == PF_IDENT)
+			m = true;
+		else if (x->kind == PF_MEMBER)
+			m = member_assign(src, t, e, end);
+		else
+			m = (size_t)(end - t) >= x->len && !memcmp(t, x->text, x->len) &&
+			    (!is_ident(x->text[x->len - 1]) || t + x->len == end ||
+			     !pf->ident[t[x->len]]);
+		if (m) {
+			hits[w] = 1;
+			dhits[w] = 1;
+		}
+	}
+}
+
+/* Every group of a cluster has a word marked (in one declaration). */
+static bool pf_all_groups(const int *prog, const unsigned char *hits)
+{
+	bool grp = false;
+
+	for (;; prog++) {
+		if (*prog >= 0) {
+			grp |= hits[*prog];
+			continue;
+		}
+		if (!grp)
+			return false;
+		if (*prog == PF_END)
 			return true;
-	return false;
+		grp = false;
+	}
+}
+
+/* A top-level declaration ended: which clusters it satisfies. */
+static void pf_decl_end(const struct srcscan_pf *pf, unsigned char *dhits, unsigned char *cl_ok)
+{
+	unsigned k;
+
+	for (k = 0; k < pf->nclusters; k++)
+		cl_ok[k] |= pf_all_groups(pf->clusters[k].prog, dhits);
+	memset(dhits, 0, pf->nwords);
+}
+
+/*
+ * Skip a comment or literal at s (for the declaration bounds; a brace in
+ * one is not a brace); returns s when there is none.
+ */
+static const unsigned char *pf_skip_noise(const unsigned char *s, const unsigned char *end)
+{
+	unsigned char q;
+
+	if (*s == '/' && s + 1 < end && s[1] == '*') {
+		for (s += 2; s + 1 < end && !(s[0] == '*' && s[1] == '/'); s++)
+			;
+		return s + 1 < end ? s + 2 : end;
+	}
+	if (*s == '/' && s + 1 < end && s[1] == '/')
+		return (const unsigned char *)(memchr(s, '\n', (size_t)(end - s)) ?: end);
+	if (*s != '"' && *s != '\'')
+		return s;
+	for (q = *s++; s < end && *s != q && *s != '\n'; s++)
+		if (*s == '\\' && s + 1 < end)
+			s++;
+	return s < end && *s == q ? s + 1 : s;
+}
+
+/*
+ * hits: the words the text has; dhits: those of the current top-level
+ * declaration (from a ';' or '}' at depth 0 to the next one: a function's
+ * signature and body), for the clusters, cl_ok.
+ */
+/* The identifiers of [s, to): words of the text (comments and literals included). */
+static void pf_idents(const struct srcscan_pf *pf, const unsigned char *src,
+		      const unsigned char *s, const unsigned char *to, const unsigned char *end,
+		      unsigned char *hits, unsigned char *dhits)
+{
+	const unsigned char *t;
+
+	while (s < to) {
+		if (!pf->ident[*s]) {
+			s++;
+			continue;
+		}
+		t = s;
+		while (s < end && pf->ident[*s])
+			s++;
+		if (s - t <= PF_MAX_LEN && (pf->lens[*t] >> (s - t) & 1))
+			pf_hit(pf, src, t, s, end, hits, dhits);
+	}
+}
+
+static void pf_scan(const struct srcscan_pf *pf, const char *text, size_t len, unsigned char *hits,
+		    unsigned char *dhits, unsigned char *cl_ok)
+{
+	const unsigned char *src = (const unsigned char *)text, *s = src, *end = src + len, *t;
+	bool scoped = pf->nclusters > 0;
+	unsigned depth = 0, i;
+
+	while (s < end) {
+		while (s < end && !pf->cls[*s])
+			s++;
+		if (s == end)
+			break;
+		if (pf->cls[*s] == PF_C_BOUND) {
+			if (*s == '/' || *s == '"' || *s == '\'') {
+				t = pf_skip_noise(s, end);
+				pf_idents(pf, src, s, t, end, hits, dhits);
+				s = t == s ? s + 1 : t;
+				continue;
+			}
+			if (*s == '{') {
+				depth++;
+			} else if (*s == '}' || *s == ';') {
+				if (*s == '}' && depth)
+					depth--;
+				if (!depth)
+					pf_decl_end(pf, dhits, cl_ok);
+			}
+			s++;
+			continue;
+		}
+		t = s;
+		while (s < end && pf->ident[*s])
+			s++;
+		if (s - t <= PF_MAX_LEN && (pf->lens[*t] >> (s - t) & 1))
+			pf_hit(pf, src, t, s, end, hits, dhits);
+	}
+	if (scoped)
+		pf_decl_end(pf, dhits, cl_ok);
+	for (i = 0; i < pf->nother; i++)
+		hits[pf->other[i]] = has_token(text, len, pf->words[pf->other[i]].text);
+}
+
+/* Every group of some alternative has a marked word (only the first group unless exact). */
+static bool pf_eval(const int *prog, const unsigned char *hits, const unsigned char *cl_ok,
+		    bool exact)
+{
+	bool alt = true, grp = false;
+	unsigned ngrp = 0;
+
+	for (;; prog++) {
+		if (*prog >= 0) {
+			grp |= hits[*prog];
+			continue;
+		}
+		if (*prog <= PF_CLUSTER(0)) {
+			grp |= cl_ok[PF_CLUSTER(0) - *prog];
+			continue;
+		}
+		if (!ngrp++ || exact)
+			alt &= grp;
+		grp = false;
+		if (*prog == PF_AND)
+			continue;
+		if (alt)
+			return true;
+		if (*prog == PF_END)
+			return false;
+		alt = true;
+		ngrp = 0;
+	}
+}
+
+#define PF_STACK_WORDS 256
+
+int srcscan_pf_match(const struct srcscan_pf *pf, const char *src, size_t len, bool exact,
+		     bool *match)
+{
+	unsigned char stack[3 * PF_STACK_WORDS], *hits = stack, *dhits, *cl_ok;
+	size_t need = 2 * (size_t)pf->nwords + pf->nclusters;
+	unsigned s;
+	int n = 0;
+
+	if (need > sizeof(stack))
+		hits = xcalloc(need, 1);
+	else
+		memset(hits, 0, need);
+	dhits = hits + pf->nwords;
+	cl_ok = dhits + pf->nwords;
+	if (pf->nwords)
+		pf_scan(pf, src, len, hits, dhits, cl_ok);
+	for (s = 0; s < pf->nspecs; s++) {
+		bool m = !pf->progs[s] || pf_eval(pf->progs[s], hits, cl_ok, exact);
+
+		if (match)
+			match[s] = m;
+		n += m;
+	}
+	if (hits != stack)
+		free(hits);
+	return n;
+}
+
+bool srcscan_prefilter(const char *src, size_t len, const char *spec, bool exact)
+{
+	struct srcscan_pf *pf = srcscan_pf_new(&spec, 1);
+	bool m = srcscan_pf_match(pf, src, len, exact, NULL) > 0;
+
+	srcscan_pf_free(pf);
+	return m;
+}
+
+bool srcscan_has_any(const char *src, size_t len, const char *words)
+{
+	return srcscan_prefilter(src, len, words, true);
 }

@@ -41,4 +41,24 @@ void srcscan_annotate_inits(struct fx_tu *tu, const struct pp_map *map);
 /* true when any of the NUL-separated, double-NUL-terminated words occurs as a token. */
 bool srcscan_has_any(const char *src, size_t len, const char *words);
 
+/*
+ * Prefilter specs (rules/rules.def, expanded by registry.c): NUL-separated
+ * words, double-NUL-terminated.  The word "&" ends a group and "|" an
+ * alternative: a text matches when, for some alternative, it has a word of
+ * every group.  Without exact, only the first group of each alternative is
+ * required (clang mode: a header macro may supply the other words).
+ * Words match as tokens; ".name=" matches an assignment to a member
+ * through '.' ("x.name =", "p->dev.name ="), not an initialiser's
+ * designator.  "" (no word) always matches.
+ */
+bool srcscan_prefilter(const char *src, size_t len, const char *spec, bool exact);
+
+/* Many specs compiled once, matched in one pass over a text (thread-safe to match). */
+struct srcscan_pf;
+struct srcscan_pf *srcscan_pf_new(const char *const *specs, unsigned nspecs);
+void srcscan_pf_free(struct srcscan_pf *pf);
+/* How many specs match; match[i] (if match) says whether spec i does. */
+int srcscan_pf_match(const struct srcscan_pf *pf, const char *src, size_t len, bool exact,
+		     bool *match);
+
 #endif

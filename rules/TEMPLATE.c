@@ -14,6 +14,16 @@
  * already does are not rewritten here: checker/query.h (uses of a local,
  * spellings, the API version), checker/flow.h (a dataflow over the CFG),
  * checker/cfg.h (acquire/release pairs along every path).
+ *
+ * The rules.def prefilter says which files the rule can report in: for
+ * each way it reports, an alternative of AND-groups ("device_register\0&\0
+ * kfree\0|\0..."), each group a set of words one of which the file must
+ * contain for that way to fire (read the code: a word the rule merely
+ * relates to is not a condition).  The first group of an alternative must
+ * be written in the main file in clang mode too; the later ones are
+ * checked in fast mode only.  A file that supplies facts to another file's
+ * finding (a callback bound elsewhere, a helper's summary) needs its own
+ * alternative.  docs/fast-mode.md ("The prefilter") has the details.
  */
 #include <string.h>
 

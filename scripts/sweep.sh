@@ -18,6 +18,8 @@
 #                      of N files may take 10 S + N/10 seconds.
 #   SWEEP_OUT=DIR      where findings and the log go (default WORKDIR/sweep-KVER)
 #   SWEEP_DIRS="D ..." only the .c files under these tree directories
+#   SWEEP_GREP=0       skip the reference run of grep -lwF with the prefilter's
+#                      words over the same files (printed next to the wall time)
 # Exit: 0 when no file crashed or hung (findings are not failures), 1 otherwise,
 # 2 on a setup error.
 set -uo pipefail
@@ -69,18 +71,23 @@ nfiles=$(wc -l < "$out/files.txt")
 split -l "$batch" -d -a 5 "$out/files.txt" "$out/batch-"
 nbatches=$(ls "$out"/batch-* | wc -l)
 
+# CPU time (user + system) of each iommu-lint process, when time(1) is there
+notime() { shift; "$@"; }
+timer=(notime)
+[[ -x /usr/bin/time ]] && timer=(/usr/bin/time -f '%U %S' -o)
+
 t0=$(date +%s.%N)
 tus=0 parsed=0 skipped=0 funcs=0 findings=0 failed=0 crashed=0 hung=0
-rss=0 wp=0
+rss=0 wp=0 cpu=0
 
 # iommu-lint over a list of files (relative to $src), in one process under
 # one time limit.  Appends the findings, adds the summary line to the totals
 # and keeps the peak RSS (from --stats); fails unless every file was
 # accounted for.
 run_list() {
-    local list=$1 limit=$2 rc line want t p s f n x m w
-    (cd "$src" && timeout -k 5 "$limit" "$lint" --fast -j "$jobs" --keep-going --stats \
-        --files-from="$list" >> "$out/findings.txt" 2> "$list.err")
+    local list=$1 limit=$2 rc line want t p s f n x m w c
+    (cd "$src" && "${timer[@]}" "$list.time" timeout -k 5 "$limit" "$lint" --fast -j "$jobs" \
+        --keep-going --stats --files-from="$list" >> "$out/findings.txt" 2> "$list.err")
     rc=$?
     grep -E '^iommu-lint: error: ' "$list.err" >> "$out/problems.txt"
     want=$(wc -l < "$list")
@@ -94,6 +101,11 @@ run_list() {
     [[ ${m:-0} -gt $rss ]] && rss=$m
     w=$(sed -nE 's/^iommu-lint: stats: whole-program pass .* built in ([0-9.]+) s, .* rules over the program ([0-9.]+) s$/\1 \2/p' "$list.err")
     [[ -n $w ]] && wp=$(awk -v a="$wp" -v w="$w" 'BEGIN { split(w, v, " "); printf "%.1f", a + v[1] + v[2] }')
+    c=$(tail -1 "$list.time" 2>/dev/null)
+    [[ $c =~ ^[0-9.]+\ [0-9.]+$ ]] && cpu=$(awk -v a="$cpu" -v c="$c" 'BEGIN { split(c, v, " "); printf "%.1f", a + v[1] + v[2] }')
+    sed -nE 's/^iommu-lint: stats: (prefilter read .*)$/\1/p' "$list.err" > "$out/prefilter.txt"
+    grep -E '^iommu-lint: (stats: |[0-9]+ TUs)' "$list.err" > "$out/stats.txt"
+    sed -nE 's/^iommu-lint: stats: prefilter words: //p' "$list.err" | tr ' ' '\n' > "$out/words.txt"
     return 0
 }
 
@@ -115,16 +127,34 @@ for b in "$out"/batch-[0-9][0-9][0-9][0-9][0-9]; do
             crashed=$((crashed + 1))
         fi
     done < "$b"
-    rm -f "$b.one" "$b.one.err"
+    rm -f "$b.one" "$b.one.err" "$b.one.time"
 done
 t1=$(date +%s.%N)
 secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
 rm -f "$out"/batch-*
 
+# The reference: grep -lwF with the prefilter's words over the same files.
+grep_secs=-
+if [[ ${SWEEP_GREP:-1} != 0 && -s $out/words.txt ]]; then
+    g0=$(date +%s.%N)
+    (cd "$src" && "${timer[@]}" "$out/grep.time" xargs -d '\n' -a "$out/files.txt" \
+        grep -lwF -f "$out/words.txt" > "$out/grep-files.txt")
+    g1=$(date +%s.%N)
+    grep_secs=$(awk -v a="$g0" -v b="$g1" 'BEGIN { printf "%.1f", b - a }')
+    grep_files=$(wc -l < "$out/grep-files.txt")
+    c=$(tail -1 "$out/grep.time" 2>/dev/null)
+    grep_cpu=?
+    [[ $c =~ ^[0-9.]+\ [0-9.]+$ ]] && grep_cpu=$(awk -v c="$c" 'BEGIN { split(c, v, " "); printf "%.1f", v[1] + v[2] }')
+fi
+
 timeouts=$(grep -c 'per-file limit' "$out/problems.txt" 2>/dev/null)
 echo "sweep: linux-source-$kver: $nfiles .c files, $parsed parsed, $skipped skipped by the prefilter, $funcs functions"
 echo "sweep: $findings findings (in $out/findings.txt), $failed files failed ($timeouts over the parser's time limit), $crashed crashes, $hung hangs"
-echo "sweep: $secs s wall with -j $jobs, $nbatches iommu-lint process(es) of up to $batch files; peak RSS $rss MiB; whole-program pass (index and rules) $wp s"
+echo "sweep: $secs s wall with -j $jobs ($cpu s CPU, load average $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo ?)), $nbatches iommu-lint process(es) of up to $batch files; peak RSS $rss MiB; whole-program pass (index and rules) $wp s"
+[[ -s $out/prefilter.txt ]] && echo "sweep: $([[ $nbatches -gt 1 ]] && echo 'last batch: ')$(cat "$out/prefilter.txt")"
+if [[ $grep_secs != - ]]; then
+    echo "sweep: grep -lwF with the $(wc -l < "$out/words.txt") prefilter words over the same files: $grep_secs s wall, $grep_cpu s CPU ($grep_files files have one); the sweep took $(awk -v a="$secs" -v b="$grep_secs" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')x its wall time and $(awk -v a="$cpu" -v b="$grep_cpu" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')x its CPU time"
+fi
 if [[ -s $out/problems.txt ]]; then
     echo "sweep: problems (also in $out/problems.txt):"
     sed 's/^/  /' "$out/problems.txt" | head -20
