@@ -48,6 +48,7 @@ static const char *const known_rules[] = {
 	"device-group-ref",
 	"device-lookup-put",
 	"embedded-device-release",
+	"map-prot",
 	"of-xlate-presence",
 	"ops-api",
 	"register-unwind",

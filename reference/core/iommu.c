@@ -506,6 +506,19 @@ int iommu_map(struct iommu_domain *domain, unsigned long iova,
 		return -ENODEV;
 	if (!(domain->type & __IOMMU_DOMAIN_PAGING))
 		return -EINVAL;
+	/*
+	 * map-prot: io-pgtable maps nothing for a prot without READ/WRITE
+	 * (IOMMU_PRIV only qualifies them), and a device's registers need
+	 * IOMMU_MMIO.
+	 */
+	if (!(prot & (IOMMU_READ | IOMMU_WRITE)))
+		contract_violation("map-no-access",
+				   "iommu_map of iova 0x%lx with prot 0x%x: neither IOMMU_READ nor IOMMU_WRITE, nothing is mapped",
+				   iova, prot);
+	else if (!(prot & IOMMU_MMIO) && platform_model_is_mmio(paddr, size))
+		contract_violation("map-mmio-as-memory",
+				   "iommu_map of pa 0x%llx, a device's MEM resource, without IOMMU_MMIO",
+				   (unsigned long long)paddr);
 	min_pagesz = 1UL << __ffs(domain->pgsize_bitmap);
 	if (!IS_ALIGNED(iova | paddr | size, min_pagesz)) {
 		pr_err("unaligned: iova 0x%lx pa 0x%llx size 0x%zx min_pagesz 0x%lx\n",
