@@ -18,8 +18,9 @@
  * IOMMU_PRIV in include/linux/iommu.h: the flag only restricts the
  * permissions given with it to privileged accesses.  A constant prot with
  * neither IOMMU_READ nor IOMMU_WRITE (IOMMU_PRIV alone, IOMMU_NOEXEC alone,
- * 0) maps nothing: io-pgtable-arm and -arm-v7s return success without a
- * PTE ("If no access, then nothing to do"), so the master faults later.
+ * 0) maps nothing: io-pgtable-arm and -arm-v7s refuse it with -EINVAL
+ * (6.1, 6.12; 4.x returned success without a PTE, "If no access, then
+ * nothing to do", and the master faulted later).
  *
  * A prot held in a parameter, or built from anything but IOMMU_* flags and
  * 0, is not judged.  One local is followed to its last value.
@@ -246,7 +247,7 @@ static bool check_map(const struct fx_expr *e, void *arg)
 		return true;
 	if (flags_only(prot) && !mentions(prot, "IOMMU_READ") && !mentions(prot, "IOMMU_WRITE")) {
 		h = report(m->ctx, &e->loc, m->fn->name,
-			   "%s() %s with prot '%s', which has neither IOMMU_READ nor IOMMU_WRITE: io-pgtable formats map nothing for it and still return success%s",
+			   "%s() %s with prot '%s', which has neither IOMMU_READ nor IOMMU_WRITE: it grants no access, and io-pgtable formats refuse it (older ones mapped nothing and returned success)%s",
 			   e->name, resv ? "reserves a direct-mapped region" : "maps", prot,
 			   mentions(prot, "IOMMU_PRIV") ?
 			   " (IOMMU_PRIV only restricts the permissions given with it to privileged accesses)" : "");
