@@ -151,6 +151,7 @@ TEST_PROGS += $(BUILD)/tests/test-meta
 TEST_PROGS += $(BUILD)/tests/test-reliability
 TEST_PROGS += $(BUILD)/tests/test-hooks
 TEST_PROGS += $(BUILD)/tests/test-config
+TEST_PROGS += $(BUILD)/tests/test-levels
 
 .PHONY: fix-mutants all run check check-all check-corpus html-check lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check kernel-check-all deps clean install sarif-validate
@@ -283,7 +284,7 @@ $(BUILD)/tests/test-cli $(BUILD)/tests/test-corpus $(BUILD)/tests/test-facts \
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS) $(CRITERION_LIBS)
 
-$(BUILD)/tests/test-hooks $(BUILD)/tests/test-config: $(BUILD)/tests/%: $(BUILD)/tests/%.o \
+$(BUILD)/tests/test-hooks $(BUILD)/tests/test-config $(BUILD)/tests/test-levels: $(BUILD)/tests/%: $(BUILD)/tests/%.o \
 		$(BUILD)/tests/testutil.o
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS)
