@@ -302,7 +302,7 @@ Test(meta, completion_options_rules_formats)
 	cr_assert_str_eq(s, "device-group-ref device-lookup-put\n");
 	free(s);
 	s = complete("--format = ");
-	cr_assert_str_eq(s, "text json sarif codequality patch\n");
+	cr_assert_str_eq(s, "text json sarif codequality patch html\n");
 	free(s);
 	s = complete("--format=co");
 	cr_assert_str_eq(s, "--format=codequality\n");
