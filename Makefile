@@ -111,6 +111,7 @@ CHECKER_OBJS += checker/report-json.o
 CHECKER_OBJS += checker/report-sarif.o
 CHECKER_OBJS += checker/report-html.o
 CHECKER_OBJS += checker/report-text.o
+CHECKER_OBJS += checker/ppcond.o
 CHECKER_OBJS += checker/srcscan.o
 CHECKER_OBJS += checker/summary.o
 CHECKER_OBJS += checker/suppress.o

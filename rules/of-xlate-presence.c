@@ -44,142 +44,15 @@
 #include "../checker/edit.h"
 #include "../checker/fixgen-unwind.h"
 #include "../checker/fixgen-xlate.h"
+#include "../checker/ppcond.h"
 #include "../checker/query.h"
 #include "../checker/rule.h"
 #include "../checker/table.h"
-
-/* ---- the preprocessor conditions around a line, normalised ---- */
-
-#define COND_MAX 8
-
-struct cond_stack {
-	unsigned n;
-	char c[COND_MAX][128];	/* "CONFIG_OF", "!CONFIG_X", "A&&B" */
-};
 
 static bool is_ident_char(char c)
 {
 	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	       (c >= '0' && c <= '9');
-}
-
-/* d is wrap + one identifier (+ ")" when wrap ends in "("): the identifier into id. */
-static bool cond_unwrap(const char *d, const char *wrap, char *id, size_t size)
-{
-	size_t n = strlen(wrap), k;
-
-	if (strncmp(d, wrap, n))
-		return false;
-	d += n;
-	for (k = 0; is_ident_char(d[k]); k++)
-		;
-	if (!k || strcmp(d + k, wrap[n - 1] == '(' ? ")" : ""))
-		return false;
-	snprintf(id, size, "%.*s", (int)k, d);
-	return true;
-}
-
-/*
- * A directive's condition without blanks: #ifdef X, #if defined(X), #if
- * defined X and #if IS_ENABLED(X) all say "X"; #ifndef X and the negated
- * forms "!X"; any other expression is kept as written.
- */
-static void cond_norm(const char *d, size_t len, char *out, size_t size)
-{
-	static const char *const wraps[] = { "defined(", "IS_ENABLED(", "defined" };
-	char buf[120], id[120];
-	size_t i, j = 0, kw;
-	bool neg = false;
-	unsigned w;
-
-	for (i = 0; i < len && (d[i] == '#' || d[i] == ' ' || d[i] == '\t'); i++)
-		;
-	for (kw = 0; i + kw < len && is_ident_char(d[i + kw]); kw++)
-		;
-	neg = kw == 6 && !strncmp(d + i, "ifndef", 6);
-	for (i += kw; i < len && j + 1 < sizeof(buf); i++)
-		if (d[i] != ' ' && d[i] != '\t' && d[i] != '\\' && d[i] != '\n')
-			buf[j++] = d[i];
-	buf[j] = 0;
-	d = buf;
-	if (kw == 6) {	/* #ifdef, #ifndef */
-		snprintf(out, size, "%s%s", neg ? "!" : "", d);
-		return;
-	}
-	if (*d == '!') {
-		neg = true;
-		d++;
-	}
-	for (w = 0; w < sizeof(wraps) / sizeof(wraps[0]); w++)
-		if (cond_unwrap(d, wraps[w], id, sizeof(id))) {
-			snprintf(out, size, "%s%s", neg ? "!" : "", id);
-			return;
-		}
-	snprintf(out, size, "%s%s", neg ? "!" : "", d);
-}
-
-/* The conditions (outermost first) under which the text at line is compiled. */
-static void cond_stack_at(const struct fx_tu *tu, unsigned line, struct cond_stack *cs)
-{
-	const char *p = tu->src, *end = tu->src + tu->src_len;
-	unsigned depth = 0, l = 1;
-
-	cs->n = 0;
-	while (p && p < end && l < line) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p)), *d = p;
-		size_t len;
-
-		if (!eol)
-			eol = end;
-		while (d < eol && (*d == ' ' || *d == '\t'))
-			d++;
-		/* a directive continued with '\' spans lines */
-		while (*d == '#' && eol < end && eol > p && eol[-1] == '\\') {
-			eol = memchr(eol + 1, '\n', (size_t)(end - eol - 1));
-			l++;
-			if (!eol)
-				eol = end;
-		}
-		len = (size_t)(eol - d);
-		if (*d == '#') {
-			const char *w = d + 1;
-
-			while (w < eol && (*w == ' ' || *w == '\t'))
-				w++;
-			if (!strncmp(w, "if", 2)) {
-				if (depth < COND_MAX)
-					cond_norm(d, len, cs->c[depth], sizeof(cs->c[0]));
-				depth++;
-			} else if (!strncmp(w, "elif", 4) && depth && depth <= COND_MAX) {
-				cond_norm(d, len, cs->c[depth - 1], sizeof(cs->c[0]));
-			} else if (!strncmp(w, "else", 4) && depth && depth <= COND_MAX) {
-				char *c = cs->c[depth - 1];
-				size_t n = strlen(c);
-
-				if (c[0] == '!') {
-					memmove(c, c + 1, n);
-				} else if (n + 1 < sizeof(cs->c[0])) {
-					memmove(c + 1, c, n + 1);
-					c[0] = '!';
-				}
-			} else if (!strncmp(w, "endif", 5) && depth) {
-				depth--;
-			}
-		}
-		p = eol + 1;
-		l++;
-	}
-	cs->n = depth < COND_MAX ? depth : COND_MAX;
-}
-
-static bool cond_has(const struct cond_stack *cs, const char *c)
-{
-	unsigned i;
-
-	for (i = 0; i < cs->n; i++)
-		if (!strcmp(cs->c[i], c))
-			return true;
-	return false;
 }
 
 /*
@@ -188,16 +61,16 @@ static bool cond_has(const struct cond_stack *cs, const char *c)
  */
 static const char *cond_not_shared(const struct fx_tu *tu, const struct fx_var *ops,
 				   const struct fx_init_field *f, unsigned bline,
-				   struct cond_stack *fs)
+				   struct pp_conds *fs)
 {
-	struct cond_stack os, bs;
+	struct pp_conds os, bs;
 	unsigned i;
 
-	cond_stack_at(tu, ops->loc.line, &os);
-	cond_stack_at(tu, f->loc.line, fs);
-	cond_stack_at(tu, bline, &bs);
+	pp_conds_at(tu, ops->loc.line, &os);
+	pp_conds_at(tu, f->loc.line, fs);
+	pp_conds_at(tu, bline, &bs);
 	for (i = os.n; i < fs->n; i++)
-		if (!cond_has(&bs, fs->c[i]))
+		if (!pp_conds_has(&bs, fs->c[i]))
 			return fs->c[i];
 	return NULL;
 }
@@ -483,7 +356,7 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 			    const struct fx_var *ops)
 {
 	const struct fx_init_field *f;
-	struct cond_stack fs;
+	struct pp_conds fs;
 	const char *c;
 	char why[128];
 	unsigned where;
