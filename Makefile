@@ -112,6 +112,7 @@ CHECKER_OBJS += checker/report-json.o
 CHECKER_OBJS += checker/report-sarif.o
 CHECKER_OBJS += checker/report-html.o
 CHECKER_OBJS += checker/report-text.o
+CHECKER_OBJS += checker/ppcond.o
 CHECKER_OBJS += checker/srcscan.o
 CHECKER_OBJS += checker/summary.o
 CHECKER_OBJS += checker/suppress.o
@@ -154,6 +155,7 @@ TEST_PROGS += $(BUILD)/tests/test-hooks
 TEST_PROGS += $(BUILD)/tests/test-config
 TEST_PROGS += $(BUILD)/tests/test-parse
 TEST_PROGS += $(BUILD)/tests/test-prefilter
+TEST_PROGS += $(BUILD)/tests/test-levels
 
 .PHONY: fix-mutants all run check check-all check-corpus html-check lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check kernel-check-all deps clean install sarif-validate
@@ -298,7 +300,7 @@ $(BUILD)/tests/test-cli $(BUILD)/tests/test-corpus $(BUILD)/tests/test-facts \
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(JSONC_LIBS) $(CRITERION_LIBS)
 
-$(BUILD)/tests/test-hooks $(BUILD)/tests/test-config: $(BUILD)/tests/%: $(BUILD)/tests/%.o \
+$(BUILD)/tests/test-hooks $(BUILD)/tests/test-config $(BUILD)/tests/test-levels: $(BUILD)/tests/%: $(BUILD)/tests/%.o \
 		$(BUILD)/tests/testutil.o
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS)

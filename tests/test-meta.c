@@ -549,11 +549,16 @@ Test(meta, codequality_report_is_valid)
 	root = json_tokener_parse(text);
 	cr_assert(json_object_is_type(root, json_type_array));
 	cr_assert_geq(json_object_array_length(root), 3);
+	/* a note-level finding (the unchecked args_count) is "info", a warning "major" */
 	issue = json_object_array_get_idx(root, 0);
 	cr_assert_str_eq(json_object_get_string(get(issue, "check_name")), "of-xlate-presence");
-	cr_assert_str_eq(json_object_get_string(get(issue, "severity")), "major");
+	cr_assert_str_eq(json_object_get_string(get(issue, "severity")), "info");
 	cr_assert_str_eq(json_object_get_string(get(get(issue, "location"), "path")),
 			 "corpus/of-xlate-presence/bad-args-const-decl.c");
+	issue = json_object_array_get_idx(root, 1);
+	cr_assert_str_eq(json_object_get_string(get(issue, "severity")), "major");
+	cr_assert_str_eq(json_object_get_string(get(get(issue, "location"), "path")),
+			 "corpus/of-xlate-presence/bad-missing.c");
 	json_object_put(root);
 	free(text);
 }

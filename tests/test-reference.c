@@ -594,8 +594,6 @@ Test(seed, prot_flags_passed_through)
 
 	plat_up(&p, 1);
 	dom = iommu_get_domain_for_dev(&p.m[0]->dev);
-	cr_assert_eq(iommu_map(dom, SZ_4M, 0x80000000ULL, SZ_4K, IOMMU_PRIV, GFP_KERNEL), -EINVAL,
-		     "refmmu accepted a mapping with neither read nor write");
 	cr_assert_eq(iommu_map(dom, SZ_4M, 0x80000000ULL, SZ_2M + SZ_4K, prot, GFP_KERNEL), 0);
 	cr_assert_eq(iommu_iova_to_phys(dom, SZ_4M + 0x10), 0x80000010ULL);
 	cr_assert_eq(iommu_iova_to_phys(dom, SZ_4M + SZ_2M + 0x20), 0x80200020ULL);
@@ -603,6 +601,34 @@ Test(seed, prot_flags_passed_through)
 	cr_assert_eq(iommu_iova_to_phys(dom, SZ_4M + 0x10), 0);
 	plat_down(&p);
 	expect_clean_teardown();
+}
+
+/*
+ * map-prot: a prot with neither READ nor WRITE (IOMMU_PRIV alone) maps
+ * nothing; a device's MEM resource mapped without IOMMU_MMIO is mapped as
+ * memory.  Both are reported; the MMIO mapping with the flag is not.
+ */
+Test(contracts, map_prot_access_and_mmio)
+{
+	const phys_addr_t regs = virt_to_phys(plat_regs) & ~(phys_addr_t)(SZ_4K - 1);
+	struct iommu_domain *dom;
+	struct plat p;
+
+	fresh();
+	plat_up(&p, 1);
+	dom = iommu_get_domain_for_dev(&p.m[0]->dev);
+	cr_assert_eq(iommu_map(dom, SZ_4M, regs, SZ_4K, IOMMU_WRITE | IOMMU_MMIO, GFP_KERNEL), 0);
+	cr_assert_not(contract_seen("map-mmio-as-memory"));
+	cr_assert_eq(iommu_unmap(dom, SZ_4M, SZ_4K), SZ_4K);
+	cr_assert_eq(iommu_map(dom, SZ_4M, 0x80000000ULL, SZ_4K, IOMMU_PRIV, GFP_KERNEL), -EINVAL,
+		     "refmmu accepted a mapping with neither read nor write");
+	cr_assert(contract_seen("map-no-access"));
+	cr_assert_not(contract_seen("map-mmio-as-memory"));
+	cr_assert_eq(iommu_map(dom, SZ_4M, regs, SZ_4K, IOMMU_READ | IOMMU_WRITE, GFP_KERNEL), 0);
+	cr_assert(contract_seen("map-mmio-as-memory"));
+	cr_assert_eq(iommu_unmap(dom, SZ_4M, SZ_4K), SZ_4K);
+	plat_down(&p);
+	cr_assert_eq(refcheck_teardown(), 2);
 }
 
 Test(seed, map_sg_maps_each_entry)

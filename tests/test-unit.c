@@ -19,6 +19,7 @@
 #include "../checker/baseline.h"
 #include "../checker/engine.h"
 #include "../checker/options.h"
+#include "../checker/ppcond.h"
 #include "../checker/query.h"
 #include "../checker/registry.h"
 #include "../checker/report.h"
@@ -690,4 +691,51 @@ Test(options, check_words)
 	cr_assert_not(options_check_word("-D__linux__", &next));
 	cr_assert_not(options_check_word("--arch=x86", &next));
 	cr_assert_not(options_check_word("--stats=1", &next));
+}
+
+/* ppcond: spellings of one condition compare equal; #else negates; nesting is kept. */
+Test(ppcond, normalised_condition_stack)
+{
+	static const char src[] =
+		"#ifdef CONFIG_OF\n"			/* 1 */
+		"a\n"					/* 2 */
+		"#else\n"				/* 3 */
+		"b\n"					/* 4 */
+		"#endif\n"				/* 5 */
+		"#if defined(CONFIG_OF) && \\\n"	/* 6 */
+		"    defined(CONFIG_X)\n"		/* 7 */
+		"c\n"					/* 8 */
+		"#if IS_ENABLED(CONFIG_OF)\n"		/* 9 */
+		"d\n"					/* 10 */
+		"#endif\n"				/* 11 */
+		"#endif\n"				/* 12 */
+		"#ifndef CONFIG_Y\n"			/* 13 */
+		"e\n"					/* 14 */
+		"#elif defined CONFIG_Z\n"		/* 15 */
+		"f\n"					/* 16 */
+		"#endif\n";				/* 17 */
+	struct fx_tu tu = { .file = "t.c", .src = src, .src_len = sizeof(src) - 1 };
+	struct pp_conds cs;
+
+	pp_conds_at(&tu, 2, &cs);
+	cr_assert_eq(cs.n, 1);
+	cr_assert_str_eq(cs.c[0], "CONFIG_OF");
+	pp_conds_at(&tu, 4, &cs);
+	cr_assert_str_eq(cs.c[0], "!CONFIG_OF");
+	pp_conds_at(&tu, 8, &cs);
+	cr_assert_eq(cs.n, 1);
+	cr_assert_str_eq(cs.c[0], "defined(CONFIG_OF)&&defined(CONFIG_X)");
+	pp_conds_at(&tu, 10, &cs);
+	cr_assert_eq(cs.n, 2);
+	cr_assert_str_eq(cs.c[1], "CONFIG_OF");
+	cr_assert(pp_conds_has(&cs, "CONFIG_OF"));
+	cr_assert_not(pp_conds_has(&cs, "CONFIG_X"));
+	pp_conds_at(&tu, 14, &cs);
+	cr_assert_str_eq(cs.c[0], "!CONFIG_Y");
+	pp_conds_at(&tu, 16, &cs);
+	cr_assert_str_eq(cs.c[0], "CONFIG_Z");
+	pp_conds_at(&tu, 17, &cs);
+	cr_assert_eq(cs.n, 1);
+	pp_conds_at(&tu, 18, &cs);
+	cr_assert_eq(cs.n, 0);
 }

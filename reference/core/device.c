@@ -445,6 +445,27 @@ struct resource *platform_get_resource(struct platform_device *dev,
 	return NULL;
 }
 
+bool platform_model_is_mmio(phys_addr_t start, size_t size)
+{
+	struct device *dev;
+	u32 i;
+
+	list_for_each_entry(dev, &live_devices, model_node) {
+		struct platform_device *pdev = to_platform_device(dev);
+
+		if (dev->bus != &platform_bus_type)
+			continue;
+		for (i = 0; i < pdev->num_resources; i++) {
+			const struct resource *r = &pdev->resource[i];
+
+			if ((r->flags & IORESOURCE_MEM) && resource_size(r) &&
+			    start <= r->end && r->start < start + size)
+				return true;
+		}
+	}
+	return false;
+}
+
 void __iomem *devm_platform_ioremap_resource(struct platform_device *pdev,
 					     unsigned int index)
 {

@@ -543,6 +543,19 @@ int iommu_map(struct iommu_domain *domain, unsigned long iova,
 		return -ENODEV;
 	if (!(domain->type & __IOMMU_DOMAIN_PAGING))
 		return -EINVAL;
+	/*
+	 * map-prot: io-pgtable maps nothing for a prot without READ/WRITE
+	 * (IOMMU_PRIV only qualifies them), and a device's registers need
+	 * IOMMU_MMIO.
+	 */
+	if (!(prot & (IOMMU_READ | IOMMU_WRITE)))
+		contract_violation("map-no-access",
+				   "iommu_map of iova 0x%lx with prot 0x%x: neither IOMMU_READ nor IOMMU_WRITE, nothing is mapped",
+				   iova, prot);
+	else if (!(prot & IOMMU_MMIO) && platform_model_is_mmio(paddr, size))
+		contract_violation("map-mmio-as-memory",
+				   "iommu_map of pa 0x%llx, a device's MEM resource, without IOMMU_MMIO",
+				   (unsigned long long)paddr);
 	min_pagesz = 1UL << __ffs(domain->pgsize_bitmap);
 	if (!IS_ALIGNED(iova | paddr | size, min_pagesz)) {
 		pr_err("unaligned: iova 0x%lx pa 0x%llx size 0x%zx min_pagesz 0x%lx\n",
@@ -1011,11 +1024,33 @@ static int of_iommu_xlate(struct device *dev, struct of_phandle_args *args)
 	return ops->of_xlate(dev, args);
 }
 
+/*
+ * of-xlate-args-count: of_xlate accepted an id that is a cell the device
+ * tree did not give (#iommu-cells smaller than the driver reads): the
+ * poison the unfilled cells hold reached the fwspec.
+ */
+static void check_xlate_cells(struct device *dev, const struct of_phandle_args *args)
+{
+	struct iommu_fwspec *fwspec = dev_iommu_fwspec_get(dev);
+	unsigned int i;
+	int k;
+
+	for (k = 0; k < args->args_count; k++)
+		if (args->args[k] == OF_MODEL_CELL_POISON)
+			return;
+	for (i = 0; fwspec && i < fwspec->num_ids; i++)
+		if (fwspec->ids[i] == OF_MODEL_CELL_POISON)
+			contract_violation("of-xlate-args-count",
+					   "%s: of_xlate took id %u from a cell beyond the %d #iommu-cells of %s",
+					   dev_name(dev), fwspec->ids[i], args->args_count,
+					   args->np->full_name);
+}
+
 /* of_dma_configure -> of_iommu_configure: one of_xlate call per "iommus" entry. */
 int of_dma_configure(struct device *dev, struct device_node *np, bool force_dma)
 {
 	struct of_phandle_args args;
-	int count, i, ret = 0;
+	int count, i, k, ret = 0;
 
 	(void)force_dma;
 	if (dev->iommu && dev->iommu->iommu_dev)
@@ -1025,10 +1060,15 @@ int of_dma_configure(struct device *dev, struct device_node *np, bool force_dma)
 		return count == -ENOENT ? 0 : count;
 
 	for (i = 0; i < count; i++) {
+		/* the kernel's of_phandle_args is uninitialised stack */
+		for (k = 0; k < MAX_PHANDLE_ARGS; k++)
+			args.args[k] = OF_MODEL_CELL_POISON;
 		ret = of_parse_phandle_with_args(np, "iommus", "#iommu-cells", i, &args);
 		if (ret)
 			break;
 		ret = of_iommu_xlate(dev, &args);
+		if (!ret)
+			check_xlate_cells(dev, &args);
 		of_node_put(args.np);
 		if (ret)
 			break;

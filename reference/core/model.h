@@ -65,6 +65,16 @@ struct platform_device *platform_model_device_create(struct device_node *np,
 						     const char *name, int id,
 						     phys_addr_t base, size_t size);
 
+/*
+ * What of_dma_configure leaves in the phandle cells the device tree does not
+ * fill (the kernel's are uninitialised stack): a plausible stream id, so a
+ * driver that reads them unchecked accepts it (of-xlate-args-count).
+ */
+#define OF_MODEL_CELL_POISON	13u
+
+/* Some live platform device has a MEM resource overlapping [start, start + size). */
+bool platform_model_is_mmio(phys_addr_t start, size_t size);
+
 /* dma-iommu MSI path: the IOVA a device must write to reach @doorbell. */
 int iommu_dma_map_msi(struct device *dev, phys_addr_t doorbell, dma_addr_t *iova);
 /*

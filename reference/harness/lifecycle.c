@@ -18,9 +18,10 @@
 #include "lifecycle.h"
 
 #define NR_MMUS		2
-#define NR_CLIENTS	4
+#define NR_CLIENTS	5
 #define REG_WORDS	64
 #define CLIENT_BAD	3
+#define CLIENT_NOCELLS	4	/* its IOMMU node says #iommu-cells = 0 while it probes */
 
 struct world {
 	struct device_node *mmu_np[NR_MMUS];
@@ -73,6 +74,43 @@ static struct device_node *client_node(const char *name, struct device_node *mmu
 	return np;
 }
 
+/* "iommus = <&mmu>": no cell, for an IOMMU node with #iommu-cells = 0. */
+static struct device_node *client_node_nocells(const char *name, struct device_node *mmu)
+{
+	struct device_node *np = of_model_node_create(name, NULL);
+
+	if (!np)
+		return NULL;
+	if (of_model_set_u32s(np, "iommus", &mmu->phandle, 1)) {
+		of_model_node_destroy(np);
+		return NULL;
+	}
+	return np;
+}
+
+/*
+ * A malformed device tree: the IOMMU node's #iommu-cells is 0 while the
+ * no-cell master is configured (changed in place: no allocation).
+ */
+static int configure_nocells(struct device *dev, struct device_node *mmu)
+{
+	struct property *pp = of_find_property(mmu, "#iommu-cells", NULL);
+	u32 *cells = pp ? (u32 *)pp->value : NULL;
+	u32 saved;
+	int ret;
+
+	if (!cells)
+		return -ENODEV;
+	saved = *cells;
+	*cells = 0;
+	ret = of_dma_configure(dev, dev->of_node, true);
+	*cells = saved;
+	/* of_xlate must refuse an entry without its stream ID cell */
+	if (ret == -EINVAL)
+		return 0;
+	return ret ? ret : -EIO;
+}
+
 static int build_tree(struct world *w)
 {
 	static const u32 direct_base = 0x100000, direct_size = SZ_64K;
@@ -86,6 +124,7 @@ static int build_tree(struct world *w)
 	w->client_np[1] = client_node("master-b", w->mmu_np[0], 2);
 	w->client_np[2] = client_node("master-c", w->mmu_np[1], 0);
 	w->client_np[CLIENT_BAD] = client_node("master-bad-sid", w->mmu_np[0], 99);
+	w->client_np[CLIENT_NOCELLS] = client_node_nocells("master-no-cells", w->mmu_np[0]);
 	for (i = 0; i < NR_CLIENTS; i++)
 		if (!w->client_np[i])
 			return -ENOMEM;
@@ -144,6 +183,12 @@ static int configure_clients(struct world *w)
 	for (i = 0; i < NR_CLIENTS; i++) {
 		struct device *dev = &w->client[i]->dev;
 
+		if (i == CLIENT_NOCELLS) {
+			ret = configure_nocells(dev, w->mmu_np[0]);
+			if (ret)
+				return ret;
+			continue;
+		}
 		ret = of_dma_configure(dev, dev->of_node, true);
 		if (i == CLIENT_BAD) {
 			/* stream ID out of range: of_xlate must refuse it */

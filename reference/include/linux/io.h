@@ -41,4 +41,16 @@ static inline void *phys_to_virt(phys_addr_t addr)
 	return (void *)(uintptr_t)addr;
 }
 
+/* The model's register windows are memory: ioremap is the identity. */
+static inline void __iomem *ioremap(phys_addr_t addr, size_t size)
+{
+	(void)size;
+	return (void __iomem *)(uintptr_t)addr;
+}
+
+static inline void iounmap(volatile void __iomem *addr)
+{
+	(void)addr;
+}
+
 #endif /* _LINUX_IO_H */

@@ -1,0 +1,15 @@
+/* The register window mapped with IOMMU_MMIO. */
+#include <linux/iommu.h>
+#include <linux/platform_device.h>
+
+int rsok_map_regs(struct iommu_domain *domain, struct platform_device *pdev,
+		  unsigned long iova)
+{
+	struct resource *res = platform_get_resource(pdev, IORESOURCE_MEM, 0);
+
+	if (!res)
+		return -ENODEV;
+	/* ok: map-prot */
+	return iommu_map(domain, iova, res->start, resource_size(res),
+			 IOMMU_READ | IOMMU_WRITE | IOMMU_MMIO, GFP_KERNEL);
+}
