@@ -198,6 +198,56 @@ static const char *paging_alloc(const struct fx_var *ops)
 	return NULL;
 }
 
+static bool init_has_map_op(const struct fx_init *in);
+
+/* An expression that is, or holds (&(struct ...){ ... }), an initialiser with a map op. */
+static bool expr_has_map_op(const struct fx_expr *e)
+{
+	unsigned i;
+
+	if (!e)
+		return false;
+	if (e->init && init_has_map_op(e->init))
+		return true;
+	for (i = 0; i < e->nkids; i++)
+		if (expr_has_map_op(e->kids[i]))
+			return true;
+	return false;
+}
+
+static bool init_has_map_op(const struct fx_init *in)
+{
+	unsigned i;
+
+	for (i = 0; i < in->nfields; i++) {
+		const struct fx_init_field *f = &in->fields[i];
+
+		if (f->inactive)
+			continue;
+		if (f->field && table_has("map-op", f->field))
+			return true;
+		if (expr_has_map_op(f->value))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Does any initialiser of the file give a domain a way to map (.map_pages,
+ * .map)?  A driver whose domains have none (fsl_pamu: windows, not page
+ * tables) hands out no paging domain: iommu_map() fails on it whatever the
+ * bitmap says.
+ */
+static bool tu_has_map_op(const struct fx_tu *tu)
+{
+	unsigned i;
+
+	for (i = 0; i < tu->nvars; i++)
+		if (tu->vars[i].init && init_has_map_op(tu->vars[i].init))
+			return true;
+	return false;
+}
+
 static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 			    const struct fx_var *ops)
 {
@@ -211,7 +261,7 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 
 	/* a struct iommu_ops without the field (a partial model of one) has no such contract */
 	if (!ops->init || ops->is_array || !(alloc = paging_alloc(ops)) ||
-	    !q_layout_has(tu, "iommu_ops.pgsize_bitmap"))
+	    !q_layout_has(tu, "iommu_ops.pgsize_bitmap") || !tu_has_map_op(tu))
 		return;
 	bm = fx_init_get(ops->init, "pgsize_bitmap");
 	if (bm && !bm->inactive && !(const_value(bm->value, &v) && !v)) {

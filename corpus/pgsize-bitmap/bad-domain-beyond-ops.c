@@ -17,7 +17,14 @@ static struct iommu_domain *bo_domain_alloc(unsigned int type)
 	return d;
 }
 
+static int bo_map(struct iommu_domain *domain, unsigned long iova, phys_addr_t paddr,
+		  size_t size, int prot, gfp_t gfp)
+{
+	return 0;
+}
+
 const struct iommu_ops bo_ops = {
+	.map		= bo_map,
 	.domain_alloc	= bo_domain_alloc,
 	.device_group	= generic_device_group,
 	.pgsize_bitmap	= SZ_4K | SZ_2M,

@@ -21,8 +21,15 @@ static struct iommu_domain *nb_domain_alloc(unsigned int type)
 	return &nd->domain;
 }
 
+static int nb_map(struct iommu_domain *domain, unsigned long iova, phys_addr_t paddr,
+		  size_t size, int prot, gfp_t gfp)
+{
+	return 0;
+}
+
 /* expect: pgsize-bitmap */
 const struct iommu_ops nb_ops = {
+	.map		= nb_map,
 	.domain_alloc	= nb_domain_alloc,
 	.device_group	= generic_device_group,
 };

@@ -11,6 +11,7 @@ struct iommu_domain {
 };
 
 struct iommu_ops {
+	int (*map)(struct iommu_domain *domain, unsigned long iova);
 	struct iommu_domain *(*domain_alloc)(unsigned int type);
 	unsigned long pgsize_bitmap;
 };
@@ -34,7 +35,13 @@ static struct iommu_domain *ot_domain_alloc(unsigned int type)
 	return &od->domain;
 }
 
+static int ot_map(struct iommu_domain *domain, unsigned long iova)
+{
+	return 0;
+}
+
 /* expect: pgsize-bitmap */
 const struct iommu_ops ot_ops = {
+	.map		= ot_map,
 	.domain_alloc	= ot_domain_alloc,
 };

@@ -13,6 +13,7 @@ struct iommu_domain {
 };
 
 struct iommu_ops {
+	int (*map)(struct iommu_domain *domain, unsigned long iova);
 	struct iommu_domain *(*domain_alloc_paging)(struct device *dev);
 	unsigned long pgsize_bitmap;
 };
@@ -26,7 +27,13 @@ static struct iommu_domain *pa_alloc_paging(struct device *dev)
 	return d;
 }
 
+static int pa_map(struct iommu_domain *domain, unsigned long iova)
+{
+	return 0;
+}
+
 /* expect: pgsize-bitmap */
 const struct iommu_ops pa_ops = {
+	.map		= pa_map,
 	.domain_alloc_paging	= pa_alloc_paging,
 };

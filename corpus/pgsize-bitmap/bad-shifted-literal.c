@@ -17,7 +17,14 @@ static struct iommu_domain *sl_domain_alloc(unsigned int type)
 	return &sd->domain;
 }
 
+static int sl_map(struct iommu_domain *domain, unsigned long iova, phys_addr_t paddr,
+		  size_t size, int prot, gfp_t gfp)
+{
+	return 0;
+}
+
 const struct iommu_ops sl_ops = {
+	.map		= sl_map,
 	.domain_alloc	= sl_domain_alloc,
 	.device_group	= generic_device_group,
 	.pgsize_bitmap	= 0x1000UL | 0x100000UL,

@@ -22,7 +22,14 @@ static struct iommu_domain *db_domain_alloc(unsigned int type)
 }
 
 /* ok: pgsize-bitmap */
+static int db_map(struct iommu_domain *domain, unsigned long iova, phys_addr_t paddr,
+		  size_t size, int prot, gfp_t gfp)
+{
+	return 0;
+}
+
 const struct iommu_ops db_ops = {
+	.map		= db_map,
 	.domain_alloc	= db_domain_alloc,
 	.device_group	= generic_device_group,
 };

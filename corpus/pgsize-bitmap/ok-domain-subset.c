@@ -21,7 +21,14 @@ static struct iommu_domain *ds_domain_alloc(unsigned int type)
 }
 
 /* ok: pgsize-bitmap */
+static int ds_map(struct iommu_domain *domain, unsigned long iova, phys_addr_t paddr,
+		  size_t size, int prot, gfp_t gfp)
+{
+	return 0;
+}
+
 const struct iommu_ops ds_ops = {
+	.map		= ds_map,
 	.domain_alloc	= ds_domain_alloc,
 	.device_group	= generic_device_group,
 	.pgsize_bitmap	= SZ_4K | SZ_2M | SZ_1G,

@@ -12,8 +12,15 @@ static struct iommu_domain *pf_domain_alloc(unsigned int type)
 	return kzalloc(sizeof(struct iommu_domain), GFP_KERNEL);
 }
 
+static int pf_map(struct iommu_domain *domain, unsigned long iova, phys_addr_t paddr,
+		  size_t size, int prot, gfp_t gfp)
+{
+	return 0;
+}
+
 /* ok: pgsize-bitmap */
 static struct iommu_ops pf_ops = {
+	.map		= pf_map,
 	.domain_alloc	= pf_domain_alloc,
 	.device_group	= generic_device_group,
 };
