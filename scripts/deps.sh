@@ -5,7 +5,7 @@
 #   SKIP_APT=1   never call apt-get (fail if a package is missing)
 set -euo pipefail
 
-PKGS=(build-essential pkg-config libclang-dev clang libtree-sitter-dev
+PKGS=(build-essential pkg-config libclang-dev clang libclang-rt-14-dev libtree-sitter-dev
       libcriterion-dev libjson-c-dev sparse coccinelle git python3 npm libicu72)
 TS_C_VERSION=0.23.6
 SARIF_MULTITOOL_VERSION=5.7.0
