@@ -140,7 +140,6 @@ TEST_PROGS += $(BUILD)/tests/test-fixcheck
 TEST_PROGS += $(BUILD)/tests/test-parse
 TEST_PROGS += $(BUILD)/tests/test-fuzz-replay
 
-
 .PHONY: fuzz fuzz-build fuzz-smoke
 .PHONY: fix-mutants all run check check-all check-corpus lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check kernel-check-all deps clean install sarif-validate
