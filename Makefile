@@ -2,6 +2,7 @@
 #   make            build ./iommu-lint
 #   make run        install dependencies (as root), build, scan the bundled default
 #   make check      all tests (SAN=1: with ASan+UBSan)
+#   make fuzz       libFuzzer harnesses in build-fuzz/; make fuzz-smoke runs each FUZZ_TIME=60 s
 #   make kernel-check KVER=6.12 KARCH=x86_64   real-kernel scan vs triaged snapshot (KARCH: x86_64, arm64, arm)
 #   make bench      iommu-lint -p vs clang -fsyntax-only on one kernel DB
 #   make kbuild-check KVER=6.12 KARCH=x86_64   make C=2 CHECK=iommu-lint vs -p mode
@@ -58,7 +59,17 @@ ifeq ($(SAN),1)
 CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
 endif
-BUILD := build$(if $(filter 1,$(SAN)),-san)
+# FUZZ=1: the libFuzzer build of tests/fuzz/ (make fuzz), clang with coverage
+# and ASan+UBSan on every object, in build-fuzz/.
+FUZZ ?= 0
+FUZZ_CC ?= clang
+ifeq ($(FUZZ),1)
+CC := $(FUZZ_CC)
+CFLAGS += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+BUILD := build$(if $(filter 1,$(SAN)),-san)$(if $(filter 1,$(FUZZ)),-fuzz)
 # The sanitised checker lives in build-san/ so a plain build never reuses it.
 LINT := $(if $(filter 1,$(SAN)),$(BUILD)/iommu-lint,iommu-lint)
 
@@ -156,6 +167,9 @@ TEST_PROGS += $(BUILD)/tests/test-config
 TEST_PROGS += $(BUILD)/tests/test-parse
 TEST_PROGS += $(BUILD)/tests/test-prefilter
 TEST_PROGS += $(BUILD)/tests/test-levels
+TEST_PROGS += $(BUILD)/tests/test-fuzz-replay
+
+.PHONY: fuzz fuzz-build fuzz-smoke
 
 .PHONY: fix-mutants all run check check-all check-corpus html-check lint-rules check-docs docs bench kernel-db kernel-scan \
 	kernel-check kernel-check-all deps clean install sarif-validate
@@ -313,6 +327,44 @@ $(BUILD)/tests/testutil.o: tests/testutil.c
 	@mkdir -p $(dir $@)
 	$(qecho) "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+
+# libFuzzer harnesses, one per input parser (tests/fuzz/, docs/reliability.md);
+# make fuzz-smoke runs each FUZZ_TIME seconds after replaying its regressions.
+FUZZERS := baseline compdb gitdiff kbuild merge suppress ts
+FUZZ_TIME ?= 60
+FUZZ_PROGS := $(patsubst %,$(BUILD)/fuzz/fuzz-%,$(FUZZERS))
+
+$(BUILD)/fuzz/fuzzutil.o: tests/fuzz/fuzzutil.c tests/fuzz/fuzz.h
+	@mkdir -p $(dir $@)
+	$(qecho) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(BUILD)/fuzz/fuzzutil.o $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(qecho) "  FUZZ    $@"
+	$(Q)$(CC) $(CFLAGS) $(CHECKER_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< \
+		$(BUILD)/fuzz/fuzzutil.o $(LIB_OBJS) $(CHECKER_LIBS)
+
+fuzz-build: $(FUZZ_PROGS)
+
+# the same harnesses without libFuzzer, replaying seeds and regressions in make check
+FUZZ_REPLAY_OBJS := $(patsubst %,$(BUILD)/tests/fuzz-replay-%.o,$(FUZZERS))
+
+$(BUILD)/tests/fuzz-replay-%.o: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h
+	@mkdir -p $(dir $@)
+	$(qecho) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) $(CHECKER_CFLAGS) -DLLVMFuzzerTestOneInput=fuzz_$* -c -o $@ $<
+
+$(BUILD)/tests/test-fuzz-replay: $(BUILD)/tests/test-fuzz-replay.o $(FUZZ_REPLAY_OBJS) \
+		$(BUILD)/fuzz/fuzzutil.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
+
+fuzz: deps
+	$(Q)$(MAKE) --no-print-directory FUZZ=1 fuzz-build
+
+fuzz-smoke: fuzz
+	$(Q)scripts/fuzz.sh build-fuzz $(FUZZ_TIME) $(FUZZERS)
 
 deps:
 	$(Q)scripts/deps.sh
@@ -496,6 +548,6 @@ dist:
 FORCE:
 
 clean:
-	rm -rf build build-san iommu-lint iommu-lint-*.tar.gz
+	rm -rf build build-san build-fuzz iommu-lint iommu-lint-*.tar.gz
 
--include $(shell find build build-san -name '*.d' 2>/dev/null)
+-include $(shell find build build-san build-fuzz -name '*.d' 2>/dev/null)

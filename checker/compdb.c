@@ -320,12 +320,56 @@ int jobs_dedupe(struct job_list *jobs)
 	return 0;
 }
 
+/*
+ * libclang says why a compile DB does not load on stderr, over several lines
+ * ("LIBCLANG TOOLING ERROR: fixed-compilation-database: ...\n
+ * json-compilation-database: Unknown key: ...\n\n").  Catch it (no other
+ * thread runs yet) and keep the json-compilation-database line, or the first
+ * one, in why: the run says it in its own one line.
+ */
+static CXCompilationDatabase load_db(const char *dir, CXCompilationDatabase_Error *cerr,
+				     char *why, size_t whylen)
+{
+	static const char prefix[] = "LIBCLANG TOOLING ERROR: ";
+	CXCompilationDatabase db;
+	FILE *tmp = tmpfile();
+	char line[400];
+	int saved = -1;
+
+	why[0] = '\0';
+	fflush(stderr);
+	if (tmp)
+		saved = dup(STDERR_FILENO);
+	if (saved >= 0 && dup2(fileno(tmp), STDERR_FILENO) < 0) {
+		close(saved);
+		saved = -1;
+	}
+	db = clang_CompilationDatabase_fromDirectory(dir, cerr);
+	if (saved >= 0) {
+		fflush(stderr);
+		dup2(saved, STDERR_FILENO);
+		close(saved);
+		rewind(tmp);
+		while (fgets(line, sizeof(line), tmp)) {
+			char *l = line + (strncmp(line, prefix, sizeof(prefix) - 1) ? 0 :
+					  sizeof(prefix) - 1);
+
+			l[strcspn(l, "\r\n")] = '\0';
+			if (*l && (!why[0] || !strncmp(l, "json-compilation-database:", 26)))
+				snprintf(why, whylen, ": %s", l);
+		}
+	}
+	if (tmp)
+		fclose(tmp);
+	return db;
+}
+
 int compdb_load(const char *path, struct job_list *jobs, char *err, size_t errlen)
 {
 	CXCompilationDatabase_Error cerr;
 	CXCompilationDatabase db;
 	CXCompileCommands cmds;
-	char *dir = NULL, *tmpdir = NULL, *dbfile = NULL;
+	char *dir = NULL, *tmpdir = NULL, *dbfile = NULL, why[512];
 	unsigned i, n;
 	int ret;
 
@@ -335,9 +379,9 @@ int compdb_load(const char *path, struct job_list *jobs, char *err, size_t errle
 	ret = validate_json(dbfile, err, errlen);
 	if (ret)
 		goto out;
-	db = clang_CompilationDatabase_fromDirectory(dir, &cerr);
+	db = load_db(dir, &cerr, why, sizeof(why));
 	if (cerr != CXCompilationDatabase_NoError || !db) {
-		snprintf(err, errlen, "%s: libclang cannot load this compile database", dbfile);
+		snprintf(err, errlen, "%s: libclang cannot load this compile database%s", dbfile, why);
 		ret = -EINVAL;
 		goto out;
 	}

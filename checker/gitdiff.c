@@ -659,3 +659,9 @@ unsigned gitdiff_filter(const struct git_diff *d, const struct fx_program *prog,
 	f->n = keep;
 	return removed;
 }
+
+/* The -U0 patch parser on its own (tests/fuzz): text is modified, d->top set by the caller. */
+int gitdiff_parse(char *text, struct git_diff *d)
+{
+	return parse_patch(text, d);
+}

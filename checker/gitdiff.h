@@ -49,6 +49,8 @@ int run_git(const char *top, const char *const *args, char **out, size_t *outlen
  * repository, unknown revision).
  */
 int gitdiff_read(const char *rev, struct git_diff *d, char *err, size_t errlen);
+/* Read the text of a git diff -U0 into d (d->top set); 0 or -ENOMEM. */
+int gitdiff_parse(char *text, struct git_diff *d);
 void gitdiff_free(struct git_diff *d);
 /*
  * f->deleted: write the index copy of f (git cat-file blob :rel) into a new

@@ -7,7 +7,7 @@
 #   SKIP_APT=1   never call apt-get (fail if a package is missing)
 set -euo pipefail
 
-PKGS=(build-essential pkg-config libclang-dev clang
+PKGS=(build-essential pkg-config libclang-dev clang libclang-rt-14-dev
       libcriterion-dev libjson-c-dev sparse coccinelle git python3 npm libicu72
       pre-commit)
 TS_VERSION=0.25.1

@@ -91,8 +91,10 @@ static char *apply(const struct fx_tu *tu, const struct fg_fix *fix)
 	return out;
 }
 
+/* tu must be zeroed or set before: its arena (the line table, edit.c) is freed. */
 static void set_tu(struct fx_tu *tu, const char *src)
 {
+	arena_free(&tu->arena);
 	memset(tu, 0, sizeof(*tu));
 	tu->file = FILE_NAME;
 	tu->src = src;
@@ -125,7 +127,7 @@ Test(fixgen, put_before_returns_with_braces)
 	struct fx_stmt *r1;
 	struct fx_func fn = if_func(&r1);
 	struct fx_loc l1 = { FILE_NAME, 5, 3 }, l2 = { FILE_NAME, 6, 2 };
-	struct fx_tu tu;
+	struct fx_tu tu = { 0 };
 	char *out;
 
 	set_tu(&tu, if_src);
@@ -143,6 +145,7 @@ Test(fixgen, put_before_returns_with_braces)
 			      "\treturn 0;\n"
 			      "}\n");
 	free(out);
+	arena_free(&tu.arena);
 }
 
 Test(fixgen, refuses_else_branch_same_line_and_macro)
@@ -153,7 +156,7 @@ Test(fixgen, refuses_else_branch_same_line_and_macro)
 	struct fx_stmt *r1;
 	struct fx_func fn = if_func(&r1);
 	struct fx_loc l1 = { FILE_NAME, 5, 3 }, l3 = { FILE_NAME, 3, 9 }, lm = { FILE_NAME, 3, 2 };
-	struct fx_tu tu;
+	struct fx_tu tu = { 0 };
 
 	set_tu(&tu, if_src);
 	fn.body->kids[0]->nkids = 2;
@@ -175,6 +178,7 @@ Test(fixgen, refuses_else_branch_same_line_and_macro)
 	cr_assert(!fg_insert_before_exit(&fix, &tu, &fn, &lm, "put(x)"));
 	cr_assert(strstr(fix.why, "macro"), "%s", fix.why);
 	cr_assert_eq(fix.n, 0);
+	arena_free(&tu.arena);
 }
 
 Test(fixgen, void_closing_brace_and_label)
@@ -184,7 +188,7 @@ Test(fixgen, void_closing_brace_and_label)
 	struct fg_fix fix = { 0 };
 	struct fx_func fn = { .name = "g", .end_line = 6 };
 	struct fx_loc lr = { FILE_NAME, 5, 2 }, lb = { FILE_NAME, 4, 1 };
-	struct fx_tu tu;
+	struct fx_tu tu = { 0 };
 	char *out;
 
 	set_tu(&tu, src);
@@ -209,6 +213,7 @@ Test(fixgen, void_closing_brace_and_label)
 	out = apply(&tu, &fix);
 	cr_assert_str_eq(out, "void g(void)\n{\n\tfoo();\n\tput(x);\n}\n");
 	free(out);
+	arena_free(&tu.arena);
 }
 
 Test(fixgen, check_result_and_wrap)
@@ -217,7 +222,7 @@ Test(fixgen, check_result_and_wrap)
 	struct fg_fix fix = { 0 };
 	struct fx_stmt *s = stmt(FXS_EXPR, 1, 2, 0);
 	struct fx_expr *m = expr(FXE_MEMBER, "p->grp", 3, 12);
-	struct fx_tu tu;
+	struct fx_tu tu = { 0 };
 	char *out;
 
 	set_tu(&tu, src);
@@ -235,6 +240,7 @@ Test(fixgen, check_result_and_wrap)
 	m->kids[0]->loc.col = 10;	/* spelled otherwise: refused */
 	cr_assert(!fg_wrap_expr(&fix, &tu, m, "ref(", ")"));
 	cr_assert(strstr(fix.why, "macro"));
+	arena_free(&tu.arena);
 }
 
 Test(fixgen, check_result_with_undo_in_braces)
@@ -242,7 +248,7 @@ Test(fixgen, check_result_with_undo_in_braces)
 	static const char src[] = "\tfoo(a);\n\treturn 0;\n";
 	struct fg_fix fix = { 0 };
 	struct fx_stmt *s = stmt(FXS_EXPR, 1, 2, 0);
-	struct fx_tu tu;
+	struct fx_tu tu = { 0 };
 	char *out;
 
 	set_tu(&tu, src);
@@ -255,6 +261,7 @@ Test(fixgen, check_result_with_undo_in_braces)
 	free(s->expr);
 	free(s->kids);
 	free(s);
+	arena_free(&tu.arena);
 }
 
 /* Calls of rules/data/no-effects.tbl have none; writes and unknown calls do. */

@@ -175,3 +175,22 @@ Test(parse, rules_do_not_need_the_callers_stack)
 				  "-Ireference/include >/dev/null 2>&1", lint_path(), elif, FIX_BAD),
 		     1, "a 1 MiB main stack is not enough");
 }
+
+/* libclang's reason a compile DB does not load, several lines on stderr, becomes our one line. */
+Test(parse, tooling_error_is_one_line)
+{
+	static const char db[] = "[{\"directory\": \"/tmp\", \"file\": \"a.c\", "
+				 "\"command\": \"cc -c a.c\", \"oetput\": \"a.o\"}]\n";
+	char p[PATH_MAX];
+	char *argv[] = { (char *)lint_path(), "-p", tmpdir, NULL };
+	struct run r;
+
+	snprintf(p, sizeof(p), "%s/compile_commands.json", tmpdir);
+	cr_assert_eq(write_file(p, db, sizeof(db) - 1), 0);
+	cr_assert_eq(run_argv(argv, &r), 0);
+	assert_tool_failure(&r, "compile_commands.json: libclang cannot load this compile database: "
+				"json-compilation-database: Unknown key: \"\"oetput\"\"");
+	cr_assert_null(strstr(r.err, "LIBCLANG TOOLING ERROR"), "%s", r.err);
+	cr_assert_eq(count_substr(r.err, "\n"), 1, "one line: %s", r.err);
+	run_free(&r);
+}

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * test-fuzz-replay.c - every libFuzzer harness of tests/fuzz/ on its seed
+ * corpus and on the inputs that once crashed it (tests/fuzz/NAME/regressions),
+ * in the ordinary build: make check (and SAN=1) keeps them fixed without
+ * clang's libFuzzer.
+ */
+#include <dirent.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "testutil.h"
+
+int fuzz_baseline(const uint8_t *data, size_t size);
+int fuzz_compdb(const uint8_t *data, size_t size);
+int fuzz_gitdiff(const uint8_t *data, size_t size);
+int fuzz_kbuild(const uint8_t *data, size_t size);
+int fuzz_merge(const uint8_t *data, size_t size);
+int fuzz_suppress(const uint8_t *data, size_t size);
+int fuzz_ts(const uint8_t *data, size_t size);
+
+TestSuite(fuzz_replay, .timeout = 120);
+
+/* Each file of tests/fuzz/name/sub through fn; how many there were. */
+static unsigned replay_dir(const char *name, const char *sub,
+			   int (*fn)(const uint8_t *data, size_t size))
+{
+	char dir[PATH_MAX], path[PATH_MAX];
+	struct dirent *de;
+	unsigned n = 0;
+	size_t len;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "tests/fuzz/%s/%s", name, sub);
+	d = opendir(dir);
+	if (!d)
+		return 0;
+	while ((de = readdir(d))) {
+		char *data;
+
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		data = read_file(path, &len);
+		cr_assert(data, "cannot read %s", path);
+		cr_assert_eq(fn((const uint8_t *)data, len), 0, "%s", path);
+		free(data);
+		n++;
+	}
+	closedir(d);
+	return n;
+}
+
+static void replay(const char *name, int (*fn)(const uint8_t *data, size_t size))
+{
+	cr_assert_gt(replay_dir(name, "seeds", fn), 0, "no seeds for %s", name);
+	replay_dir(name, "regressions", fn);
+	cr_assert_eq(fn((const uint8_t *)"", 0), 0, "empty input");
+}
+
+Test(fuzz_replay, baseline) { replay("baseline", fuzz_baseline); }
+Test(fuzz_replay, compdb) { replay("compdb", fuzz_compdb); }
+Test(fuzz_replay, gitdiff) { replay("gitdiff", fuzz_gitdiff); }
+Test(fuzz_replay, kbuild) { replay("kbuild", fuzz_kbuild); }
+Test(fuzz_replay, merge) { replay("merge", fuzz_merge); }
+Test(fuzz_replay, suppress) { replay("suppress", fuzz_suppress); }
+Test(fuzz_replay, ts) { replay("ts", fuzz_ts); }
