@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{ .rule = 1, .file = strdup("drv.c"), .line = 9, .symbol = strdup(""),
 		  .message = strdup("m") },
 	};
-	struct findings f = { .n = 2, .cap = 2 };
+	struct findings f = { .n = 2, .cap = 2 }, keep = { 0 };
 	struct baseline *b = NULL;
 	char err[512];
 
@@ -23,9 +23,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	memcpy(f.v, v, sizeof(v));
 	if (!baseline_load(fuzz_write("baseline.json", data, size), &b, err, sizeof(err))) {
-		baseline_filter(b, &f);
+		baseline_filter(b, &f, &keep, "fuzz");
 		baseline_free(b);
 	}
 	findings_free(&f);
+	findings_free(&keep);
 	return 0;
 }

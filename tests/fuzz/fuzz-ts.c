@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static void *fe;
 	static int ready;
 	struct tu_job job = { .file = "fuzz.c", .directory = "/" };
-	struct findings out = { 0 };
+	struct findings out = { 0 }, kept = { 0 };
 	struct fx_program prog = { 0 };
 	struct fx_tu *tu;
 	struct pp_map map;
@@ -51,9 +51,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		prog.tus = &tu;
 		if (!fx_program_index(&prog)) {
 			engine_run(&rs, &prog, &out);
-			suppress_apply(&prog, &out);
+			suppress_apply(&prog, &out, &kept);
 		}
 		findings_free(&out);
+		findings_free(&kept);
 		prog.tus = NULL;
 		prog.ntus = 0;
 		fx_program_free(&prog);
