@@ -50,6 +50,7 @@ static const char *const known_rules[] = {
 	"embedded-device-release",
 	"of-xlate-presence",
 	"ops-api",
+	"probe-device-release",
 	"register-unwind",
 	"resv-region",
 };

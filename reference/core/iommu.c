@@ -896,6 +896,37 @@ static int iommu_setup_default_domain(struct iommu_group *group,
 	return iommu_create_device_direct_mappings(group->default_domain, dev);
 }
 
+/*
+ * probe_device and release_device pair up (probe-device-release): a failed
+ * probe_device is never followed by release_device, so it must leave none
+ * of its own allocations behind; release_device frees the per-device data
+ * it finds attached (dev_iommu_priv_set) when that is an allocation.
+ */
+static struct iommu_device *iommu_call_probe_device(const struct iommu_ops *ops,
+						    struct device *dev)
+{
+	unsigned long seq = kmem_alloc_count();
+	struct iommu_device *iommu_dev = ops->probe_device(dev);
+	unsigned long left;
+
+	if (IS_ERR(iommu_dev) && (left = kmem_live_since(seq)))
+		contract_violation("probe-device-unwind",
+				   "%s: probe_device failed (%ld) and left %lu allocation(s) of its own behind; the core never calls release_device for a failed probe",
+				   dev_name(dev), PTR_ERR(iommu_dev), left);
+	return iommu_dev;
+}
+
+static void iommu_call_release_device(const struct iommu_ops *ops, struct device *dev)
+{
+	void *priv = dev->iommu ? dev->iommu->priv : NULL;
+
+	ops->release_device(dev);
+	if (priv && kmem_is_live(priv))
+		contract_violation("release-device-priv",
+				   "%s: release_device left the per-device data %p attached by probe_device allocated",
+				   dev_name(dev), priv);
+}
+
 static int iommu_probe_device(struct device *dev)
 {
 	const struct iommu_ops *ops = dev_iommu_ops(dev);
@@ -905,7 +936,7 @@ static int iommu_probe_device(struct device *dev)
 
 	if (!ops || !ops->probe_device || !ops->device_group)
 		return -ENODEV;
-	iommu_dev = ops->probe_device(dev);
+	iommu_dev = iommu_call_probe_device(ops, dev);
 	if (IS_ERR(iommu_dev))
 		return (int)PTR_ERR(iommu_dev);
 	dev->iommu->iommu_dev = iommu_dev;
@@ -930,7 +961,7 @@ out_remove:
 	iommu_group_remove_device(dev);
 out_release:
 	if (ops->release_device)
-		ops->release_device(dev);
+		iommu_call_release_device(ops, dev);
 	dev->iommu->iommu_dev = NULL;
 	return ret;
 }
@@ -944,7 +975,7 @@ void iommu_release_device(struct device *dev)
 	if (dev->iommu->iommu_dev) {
 		iommu_group_remove_device(dev);
 		if (ops && ops->release_device)
-			ops->release_device(dev);
+			iommu_call_release_device(ops, dev);
 		dev->iommu->iommu_dev = NULL;
 	}
 	iommu_fwspec_free(dev);
