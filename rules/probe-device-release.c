@@ -44,53 +44,9 @@ static const struct leak_words words = {
 	.untested = " (the allocation is never tested)",
 	.title = "Free what %s() allocated when probe_device fails",
 	.why = "When probe_device returns an error the IOMMU core does not call release_device, so what the callback allocated (and hung on the device with dev_iommu_priv_set()) before it failed is leaked. Free it before each failing return.",
+	.failure_only = true,
+	.attach_holds = true,
 };
-
-struct pd_arg {
-	struct rule_ctx *ctx;
-	const struct fx_tu *tu;
-};
-
-/* Keep the exits known to fail: a success exit hands the structure over. */
-static void on_defect(const struct cfg_leak *v, unsigned n, void *arg)
-{
-	const struct pd_arg *a = arg;
-	struct cfg_leak *f = calloc(n, sizeof(*f));
-	unsigned i, nf = 0;
-
-	if (!f)
-		return;
-	for (i = 0; i < n; i++)
-		if (v[i].exit == CFG_EXIT_FAILURE)
-			f[nf++] = v[i];
-	if (nf)
-		leak_report(a->ctx, a->tu, &words, f, nf);
-	free(f);
-}
-
-static void on_limit(const struct fx_func *fn, const char *why, void *arg)
-{
-	const struct pd_arg *a = arg;
-
-	leak_limit(a->ctx, fn, why);
-}
-
-static void check_failure_paths(struct rule_ctx *ctx, const struct fx_tu *tu,
-				const struct fx_func *fn)
-{
-	struct pd_arg a = { ctx, tu };
-	struct cfg_track t = {
-		.class = words.class,
-		.tu = tu,
-		.prog = ctx_program(ctx),
-		.arg = &a,
-		.defect = on_defect,
-		.limit = on_limit,
-		.attach_holds = true,
-	};
-
-	cfg_check_pairs(fn, &t);
-}
 
 struct attach_scan {
 	const struct fx_stmt *body;
@@ -228,7 +184,7 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu, const 
 		probe = fx_find_func(ctx_program(ctx), tu, name, &ptu);
 		if (!probe || !probe->body)
 			continue;
-		check_failure_paths(ctx, ptu, probe);
+		leak_check(ctx, ptu, probe, &words);
 		check_release(ctx, tu, ops, pf, probe, r->fields[2]);
 	}
 }
