@@ -49,7 +49,17 @@ struct iommu_dma_msi_page {
 
 struct iommu_dma_cookie {
 	struct list_head msi_page_list;
+	bool driver;		/* taken by the driver's domain_alloc (before 5.15) */
 };
+
+/*
+ * dma-cookie-pair: before 5.15 a driver's domain_alloc took the DMA cookie
+ * itself and the core never put it.  A cookie taken inside domain_alloc is
+ * therefore the driver's: a failed domain_alloc must not leave one behind,
+ * and the core leaves its put to the driver's domain_free.
+ */
+static int cookie_in_driver;
+static unsigned long cookies_live;
 
 static LIST_HEAD(iommu_device_list);
 static LIST_HEAD(iommu_group_list);
@@ -357,6 +367,8 @@ int iommu_get_dma_cookie(struct iommu_domain *domain)
 		return -ENOMEM;
 	kmem_label(cookie, "iommu_dma_cookie");
 	INIT_LIST_HEAD(&cookie->msi_page_list);
+	cookie->driver = cookie_in_driver > 0;
+	cookies_live++;
 	domain->iova_cookie = cookie;
 	return 0;
 }
@@ -367,18 +379,23 @@ int iommu_get_msi_cookie(struct iommu_domain *domain, dma_addr_t base)
 	return iommu_get_dma_cookie(domain);
 }
 
-void iommu_put_dma_cookie(struct iommu_domain *domain)
+static void iommu_dma_cookie_free(struct iommu_dma_cookie *cookie)
 {
-	struct iommu_dma_cookie *cookie = domain->iova_cookie;
 	struct iommu_dma_msi_page *msi, *tmp;
 
-	if (!cookie)
-		return;
 	list_for_each_entry_safe(msi, tmp, &cookie->msi_page_list, list) {
 		list_del(&msi->list);
 		kfree(msi);
 	}
 	kfree(cookie);
+	cookies_live--;
+}
+
+void iommu_put_dma_cookie(struct iommu_domain *domain)
+{
+	if (!domain->iova_cookie)
+		return;
+	iommu_dma_cookie_free(domain->iova_cookie);
 	domain->iova_cookie = NULL;
 }
 
@@ -387,11 +404,20 @@ static struct iommu_domain *__iommu_domain_alloc(const struct iommu_ops *ops,
 {
 	struct iommu_domain *domain;
 
+	unsigned long cookies = cookies_live;
+
 	if (!ops || !ops->domain_alloc)
 		return NULL;
+	cookie_in_driver++;
 	domain = ops->domain_alloc(type);
-	if (!domain)
+	cookie_in_driver--;
+	if (!domain) {
+		if (cookies_live != cookies)
+			contract_violation("dma-cookie-put",
+					   "domain_alloc(%u) failed after taking a DMA cookie it did not put",
+					   type);
 		return NULL;
+	}
 	domain->ops = ops;
 	domain->type = type;
 	if (!domain->pgsize_bitmap)
@@ -429,8 +455,20 @@ struct iommu_domain *iommu_paging_domain_alloc(struct device *dev)
 
 void iommu_domain_free(struct iommu_domain *domain)
 {
+	struct iommu_dma_cookie *cookie;
+
 	if (!domain)
 		return;
+	cookie = domain->iova_cookie;
+	if (cookie && cookie->driver) {
+		domain->ops->domain_free(domain);
+		if (kmem_is_live(cookie)) {
+			contract_violation("dma-cookie-put",
+					   "domain_free left the DMA cookie %p its domain_alloc took", cookie);
+			iommu_dma_cookie_free(cookie);
+		}
+		return;
+	}
 	iommu_put_dma_cookie(domain);
 	domain->ops->domain_free(domain);
 }
@@ -1138,4 +1176,6 @@ void iommu_model_reset(void)
 	INIT_LIST_HEAD(&iommu_device_list);
 	INIT_LIST_HEAD(&iommu_group_list);
 	iommu_group_next_id = 0;
+	cookie_in_driver = 0;
+	cookies_live = 0;
 }
