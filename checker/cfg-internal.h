@@ -45,10 +45,15 @@ struct pair {
 	const char *const *release;	/* "put_device(&$->dev)" */
 };
 
-/* A function that takes over the pointer passed as argument `arg`. */
+/*
+ * A function that takes over the pointer passed as argument `arg`; an
+ * attach row (dev_iommu_priv_set) only hangs it on a device, so a walk with
+ * cfg_track.attach_holds keeps following it.
+ */
 struct sink {
 	const char *name;
 	unsigned arg;		/* 1-based */
+	bool attach;
 };
 
 const struct pair *pair_of(const char *callee, const char *class);

@@ -133,6 +133,7 @@ struct cfg_track {
 	void *arg;
 	cfg_defect_fn defect;		/* called once per acquisition held at some exit */
 	cfg_limit_fn limit;		/* called when fn's walk hit a limit */
+	bool attach_holds;		/* pairs.tbl attach rows do not end tracking */
 };
 
 /*

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* leak-report.c - the finding, notes and fix of one leaked acquisition (see leak-report.h). */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "fixgen.h"
 #include "leak-report.h"
@@ -58,8 +59,22 @@ struct leak_arg {
 static void on_defect(const struct cfg_leak *v, unsigned n, void *arg)
 {
 	const struct leak_arg *a = arg;
+	struct cfg_leak *f;
+	unsigned i, nf = 0;
 
-	leak_report(a->ctx, a->tu, a->w, v, n);
+	if (!a->w->failure_only) {
+		leak_report(a->ctx, a->tu, a->w, v, n);
+		return;
+	}
+	f = calloc(n, sizeof(*f));
+	if (!f)
+		return;
+	for (i = 0; i < n; i++)
+		if (v[i].exit == CFG_EXIT_FAILURE)
+			f[nf++] = v[i];
+	if (nf)
+		leak_report(a->ctx, a->tu, a->w, f, nf);
+	free(f);
 }
 
 static void on_limit(const struct fx_func *fn, const char *why, void *arg)
@@ -80,6 +95,7 @@ int leak_check(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_fun
 		.arg = &a,
 		.defect = on_defect,
 		.limit = on_limit,
+		.attach_holds = w->attach_holds,
 	};
 
 	return cfg_check_pairs(fn, &t);

@@ -18,6 +18,8 @@ struct leak_words {
 	const char *untested;	/* said when no exit tested the result */
 	const char *title;	/* patch subject, "%s" the acquiring call */
 	const char *why;	/* patch body: the contract and its consequence */
+	bool failure_only;	/* report only exits known to fail (the rest hand over) */
+	bool attach_holds;	/* pairs.tbl attach rows do not end tracking */
 };
 
 void leak_report(struct rule_ctx *ctx, const struct fx_tu *tu, const struct leak_words *w,

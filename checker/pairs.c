@@ -33,9 +33,11 @@ static void load_pairs(void)
 		const struct tbl_row *r = &t->rows[i];
 		struct pair *p = &pairs[npairs];
 
-		if (r->nfields == 3 && !strcmp(r->fields[1], "sink")) {
+		if (r->nfields == 3 && (!strcmp(r->fields[1], "sink") ||
+					!strcmp(r->fields[1], "attach"))) {
 			sinks[nsinks].name = r->fields[0];
 			sinks[nsinks].arg = (unsigned)atoi(r->fields[2]);
+			sinks[nsinks].attach = !strcmp(r->fields[1], "attach");
 			nsinks++;
 			continue;
 		}

@@ -405,7 +405,8 @@ static void do_sink(struct walk *w, struct pstate *st, const struct fx_expr *cal
 	unsigned i;
 
 	for (i = 0; (k = sink_at(i)); i++)
-		if (!strcmp(k->name, call->name) && k->arg < call->nkids)
+		if (!strcmp(k->name, call->name) && k->arg < call->nkids &&
+		    !(k->attach && w->t->attach_holds))
 			arg = call->kids[k->arg];
 	for (i = 0; arg && i < w->nsites; i++) {
 		const struct site *s = &w->sites[i];

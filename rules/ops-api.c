@@ -231,6 +231,7 @@ struct call_scan {
 	struct rule_ctx *ctx;
 	const struct fx_func *fn;
 	unsigned version;
+	bool driver;		/* the TU defines an iommu_ops: driver-func rows apply */
 	char marker[64];
 };
 
@@ -240,15 +241,20 @@ static bool match_call(const struct fx_expr *e, void *arg)
 	const struct tbl_row *row;
 	char ver[16], now[16];
 
-	if (e->kind != FXE_CALL || !e->name || !(row = api_row("func", e->name)))
+	if (e->kind != FXE_CALL || !e->name)
+		return true;
+	row = api_row("func", e->name);
+	if (!row && c->driver)
+		row = api_row("driver-func", e->name);
+	if (!row)
 		return true;
 	if (c->version < q_parse_version(row->fields[3]))
 		return true;
 	fmt_version(q_parse_version(row->fields[3]), ver, sizeof(ver));
 	fmt_version(c->version, now, sizeof(now));
 	report_fix_note(c->ctx, report(c->ctx, &e->loc, c->fn->name,
-	       "%s() was removed from the IOMMU API in %s (this tree is >= %s: %s)%s%s",
-	       e->name, ver, now, c->marker,
+	       "%s() was removed from the IOMMU %sAPI in %s (this tree is >= %s: %s)%s%s",
+	       e->name, strcmp(row->fields[0], "func") ? "driver " : "", ver, now, c->marker,
 	       strcmp(row->fields[4], "-") ? "; use " : "",
 	       strcmp(row->fields[4], "-") ? row->fields[4] : ""), NO_FIX_PORT);
 	return true;
@@ -257,12 +263,16 @@ static bool match_call(const struct fx_expr *e, void *arg)
 static void match_func(struct rule_ctx *ctx, const struct fx_tu *tu, const struct fx_func *fn)
 {
 	struct call_scan c = { .ctx = ctx, .fn = fn };
+	unsigned i;
 
 	if (!fn->body)
 		return;
 	c.version = q_api_version(ctx, tu, c.marker, sizeof(c.marker));
 	if (!c.version)
 		return;
+	for (i = 0; i < tu->nvars && !c.driver; i++)
+		c.driver = tu->vars[i].init && tu->vars[i].record &&
+			   !strcmp(tu->vars[i].record, "iommu_ops");
 	fx_walk_stmt(fn->body, NULL, match_call, &c);
 }
 

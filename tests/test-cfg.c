@@ -178,6 +178,9 @@ static struct fx_tu *parse(const char *code)
 	return tu;
 }
 
+/* cfg_track.attach_holds for the next check_in() walks. */
+static bool follow_attach;
+
 static struct leaks check_in(const char *dir, const char *class, const char *code,
 			     const char *fn_name)
 {
@@ -185,7 +188,7 @@ static struct leaks check_in(const char *dir, const char *class, const char *cod
 	struct fx_tu *tus[] = { tu };
 	struct fx_program prog = { 1, tus, NULL };
 	struct leaks ls = { 0 };
-	struct cfg_track t = { class, tu, &prog, on_leak, &ls };
+	struct cfg_track t = { class, tu, &prog, on_leak, &ls, .attach_holds = follow_attach };
 	const struct fx_func *fn;
 
 	cr_assert_eq(fx_program_index(&prog), 0);
@@ -269,6 +272,35 @@ Test(cfg_pairs, sinks_take_over_the_pointer_not_what_is_read_from_it)
 
 	cr_assert_eq(listed.n, 0);
 	cr_assert_eq(read.n, 1);
+}
+
+Test(cfg_pairs, attach_rows_hand_over_unless_the_walk_follows_attachments)
+{
+	static const char code[] =
+		"struct m { int x; };\n"
+		"int g(struct m *m);\n"
+		"void *f(struct device *dev)\n"
+		"{\n"
+		"	struct m *m = kzalloc(sizeof(*m), GFP_KERNEL);\n"
+		"	if (!m)\n"
+		"		return ERR_PTR(-ENOMEM);\n"
+		"	dev_iommu_priv_set(dev, m);\n"
+		"	if (g(m))\n"
+		"		return ERR_PTR(-EINVAL);\n"
+		"	return dev;\n"
+		"}\n";
+	struct leaks sink, held;
+	unsigned i, failing = 0;
+
+	sink = check("alloc", code, "f");
+	follow_attach = true;
+	held = check("alloc", code, "f");
+	follow_attach = false;
+	cr_assert_eq(sink.n, 0);
+	cr_assert_eq(held.n, 2);
+	for (i = 0; i < held.n; i++)
+		failing += held.v[i].exit == CFG_EXIT_FAILURE;
+	cr_assert_eq(failing, 1);
 }
 
 Test(cfg_pairs, goto_to_wrong_label_names_the_label)

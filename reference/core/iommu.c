@@ -49,7 +49,17 @@ struct iommu_dma_msi_page {
 
 struct iommu_dma_cookie {
 	struct list_head msi_page_list;
+	bool driver;		/* taken by the driver's domain_alloc (before 5.15) */
 };
+
+/*
+ * dma-cookie-pair: before 5.15 a driver's domain_alloc took the DMA cookie
+ * itself and the core never put it.  A cookie taken inside domain_alloc is
+ * therefore the driver's: a failed domain_alloc must not leave one behind,
+ * and the core leaves its put to the driver's domain_free.
+ */
+static int cookie_in_driver;
+static unsigned long cookies_live;
 
 static LIST_HEAD(iommu_device_list);
 static LIST_HEAD(iommu_group_list);
@@ -356,6 +366,8 @@ int iommu_get_dma_cookie(struct iommu_domain *domain)
 		return -ENOMEM;
 	kmem_label(cookie, "iommu_dma_cookie");
 	INIT_LIST_HEAD(&cookie->msi_page_list);
+	cookie->driver = cookie_in_driver > 0;
+	cookies_live++;
 	domain->iova_cookie = cookie;
 	return 0;
 }
@@ -366,18 +378,23 @@ int iommu_get_msi_cookie(struct iommu_domain *domain, dma_addr_t base)
 	return iommu_get_dma_cookie(domain);
 }
 
-void iommu_put_dma_cookie(struct iommu_domain *domain)
+static void iommu_dma_cookie_free(struct iommu_dma_cookie *cookie)
 {
-	struct iommu_dma_cookie *cookie = domain->iova_cookie;
 	struct iommu_dma_msi_page *msi, *tmp;
 
-	if (!cookie)
-		return;
 	list_for_each_entry_safe(msi, tmp, &cookie->msi_page_list, list) {
 		list_del(&msi->list);
 		kfree(msi);
 	}
 	kfree(cookie);
+	cookies_live--;
+}
+
+void iommu_put_dma_cookie(struct iommu_domain *domain)
+{
+	if (!domain->iova_cookie)
+		return;
+	iommu_dma_cookie_free(domain->iova_cookie);
 	domain->iova_cookie = NULL;
 }
 
@@ -386,11 +403,20 @@ static struct iommu_domain *__iommu_domain_alloc(const struct iommu_ops *ops,
 {
 	struct iommu_domain *domain;
 
+	unsigned long cookies = cookies_live;
+
 	if (!ops || !ops->domain_alloc)
 		return NULL;
+	cookie_in_driver++;
 	domain = ops->domain_alloc(type);
-	if (!domain)
+	cookie_in_driver--;
+	if (!domain) {
+		if (cookies_live != cookies)
+			contract_violation("dma-cookie-put",
+					   "domain_alloc(%u) failed after taking a DMA cookie it did not put",
+					   type);
 		return NULL;
+	}
 	domain->ops = ops;
 	domain->type = type;
 	if (!domain->pgsize_bitmap)
@@ -466,8 +492,20 @@ struct iommu_domain *iommu_paging_domain_alloc(struct device *dev)
 
 void iommu_domain_free(struct iommu_domain *domain)
 {
+	struct iommu_dma_cookie *cookie;
+
 	if (!domain)
 		return;
+	cookie = domain->iova_cookie;
+	if (cookie && cookie->driver) {
+		domain->ops->domain_free(domain);
+		if (kmem_is_live(cookie)) {
+			contract_violation("dma-cookie-put",
+					   "domain_free left the DMA cookie %p its domain_alloc took", cookie);
+			iommu_dma_cookie_free(cookie);
+		}
+		return;
+	}
 	iommu_put_dma_cookie(domain);
 	domain->ops->domain_free(domain);
 }
@@ -949,6 +987,37 @@ static int iommu_setup_default_domain(struct iommu_group *group,
 	return iommu_create_device_direct_mappings(group->default_domain, dev);
 }
 
+/*
+ * probe_device and release_device pair up (probe-device-release): a failed
+ * probe_device is never followed by release_device, so it must leave none
+ * of its own allocations behind; release_device frees the per-device data
+ * it finds attached (dev_iommu_priv_set) when that is an allocation.
+ */
+static struct iommu_device *iommu_call_probe_device(const struct iommu_ops *ops,
+						    struct device *dev)
+{
+	unsigned long seq = kmem_alloc_count();
+	struct iommu_device *iommu_dev = ops->probe_device(dev);
+	unsigned long left;
+
+	if (IS_ERR(iommu_dev) && (left = kmem_live_since(seq)))
+		contract_violation("probe-device-unwind",
+				   "%s: probe_device failed (%ld) and left %lu allocation(s) of its own behind; the core never calls release_device for a failed probe",
+				   dev_name(dev), PTR_ERR(iommu_dev), left);
+	return iommu_dev;
+}
+
+static void iommu_call_release_device(const struct iommu_ops *ops, struct device *dev)
+{
+	void *priv = dev->iommu ? dev->iommu->priv : NULL;
+
+	ops->release_device(dev);
+	if (priv && kmem_is_live(priv))
+		contract_violation("release-device-priv",
+				   "%s: release_device left the per-device data %p attached by probe_device allocated",
+				   dev_name(dev), priv);
+}
+
 static int iommu_probe_device(struct device *dev)
 {
 	const struct iommu_ops *ops = dev_iommu_ops(dev);
@@ -958,7 +1027,7 @@ static int iommu_probe_device(struct device *dev)
 
 	if (!ops || !ops->probe_device || !ops->device_group)
 		return -ENODEV;
-	iommu_dev = ops->probe_device(dev);
+	iommu_dev = iommu_call_probe_device(ops, dev);
 	if (IS_ERR(iommu_dev))
 		return (int)PTR_ERR(iommu_dev);
 	dev->iommu->iommu_dev = iommu_dev;
@@ -983,7 +1052,7 @@ out_remove:
 	iommu_group_remove_device(dev);
 out_release:
 	if (ops->release_device)
-		ops->release_device(dev);
+		iommu_call_release_device(ops, dev);
 	dev->iommu->iommu_dev = NULL;
 	return ret;
 }
@@ -997,7 +1066,7 @@ void iommu_release_device(struct device *dev)
 	if (dev->iommu->iommu_dev) {
 		iommu_group_remove_device(dev);
 		if (ops && ops->release_device)
-			ops->release_device(dev);
+			iommu_call_release_device(ops, dev);
 		dev->iommu->iommu_dev = NULL;
 	}
 	iommu_fwspec_free(dev);
@@ -1191,4 +1260,6 @@ void iommu_model_reset(void)
 	INIT_LIST_HEAD(&iommu_device_list);
 	INIT_LIST_HEAD(&iommu_group_list);
 	iommu_group_next_id = 0;
+	cookie_in_driver = 0;
+	cookies_live = 0;
 }

@@ -45,6 +45,8 @@ void kmem_tolerate_faults(bool enter);
 bool kmem_fault_tolerated(void);	/* the failure hit inside such a call */
 unsigned long kmem_alloc_count(void);
 bool kmem_is_live(const void *p);	/* start of an allocated, not freed block */
+/* Blocks allocated after kmem_alloc_count() was seq that are still live. */
+unsigned long kmem_live_since(unsigned long seq);
 void kmem_label(const void *p, const char *label);
 
 /* printk goes to stderr when REFMODEL_VERBOSE is set in the environment. */

@@ -226,6 +226,16 @@ bool kmem_is_live(const void *p)
 	return b && !b->freed;
 }
 
+unsigned long kmem_live_since(unsigned long seq)
+{
+	struct kmem_block *b;
+	unsigned long n = 0;
+
+	for (b = blocks; b; b = b->next)
+		n += b->seq > seq && !b->freed;
+	return n;
+}
+
 void kmem_label(const void *p, const char *label)
 {
 	struct kmem_block *b = kmem_find(p);

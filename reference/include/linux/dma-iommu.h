@@ -1,7 +1,7 @@
 /*
  * The IOVA cookie of the DMA API layer (4.4).  4.x .. 5.x drivers called
  * iommu_get_dma_cookie() from domain_alloc for IOMMU_DOMAIN_DMA and
- * iommu_put_dma_cookie() from domain_free; since 5.19 the core does it.
+ * iommu_put_dma_cookie() from domain_free; since 5.15 the core does it.
  * The model's core does it too, and these calls are idempotent.
  */
 #ifndef __DMA_IOMMU_H

@@ -1,0 +1,53 @@
+/* domain_free frees the domain without putting the cookie domain_alloc took. */
+#include <linux/types.h>
+#include <linux/err.h>
+#include <linux/slab.h>
+
+/* A 5.x tree (before 5.15): drivers own the DMA cookie of their domains. */
+#define IOMMU_DOMAIN_UNMANAGED	1
+#define IOMMU_DOMAIN_DMA	3
+
+struct device;
+
+struct iommu_domain {
+	unsigned int type;
+	void *iova_cookie;
+};
+
+struct iommu_ops {
+	struct iommu_domain *(*domain_alloc)(unsigned int type);
+	void (*domain_free)(struct iommu_domain *domain);
+	int (*add_device)(struct device *dev);
+	void (*remove_device)(struct device *dev);
+};
+
+int iommu_get_dma_cookie(struct iommu_domain *domain);
+void iommu_put_dma_cookie(struct iommu_domain *domain);
+
+struct nf_domain {
+	struct iommu_domain domain;
+};
+
+static struct iommu_domain *nf_domain_alloc(unsigned int type)
+{
+	struct nf_domain *dom = kzalloc(sizeof(*dom), GFP_KERNEL);
+
+	if (!dom)
+		return NULL;
+	if (type == IOMMU_DOMAIN_DMA && iommu_get_dma_cookie(&dom->domain)) {
+		kfree(dom);
+		return NULL;
+	}
+	return &dom->domain;
+}
+
+/* expect: dma-cookie-pair */
+static void nf_domain_free(struct iommu_domain *domain)
+{
+	kfree(domain);
+}
+
+const struct iommu_ops nf_ops = {
+	.domain_alloc = nf_domain_alloc,
+	.domain_free = nf_domain_free,
+};
