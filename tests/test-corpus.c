@@ -10,6 +10,8 @@
  *   / * flags: -DFOO * /               extra compiler flags for this fixture
  *   / * engines: clang * /             engines that can see this fixture
  * Any finding without an annotation fails, as does a missing expected one.
+ * Known gaps are an info line, not cr_log_warn: Criterion 2.4 exits 1 after
+ * any warning.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -294,7 +296,7 @@ ParameterizedTest(struct fixture *fx, corpus, fixture, .timeout = 60)
 			todo++;
 	}
 	if (todo)
-		cr_log_warn("%s: %u known gap(s) (todo-expect/todo-ok)", fx->path, todo);
+		cr_log_info("%s: %u known gap(s) (todo-expect/todo-ok)", fx->path, todo);
 	json_object_put(root);
 	run_free(&r);
 	cr_assert(ok, "%s [%s]: findings differ from the annotations", fx->path, fx->engine);
