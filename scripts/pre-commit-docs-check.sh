@@ -25,9 +25,12 @@ snap=$top/corpus/kernel/snapshot-6.12-x86_64.tsv
 fail=0
 die() { echo "pre-commit-docs-check: $*" >&2; fail=1; }
 
-# 1. the pinned tag
+# 1. the pinned tag: the hook's rev and the CI jobs' IOMMU_LINT_REF
 rev=$(sed -n 's/^ *rev: *\(v[0-9][0-9.]*\) *$/\1/p' "$doc" | sort -u)
 [[ $(wc -w <<<"$rev") == 1 ]] || die "docs/pre-commit.md pins '${rev//$'\n'/ }', not one release tag"
+ciref=$(sed -n 's/^ *IOMMU_LINT_REF: *\([^ ]*\) *$/\1/p' "$top/docs/ci.md" | sort -u)
+[[ $ciref == "$rev" ]] ||
+	die "docs/ci.md pins IOMMU_LINT_REF '${ciref//$'\n'/ }', docs/pre-commit.md $rev"
 if git -C "$top" rev-parse -q --verify HEAD >/dev/null 2>&1 &&
    [[ -n $(git -C "$top" tag -l 'v[0-9]*') ]] &&
    ! git -C "$top" rev-parse -q --verify "refs/tags/$rev" >/dev/null; then
