@@ -16,6 +16,7 @@
 #include "argv.h"
 #include "config.h"
 #include "options.h"
+#include "registry.h"
 #include "util.h"
 
 /* A config line: an option and its separate value, or exclude = GLOB. */
@@ -24,6 +25,7 @@ struct config_line {
 	int ntok;
 	unsigned line;
 	char *origin;			/* "FILE:LINE" */
+	bool said;			/* its warning was printed */
 };
 
 struct config_file {
@@ -335,8 +337,15 @@ static int reparse(int argc, char **argv, struct options *o, char *err, size_t e
 	return options_finish(o, err, errlen);
 }
 
-/* Check one config line with the command-line parser: its error names the line. */
-static int check_line(const struct config_line *l, char *err, size_t errlen)
+/* -Wno-<id> of a rule that does not exist: a warning (as gcc), and a no-op. */
+static bool unknown_wno(const struct config_line *l)
+{
+	return !strncmp(l->tok[0], "-Wno-", 5) && rule_lookup(l->tok[0] + 5) < 0;
+}
+
+/* Check one config line with the command-line parser: its error names the
+ * line, and so does its warning, said once whichever chains read the line. */
+static int check_line(struct config_line *l, char *err, size_t errlen)
 {
 	char *argv[4] = { "iommu-lint", l->tok[0], l->tok[1], NULL };
 	struct options o;
@@ -347,6 +356,10 @@ static int check_line(const struct config_line *l, char *err, size_t errlen)
 	options_free(&o);
 	if (ret)
 		snprintf(err, errlen, "%s: %s", l->origin, why);
+	else if (!l->said && unknown_wno(l))
+		fprintf(stderr, "iommu-lint: warning: %s: unknown rule id '%s' in %s (see --list-rules)\n",
+			l->origin, l->tok[0] + 5, l->tok[0]);
+	l->said = true;
 	return ret;
 }
 
@@ -386,6 +399,8 @@ int config_load(struct config *c, int argc, char **argv, char *err, size_t errle
 
 				if (check_line(l, err, errlen))
 					return -EINVAL;
+				if (unknown_wno(l))
+					continue;	/* warned with its line above */
 				push_word(c, l->tok[0], l->origin);
 				if (l->ntok > 1)
 					push_word(c, l->tok[1], l->origin);

@@ -5,6 +5,7 @@
  * (the file name keeps its tail), erased at the end with "\r\033[K" so the
  * report and the summary line start on a clean line.
  */
+#include <limits.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "progress.h"
 
 #define REDRAW_SECONDS 0.1
@@ -23,6 +25,7 @@ static struct {
 	unsigned total, done;
 	double start, last;
 	char file[512];
+	char cwd[PATH_MAX];	/* files under it are named relative to it, as in the report */
 } pg = { .lock = PTHREAD_MUTEX_INITIALIZER };
 
 static double seconds(void)
@@ -77,6 +80,8 @@ void progress_start(unsigned total)
 	pg.done = 0;
 	pg.start = seconds();
 	pg.last = 0;
+	if (!getcwd(pg.cwd, sizeof(pg.cwd)))
+		pg.cwd[0] = 0;
 	pthread_mutex_unlock(&pg.lock);
 }
 
@@ -86,7 +91,8 @@ void progress_tu_begin(const char *file)
 
 	pthread_mutex_lock(&pg.lock);
 	if (pg.on) {
-		snprintf(pg.file, sizeof(pg.file), "%s", file);
+		snprintf(pg.file, sizeof(pg.file), "%s",
+			 finding_rel_file(file, pg.cwd[0] ? pg.cwd : NULL));
 		now = seconds();
 		if (!pg.drawn || now - pg.last >= REDRAW_SECONDS)
 			draw(now);

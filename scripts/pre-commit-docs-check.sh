@@ -5,7 +5,8 @@
 #   --quick (make check): the release tag the docs pin exists when the
 #     repository has any release tag, and the kernel-check figures the docs
 #     quote agree with corpus/kernel/snapshot-6.12-x86_64.tsv (every row
-#     triaged, nothing new);
+#     triaged, nothing new); and, when the walkthrough's kernel tree is
+#     here, the count of findings its baseline gets (fast mode, a second);
 #   full (make pre-commit-docs-check): also runs every command of the
 #     walkthrough (the ```console blocks between the walkthrough markers) as
 #     written, in a scratch clone of HEAD where the pinned tag is made when
@@ -24,9 +25,12 @@ snap=$top/corpus/kernel/snapshot-6.12-x86_64.tsv
 fail=0
 die() { echo "pre-commit-docs-check: $*" >&2; fail=1; }
 
-# 1. the pinned tag
+# 1. the pinned tag: the hook's rev and the CI jobs' IOMMU_LINT_REF
 rev=$(sed -n 's/^ *rev: *\(v[0-9][0-9.]*\) *$/\1/p' "$doc" | sort -u)
 [[ $(wc -w <<<"$rev") == 1 ]] || die "docs/pre-commit.md pins '${rev//$'\n'/ }', not one release tag"
+ciref=$(sed -n 's/^ *IOMMU_LINT_REF: *\([^ ]*\) *$/\1/p' "$top/docs/ci.md" | sort -u)
+[[ $ciref == "$rev" ]] ||
+	die "docs/ci.md pins IOMMU_LINT_REF '${ciref//$'\n'/ }', docs/pre-commit.md $rev"
 if git -C "$top" rev-parse -q --verify HEAD >/dev/null 2>&1 &&
    [[ -n $(git -C "$top" tag -l 'v[0-9]*') ]] &&
    ! git -C "$top" rev-parse -q --verify "refs/tags/$rev" >/dev/null; then
@@ -45,6 +49,19 @@ if [[ -n $klog ]]; then
 	[[ $got == "$kline" ]] || die "make kernel-check says '$got', docs/pre-commit.md '$kline'"
 fi
 if [[ $quick == 1 ]]; then
+	# 2b. the walkthrough's baseline count (fast mode, seconds), when the
+	# kernel tree it names is here
+	ksrc=$(sed -n 's/^\$ kernel=\(\/[^ ]*\)$/\1/p' "$doc")
+	want=$(sed -n 's/^iommu-lint: wrote \([0-9]*\) findings to the baseline .*/\1/p' "$doc")
+	if [[ -n $ksrc && -d $ksrc/drivers/iommu ]]; then
+		bl=$(mktemp)
+		got=$(cd "$ksrc" && find drivers/iommu -name '*.[ch]' | "$lint" --no-config \
+			--files-from=- --write-baseline "$bl" 2>&1 |
+			sed -n 's/^iommu-lint: wrote \([0-9]*\) findings.*/\1/p')
+		rm -f "$bl"
+		[[ $got == "$want" ]] ||
+			die "docs/pre-commit.md's walkthrough writes '$want' findings to the baseline, iommu-lint writes '$got' on $ksrc/drivers/iommu"
+	fi
 	exit $fail
 fi
 

@@ -1032,3 +1032,23 @@ Test(cli, progress_on_a_terminal_only)
 	cr_assert_null(strchr(r.err, '\r'), "CI: %s", r.err);
 	run_free(&r);
 }
+
+/* The progress line names the file in work as the report does: relative to
+ * the current directory when under it (a compile DB names it absolute). */
+Test(cli, progress_names_files_relative_to_the_current_directory)
+{
+	static const char *const files[] = { FIX_BAD };
+	char db[PATH_MAX], cwd[PATH_MAX];
+	struct run r;
+
+	write_fixture_db("compile_commands.json", files, 1);
+	tmp_path(db, sizeof(db), "compile_commands.json");
+	cr_assert(getcwd(cwd, sizeof(cwd)));
+	unsetenv("CI");
+	setenv("TERM", "xterm", 1);
+	lint_tty(&r, true, "-p", db, "--progress=always", NULL, NULL);
+	cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
+	cr_assert(strstr(r.err, "\r\033[K[0/1] 0.0 s " FIX_BAD), "%s", r.err);
+	cr_assert_null(strstr(r.err, cwd), "%s", r.err);
+	run_free(&r);
+}

@@ -258,3 +258,25 @@ Test(config, errors_name_the_file_and_line)
 	assert_tool_failure(&r, want);
 	run_free(&r);
 }
+
+/* -Wno-<unknown> in a file is a warning naming the file and line, said once,
+ * also in a directory below the current one (read per scanned file). */
+Test(config, unknown_wno_in_a_file_is_a_warning_with_its_line)
+{
+	char want[PATH_MAX * 2];
+	struct run r;
+
+	make_tree(NULL, "-Wno-device-lookup-puts\n", NULL);
+	lint_in(&r, ".", "-q", "sub/leak.c", "sub/deep/leak.c", NULL);
+	cr_assert_eq(r.status, 1, "%s%s", r.out, r.err);
+	snprintf(want, sizeof(want), "iommu-lint: warning: %s/sub/.iommu-lint:1: unknown rule id "
+		 "'device-lookup-puts' in -Wno-device-lookup-puts", tmpdir);
+	cr_assert(strstr(r.err, want), "no warning naming the line: %s", r.err);
+	cr_assert_eq(count_substr(r.err, "unknown rule id"), 1, "%s", r.err);
+	run_free(&r);
+	/* the run's own chain (found from the current directory): once too */
+	lint_in(&r, "sub", "-q", "leak.c", "deep/leak.c", NULL);
+	cr_assert_eq(r.status, 1, "%s%s", r.out, r.err);
+	cr_assert_eq(count_substr(r.err, "unknown rule id"), 1, "%s", r.err);
+	run_free(&r);
+}

@@ -226,6 +226,28 @@ Test(meta, man_page_renders_without_warnings)
 	}
 }
 
+/* The page footer names the release the tree will be tagged as (DEF_VER of
+ * scripts/version-gen.sh), not an older one. */
+Test(meta, man_page_names_the_release_version)
+{
+	char *man = read_file("docs/iommu-lint.1", NULL);
+	char *gen = read_file("scripts/version-gen.sh", NULL);
+	char ver[64] = "", want[96];
+	const char *p;
+
+	cr_assert(man && gen);
+	p = strstr(gen, "\nDEF_VER=");
+	cr_assert(p, "no DEF_VER in scripts/version-gen.sh");
+	cr_assert_eq(sscanf(p, "\nDEF_VER=%63[0-9.]", ver), 1);
+	snprintf(want, sizeof(want), "\"iommu-lint %s\"", ver);
+	p = strstr(man, "\n.TH ");
+	cr_assert(p, "no .TH line");
+	cr_assert(strstr(p, want) && strstr(p, want) < strchr(p + 1, '\n'),
+		  ".TH of docs/iommu-lint.1 does not say %s", want);
+	free(man);
+	free(gen);
+}
+
 /* --- make install / uninstall --------------------------------------------- */
 
 static bool exists(const char *root, const char *rel, mode_t type)
