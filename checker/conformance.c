@@ -30,30 +30,6 @@
 #include "srcscan.h"
 #include "table.h"
 
-#define MAX_COLS 16
-
-struct crow {
-	const struct fx_tu *tu;
-	const struct fx_var *ops;
-	unsigned version;
-	char api[MAX_COLS][64];
-	unsigned count[RULE_COUNT];
-};
-
-struct cother {
-	const char *file;
-	unsigned count[RULE_COUNT];
-};
-
-struct matrix {
-	unsigned nrows, nothers, ncols;
-	struct crow *rows;
-	struct cother *others;
-	const char *cols[MAX_COLS];
-	unsigned totals[RULE_COUNT];
-	unsigned nfindings;
-};
-
 static bool is_ops_instance(const struct fx_tu *tu, const struct fx_var *v)
 {
 	return v->record && !strcmp(v->record, "iommu_ops") && v->init && !v->is_array &&
@@ -67,14 +43,14 @@ static void append_label(char *buf, size_t len, const char *label, bool cond)
 	snprintf(buf + n, len - n, "%s%s%s", n ? "," : "", label, cond ? "?" : "");
 }
 
-static int col_index(struct matrix *m, const char *col)
+static int col_index(struct conf_matrix *m, const char *col)
 {
 	unsigned i;
 
 	for (i = 0; i < m->ncols; i++)
 		if (!strcmp(m->cols[i], col))
 			return (int)i;
-	if (m->ncols == MAX_COLS)
+	if (m->ncols == CONF_MAX_COLS)
 		return -1;
 	m->cols[m->ncols] = col;
 	return (int)m->ncols++;
@@ -92,7 +68,7 @@ static bool specific_match(const struct tbl *t, const char *field, const char *v
 	return false;
 }
 
-static void api_columns(struct matrix *m, struct crow *r)
+static void api_columns(struct conf_matrix *m, struct conf_row *r)
 {
 	const struct tbl *t = tbl_get("conformance");
 	unsigned i;
@@ -116,9 +92,9 @@ static void api_columns(struct matrix *m, struct crow *r)
 	}
 }
 
-static struct crow *row_for(struct matrix *m, const struct finding *x)
+static struct conf_row *row_for(struct conf_matrix *m, const struct finding *x)
 {
-	struct crow *first = NULL;
+	struct conf_row *first = NULL;
 	unsigned i;
 
 	for (i = 0; i < m->nrows; i++) {
@@ -132,7 +108,7 @@ static struct crow *row_for(struct matrix *m, const struct finding *x)
 	return first;
 }
 
-static struct cother *other_for(struct matrix *m, const char *file)
+static struct conf_other *other_for(struct conf_matrix *m, const char *file)
 {
 	unsigned i;
 
@@ -143,7 +119,7 @@ static struct cother *other_for(struct matrix *m, const char *file)
 	return &m->others[m->nothers++];
 }
 
-static bool duplicate(const struct matrix *m, const struct fx_var *v)
+static bool duplicate(const struct conf_matrix *m, const struct fx_var *v)
 {
 	unsigned i;
 
@@ -154,9 +130,33 @@ static bool duplicate(const struct matrix *m, const struct fx_var *v)
 	return false;
 }
 
-static int build(struct matrix *m, const struct fx_program *prog, const struct findings *f)
+static bool applies(const struct rule_settings *rs, const struct conf_row *r, int rule)
+{
+	return srcscan_prefilter(r->tu->src, r->tu->src_len, rule_prefilter(rule),
+				 engine_prefilter_exact(rs));
+}
+
+static enum conf_status status(const struct rule_settings *rs, const struct conf_row *r, int rule)
+{
+	if (r->count[rule])
+		return CONF_FAIL;
+	if (!rule_runs(rs, rule))
+		return CONF_OFF;
+	return applies(rs, r, rule) ? CONF_PASS : CONF_NA;
+}
+
+const char *conformance_status_name(enum conf_status s)
+{
+	static const char *const names[] = { "fail", "pass", "n/a", "off" };
+
+	return names[s];
+}
+
+int conformance_build(struct conf_matrix *m, const struct rule_settings *rs,
+		      const struct fx_program *prog, const struct findings *f)
 {
 	unsigned t, i, cap = 0;
+	int k;
 
 	for (t = 0; t < prog->ntus; t++)
 		cap += prog->tus[t]->nvars;
@@ -168,7 +168,7 @@ static int build(struct matrix *m, const struct fx_program *prog, const struct f
 		const struct fx_tu *tu = prog->tus[t];
 
 		for (i = 0; i < tu->nvars; i++) {
-			struct crow *r = &m->rows[m->nrows];
+			struct conf_row *r = &m->rows[m->nrows];
 			char why[96];
 
 			if (!is_ops_instance(tu, &tu->vars[i]) || duplicate(m, &tu->vars[i]))
@@ -182,35 +182,32 @@ static int build(struct matrix *m, const struct fx_program *prog, const struct f
 	}
 	for (i = 0; i < f->n; i++) {
 		const struct finding *x = &f->v[i];
-		struct crow *r = row_for(m, x);
+		struct conf_row *r = row_for(m, x);
 
-		if (r)
-			r->count[x->rule]++;
-		else
+		if (!r) {
 			other_for(m, x->file)->count[x->rule]++;
+		} else {
+			if (!r->count[x->rule])
+				r->first[x->rule] = i + 1;
+			r->count[x->rule]++;
+		}
 		m->totals[x->rule]++;
 		m->nfindings++;
 	}
+	for (i = 0; i < m->nrows; i++)
+		for (k = 0; k < RULE_COUNT; k++)
+			m->rows[i].status[k] = status(rs, &m->rows[i], k);
 	return 0;
 }
 
-static bool applies(const struct rule_settings *rs, const struct crow *r, int rule)
+void conformance_free(struct conf_matrix *m)
 {
-	return srcscan_prefilter(r->tu->src, r->tu->src_len, rule_prefilter(rule),
-				 engine_prefilter_exact(rs));
+	free(m->rows);
+	free(m->others);
+	memset(m, 0, sizeof(*m));
 }
 
-static const char *status(const struct rule_settings *rs, const struct crow *r, int rule)
-{
-	if (r->count[rule])
-		return "fail";
-	if (!rule_runs(rs, rule))
-		return "off";
-	return applies(rs, r, rule) ? "pass" : "n/a";
-}
-
-/* "device-group-ref" -> "dgr": the column heading of a rule. */
-static void short_id(const char *id, char *buf, size_t len)
+void conformance_short_id(const char *id, char *buf, size_t len)
 {
 	size_t n = 0;
 	const char *p;
@@ -221,8 +218,7 @@ static void short_id(const char *id, char *buf, size_t len)
 	buf[n] = '\0';
 }
 
-/* Length of the directory prefix every row's file shares ("" for one file). */
-static size_t common_dir(const struct matrix *m)
+size_t conformance_common_dir(const struct conf_matrix *m)
 {
 	size_t n = 0, k;
 	unsigned i;
@@ -255,11 +251,11 @@ static int max_int(int a, int b)
 	return a > b ? a : b;
 }
 
-static int write_text(FILE *out, const struct rule_settings *rs, const struct matrix *m)
+static int write_text(FILE *out, const struct conf_matrix *m)
 {
-	size_t skip = common_dir(m);
+	size_t skip = conformance_common_dir(m);
 	char sid[16], ver[16];
-	int k, wfile, wops, wcol[MAX_COLS];
+	int k, wfile, wops, wcol[CONF_MAX_COLS];
 	unsigned i, c;
 
 	fprintf(out, "iommu-lint conformance: %u iommu_ops instances, %u findings",
@@ -268,7 +264,7 @@ static int write_text(FILE *out, const struct rule_settings *rs, const struct ma
 		fprintf(out, " (files under %.*s)", (int)skip, m->rows[0].ops->loc.file);
 	fputs("\ncontracts:", out);
 	for (k = 0; k < RULE_COUNT; k++) {
-		short_id(rule_meta[k].id, sid, sizeof(sid));
+		conformance_short_id(rule_meta[k].id, sid, sizeof(sid));
 		fprintf(out, " %s=%s", sid, rule_meta[k].id);
 	}
 	fputs("\ncells: N findings, pass, n/a (nothing the rule checks in the file), off (rule not run); api labels ending in '?' are under #if\n\n",
@@ -278,7 +274,7 @@ static int write_text(FILE *out, const struct rule_settings *rs, const struct ma
 	for (c = 0; c < m->ncols; c++)
 		wcol[c] = (int)strlen(m->cols[c]);
 	for (i = 0; i < m->nrows; i++) {
-		const struct crow *r = &m->rows[i];
+		const struct conf_row *r = &m->rows[i];
 
 		wfile = max_int(wfile, (int)strlen(r->ops->loc.file + skip));
 		wops = max_int(wops, (int)strlen(r->ops->name));
@@ -289,24 +285,22 @@ static int write_text(FILE *out, const struct rule_settings *rs, const struct ma
 	for (c = 0; c < m->ncols; c++)
 		fprintf(out, " %-*s", wcol[c], m->cols[c]);
 	for (k = 0; k < RULE_COUNT; k++) {
-		short_id(rule_meta[k].id, sid, sizeof(sid));
+		conformance_short_id(rule_meta[k].id, sid, sizeof(sid));
 		fprintf(out, " %4s", sid);
 	}
 	fputc('\n', out);
 	for (i = 0; i < m->nrows; i++) {
-		const struct crow *r = &m->rows[i];
+		const struct conf_row *r = &m->rows[i];
 
 		fmt_version(r->version, ver, sizeof(ver));
 		fprintf(out, "%-*s %-*s %-7s", wfile, r->ops->loc.file + skip, wops, r->ops->name, ver);
 		for (c = 0; c < m->ncols; c++)
 			fprintf(out, " %-*s", wcol[c], r->api[c][0] ? r->api[c] : "-");
 		for (k = 0; k < RULE_COUNT; k++) {
-			const char *s = status(rs, r, k);
-
-			if (!strcmp(s, "fail"))
+			if (r->status[k] == CONF_FAIL)
 				fprintf(out, " %4u", r->count[k]);
 			else
-				fprintf(out, " %4s", s);
+				fprintf(out, " %4s", conformance_status_name(r->status[k]));
 		}
 		fputc('\n', out);
 	}
@@ -335,7 +329,7 @@ static struct json_object *counts_json(const unsigned *count)
 	return o;
 }
 
-static int write_json(FILE *out, const struct rule_settings *rs, const struct matrix *m)
+static int write_json(FILE *out, const struct conf_matrix *m)
 {
 	struct json_object *root = json_object_new_object();
 	struct json_object *rows = json_object_new_array(), *others = json_object_new_array();
@@ -343,7 +337,7 @@ static int write_json(FILE *out, const struct rule_settings *rs, const struct ma
 	int k, ret;
 
 	for (i = 0; i < m->nrows; i++) {
-		const struct crow *r = &m->rows[i];
+		const struct conf_row *r = &m->rows[i];
 		struct json_object *o = json_object_new_object();
 		struct json_object *api = json_object_new_object(), *st = json_object_new_object();
 		char ver[16];
@@ -359,7 +353,7 @@ static int write_json(FILE *out, const struct rule_settings *rs, const struct ma
 		json_object_object_add(o, "api", api);
 		for (k = 0; k < RULE_COUNT; k++)
 			json_object_object_add(st, rule_meta[k].id,
-					       json_object_new_string(status(rs, r, k)));
+					       json_object_new_string(conformance_status_name(r->status[k])));
 		json_object_object_add(o, "status", st);
 		json_object_object_add(o, "findings", counts_json(r->count));
 		json_object_array_add(rows, o);
@@ -383,14 +377,13 @@ static int write_json(FILE *out, const struct rule_settings *rs, const struct ma
 int conformance_write(FILE *out, bool json, const struct rule_settings *rs,
 		      const struct fx_program *prog, const struct findings *f)
 {
-	struct matrix m = { 0 };
+	struct conf_matrix m = { 0 };
 	int ret = -1;
 
-	if (build(&m, prog, f))
+	if (conformance_build(&m, rs, prog, f))
 		goto out_free;
-	ret = json ? write_json(out, rs, &m) : write_text(out, rs, &m);
+	ret = json ? write_json(out, &m) : write_text(out, &m);
 out_free:
-	free(m.rows);
-	free(m.others);
+	conformance_free(&m);
 	return ret;
 }

@@ -225,7 +225,7 @@ static int write_format(FILE *out, const struct options *o, const struct fx_prog
 	case FMT_PATCH:
 		return fix_write_diff(out, prog, f);
 	case FMT_HTML:
-		return report_html(out, prog, f, sum);
+		return report_html(out, &o->rules, prog, f, sum);
 	default:
 		return write_text(out, o, f, sum);
 	}

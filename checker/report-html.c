@@ -13,6 +13,12 @@
  * data-line inside a `table.src` carrying data-file, one `section.finding`
  * per finding: scripts/html-check.py reads them back in a browser.
  *
+ * When the run has iommu_ops instances, a Conformance section shows the
+ * matrix of --conformance (conformance_build(), the same data as its text
+ * and JSON): a row per ops table, its API columns, and a cell per rule
+ * (td.c carrying data-rule, data-status and data-n) whose findings link to the row's
+ * first finding of that rule.
+ *
  * Excerpts come from the bytes the frontend parsed when the file is a TU's
  * main file, else from the file as it is now (read_source(): regular files
  * only, size-capped); a line the file no longer has is said so.
@@ -21,6 +27,7 @@
 #include <string.h>
 
 #include "compdb.h"
+#include "conformance.h"
 #include "fix.h"
 #include "report.h"
 #include "util.h"
@@ -193,6 +200,10 @@ static const char *const html_head2 =
 	"tr.gap td{color:#8c959f;text-align:center}\n"
 	".fix{margin-top:6px}.fix pre{background:#f6f8fa;padding:6px 8px;overflow-x:auto;margin:4px 0}.fix .add{color:#116329}.fix .del{color:#82071e}\n"
 	".nofix{color:#59636e}.nosrc{color:#82071e}a{color:#0969da}\n"
+	".xscroll{overflow-x:auto}.legend{color:#59636e;font-size:12.5px;margin:4px 0}\n"
+	"table.conf{border-collapse:collapse;font-size:12.5px}table.conf td,table.conf th{padding:2px 6px;border:1px solid #d0d7de;white-space:nowrap;text-align:left}\n"
+	"table.conf td.c,table.conf th.c{text-align:center}table.conf td.fail{background:#ffebe9;font-weight:600}\n"
+	"table.conf td.pass{color:#116329}table.conf td.na,table.conf td.off{color:#8c959f}table.conf caption{text-align:left;padding:2px 0;color:#59636e}\n"
 	"</style>\n</head>\n<body>\n";
 
 /* Row of a counts table (key: the rule id or the whole file name): label, count, bar. */
@@ -483,11 +494,96 @@ static void put_finding(struct html_ctx *c, const struct finding *x, unsigned k)
 	free(m);
 }
 
-int report_html(FILE *out, const struct fx_program *prog, const struct findings *f,
-		const struct run_summary *sum)
+static void conf_cell(FILE *out, const struct conf_row *r, int k)
+{
+	static const char *const cls[] = { "fail", "pass", "na", "off" };
+	enum conf_status st = r->status[k];
+
+	fprintf(out, "<td class=\"c %s\" data-rule=\"%s\" data-status=\"%s\" data-n=\"%u\">",
+		cls[st], rule_meta[k].id, conformance_status_name(st), r->count[k]);
+	if (st == CONF_FAIL)
+		fprintf(out, "<a href=\"#f%u\">%u</a>", r->first[k], r->count[k]);
+	else
+		fputs(conformance_status_name(st), out);
+	fputs("</td>", out);
+}
+
+/* The --conformance matrix: a row per iommu_ops instance, only when there is one. */
+static void conformance_section(FILE *out, const struct conf_matrix *m)
+{
+	size_t pre = conformance_common_dir(m);
+	unsigned i, c, un = 0;
+	char sid[16];
+	int k;
+
+	if (!m->nrows)
+		return;
+	for (i = 0; i < m->nothers; i++)
+		for (k = 0; k < RULE_COUNT; k++)
+			un += m->others[i].count[k];
+	fprintf(out, "<h2>Conformance</h2>\n<p class=\"legend\">%u iommu_ops instance%s; a cell per rule: its findings (a link to the first), "
+		"pass (the rule ran on the file and found nothing), n/a (nothing the rule checks in the file), "
+		"off (rule not run); API labels ending in &#39;?&#39; are under <code>#if</code>.",
+		m->nrows, m->nrows == 1 ? "" : "s");
+	if (un)
+		fprintf(out, " %u finding%s in files that define no iommu_ops %s not in a row.", un,
+			un == 1 ? "" : "s", un == 1 ? "is" : "are");
+	fputs("</p>\n<div class=\"xscroll\"><table class=\"conf\" id=\"conformance\">", out);
+	if (pre) {
+		fputs("<caption>in <code>", out);
+		put_esc_n(out, m->rows[0].ops->loc.file, pre);
+		fputs("</code></caption>", out);
+	}
+	fputs("<tr><th>file</th><th>ops</th><th>api</th>", out);
+	for (c = 0; c < m->ncols; c++) {
+		fputs("<th>", out);
+		put_esc(out, m->cols[c]);
+		fputs("</th>", out);
+	}
+	for (k = 0; k < RULE_COUNT; k++) {
+		conformance_short_id(rule_meta[k].id, sid, sizeof(sid));
+		fprintf(out, "<th class=\"c\" title=\"%s\"><a href=\"docs/rules/%s.md\">%s</a></th>",
+			rule_meta[k].id, rule_meta[k].id, sid);
+	}
+	fputs("</tr>\n", out);
+	for (i = 0; i < m->nrows; i++) {
+		const struct conf_row *r = &m->rows[i];
+
+		fputs("<tr data-file=\"", out);
+		put_esc(out, r->ops->loc.file);
+		fputs("\" data-ops=\"", out);
+		put_esc(out, r->ops->name);
+		fputs("\"><td><code>", out);
+		put_esc(out, r->ops->loc.file + pre);
+		fputs("</code></td><td><code>", out);
+		put_esc(out, r->ops->name);
+		fputs("</code></td><td>", out);
+		if (r->version)
+			fprintf(out, "&ge;%u.%u", r->version / 100, r->version % 100);
+		else
+			fputs("?", out);
+		fputs("</td>", out);
+		for (c = 0; c < m->ncols; c++) {
+			fputs("<td>", out);
+			put_esc(out, r->api[c][0] ? r->api[c] : "-");
+			fputs("</td>", out);
+		}
+		for (k = 0; k < RULE_COUNT; k++)
+			conf_cell(out, r, k);
+		fputs("</tr>\n", out);
+	}
+	fputs("</table></div>\n", out);
+}
+
+int report_html(FILE *out, const struct rule_settings *rs, const struct fx_program *prog,
+		const struct findings *f, const struct run_summary *sum)
 {
 	struct html_ctx c = { .out = out, .prog = prog };
+	struct conf_matrix m = { 0 };
 	unsigned i;
+
+	if (conformance_build(&m, rs, prog, f))
+		die_oom();
 
 	fputs(html_head, out);
 	fputs(IOMMU_LINT_VERSION, out);
@@ -515,10 +611,14 @@ int report_html(FILE *out, const struct fx_program *prog, const struct findings 
 		fputs("<h2>Summary</h2>\n<div class=\"summary\">\n", out);
 		summary_drivers(out, f);
 		summary_rules(out, f);
-		fputs("</div>\n<h2>Findings</h2>\n", out);
+		fputs("</div>\n", out);
 	} else {
 		fputs("<p>No findings.</p>\n", out);
 	}
+	conformance_section(out, &m);
+	conformance_free(&m);
+	if (f->n)
+		fputs("<h2>Findings</h2>\n", out);
 	for (i = 0; i < f->n; i++)
 		put_finding(&c, &f->v[i], i + 1);
 	fputs("</body>\n</html>\n", out);

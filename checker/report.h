@@ -41,9 +41,12 @@ int report_text_styled(FILE *out, const struct findings *f, const struct run_sum
 		       const struct text_style *st);
 int report_json(FILE *out, const struct findings *f, const struct run_summary *sum);
 int report_sarif(FILE *out, const struct findings *f, const struct run_summary *sum);
-/* One self-contained HTML page; source excerpts from prog's TUs or the files. */
-int report_html(FILE *out, const struct fx_program *prog, const struct findings *f,
-		const struct run_summary *sum);
+/*
+ * One self-contained HTML page; source excerpts from prog's TUs or the files;
+ * the conformance matrix of the rules rs ran when prog has iommu_ops tables.
+ */
+int report_html(FILE *out, const struct rule_settings *rs, const struct fx_program *prog,
+		const struct findings *f, const struct run_summary *sum);
 /* GitLab Code Quality: a JSON array of issues (docs/ci.md). */
 int report_codequality(FILE *out, const struct findings *f, const struct run_summary *sum);
 

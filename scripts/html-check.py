@@ -13,6 +13,10 @@ checks the DOM against the JSON report of the same scan:
     each related note is shown under its line;
   - the summary tables count the same findings per rule and per driver, and
     the bars grow with the counts;
+  - the Conformance section is the --conformance --format=json matrix of
+    the same scan: its rows (file, ops) in order, each rule's cell (status,
+    count, the text shown), a count linking to the row's first finding of
+    the rule; no section when the scan has no iommu_ops instance;
   - the page is self-contained (no script element, no resource loaded, no
     link leaving the page but the relative rule docs, which exist) and
     source text is escaped (the fixture's <script> and </table> are text).
@@ -62,16 +66,19 @@ def default_files():
 
 
 def scan(lint, args, out_base):
-    """The same scan as JSON and HTML: (json document, html path)."""
+    """The same scan as JSON, HTML and the JSON matrix: (json document, html path)."""
     paths = {}
-    for fmt in ("json", "html"):
+    for fmt, extra in (("json", []), ("html", []), ("conf.json", ["--conformance"])):
         paths[fmt] = out_base + "." + fmt
-        cmd = [lint, "--format=" + fmt, "-o", paths[fmt], "-q"] + args
+        cmd = [lint, "--format=" + fmt.split(".")[-1], "-o", paths[fmt], "-q"] + extra + args
         rc = subprocess.run(cmd, cwd=TOP).returncode
         if rc not in (0, 1):
             fail("%s exited %d" % (" ".join(cmd), rc))
     with open(paths["json"]) as f:
-        return json.load(f), paths["html"]
+        doc = json.load(f)
+    with open(paths["conf.json"]) as f:
+        doc["conformance"] = json.load(f)
+    return doc, paths["html"]
 
 
 class WebDriver:
@@ -148,7 +155,7 @@ const bg = el => getComputedStyle(el).backgroundColor;
 const plain = document.querySelector('table.src tr.ln:not(.hl) td.code');
 const plainBg = plain ? bg(plain) : null;
 const findings = [...document.querySelectorAll('section.finding')].map(s => ({
-  rule: s.dataset.rule, file: s.dataset.file, line: +s.dataset.line,
+  id: s.id, rule: s.dataset.rule, file: s.dataset.file, line: +s.dataset.line,
   hl: [...s.querySelectorAll('tr.ln.hl')].map(tr =>
         [tr.closest('table.src').dataset.file, +tr.dataset.line]),
   hlVisible: [...s.querySelectorAll('tr.ln.hl td.code')].every(td => bg(td) !== plainBg),
@@ -161,8 +168,13 @@ const table = id => [...document.querySelectorAll('#' + id + ' tr')].slice(1).ma
   bar: tr.cells[2].querySelector('span').getBoundingClientRect().width}));
 const links = [...document.querySelectorAll('[href],[src]')]
   .map(e => e.getAttribute('href') || e.getAttribute('src'));
+const conf = [...document.querySelectorAll('#conformance tr[data-file]')].map(tr => ({
+  file: tr.dataset.file, ops: tr.dataset.ops,
+  cells: [...tr.querySelectorAll('td.c')].map(td => ({
+    rule: td.dataset.rule, status: td.dataset.status, n: +td.dataset.n, text: td.textContent,
+    href: td.querySelector('a') ? td.querySelector('a').getAttribute('href') : null}))}));
 return {
-  title: document.title,
+  title: document.title, conf, confSection: document.querySelectorAll('#conformance').length,
   total: +(document.getElementById('total') || {}).textContent,
   findings, byRule: table('by-rule'), byDriver: table('by-driver'), links,
   scripts: document.querySelectorAll('script').length,
@@ -214,6 +226,7 @@ def check_page(wd, doc, html, name, escape_fixture):
                 if a["n"] > b["n"] and a["bar"] <= b["bar"]:
                     fail("%s: table %s: the bar of %s (%d) is not longer than %s's (%d)"
                          % (name, tname, a["label"], a["n"], b["label"], b["n"]))
+    check_conformance(dom, doc, name)
     for link in dom["links"]:
         if link.startswith("#"):
             continue
@@ -226,6 +239,55 @@ def check_page(wd, doc, html, name, escape_fixture):
             fail("%s: the escaping fixture's source line is not shown as text" % name)
     print("html-check: %s: %d findings, %d highlighted lines, %d rules, %d drivers: ok"
           % (name, len(got), sum(len(g["hl"]) for g in got), len(by_rule), len(by_driver)))
+
+
+def row_of(rows, f):
+    """The matrix row a finding belongs to: its file's ops table it names, else the first."""
+    mine = [r for r in rows if r["file"] == f["file"]]
+    named = [r for r in mine if r["ops"] == f.get("symbol")]
+    return (named or mine or [None])[0]
+
+
+def check_conformance(dom, doc, name):
+    """The Conformance section shows the --conformance JSON matrix of the same scan."""
+    want = doc["conformance"]["rows"]
+    got = dom["conf"]
+    if not want:
+        if dom["confSection"] or got:
+            fail("%s: a Conformance section without an iommu_ops instance" % name)
+        print("html-check: %s: no iommu_ops, no Conformance section: ok" % name)
+        return
+    if dom["confSection"] != 1:
+        fail("%s: %d Conformance tables for %d ops rows" % (name, dom["confSection"], len(want)))
+    if [(r["file"], r["ops"]) for r in got] != [(r["file"], r["ops"]) for r in want]:
+        fail("%s: Conformance rows %s, want %s" % (name, [(r["file"], r["ops"]) for r in got],
+                                                   [(r["file"], r["ops"]) for r in want]))
+    ids = {g["id"]: k for k, g in enumerate(dom["findings"])}
+    cells = linked = 0
+    for g, w in zip(got, want):
+        row = {c["rule"]: c for c in g["cells"]}
+        if set(row) != set(w["status"]) or len(g["cells"]) != len(w["status"]):
+            fail("%s: %s %s: cells for %s, want %s" % (name, w["file"], w["ops"],
+                                                       sorted(row), sorted(w["status"])))
+        for rule, st in w["status"].items():
+            c, n = row[rule], w["findings"][rule]
+            where = "%s: Conformance %s %s %s" % (name, w["file"], w["ops"], rule)
+            if (c["status"], c["n"]) != (st, n):
+                fail("%s: %s %d, want %s %d" % (where, c["status"], c["n"], st, n))
+            if c["text"] != (str(n) if st == "fail" else st):
+                fail("%s: shows %r" % (where, c["text"]))
+            cells += 1
+            if not n:
+                if c["href"]:
+                    fail("%s: a link without findings" % where)
+                continue
+            first = next(k for k, f in enumerate(doc["findings"])
+                         if f["rule"] == rule and row_of(want, f) is w)
+            if not c["href"] or ids.get(c["href"][1:]) != first:
+                fail("%s: links to %r, want the finding #%d" % (where, c["href"], first + 1))
+            linked += 1
+    print("html-check: %s: Conformance: %d rows, %d cells, %d linked: ok"
+          % (name, len(got), cells, linked))
 
 
 def main():

@@ -5,6 +5,7 @@
  * exactly the finding's location and related notes (the path), its fix.
  * scripts/html-check.py checks the same page in a real browser (make html-check).
  * report_html() itself: excerpts of lines and files that are not there.
+ * The Conformance section: the --conformance --format=json matrix's cells.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -25,23 +26,33 @@
 
 TestSuite(html, .timeout = 60);
 
-/* Scan files (NULL-terminated, at most 8) with -Ireference/include in format fmt. */
-static void scan(struct run *r, const char *fmt, const char *const *files)
+/*
+ * Scan files (NULL-terminated, at most 11) with -Ireference/include in format
+ * fmt, with --conformance when conf.
+ */
+static void scan_conf(struct run *r, const char *fmt, const char *const *files, bool conf)
 {
-	char opt[32], *argv[16];
+	char opt[32], *argv[20];
 	int n = 0;
 
 	snprintf(opt, sizeof(opt), "--format=%s", fmt);
 	argv[n++] = (char *)lint_path();
 	argv[n++] = opt;
 	argv[n++] = "-q";
-	while (*files && n < 12)
+	if (conf)
+		argv[n++] = "--conformance";
+	while (*files && n < 16)
 		argv[n++] = (char *)*files++;
 	argv[n++] = "--";
 	argv[n++] = "-Ireference/include";
 	argv[n] = NULL;
 	cr_assert_eq(run_argv(argv, r), 0, "cannot run %s", argv[0]);
 	cr_assert(r->status == 0 || r->status == 1, "exit %d: %s", r->status, r->err);
+}
+
+static void scan(struct run *r, const char *fmt, const char *const *files)
+{
+	scan_conf(r, fmt, files, false);
 }
 
 static void scan1(struct run *r, const char *fmt, const char *file)
@@ -147,7 +158,7 @@ Test(html, one_section_per_finding)
 	cr_assert(strstr(h.out, total), "%s not in the page", total);
 	cr_assert(strstr(h.out, "<tr data-key=\"register-unwind\"><td><a href=\"docs/rules/register-unwind.md\"><code>register-unwind</code></a></td><td class=\"n\">3</td>"),
 		  "by-rule count");
-	cr_assert_null(strstr(h.out, "<caption>"), "corpus/ and tests/ share no directory");
+	cr_assert_null(strstr(h.out, "id=\"by-driver\"><caption>"), "corpus/ and tests/ share no directory");
 	cr_assert(strstr(h.out, "<tr data-key=\"" ESCAPE "\"><td><a href=\"#f"));
 	json_object_put(doc);
 	run_free(&h);
@@ -280,9 +291,11 @@ Test(html, excerpt_of_missing_lines_and_files)
 	char *page = NULL, *hdr, want[512], got[256];
 	size_t len = 0, n;
 	FILE *out = open_memstream(&page, &len);
+	struct rule_settings rs;
 
+	rule_settings_default(&rs);
 	cr_assert(out);
-	cr_assert_eq(report_html(out, &prog, &f, &sum), 0);
+	cr_assert_eq(report_html(out, &rs, &prog, &f, &sum), 0);
 	fclose(out);
 	hl_lines(page, got, sizeof(got));
 	cr_assert_str_eq(got, "0 2 9 1 5", "%s", page);
@@ -300,4 +313,134 @@ Test(html, excerpt_of_missing_lines_and_files)
 	cr_assert(strstr(page, want), "the header's first line, escaped: %s", want);
 	free(hdr);
 	free(page);
+}
+
+/* The value of attribute name ("data-n") in the tag p is in, up to its '>'. */
+static char *attr(const char *p, const char *name, char *buf, size_t n)
+{
+	const char *end = strchr(p, '>'), *a;
+	char key[64];
+	size_t len;
+
+	snprintf(key, sizeof(key), " %s=\"", name);
+	a = strstr(p, key);
+	cr_assert(a && end && a < end, "no %s in %.120s", name, p);
+	a += strlen(key);
+	len = strcspn(a, "\"");
+	cr_assert_lt(len, n);
+	memcpy(buf, a, len);
+	buf[len] = '\0';
+	return buf;
+}
+
+/*
+ * Every cell of the page's Conformance section equals the JSON matrix of
+ * the same scan: the rows (file, ops) in order, each rule's status and
+ * count; a count links to the first finding of that rule in that file.
+ * Returns the number of cells with a count.
+ */
+static unsigned assert_section_is_matrix(const char *page, const char *json)
+{
+	struct json_object *doc = json_tokener_parse(json), *rows;
+	const char *sec = strstr(page, "<table class=\"conf\" id=\"conformance\">"), *p, *end;
+	unsigned i, nrows = 0, linked = 0;
+
+	cr_assert(doc && json_object_object_get_ex(doc, "rows", &rows), "%.300s", json);
+	cr_assert(sec, "no Conformance section");
+	cr_assert_eq(count_substr(page, "<h2>Conformance</h2>"), 1);
+	end = strstr(sec, "</table>");
+	for (p = sec; (p = strstr(p, "<tr data-file=\"")) && p < end; p++)
+		nrows++;
+	cr_assert_eq(nrows, json_object_array_length(rows), "rows of the page and the matrix");
+	p = sec;
+	for (i = 0; i < nrows; i++) {
+		struct json_object *row = json_object_array_get_idx(rows, i), *v, *st, *fs;
+		char file[1024], buf[1024];
+		const char *rend;
+
+		p = strstr(p, "<tr data-file=\"");
+		rend = strstr(p, "</tr>");
+		cr_assert(json_object_object_get_ex(row, "file", &v));
+		cr_assert_str_eq(attr(p, "data-file", file, sizeof(file)), json_object_get_string(v));
+		cr_assert(json_object_object_get_ex(row, "ops", &v));
+		cr_assert_str_eq(attr(p, "data-ops", buf, sizeof(buf)), json_object_get_string(v));
+		cr_assert(json_object_object_get_ex(row, "status", &st));
+		cr_assert(json_object_object_get_ex(row, "findings", &fs));
+		json_object_object_foreach(st, rule, status) {
+			char key[128], want[1200], full[1300];
+			struct json_object *cnt;
+			const char *c, *href;
+			int n;
+
+			snprintf(key, sizeof(key), " data-rule=\"%s\" data-status=\"", rule);
+			c = strstr(p, key);
+			cr_assert(c && c < rend, "row %u: no cell for %s", i, rule);
+			cr_assert_str_eq(attr(c, "data-status", buf, sizeof(buf)),
+					 json_object_get_string(status), "row %u %s", i, rule);
+			cr_assert(json_object_object_get_ex(fs, rule, &cnt));
+			n = json_object_get_int(cnt);
+			cr_assert_eq(atoi(attr(c, "data-n", buf, sizeof(buf))), n, "row %u %s", i, rule);
+			href = strstr(c, "<a href=\"#f");
+			if (!n) {
+				cr_assert(!href || href > strstr(c, "</td>"), "%s: a link without a count", rule);
+				continue;
+			}
+			cr_assert(href && href < strstr(c, "</td>"), "%s: a count without a link", rule);
+			snprintf(want, sizeof(want), "data-rule=\"%s\" data-file=\"%s\" data-line=\"",
+				 rule, file);
+			snprintf(full, sizeof(full), "id=\"f%u\" %s", (unsigned)atoi(href + 11), want);
+			cr_assert(strstr(page, full), "%s links to a finding of another rule or file", rule);
+			cr_assert_eq(strstr(page, want), strstr(page, full) + (strchr(full, ' ') - full) + 1,
+				     "%s: not the first finding of the rule in %s", rule, file);
+			linked++;
+		}
+		p = rend;
+	}
+	json_object_put(doc);
+	return linked;
+}
+
+Test(html, conformance_section_is_the_matrix)
+{
+	const char *files[] = { "reference/drivers/refmmu.c", WRONG_ORDER, GOTO_SKIP, GOTO_LEAK,
+				"corpus/attach-dev-return/bad-eperm.c",
+				"corpus/device-group-ref/bad-helper.c", "corpus/ops-api/bad-add-device-5x.c",
+				"corpus/of-xlate-presence/bad-missing.c", NULL };
+	struct run h, j;
+
+	scan(&h, "html", files);
+	scan_conf(&j, "json", files, true);
+	cr_assert_geq(assert_section_is_matrix(h.out, j.out), 3, "cells with findings");
+	cr_assert(strstr(h.out, "<tr data-file=\"reference/drivers/refmmu.c\""));
+	cr_assert(strstr(h.out, "not in a row."), "the leak of " GOTO_LEAK " is unattributed");
+	run_free(&h);
+	run_free(&j);
+}
+
+/* A clean scan still shows its matrix: all pass or n/a, no links. */
+Test(html, conformance_section_of_clean_scan)
+{
+	const char *files[] = { "reference/drivers/refmmu.c", NULL };
+	struct run h, j;
+
+	scan(&h, "html", files);
+	scan_conf(&j, "json", files, true);
+	cr_assert_eq(h.status, 0);
+	cr_assert_eq(assert_section_is_matrix(h.out, j.out), 0);
+	cr_assert(strstr(h.out, "data-status=\"pass\""));
+	run_free(&h);
+	run_free(&j);
+}
+
+/* No iommu_ops in the scan: no section (the findings are still there). */
+Test(html, no_conformance_without_ops)
+{
+	struct run r;
+
+	scan1(&r, "html", GOTO_LEAK);
+	cr_assert_eq(r.status, 1);
+	cr_assert_null(strstr(r.out, "Conformance"), "a section without an ops table");
+	cr_assert_null(strstr(r.out, "class=\"conf\""));
+	cr_assert(strstr(r.out, "<section class=\"finding "));
+	run_free(&r);
 }
