@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # fuzz.sh BUILD SECONDS NAME... - for each libFuzzer harness BUILD/fuzz/fuzz-NAME
 # (make fuzz): replay tests/fuzz/NAME/regressions/* (inputs that crashed it
-# once), then fuzz for SECONDS from the seeds of tests/fuzz/NAME/seeds/ into a
-# working corpus BUILD/corpus/NAME (kept between runs, never committed).
+# once), then fuzz for SECONDS from the seeds of tests/fuzz/NAME/seeds/ and of
+# the directories tests/fuzz/NAME/seed-dirs lists (the rule corpus, say: no
+# copies) into a working corpus BUILD/corpus/NAME (kept between runs, never
+# committed).
 # A crash input lands in BUILD/artifacts/NAME/.  One summary line per
 # harness: executions, coverage (cov: edges, ft: features), corpus size.
 # Exit 1 when any harness crashed, leaked, timed out or ran out of memory.
@@ -19,11 +21,17 @@ fail=0
 
 run_one() {
 	local name=$1 bin=$build/fuzz/fuzz-$1 corpus=$build/corpus/$1 art=$build/artifacts/$1/
-	local log=$build/fuzz-$1.log regs=() rc
+	local log=$build/fuzz-$1.log regs=() seeds=() rc d
 	[[ -x $bin ]] || { echo "fuzz: $bin missing (make fuzz)" >&2; return 1; }
 	mkdir -p "$corpus" "$art"
 	if [[ -d $top/tests/fuzz/$name/regressions ]]; then
 		mapfile -t regs < <(find "$top/tests/fuzz/$name/regressions" -type f | sort)
+	fi
+	[[ -d $top/tests/fuzz/$name/seeds ]] && seeds+=("$top/tests/fuzz/$name/seeds")
+	if [[ -f $top/tests/fuzz/$name/seed-dirs ]]; then
+		while read -r d; do
+			[[ -z $d || $d == \#* ]] || seeds+=("$top/$d")
+		done < "$top/tests/fuzz/$name/seed-dirs"
 	fi
 	if [[ ${#regs[@]} -gt 0 ]] && ! "$bin" -runs=1 "${regs[@]}" > "$log.regress" 2>&1; then
 		echo "fuzz-$name: a regression input fails again (see $log.regress)"
@@ -35,7 +43,7 @@ run_one() {
 		# once the harness has had SECONDS of CPU.
 		nice -n "$nice" "$bin" -timeout=25 -rss_limit_mb=4096 \
 			-print_final_stats=1 -artifact_prefix="$art" \
-			"$corpus" "$top/tests/fuzz/$name/seeds" > "$log" 2>&1 &
+			"$corpus" "${seeds[@]}" > "$log" 2>&1 &
 		local pid=$! tck
 		tck=$(getconf CLK_TCK)
 		while kill -0 "$pid" 2>/dev/null; do
@@ -53,7 +61,7 @@ run_one() {
 	else
 		nice -n "$nice" "$bin" -max_total_time="$secs" -timeout=25 -rss_limit_mb=4096 \
 			-print_final_stats=1 -artifact_prefix="$art" \
-			"$corpus" "$top/tests/fuzz/$name/seeds" > "$log" 2>&1
+			"$corpus" "${seeds[@]}" > "$log" 2>&1
 		rc=$?
 	fi
 	awk -v name="$name" -v rc="$rc" -v regs="${#regs[@]}" -v wall=$((SECONDS - t0)) -v cpu="$cpu" '

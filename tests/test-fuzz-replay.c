@@ -26,18 +26,17 @@ int fuzz_ts(const uint8_t *data, size_t size);
 
 TestSuite(fuzz_replay, .timeout = 120);
 
-/* Each file of tests/fuzz/name/sub through fn; how many there were. */
-static unsigned replay_dir(const char *name, const char *sub,
-			   int (*fn)(const uint8_t *data, size_t size))
+typedef int (*fuzz_fn)(const uint8_t *data, size_t size);
+
+/* Each file below dir (recursively) through fn; how many there were. */
+static unsigned replay_tree(const char *dir, fuzz_fn fn)
 {
-	char dir[PATH_MAX], path[PATH_MAX];
+	char path[PATH_MAX];
 	struct dirent *de;
 	unsigned n = 0;
 	size_t len;
-	DIR *d;
+	DIR *d = opendir(dir);
 
-	snprintf(dir, sizeof(dir), "tests/fuzz/%s/%s", name, sub);
-	d = opendir(dir);
 	if (!d)
 		return 0;
 	while ((de = readdir(d))) {
@@ -46,6 +45,10 @@ static unsigned replay_dir(const char *name, const char *sub,
 		if (de->d_name[0] == '.')
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		if (de->d_type == DT_DIR) {
+			n += replay_tree(path, fn);
+			continue;
+		}
 		data = read_file(path, &len);
 		cr_assert(data, "cannot read %s", path);
 		cr_assert_eq(fn((const uint8_t *)data, len), 0, "%s", path);
@@ -56,10 +59,43 @@ static unsigned replay_dir(const char *name, const char *sub,
 	return n;
 }
 
-static void replay(const char *name, int (*fn)(const uint8_t *data, size_t size))
+/*
+ * The seeds: tests/fuzz/name/seeds and every directory tests/fuzz/name/seed-dirs
+ * names (one a line, from the top directory; # starts a comment), as
+ * scripts/fuzz.sh hands them to libFuzzer.
+ */
+static unsigned replay_seeds(const char *name, fuzz_fn fn)
 {
-	cr_assert_gt(replay_dir(name, "seeds", fn), 0, "no seeds for %s", name);
-	replay_dir(name, "regressions", fn);
+	char path[PATH_MAX], line[PATH_MAX];
+	unsigned n;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "tests/fuzz/%s/seeds", name);
+	n = replay_tree(path, fn);
+	snprintf(path, sizeof(path), "tests/fuzz/%s/seed-dirs", name);
+	f = fopen(path, "r");
+	if (!f)
+		return n;
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] && line[0] != '#') {
+			unsigned k = replay_tree(line, fn);
+
+			cr_assert_gt(k, 0, "%s: %s has no files", path, line);
+			n += k;
+		}
+	}
+	fclose(f);
+	return n;
+}
+
+static void replay(const char *name, fuzz_fn fn)
+{
+	char path[PATH_MAX];
+
+	cr_assert_gt(replay_seeds(name, fn), 0, "no seeds for %s", name);
+	snprintf(path, sizeof(path), "tests/fuzz/%s/regressions", name);
+	replay_tree(path, fn);
 	cr_assert_eq(fn((const uint8_t *)"", 0), 0, "empty input");
 }
 
