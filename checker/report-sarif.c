@@ -18,6 +18,7 @@
 #include <json-c/json.h>
 
 #include "baseline.h"
+#include "compdb.h"
 #include "explain.h"
 #include "gitdiff.h"
 #include "report.h"
@@ -297,6 +298,68 @@ static char *git_line(const char *const *args)
 	return out;
 }
 
+/* "file://" and the percent-encoded absolute path, a '/' after it if dir. */
+static char *file_uri(const char *path, bool dir)
+{
+	char *enc = uri_encode(path), *uri;
+	size_t n;
+
+	if (!enc)
+		return NULL;
+	n = strlen(enc) + 10;
+	uri = malloc(n);
+	if (uri)
+		snprintf(uri, n, "file://%s%s", enc, dir ? "/" : "");
+	free(enc);
+	return uri;
+}
+
+/*
+ * origin's URL as the absolute URI SARIF wants (repositoryUri): a URL keeps
+ * its scheme without any user:password@ (a token must not land in a report);
+ * git's scp-like "user@host:path" becomes "ssh://user@host/path"; a local
+ * path (absolute, or relative to the top of the work tree) a file URI.
+ * NULL when it is none of these.
+ */
+static char *remote_uri(const char *url, const char *top)
+{
+	const char *sep = strstr(url, "://"), *colon = strchr(url, ':');
+	char *out, *abs;
+	size_t n = strlen(url) + 16;
+
+	if (sep && sep > url && strspn(url, "abcdefghijklmnopqrstuvwxyz0123456789+.-") ==
+	    (size_t)(sep - url)) {
+		const char *host = sep + 3, *end = host + strcspn(host, "/"), *at;
+
+		out = malloc(n);
+		if (!out)
+			return NULL;
+		at = memchr(host, '@', (size_t)(end - host));
+		if (strstr(url, "http") == url && at)	/* https://user:token@host/ */
+			snprintf(out, n, "%.*s%s", (int)(host - url), url, at + 1);
+		else
+			snprintf(out, n, "%s", url);
+		return out;
+	}
+	if (colon && colon > url && !memchr(url, '/', (size_t)(colon - url))) {
+		out = malloc(n);
+		if (out)
+			snprintf(out, n, "ssh://%.*s/%s", (int)(colon - url), url,
+				 colon[1] == '/' ? colon + 2 : colon + 1);
+		return out;
+	}
+	if (url[0] == '/')
+		return file_uri(url, false);
+	abs = path_join(top, url);
+	out = abs ? realpath(abs, NULL) : NULL;
+	free(abs);
+	if (!out)
+		return NULL;
+	abs = file_uri(out, false);
+	free(out);
+	return abs;
+}
+
 /*
  * In a git checkout: the repository (origin's URL, else the file URI of the
  * top of the work tree), the commit and the branch.  NULL outside one.
@@ -317,19 +380,14 @@ static struct json_object *vc_provenance(const char *cwd)
 	origin = git_line(origin_args);
 	arr = json_object_new_array();
 	vcd = json_object_new_object();
-	if (origin) {
-		json_object_object_add(vcd, "repositoryUri", json_object_new_string(origin));
-	} else {
-		char *enc = uri_encode(top);
-		size_t n = enc ? strlen(enc) + 10 : 0;
-		char *uri = enc ? malloc(n) : NULL;
+	{
+		char *uri = origin ? remote_uri(origin, top) : NULL;
 
-		if (uri)
-			snprintf(uri, n, "file://%s/", enc);
+		if (!uri)
+			uri = file_uri(top, true);
 		json_object_object_add(vcd, "repositoryUri",
 				       json_object_new_string(uri ? uri : "file:///"));
 		free(uri);
-		free(enc);
 	}
 	if (head)
 		json_object_object_add(vcd, "revisionId", json_object_new_string(head));

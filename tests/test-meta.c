@@ -525,6 +525,29 @@ Test(meta, sarif_version_control_provenance_in_git)
 	cr_assert_str_eq(json_object_get_string(get(vcd, "repositoryUri")),
 			 "https://git.example.org/drv.git");
 	json_object_put(root);
+
+	/* every origin becomes an absolute URI, never with a password in it */
+	{
+		static const char *const cases[][2] = {
+			{ "https://ci:s3cret@git.example.org/drv.git", "https://git.example.org/drv.git" },
+			{ "git@git.example.org:iommu/drv.git", "ssh://git@git.example.org/iommu/drv.git" },
+			{ "ssh://git@git.example.org:2222/drv.git", "ssh://git@git.example.org:2222/drv.git" },
+			{ "/srv/git/my drv.git", "file:///srv/git/my%20drv.git" },
+			{ ".", NULL },	/* relative: the top of the work tree */
+		};
+		unsigned i;
+
+		for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			cr_assert_eq(shell_status("git -C %s remote set-url origin '%s'", repo,
+						  cases[i][0]), 0);
+			root = sarif_in(repo);
+			vcd = json_object_array_get_idx(get(sarif_run(root), "versionControlProvenance"), 0);
+			snprintf(uri, sizeof(uri), "file://%s", top);
+			cr_assert_str_eq(json_object_get_string(get(vcd, "repositoryUri")),
+					 cases[i][1] ? cases[i][1] : uri, "origin %s", cases[i][0]);
+			json_object_put(root);
+		}
+	}
 	free(head);
 	free(top);
 }
