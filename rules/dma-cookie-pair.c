@@ -90,6 +90,7 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu, const 
 			   "iommu_ops '%s' has no .domain_free: the DMA cookie %s() takes with %s() is never put with %s()",
 			   ops->name, alloc->name, get, put);
 		report_related(ctx, h, &alloc->loc, "%s() takes the cookie", alloc->name);
+		report_fix_note(ctx, h, "a new .domain_free has to tear down the whole domain (page tables, its memory), not only put the cookie: not a local edit");
 		return;
 	}
 	if (!dfree || !dfree->body || calls_cookie(prog, dfree, true, put, sizeof(put)))
@@ -99,6 +100,7 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu, const 
 		   "%s() never calls %s(): the DMA cookie %s() takes with %s() is leaked with every DMA domain",
 		   dfree->name, put, alloc->name, get);
 	report_related(ctx, h, &alloc->loc, "%s() takes the cookie", alloc->name);
+	report_fix_note(ctx, h, "the put belongs after the domain's last use and before its memory is freed, in the driver's teardown order (usually first in domain_free): not placed automatically");
 }
 
 void rule_dma_cookie_pair_register(struct rule_reg *r)

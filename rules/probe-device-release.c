@@ -118,6 +118,7 @@ static void check_release(struct rule_ctx *ctx, const struct fx_tu *tu, const st
 			   ops->name, release_field, as.alloc->name, as.var, probe->name,
 			   as.call->name);
 		report_related(ctx, h, &as.call->loc, "'%s' attached to the device here", as.var);
+		report_fix_note(ctx, h, "a new .release_device has to find the per-device data and undo what probe_device set up, in the driver's own order: not a local edit");
 		return;
 	}
 	rel = fx_find_func(prog, tu, rel_name, NULL);
@@ -127,6 +128,7 @@ static void check_release(struct rule_ctx *ctx, const struct fx_tu *tu, const st
 		   "%s() never frees the %s()'ed '%s' that %s() attached with %s(); release it with %s",
 		   rel->name, as.alloc->name, as.var, probe->name, as.call->name, "kfree()");
 	report_related(ctx, h, &as.call->loc, "'%s' attached to the device here", as.var);
+	report_fix_note(ctx, h, "the free belongs after the last use of the structure in release_device (hardware teardown, lists, locks), which is the driver's ordering to decide");
 }
 
 struct core_scan {
@@ -142,10 +144,13 @@ static bool core_visit(const struct fx_expr *e, void *arg)
 	if (e->kind != FXE_CALL || !e->name)
 		return true;
 	r = tbl_find(tbl_get("probe-release"), 1, e->name);
-	if (r && !strcmp(r->fields[0], "core-owned"))
-		report(cs->ctx, &e->loc, cs->rel->name,
-		       "%s() in %s(): release_device must not free what the IOMMU core still uses and frees itself after it returns",
-		       e->name, cs->rel->name);
+	if (r && !strcmp(r->fields[0], "core-owned")) {
+		int h = report(cs->ctx, &e->loc, cs->rel->name,
+			       "%s() in %s(): release_device must not free what the IOMMU core still uses and frees itself after it returns",
+			       e->name, cs->rel->name);
+
+		report_fix_note(cs->ctx, h, "deleting the call is the change, but a driver that also builds for kernels whose core did not free it needs a version check: not offered automatically");
+	}
 	return true;
 }
 

@@ -203,10 +203,11 @@ static void check_alloc(struct call_scan *c, const struct fx_expr *call, const c
 			report_fix_note(c->ctx, h, "the window's prot is not IOMMU_WRITE | IOMMU_MMIO (or the type is spelled through a macro): as SW_MSI it would be mapped wrong");
 	}
 	if (ptext && !(hw && !strcmp(ptext, "0")) &&
-	    (!mentions(ptext, "IOMMU_WRITE") || !mentions(ptext, "IOMMU_MMIO")))
-		report(c->ctx, &call->loc, c->fn->name,
-		       "MSI reserved region in %s has prot '%s': an MSI doorbell window needs IOMMU_WRITE | IOMMU_MMIO",
-		       c->where, ptext);
+	    (!mentions(ptext, "IOMMU_WRITE") || !mentions(ptext, "IOMMU_MMIO")) &&
+	    (h = report(c->ctx, &call->loc, c->fn->name,
+			"MSI reserved region in %s has prot '%s': an MSI doorbell window needs IOMMU_WRITE | IOMMU_MMIO",
+			c->where, ptext)) >= 0)
+		report_fix_note(c->ctx, h, "the prot may come from a variable or a macro shared with other regions: changing it there changes them too");
 	if (!var)
 		return;
 	found = q_first_use(c->fn->body, var, Q_PARAMS, &call->loc, &u, &escapes);
@@ -214,10 +215,11 @@ static void check_alloc(struct call_scan *c, const struct fx_expr *call, const c
 		fix_null_check(c, call, var, report(c->ctx, &u.loc, c->fn->name,
 						    "'%s' from iommu_alloc_resv_region() at line %u is used before it is checked for NULL in %s",
 						    var, call->loc.line, c->where));
-	else if (!escapes && (!found || u.cond))
-		report(c->ctx, &call->loc, c->fn->name,
-		       "reserved region '%s' allocated in %s is never added to the list (leaked)",
-		       var, c->where);
+	else if (!escapes && (!found || u.cond) &&
+		 (h = report(c->ctx, &call->loc, c->fn->name,
+			     "reserved region '%s' allocated in %s is never added to the list (leaked)",
+			     var, c->where)) >= 0)
+		report_fix_note(c->ctx, h, "whether the region was meant to be added to the list or not allocated at all is the driver's intent");
 }
 
 static bool is_alloc(const struct fx_expr *e)
@@ -287,10 +289,13 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 	    q_layout_has(tu, "iommu_resv_region.free") != 0)
 		return;
 	get = fx_init_get(ops->init, "get_resv_regions");
-	if (get && !get->inactive && !fx_init_get(ops->init, "put_resv_regions"))
-		report(ctx, &get->loc, ops->name,
-		       "iommu_ops '%s' has .get_resv_regions but no .put_resv_regions: this kernel's regions have no ->free callback, so the core leaks every region it gets",
-		       ops->name);
+	if (get && !get->inactive && !fx_init_get(ops->init, "put_resv_regions")) {
+		int h = report(ctx, &get->loc, ops->name,
+			       "iommu_ops '%s' has .get_resv_regions but no .put_resv_regions: this kernel's regions have no ->free callback, so the core leaks every region it gets",
+			       ops->name);
+
+		report_fix_note(ctx, h, "the put callback must free what this driver's get added (and hand MSI regions back): its body is the driver's, not a local edit");
+	}
 }
 
 void rule_resv_region_register(struct rule_reg *r)

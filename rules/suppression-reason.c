@@ -44,17 +44,20 @@ static void match_tu(struct rule_ctx *ctx, const struct fx_tu *tu)
 		const char *sym = symbol_at(tu, s->last);
 
 		if (!s->nids)
-			report(ctx, &loc, sym,
-			       "suppression names no rule: write 'iommu-lint: ignore <rule-id> -- <reason>'");
+			report_fix_note(ctx, report(ctx, &loc, sym,
+						    "suppression names no rule: write 'iommu-lint: ignore <rule-id> -- <reason>'"),
+					"which rule the comment meant to silence is its author's knowledge");
 		for (k = 0; k < s->nids; k++)
 			if (rule_lookup(s->ids[k]) < 0)
-				report(ctx, &loc, sym,
-				       "suppression names unknown rule '%s' (see --list-rules)",
-				       s->ids[k]);
+				report_fix_note(ctx, report(ctx, &loc, sym,
+							    "suppression names unknown rule '%s' (see --list-rules)",
+							    s->ids[k]),
+						"the rule meant (a misspelling, or a rule of another tool) is its author's knowledge");
 		if (s->nids && !s->reason)
-			report(ctx, &loc, sym,
-			       "suppression of '%s' gives no reason, so it hides nothing: add '-- <why the finding is wrong or accepted>'",
-			       s->ids[0]);
+			report_fix_note(ctx, report(ctx, &loc, sym,
+						    "suppression of '%s' gives no reason, so it hides nothing: add '-- <why the finding is wrong or accepted>'",
+						    s->ids[0]),
+					"only a person can say why the finding is wrong or accepted");
 	}
 out_free:
 	suppress_list_free(&l);

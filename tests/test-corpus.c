@@ -9,7 +9,8 @@
  *   / * todo-ok: <id> * /              known false positive: counted, never fails
  *   / * flags: -DFOO * /               extra compiler flags for this fixture
  *   / * engines: clang * /             engines that can see this fixture
- * Any finding without an annotation fails, as does a missing expected one.
+ * Any finding without an annotation fails, as does a missing expected one,
+ * and a finding with neither a fix nor a no_fix_reason.
  * Known gaps are an info line, not cr_log_warn: Criterion 2.4 exits 1 after
  * any warning.
  */
@@ -264,6 +265,14 @@ ParameterizedTest(struct fixture *fx, corpus, fixture, .timeout = 60)
 		line = (unsigned)json_object_get_int(v);
 		json_object_object_get_ex(f, "message", &v);
 		msg = json_object_get_string(v);
+		/* every finding offers a fix or says why it cannot (docs/fixes.md) */
+		if ((!json_object_object_get_ex(f, "fix", &v) || !v) &&
+		    (!json_object_object_get_ex(f, "no_fix_reason", &v) || !v ||
+		     !*json_object_get_string(v))) {
+			cr_log_error("%s:%u: [%s] finding with neither a fix nor a reason for none: %s",
+				     fx->path, line, rule, msg);
+			ok = false;
+		}
 		for (k = 0; k < ft.nann; k++) {
 			struct ann *a = &ft.ann[k];
 
