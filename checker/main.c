@@ -387,6 +387,7 @@ int main(int argc, char **argv)
 	struct job_list jobs = { 0 };
 	struct findings findings = { 0 };
 	struct run_summary sum = { 0 };
+	unsigned excluded = 0;
 	struct fx_program prog = { 0 };
 	struct tu_failure *fails = NULL;
 	struct pool pool = { 0 };
@@ -466,10 +467,12 @@ int main(int argc, char **argv)
 		goto out_jobs;
 	if (o.staged || o.diff_rev ? workflow_collect_jobs(&o, &wf, &jobs) : collect_jobs(&o, &jobs))
 		goto out_jobs;
+	excluded = jobs.n;
 	if (config_apply_jobs(&cfg, &jobs, &o.rules, err, sizeof(err))) {
 		fprintf(stderr, "iommu-lint: error: %s\n", err);
 		goto out_jobs;
 	}
+	excluded -= jobs.n;
 	note_inputs(&o, &jobs);
 	if (o.list_suppressions) {
 		ret = workflow_list_suppressions(&jobs);
@@ -607,14 +610,16 @@ int main(int argc, char **argv)
 	if (o.kbuild)
 		ret = kbuild_exit_status(&o, ret, sparse_rc);
 	if (!o.quiet) {
-		char notes[32] = "";
+		char notes[32] = "", excl[48] = "";
 
+		if (excluded)	/* said, so a scan that shrank is never silent */
+			snprintf(excl, sizeof(excl), ", %u excluded by .iommu-lint", excluded);
 		if (sum.notes)
 			snprintf(notes, sizeof(notes), " (%u note%s)", sum.notes,
 				 sum.notes == 1 ? "" : "s");
 		fprintf(stderr,
-			"iommu-lint: %u TUs (%u parsed, %u skipped by prefilter), %u functions, %u findings%s, %u failed TUs%s, %.2f s\n",
-			sum.tus, sum.parsed, sum.skipped, sum.functions, sum.findings, notes, sum.failed,
+			"iommu-lint: %u TUs (%u parsed, %u skipped by prefilter%s), %u functions, %u findings%s, %u failed TUs%s, %.2f s\n",
+			sum.tus, sum.parsed, sum.skipped, excl, sum.functions, sum.findings, notes, sum.failed,
 			sum.failed && o.keep_going ? " (--keep-going)" : "", sum.seconds);
 	}
 	if (o.stats)

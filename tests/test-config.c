@@ -179,6 +179,14 @@ Test(config, excludes_apply_to_every_way_of_naming_files)
 	cr_assert_eq(leaks(&r), 1, "%s", r.out);
 	cr_assert(strstr(r.out, "leak.c:12:9:") == r.out, "%s", r.out);
 	run_free(&r);
+	/* the summary says what the config left out */
+	lint_in(&r, ".", "leak.c", "skip/leak.c", "sub/deep/leak.c", NULL);
+	cr_assert(strstr(r.err, "1 TUs (1 parsed, 0 skipped by prefilter, 2 excluded by .iommu-lint)"),
+		  "%s", r.err);
+	run_free(&r);
+	lint_in(&r, ".", "leak.c", NULL);
+	cr_assert(!strstr(r.err, "excluded"), "%s", r.err);
+	run_free(&r);
 	/* --files-from */
 	sh("printf 'skip/leak.c\\nsub/leak.c\\nsub/deep/leak.c\\n' > list");
 	lint_in(&r, ".", "-q", "--files-from=list", NULL);
