@@ -13,7 +13,9 @@
  *	      |         ^~~~
  *
  * The source line is printed as it is (tabs kept), and the caret line
- * copies its tabs, so the caret sits under the column at any tab width.
+ * copies its tabs, so the caret sits under the column at any tab width;
+ * a multi-byte UTF-8 character before the column counts as one column
+ * (the column itself is clang's, in bytes).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -104,8 +106,10 @@ static void put_caret(FILE *out, struct src_cache *c, const char *file, unsigned
 	if (!col || col - 1 > n)
 		return;
 	fputs("      | ", out);
+	/* one column per character: a UTF-8 continuation byte takes none */
 	for (i = 0; i < col - 1; i++)
-		fputc(s[i] == '\t' ? '\t' : ' ', out);
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			fputc(s[i] == '\t' ? '\t' : ' ', out);
 	fputs(color ? SGR_CARET "^" : "^", out);
 	for (i = col; i < n && ident_char(s[col - 1]) && ident_char(s[i]); i++)
 		fputc('~', out);

@@ -940,6 +940,26 @@ Test(cli, caret_under_finding_and_notes)
 	run_free(&plain);
 }
 
+/* A UTF-8 character before the column is one column of the caret line. */
+Test(cli, caret_counts_utf8_characters_not_bytes)
+{
+	static const char src[] =
+		"#include <linux/device.h>\n#include <linux/of_platform.h>\n"
+		"int f(struct device_node *np)\n{\n\tstruct platform_device *pdev;\n"
+		"\t/* \xc3\xa9t\xc3\xa9 */ pdev = of_find_device_by_node(np); if (!pdev) return -1;\n"
+		"\treturn 0;\n}\n";
+	char p[PATH_MAX];
+	struct run r;
+
+	tmp_path(p, sizeof(p), "utf8.c");
+	cr_assert_eq(write_file(p, src, strlen(src)), 0);
+	lint(&r, "-q", "--caret", p, "--", "-Ireference/include", NULL);
+	cr_assert_eq(r.status, 1, "exit %d: %s", r.status, r.err);
+	/* clang's column 21 is a byte count; "/\* \xc3\xa9t\xc3\xa9 *\/ pdev = " is 17 characters */
+	cr_assert(strstr(r.out, "      | \t                 ^~~~~~~~~~~~~~~~~~~~~~\n"), "%s", r.out);
+	run_free(&r);
+}
+
 /* Run the checker with stdout (and stderr) a terminal. */
 static void lint_tty(struct run *r, bool err_tty, const char *a0, const char *a1, const char *a2,
 		     const char *a3, const char *a4)
