@@ -105,6 +105,7 @@ CHECKER_OBJS += checker/fixgen-xlate.o
 CHECKER_OBJS += checker/flow.o
 CHECKER_OBJS += checker/frontend-clang/clang.o
 CHECKER_OBJS += checker/frontend-clang/guard.o
+CHECKER_OBJS += checker/frontend-clang/includes.o
 CHECKER_OBJS += checker/frontend-ts/ts.o
 CHECKER_OBJS += checker/gitdiff.o
 CHECKER_OBJS += checker/kbuild.o

@@ -243,6 +243,42 @@ Test(reliability, size_limits_name_the_input_kind)
 }
 
 /*
+ * An #include of a FIFO (libclang blocked in open() for ever) or of
+ * /dev/zero (read until memory ran out), directly, from a header, through
+ * -I or -include: the TU fails at once with one line naming the include;
+ * fast mode never opens includes at all.
+ */
+Test(reliability, include_of_fifo_or_device_fails_the_tu)
+{
+	static const struct {
+		const char *setup, *args, *cause;
+	} cases[] = {
+		{ "mkfifo ff.h && printf '#include \"ff.h\"\\nstruct iommu_ops x;\\n' > i.c",
+		  "i.c --", "i.c:1: #include of 'ff.h': ./ff.h is a FIFO" },
+		{ "printf '#include \"/dev/zero\"\\nstruct iommu_ops x;\\n' > i.c",
+		  "i.c --", "/dev/zero is a character device" },
+		{ "mkdir -p inc && mkfifo inc/deep.h && printf '#include \"mid.h\"\\nstruct iommu_ops x;\\n' > i.c && "
+		  "printf '#include <deep.h>\\n' > mid.h",
+		  "i.c -- -Iinc", "./mid.h:1: #include of 'deep.h': inc/deep.h is a FIFO" },
+		{ "mkfifo forced.h && printf 'struct iommu_ops x;\\n' > i.c",
+		  "i.c -- -include forced.h", "#include of 'forced.h'" },
+	};
+	unsigned i;
+	struct run r;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		sh_ok("rm -rf $T/inc-case && mkdir $T/inc-case && cd $T/inc-case && %s", cases[i].setup);
+		sh_run(&r, "cd $T/inc-case && timeout 10 $L %s -I$TOP/reference/include",
+		       cases[i].args);
+		assert_one_error(&r, cases[i].cause, cases[i].setup);
+		run_free(&r);
+	}
+	sh_run(&r, "cd $T/inc-case && timeout 10 $L --fast i.c");
+	cr_assert_eq(r.status, 0, "fast mode: exit %d: %s", r.status, r.err);
+	run_free(&r);
+}
+
+/*
  * A whole-kernel compile DB: 50,000 entries, about 25 MiB (the old limit was
  * 16 MiB, "too large for a source file"), over 20 files, each listed 2,500
  * times as relative, ./ and absolute paths.  Accepted, each file scanned

@@ -20,6 +20,7 @@
 #include "../frontend.h"
 #include "../util.h"
 #include "guard.h"
+#include "includes.h"
 
 #define TEXT_MAX 320
 
@@ -839,7 +840,11 @@ static int fe_clang_parse(void *state, const struct tu_job *job, struct fx_tu *t
 {
 	struct fe_clang *fe = state;
 	struct parse_call pc = { .fe = fe, .job = job, .tu = tu, .err = err, .errlen = errlen };
-	int ret = guard_run(parse_tu, &pc, job->file, err, errlen);
+	int ret = includes_check(job, err, errlen);
+
+	if (ret)
+		return ret;
+	ret = guard_run(parse_tu, &pc, job->file, err, errlen);
 
 	free(pc.args);
 	return ret;

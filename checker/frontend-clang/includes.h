@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* includes.h - no #include of a FIFO or device reaches libclang (includes.c). */
+#ifndef IOMMU_LINT_INCLUDES_H
+#define IOMMU_LINT_INCLUDES_H
+
+#include <stddef.h>
+
+#include "../frontend.h"
+
+/*
+ * Walk the TU's #include graph as its search paths resolve it: 0, or
+ * -EINVAL with err naming the include that is not a regular file.
+ */
+int includes_check(const struct tu_job *job, char *err, size_t errlen);
+/* Forget the headers walked so far (tests). */
+void includes_reset(void);
+
+#endif
