@@ -260,15 +260,6 @@ char *path_normal(const char *dir, const char *file)
 	return p;
 }
 
-static uint64_t fnv1a64(const char *s)
-{
-	uint64_t h = 14695981039346656037ull;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
-}
-
 /*
  * One job per file (see compdb.h).  Linear: the resolved names go through
  * an open-addressing hash set.
@@ -297,7 +288,7 @@ int jobs_dedupe(struct job_list *jobs)
 			free(set);
 			return -ENOMEM;
 		}
-		for (h = fnv1a64(key) & mask; set[h]; h = (h + 1) & mask) {
+		for (h = str_hash64(key) & mask; set[h]; h = (h + 1) & mask) {
 			if (!strcmp(set[h], key)) {
 				dup = true;
 				break;
@@ -482,7 +473,7 @@ int path_index_build(struct path_index *ix, const char *const *keys, unsigned n)
 		return -ENOMEM;
 	memset(ix->slot, 0xff, cap * sizeof(*ix->slot));
 	for (i = 0; i < n; i++) {
-		for (h = fnv1a64(keys[i]) & ix->mask; ix->slot[h] >= 0; h = (h + 1) & ix->mask)
+		for (h = str_hash64(keys[i]) & ix->mask; ix->slot[h] >= 0; h = (h + 1) & ix->mask)
 			;
 		ix->slot[h] = (int)i;
 	}
@@ -492,7 +483,7 @@ int path_index_build(struct path_index *ix, const char *const *keys, unsigned n)
 int path_index_next(const struct path_index *ix, const char *key, size_t *probe)
 {
 	if (*probe == PATH_INDEX_START)
-		*probe = fnv1a64(key) & ix->mask;
+		*probe = str_hash64(key) & ix->mask;
 	while (ix->slot[*probe] >= 0) {
 		int i = ix->slot[*probe];
 

@@ -56,6 +56,15 @@ char *xstrdup(const char *s)
 	return p;
 }
 
+uint64_t str_hash64(const char *s)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
 /* A header of the kernel tree (autoconf.h, iommu.h): a bounded regular file, or NULL. */
 char *read_text_file(const char *path)
 {

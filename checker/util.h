@@ -8,12 +8,15 @@
 #define IOMMU_LINT_UTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 void die_oom(void) __attribute__((noreturn));
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
+/* FNV-1a, 64 bits, of a string: for the hash sets of paths. */
+uint64_t str_hash64(const char *s);
 /* The whole file, NUL-terminated, malloc'ed; NULL if it cannot be read. */
 char *read_text_file(const char *path);
 

@@ -25,6 +25,7 @@
 #include <sys/stat.h>
 
 #include "../compdb.h"
+#include "../util.h"
 #include "includes.h"
 
 #define MAX_DEPTH	200		/* clang's own #include nesting limit */
@@ -36,15 +37,6 @@ static struct {
 	char **slot;
 	size_t cap, n;
 } seen = { .lock = PTHREAD_MUTEX_INITIALIZER };
-
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 14695981039346656037ull;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
-}
 
 /*
  * Add (sig, path) to the set; false when it was there already (or out of
@@ -69,7 +61,7 @@ static bool seen_add(uint64_t sig, const char *file)
 		for (k = 0; k < seen.cap; k++) {
 			if (!seen.slot[k])
 				continue;
-			for (i = hash_str(seen.slot[k]) & (cap - 1); slot[i]; i = (i + 1) & (cap - 1))
+			for (i = str_hash64(seen.slot[k]) & (cap - 1); slot[i]; i = (i + 1) & (cap - 1))
 				;
 			slot[i] = seen.slot[k];
 		}
@@ -78,7 +70,7 @@ static bool seen_add(uint64_t sig, const char *file)
 		seen.cap = cap;
 	}
 	mask = seen.cap - 1;
-	for (i = hash_str(path) & mask; seen.slot[i]; i = (i + 1) & mask)
+	for (i = str_hash64(path) & mask; seen.slot[i]; i = (i + 1) & mask)
 		if (!strcmp(seen.slot[i], path))
 			goto out_unlock;
 	seen.slot[i] = strdup(path);
@@ -314,12 +306,12 @@ int includes_check(const struct tu_job *job, char *err, size_t errlen)
 			 (v = opt_value(job, &i, "-imacros")))
 			forced[nforced++] = v;
 	}
-	s.sig = hash_str(job->directory ? job->directory : "");
+	s.sig = str_hash64(job->directory ? job->directory : "");
 	for (i = 0; i < (int)s.nquote; i++)
-		s.sig = (s.sig ^ hash_str(s.quote[i])) * 1099511628211ull;
+		s.sig = (s.sig ^ str_hash64(s.quote[i])) * 1099511628211ull;
 	s.sig = (s.sig ^ 0x5c) * 1099511628211ull;
 	for (i = 0; i < (int)s.nangle; i++)
-		s.sig = (s.sig ^ hash_str(s.angle[i])) * 1099511628211ull;
+		s.sig = (s.sig ^ str_hash64(s.angle[i])) * 1099511628211ull;
 	ret = 0;
 	for (i = 0; !ret && i < (int)nforced; i++)
 		ret = resolve(&s, "<command line>", job->directory ? job->directory : ".", 0,
