@@ -800,6 +800,10 @@ static int parse_tu(void *arg)
 	struct top top = { .cv = &cv };
 	int i, n = 0, ret = 0;
 
+	/* on the guarded thread too: the walk recurses as deep as the includes nest */
+	ret = includes_check(job, pc->err, pc->errlen);
+	if (ret)
+		return ret;
 	pc->args = calloc((size_t)job->argc + 4, sizeof(*pc->args));
 	if (!pc->args) {
 		snprintf(pc->err, pc->errlen, "out of memory");
@@ -840,11 +844,7 @@ static int fe_clang_parse(void *state, const struct tu_job *job, struct fx_tu *t
 {
 	struct fe_clang *fe = state;
 	struct parse_call pc = { .fe = fe, .job = job, .tu = tu, .err = err, .errlen = errlen };
-	int ret = includes_check(job, err, errlen);
-
-	if (ret)
-		return ret;
-	ret = guard_run(parse_tu, &pc, job->file, err, errlen);
+	int ret = guard_run(parse_tu, &pc, job->file, err, errlen);
 
 	free(pc.args);
 	return ret;
