@@ -92,7 +92,52 @@ void jobs_free(struct job_list *jobs)
 }
 
 /* Say precisely what is wrong with a DB libclang would only refuse. */
-static int validate_json(const char *file, char *err, size_t errlen)
+char *path_normal(const char *dir, const char *file);
+
+/*
+ * libclang 14's JSON compile DB indexes every file in a trie that assumes
+ * each path component is what llvm::sys::path::filename() says; spellings
+ * with "." components, "//" or a trailing '/' ("/x/." beside "/x./") send
+ * its insert into endless recursion (a crash found by fuzz-compdb).  Such a
+ * "file" is replaced by its normal absolute form; true when one was.
+ */
+static bool normalise_files(struct json_object *root)
+{
+	bool changed = false;
+	size_t i;
+
+	for (i = 0; i < json_object_array_length(root); i++) {
+		struct json_object *e = json_object_array_get_idx(root, i), *f, *d;
+		const char *file, *dir;
+		char *norm, *spelled;
+		size_t n;
+
+		json_object_object_get_ex(e, "file", &f);
+		json_object_object_get_ex(e, "directory", &d);
+		file = json_object_get_string(f);
+		dir = json_object_get_string(d);
+		spelled = path_join(dir, file);
+		norm = path_normal(dir, file);
+		if (norm) {
+			for (n = strlen(norm); n > 1 && norm[n - 1] == '/'; n--)
+				norm[n - 1] = '\0';
+		}
+		if (spelled && norm && strcmp(spelled, norm)) {
+			json_object_object_add(e, "file", json_object_new_string(norm));
+			changed = true;
+		}
+		free(spelled);
+		free(norm);
+	}
+	return changed;
+}
+
+/*
+ * Check a compile DB's shape before libclang reads it; *fixed, when not
+ * NULL on return, is the DB with its file names normalised (to be loaded
+ * instead of the file: normalise_files()).
+ */
+static int validate_json(const char *file, struct json_object **fixed, char *err, size_t errlen)
 {
 	char *text = NULL, rerr[256];
 	size_t len, i;
@@ -101,6 +146,7 @@ static int validate_json(const char *file, char *err, size_t errlen)
 	enum json_tokener_error jerr;
 	int ret = 0;
 
+	*fixed = NULL;
 	ret = read_input(file, "a compile database", LIMIT_COMPDB, &text, &len, rerr, sizeof(rerr));
 	if (ret) {
 		snprintf(err, errlen, "%s: %s", file, rerr);
@@ -167,6 +213,10 @@ static int validate_json(const char *file, char *err, size_t errlen)
 			ret = -EINVAL;
 			goto out_root;
 		}
+	}
+	if (normalise_files(root)) {
+		*fixed = root;
+		root = NULL;
 	}
 out_root:
 	json_object_put(root);
@@ -355,22 +405,72 @@ static CXCompilationDatabase load_db(const char *dir, CXCompilationDatabase_Erro
 	return db;
 }
 
+/* The normalised DB (normalise_files()) as DIR/compile_commands.json of a temporary DIR. */
+static int write_fixed_db(struct json_object *fixed, char **fixdir, char *err, size_t errlen)
+{
+	const char *tmp = getenv("TMPDIR");
+	char tmpl[PATH_MAX], *file;
+
+	snprintf(tmpl, sizeof(tmpl), "%s/iommu-lint-db.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(tmpl)) {
+		snprintf(err, errlen, "cannot make a temporary directory: %s", strerror(errno));
+		return -errno;
+	}
+	tmp_register(tmpl);
+	*fixdir = strdup(tmpl);
+	file = path_join(tmpl, "compile_commands.json");
+	if (!*fixdir || !file) {
+		free(file);
+		snprintf(err, errlen, "out of memory");
+		return -ENOMEM;
+	}
+	tmp_register(file);
+	if (json_object_to_file_ext(file, fixed, JSON_C_TO_STRING_PLAIN)) {
+		snprintf(err, errlen, "cannot write %s: %s", file, strerror(errno));
+		free(file);
+		return -EIO;
+	}
+	free(file);
+	return 0;
+}
+
+static void remove_fixed_db(char *fixdir)
+{
+	char *file = path_join(fixdir, "compile_commands.json");
+
+	if (file) {
+		unlink(file);
+		tmp_unregister(file);
+		free(file);
+	}
+	rmdir(fixdir);
+	tmp_unregister(fixdir);
+	free(fixdir);
+}
+
 int compdb_load(const char *path, struct job_list *jobs, char *err, size_t errlen)
 {
 	CXCompilationDatabase_Error cerr;
 	CXCompilationDatabase db;
 	CXCompileCommands cmds;
-	char *dir = NULL, *tmpdir = NULL, *dbfile = NULL, why[512];
+	char *dir = NULL, *tmpdir = NULL, *dbfile = NULL, *fixdir = NULL, why[512];
+	struct json_object *fixed;
 	unsigned i, n;
 	int ret;
 
 	ret = db_dir_for(path, &dir, &tmpdir, &dbfile, err, errlen);
 	if (ret)
 		goto out;
-	ret = validate_json(dbfile, err, errlen);
+	ret = validate_json(dbfile, &fixed, err, errlen);
 	if (ret)
 		goto out;
-	db = load_db(dir, &cerr, why, sizeof(why));
+	if (fixed) {
+		ret = write_fixed_db(fixed, &fixdir, err, errlen);
+		json_object_put(fixed);
+		if (ret)
+			goto out;
+	}
+	db = load_db(fixdir ? fixdir : dir, &cerr, why, sizeof(why));
 	if (cerr != CXCompilationDatabase_NoError || !db) {
 		snprintf(err, errlen, "%s: libclang cannot load this compile database%s", dbfile, why);
 		ret = -EINVAL;
@@ -415,6 +515,8 @@ int compdb_load(const char *path, struct job_list *jobs, char *err, size_t errle
 		clang_CompileCommands_dispose(cmds);
 	clang_CompilationDatabase_dispose(db);
 out:
+	if (fixdir)
+		remove_fixed_db(fixdir);
 	if (tmpdir) {
 		char *link = path_join(tmpdir, "compile_commands.json");
 

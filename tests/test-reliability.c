@@ -243,6 +243,30 @@ Test(reliability, size_limits_name_the_input_kind)
 }
 
 /*
+ * fuzz-compdb's crash: two spellings of one path ("/x/." and "/x./") sent
+ * libclang 14's file trie into endless recursion (SIGSEGV, every result
+ * lost).  File names are normalised before libclang reads the DB: each
+ * entry fails alone (no such file), nothing is left in $TMPDIR.
+ */
+Test(reliability, compile_db_file_spellings_do_not_crash_libclang)
+{
+	struct run r;
+
+	sh_ok("mkdir -p $T/trie && printf '[{\"directory\":\"/tmp\",\"file\":\"/x/.\",\"arguments\":[\"cc\",\"-c\",\"x.c\"]},"
+	      "{\"directory\":\"/tmp\",\"file\":\"/x./\",\"arguments\":[\"cc\",\"-c\",\"x.c\"]}]' "
+	      "> $T/trie/compile_commands.json");
+	sh_run(&r, "mkdir -p $T/trie-tmp && TMPDIR=$T/trie-tmp timeout 20 $L -p $T/trie; s=$?; "
+	       "ls -A $T/trie-tmp; exit $s");
+	cr_assert_eq(r.status, 2, "exit %d: %s", r.status, r.err);
+	cr_assert(strstr(r.err, "/x: cannot open") && strstr(r.err, "/x.: cannot open"), "%s", r.err);
+	cr_assert_str_eq(r.out, "", "left in TMPDIR: %s", r.out);
+	run_free(&r);
+	sh_run(&r, "timeout 20 $L -p $TOP/tests/fuzz/compdb/regressions/trie-recursion.json");
+	cr_assert_eq(r.status, 2, "the fuzzer's input: exit %d: %s", r.status, r.err);
+	run_free(&r);
+}
+
+/*
  * An #include of a FIFO (libclang blocked in open() for ever) or of
  * /dev/zero (read until memory ran out), directly, from a header, through
  * -I or -include: the TU fails at once with one line naming the include;
