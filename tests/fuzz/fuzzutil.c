@@ -21,7 +21,9 @@ static void remove_dir(void)
 const char *fuzz_dir(void)
 {
 	if (!dir[0]) {
-		snprintf(dir, sizeof(dir), "/tmp/iommu-lint-fuzz.XXXXXX");
+		const char *tmp = getenv("TMPDIR");	/* /dev/shm: no disk I/O per input */
+
+		snprintf(dir, sizeof(dir), "%s/iommu-lint-fuzz.XXXXXX", tmp && *tmp ? tmp : "/tmp");
 		if (!mkdtemp(dir))
 			abort();
 		atexit(remove_dir);
