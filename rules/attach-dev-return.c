@@ -154,10 +154,15 @@ static bool logger_row(const char *name)
 	return false;
 }
 
+/*
+ * A logging call, as written: the macro may expand to a statement
+ * expression (the kernel's dev_err with CONFIG_PRINTK_INDEX), not a call.
+ */
 static bool is_logger(const struct fx_expr *e)
 {
 	e = fx_strip(e);
-	return e && e->kind == FXE_CALL && (logger_row(e->macro) || logger_row(e->name));
+	return e && ((e->macro && logger_row(e->macro)) ||
+		     (e->kind == FXE_CALL && logger_row(e->name)));
 }
 
 struct scan {

@@ -20,7 +20,7 @@
 #include "../frontend.h"
 #include "../util.h"
 #include "guard.h"
-#include "includes.h"
+#include "../includes.h"
 
 #define TEXT_MAX 320
 

@@ -18,12 +18,17 @@
  * scope names from a first pass; an unknown callee is a function.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <tree_sitter/api.h>
 
+#include "../compdb.h"
+#include "../includes.h"
 #include "../srcscan.h"
 #include "ts.h"
 
@@ -1975,10 +1980,8 @@ static int line_table(struct conv *cv)
 	return 0;
 }
 
-static int fe_ts_parse(void *state, const struct tu_job *job, struct fx_tu *tu, char *err,
-		       size_t errlen)
+static int convert(struct fe_ts *fe, struct fx_tu *tu, char *err, size_t errlen)
 {
-	struct fe_ts *fe = state;
 	struct conv cv = { .tu = tu, .file.hashed = true };
 	TSTree *tree;
 	char *buf;
@@ -2033,7 +2036,135 @@ out_tree:
 	ts_tree_delete(tree);
 out_buf:
 	free(buf);
-	(void)job;
+	return ret;
+}
+
+/*
+ * The tree's linux/iommu.h, read once per run: a TU whose include graph
+ * reaches it gets its records (struct iommu_ops, iommu_domain_ops,
+ * iommu_device ...) as clang mode gets them from the preprocessed TU, so
+ * the rules that judge a driver by its tree's API (ops-api,
+ * attach-dev-return, the layout checks of pgsize-bitmap and resv-region)
+ * work on the text alone.  The header is searched by the command line's
+ * -I paths (-p, CHECK mode, flags after --), or for a bare file inside a
+ * kernel tree by the tree's include/ (tree_root_find()).
+ */
+#define TREE_HEADER "linux/iommu.h"
+#define MAX_TREE_HEADERS 16
+
+static struct {
+	pthread_mutex_t lock;
+	unsigned n;
+	struct tree_header {
+		char *path;
+		struct fx_tu *tu;	/* NULL: could not be read or parsed */
+	} v[MAX_TREE_HEADERS];
+} tree_headers = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+static struct fx_tu *tree_header_parse(struct fe_ts *fe, const char *path)
+{
+	struct fx_tu *h = calloc(1, sizeof(*h));
+	char err[256], *src = NULL;
+	size_t len;
+
+	if (!h)
+		return NULL;
+	if (read_source(path, &src, &len, err, sizeof(err)))
+		goto out_free;
+	h->file = arena_strdup(&h->arena, path);
+	h->src = src;
+	h->src_len = len;
+	if (!convert(fe, h, err, sizeof(err)))
+		return h;
+out_free:
+	free((char *)h->src);
+	arena_free(&h->arena);
+	free(h);
+	return NULL;
+}
+
+/*
+ * A file given bare (a pre-commit hook: no flags) inside a kernel tree:
+ * the tree is the nearest directory above it with include/linux/iommu.h,
+ * searched as -I<tree>/include would be.
+ */
+static bool tree_root_find(const struct tu_job *job, char *path, size_t len)
+{
+	char dir[4096], inc[4200], *slash, *argv[1] = { inc };
+	struct tu_job j = *job;
+	struct stat st;
+	unsigned up;
+
+	char cwd[2048];
+
+	if (job->file[0] == '/')
+		snprintf(dir, sizeof(dir), "%s", job->file);
+	else if (job->directory)
+		snprintf(dir, sizeof(dir), "%s/%s", job->directory, job->file);
+	else if (getcwd(cwd, sizeof(cwd)))
+		snprintf(dir, sizeof(dir), "%s/%s", cwd, job->file);
+	else
+		return false;
+	for (up = 0; up < 8 && (slash = strrchr(dir, '/')); up++) {
+		*slash = '\0';
+		snprintf(inc, sizeof(inc), "%s/include/" TREE_HEADER, dir[0] ? dir : "");
+		if (stat(inc, &st) || !S_ISREG(st.st_mode))
+			continue;
+		snprintf(inc, sizeof(inc), "-I%s/include", dir[0] ? dir : "");
+		j.argc = 1;
+		j.argv = argv;
+		return includes_find(&j, TREE_HEADER, path, len);
+	}
+	return false;
+}
+
+static const struct fx_tu *tree_header(struct fe_ts *fe, const struct tu_job *job)
+{
+	const struct fx_tu *h = NULL;
+	char path[4096];
+	unsigned i;
+
+	if (!job->argc ? !tree_root_find(job, path, sizeof(path)) :
+	    !includes_find(job, TREE_HEADER, path, sizeof(path)))
+		return NULL;
+	pthread_mutex_lock(&tree_headers.lock);
+	for (i = 0; i < tree_headers.n; i++)
+		if (!strcmp(tree_headers.v[i].path, path))
+			break;
+	if (i < tree_headers.n) {
+		h = tree_headers.v[i].tu;
+	} else if (tree_headers.n < MAX_TREE_HEADERS &&
+		   (tree_headers.v[i].path = strdup(path))) {
+		h = tree_headers.v[i].tu = tree_header_parse(fe, path);
+		tree_headers.n++;
+	}
+	pthread_mutex_unlock(&tree_headers.lock);
+	return h;
+}
+
+/* The header's records after the file's own, in tu's arena (the header's strings are kept). */
+static void add_header_records(struct fx_tu *tu, const struct fx_tu *h)
+{
+	struct fx_record *v;
+
+	if (!h || !h->nrecords)
+		return;
+	v = arena_alloc(&tu->arena, (tu->nrecords + h->nrecords) * sizeof(*v));
+	if (tu->nrecords)
+		memcpy(v, tu->records, tu->nrecords * sizeof(*v));
+	memcpy(v + tu->nrecords, h->records, h->nrecords * sizeof(*v));
+	tu->records = v;
+	tu->nrecords += h->nrecords;
+}
+
+static int fe_ts_parse(void *state, const struct tu_job *job, struct fx_tu *tu, char *err,
+		       size_t errlen)
+{
+	struct fe_ts *fe = state;
+	int ret = convert(fe, tu, err, errlen);
+
+	if (!ret)
+		add_header_records(tu, tree_header(fe, job));
 	return ret;
 }
 

@@ -1,4 +1,3 @@
-/* engines: clang (the documented codes come from the tree's own iommu.h, which fast mode does not read) */
 /* The returned local starts as -EOPNOTSUPP and stays so for unknown types. */
 #include <linux/iommu.h>
 #include <linux/device.h>

@@ -1,4 +1,3 @@
-/* engines: clang (the documented codes come from the tree's own iommu.h, which fast mode does not read) */
 /*
  * The 6.x shape: attach_dev lives in struct iommu_domain_ops (declared
  * here, with the kernel-doc the tree's header carries since 6.2).

@@ -1,4 +1,3 @@
-/* engines: clang (the documented codes come from the tree's own iommu.h, which fast mode does not read) */
 /*
  * A permission check answered with -EPERM: not in the list the attach_dev
  * kernel-doc gives, so the core sees an undocumented code (6.2+).

@@ -1,4 +1,3 @@
-/* engines: clang (the documented codes come from the tree's own iommu.h, which fast mode does not read) */
 /* The same with pr_err and the code set up for a shared exit. */
 #include <linux/iommu.h>
 #include <linux/device.h>

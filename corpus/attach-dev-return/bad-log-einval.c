@@ -1,4 +1,3 @@
-/* engines: clang (the documented codes come from the tree's own iommu.h, which fast mode does not read) */
 /*
  * The incompatible-domain answer logs an error: callers that probe
  * whether an existing domain can be reused fill the log.

@@ -1,4 +1,3 @@
-/* engines: clang (the documented codes come from the tree's own iommu.h, which fast mode does not read) */
 /* The code is set up in a local and returned through the unwind label. */
 #include <linux/iommu.h>
 #include <linux/device.h>

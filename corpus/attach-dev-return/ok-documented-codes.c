@@ -1,4 +1,3 @@
-/* engines: clang (the documented codes come from the tree's own iommu.h, which fast mode does not read) */
 /* Every code the attach_dev kernel-doc lists, each where it belongs. */
 #include <linux/iommu.h>
 #include <linux/device.h>

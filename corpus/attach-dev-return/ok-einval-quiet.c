@@ -1,4 +1,3 @@
-/* engines: clang (the documented codes come from the tree's own iommu.h, which fast mode does not read) */
 /* The incompatible-domain answer logs at debug level only. */
 #include <linux/iommu.h>
 #include <linux/device.h>

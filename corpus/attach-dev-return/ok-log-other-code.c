@@ -1,4 +1,3 @@
-/* engines: clang (the documented codes come from the tree's own iommu.h, which fast mode does not read) */
 /* Logging is fine for a failure that is not the -EINVAL answer. */
 #include <linux/iommu.h>
 #include <linux/device.h>

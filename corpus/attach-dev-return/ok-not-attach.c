@@ -1,4 +1,3 @@
-/* engines: clang (the documented codes come from the tree's own iommu.h, which fast mode does not read) */
 /* Other callbacks and helpers may return and log what they like. */
 #include <linux/iommu.h>
 #include <linux/device.h>

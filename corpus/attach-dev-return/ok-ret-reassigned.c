@@ -1,4 +1,3 @@
-/* engines: clang (the documented codes come from the tree's own iommu.h, which fast mode does not read) */
 /* A local the callback does not return may hold any code. */
 #include <linux/iommu.h>
 #include <linux/device.h>

@@ -1,4 +1,3 @@
-/* engines: clang (the documented codes come from the tree's own iommu.h, which fast mode does not read) */
 /*
  * A tree before 6.2: its iommu.h (declared here) does not document the
  * return values of attach_dev, so there is no list to hold the driver to.

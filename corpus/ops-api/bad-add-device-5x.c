@@ -3,7 +3,6 @@
  * add_device/remove_device pair; declared here because the project's
  * iommu.h does not carry those fields.
  */
-/* engines: clang (ops-api runs in clang mode only) */
 #include <linux/types.h>
 #include <linux/err.h>
 

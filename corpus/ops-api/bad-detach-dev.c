@@ -1,4 +1,3 @@
-/* engines: clang (the API version comes from the tree's own iommu.h, which fast mode does not read) */
 /*
  * A driver forward-ported past 6.3 keeps its detach_dev: the core now
  * switches domains through attach_dev and never calls it.

@@ -1,5 +1,4 @@
 /* The 4.10 name of the reserved-region query, long renamed. */
-/* engines: clang (the API version comes from the tree's own iommu.h, which fast mode does not read) */
 #include <linux/iommu.h>
 
 void iommu_get_dm_regions(struct device *dev, struct list_head *list);

@@ -3,7 +3,6 @@
  * DMA cookie itself; since 5.15 the core does both, and these calls are no
  * longer driver API (the tree's IOMMU_DOMAIN_DMA_FQ proves >= 5.15).
  */
-/* engines: clang (ops-api runs in clang mode only) */
 #include <linux/err.h>
 #include <linux/iommu.h>
 #include <linux/dma-iommu.h>

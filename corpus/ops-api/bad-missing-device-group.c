@@ -1,5 +1,4 @@
 /* The core calls ops->device_group unconditionally while probing. */
-/* engines: clang (the API version comes from the tree's own iommu.h, which fast mode does not read) */
 #include <linux/iommu.h>
 
 static struct iommu_domain *mg_domain_alloc(unsigned int type)

@@ -1,5 +1,4 @@
 /* add_device era driver converted halfway: no probe_device. */
-/* engines: clang (the API version comes from the tree's own iommu.h, which fast mode does not read) */
 #include <linux/iommu.h>
 
 static struct iommu_domain *mp_domain_alloc(unsigned int type)

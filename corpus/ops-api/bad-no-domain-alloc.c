@@ -1,5 +1,4 @@
 /* Registered ops with no way for the core to get a domain. */
-/* engines: clang (the API version comes from the tree's own iommu.h, which fast mode does not read) */
 #include <linux/iommu.h>
 
 static struct iommu_device *na_probe_device(struct device *dev)

@@ -1,5 +1,4 @@
 /* Regions carry their own ->free; the ops-level put is dead code. */
-/* engines: clang (the API version comes from the tree's own iommu.h, which fast mode does not read) */
 #include <linux/iommu.h>
 
 static struct iommu_domain *pr_domain_alloc(unsigned int type)

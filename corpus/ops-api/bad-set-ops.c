@@ -1,5 +1,4 @@
 /* Pre-5.13 registration sequence on a newer tree. */
-/* engines: clang (the API version comes from the tree's own iommu.h, which fast mode does not read) */
 #include <linux/iommu.h>
 
 struct so_iommu {

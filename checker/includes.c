@@ -24,12 +24,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "../compdb.h"
-#include "../util.h"
+#include "compdb.h"
+#include "util.h"
 #include "includes.h"
 
 #define MAX_DEPTH	200		/* clang's own #include nesting limit */
 #define MAX_HEADER	(64u << 20)	/* larger headers are not scanned */
+#define FIND_MAX_DEPTH	4		/* includes_find(): how deep it looks */
+#define FIND_MAX_FILES	64		/* includes_find(): how many files it reads */
 
 /* Headers already walked (or being walked), by the path they were found at. */
 static struct {
@@ -91,6 +93,12 @@ struct search {
 	unsigned nquote, nangle;
 	char *err;
 	size_t errlen;
+	/* includes_find(): the header wanted, where it was found, what was read */
+	const char *want;
+	char *found;
+	size_t foundlen;
+	char *visited[FIND_MAX_FILES];
+	unsigned nvisited;
 };
 
 static const char *kind_of(mode_t m)
@@ -108,6 +116,45 @@ static const char *kind_of(mode_t m)
 
 static int walk(struct search *s, const char *path, unsigned depth);
 
+/* The header wanted ends path: "/linux/iommu.h" (or is it). */
+static bool is_wanted(const struct search *s, const char *path)
+{
+	size_t n = strlen(path), w = strlen(s->want);
+
+	return n >= w && !strcmp(path + n - w, s->want) && (n == w || path[n - w - 1] == '/');
+}
+
+/*
+ * includes_find(): a header found at path, included as name.  The wanted
+ * one ends the search (1 with s->found set); a driver's own "..." headers
+ * and the <...> headers whose name says iommu are looked into (drivers
+ * reach linux/iommu.h through their local header or linux/dma-iommu.h);
+ * the rest of the system headers are not read.
+ */
+static int find_step(struct search *s, const char *path, const char *name, unsigned depth)
+{
+	const char *base = strrchr(name, '/');
+	unsigned i;
+
+	if (is_wanted(s, path)) {
+		snprintf(s->found, s->foundlen, "%s", path);
+		return 1;
+	}
+	base = base ? base + 1 : name;
+	if (depth >= FIND_MAX_DEPTH || s->nvisited == FIND_MAX_FILES ||
+	    (!strstr(base, "iommu") && !strstr(base, "smmu") && name[0] != '.' &&
+	     strchr(name, '/')))
+		return 1;
+	for (i = 0; i < s->nvisited; i++)
+		if (!strcmp(s->visited[i], path))
+			return 1;
+	s->visited[s->nvisited] = strdup(path);
+	if (s->visited[s->nvisited])
+		s->nvisited++;
+	walk(s, path, depth + 1);
+	return 1;
+}
+
 /*
  * One candidate of an #include: 1 found (walked), 0 not there, or -errno
  * with s->err set.  from/line say who includes it, for the message.
@@ -121,6 +168,8 @@ static int candidate(struct search *s, const char *path, const char *from, unsig
 		return 0;
 	if (S_ISDIR(st.st_mode))
 		return 0;
+	if (s->want && S_ISREG(st.st_mode))
+		return find_step(s, path, name, depth);
 	if (!S_ISREG(st.st_mode)) {
 		snprintf(s->err, s->errlen,
 			 "%s:%u: #include of '%s': %s is %s, not a regular file; not read (libclang would wait on it or read it forever)",
@@ -192,7 +241,7 @@ static int walk(struct search *s, const char *path, unsigned depth)
 	int ret = 0;
 	FILE *f;
 
-	if (depth > MAX_DEPTH || !seen_add(s->sig, path))
+	if (depth > MAX_DEPTH || (!s->want && !seen_add(s->sig, path)))
 		return 0;
 	f = fopen(path, "rb");
 	if (!f)
@@ -210,7 +259,7 @@ static int walk(struct search *s, const char *path, unsigned depth)
 	if (!text)
 		return 0;
 	text[len] = '\0';
-	for (p = text; p < text + len && !ret; p = end + 1) {
+	for (p = text; p < text + len && !ret && !(s->want && s->found[0]); p = end + 1) {
 		bool next = false, quoted;
 		char close;
 
@@ -277,59 +326,105 @@ static const char *absolute(const struct tu_job *job, const char *p, char **owne
 	return *owned ? *owned : p;
 }
 
-int includes_check(const struct tu_job *job, char *err, size_t errlen)
-{
-	struct search s = { .dir = job->directory, .err = err, .errlen = errlen };
-	const char **forced = NULL;
-	char **owned = NULL, *main_file = NULL;
-	unsigned nforced = 0, nowned = 0;
-	int i, ret = -ENOMEM;
+/* The search directories of the command line; the caller frees with search_free(). */
+struct cmdline {
+	const char **forced;
+	char **owned;
+	unsigned nforced, nowned;
+};
 
-	s.quote = calloc((size_t)job->argc + 1, sizeof(*s.quote));
-	s.angle = calloc((size_t)job->argc + 1, sizeof(*s.angle));
-	forced = calloc((size_t)job->argc + 1, sizeof(*forced));
-	owned = calloc((size_t)job->argc + 2, sizeof(*owned));
-	if (!s.quote || !s.angle || !forced || !owned) {
-		snprintf(err, errlen, "out of memory");
-		goto out_free;
-	}
+static int search_init(const struct tu_job *job, struct search *s, struct cmdline *cl)
+{
+	int i;
+
+	s->dir = job->directory;
+	s->quote = calloc((size_t)job->argc + 1, sizeof(*s->quote));
+	s->angle = calloc((size_t)job->argc + 1, sizeof(*s->angle));
+	cl->forced = calloc((size_t)job->argc + 1, sizeof(*cl->forced));
+	cl->owned = calloc((size_t)job->argc + 2, sizeof(*cl->owned));
+	if (!s->quote || !s->angle || !cl->forced || !cl->owned)
+		return -ENOMEM;
 	for (i = 0; i < job->argc; i++) {
 		const char *v;
 
 		if ((v = opt_value(job, &i, "-iquote")))
-			s.quote[s.nquote++] = absolute(job, v, &owned[nowned++]);
+			s->quote[s->nquote++] = absolute(job, v, &cl->owned[cl->nowned++]);
 		else if ((v = opt_value(job, &i, "-isystem")) ||
 			 (v = opt_value(job, &i, "-idirafter")) ||
 			 (v = opt_value(job, &i, "-I")))
-			s.angle[s.nangle++] = absolute(job, v, &owned[nowned++]);
+			s->angle[s->nangle++] = absolute(job, v, &cl->owned[cl->nowned++]);
 		else if ((v = opt_value(job, &i, "-include")) ||
 			 (v = opt_value(job, &i, "-imacros")))
-			forced[nforced++] = v;
+			cl->forced[cl->nforced++] = v;
 	}
-	s.sig = str_hash64(job->directory ? job->directory : "");
-	for (i = 0; i < (int)s.nquote; i++)
-		s.sig = (s.sig ^ str_hash64(s.quote[i])) * 1099511628211ull;
-	s.sig = (s.sig ^ 0x5c) * 1099511628211ull;
-	for (i = 0; i < (int)s.nangle; i++)
-		s.sig = (s.sig ^ str_hash64(s.angle[i])) * 1099511628211ull;
-	ret = 0;
-	for (i = 0; !ret && i < (int)nforced; i++)
-		ret = resolve(&s, "<command line>", job->directory ? job->directory : ".", 0,
-			      forced[i], true, false, 0);
-	if (!ret) {
-		main_file = job->file[0] == '/' || !job->directory ? NULL :
-			path_join(job->directory, job->file);
-		ret = walk(&s, main_file ? main_file : job->file, 0);
-	}
-out_free:
+	s->sig = str_hash64(job->directory ? job->directory : "");
+	for (i = 0; i < (int)s->nquote; i++)
+		s->sig = (s->sig ^ str_hash64(s->quote[i])) * 1099511628211ull;
+	s->sig = (s->sig ^ 0x5c) * 1099511628211ull;
+	for (i = 0; i < (int)s->nangle; i++)
+		s->sig = (s->sig ^ str_hash64(s->angle[i])) * 1099511628211ull;
+	return 0;
+}
+
+static void search_free(struct search *s, struct cmdline *cl)
+{
+	unsigned i;
+
+	for (i = 0; cl->owned && i < cl->nowned; i++)
+		free(cl->owned[i]);
+	for (i = 0; i < s->nvisited; i++)
+		free(s->visited[i]);
+	free(cl->owned);
+	free(cl->forced);
+	free(s->angle);
+	free(s->quote);
+}
+
+/* The -include files, then the main file. */
+static int search_run(const struct tu_job *job, struct search *s, const struct cmdline *cl)
+{
+	char *main_file;
+	unsigned i;
+	int ret = 0;
+
+	for (i = 0; !ret && i < cl->nforced && !(s->want && s->found[0]); i++)
+		ret = resolve(s, "<command line>", job->directory ? job->directory : ".", 0,
+			      cl->forced[i], true, false, 0);
+	if (ret || (s->want && s->found[0]))
+		return ret;
+	main_file = job->file[0] == '/' || !job->directory ? NULL :
+		path_join(job->directory, job->file);
+	ret = walk(s, main_file ? main_file : job->file, 0);
 	free(main_file);
-	for (i = 0; owned && i < (int)nowned; i++)
-		free(owned[i]);
-	free(owned);
-	free(forced);
-	free(s.angle);
-	free(s.quote);
 	return ret;
+}
+
+int includes_check(const struct tu_job *job, char *err, size_t errlen)
+{
+	struct search s = { .err = err, .errlen = errlen };
+	struct cmdline cl = { 0 };
+	int ret = search_init(job, &s, &cl);
+
+	if (ret)
+		snprintf(err, errlen, "out of memory");
+	else
+		ret = search_run(job, &s, &cl);
+	search_free(&s, &cl);
+	return ret;
+}
+
+bool includes_find(const struct tu_job *job, const char *want, char *path, size_t len)
+{
+	char err[512];
+	struct search s = { .err = err, .errlen = sizeof(err), .want = want, .found = path,
+			    .foundlen = len };
+	struct cmdline cl = { 0 };
+
+	path[0] = '\0';
+	if (!search_init(job, &s, &cl))
+		search_run(job, &s, &cl);
+	search_free(&s, &cl);
+	return path[0] != '\0';
 }
 
 void includes_reset(void)
