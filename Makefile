@@ -90,6 +90,7 @@ CHECKER_OBJS += checker/argv.o
 CHECKER_OBJS += checker/baseline.o
 CHECKER_OBJS += checker/cfg.o
 CHECKER_OBJS += checker/compdb.o
+CHECKER_OBJS += checker/confirm.o
 CHECKER_OBJS += checker/conformance.o
 CHECKER_OBJS += checker/config.o
 CHECKER_OBJS += checker/cond.o

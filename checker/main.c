@@ -25,6 +25,7 @@
 #include "compdb.h"
 #include "conformance.h"
 #include "config.h"
+#include "confirm.h"
 #include "dump.h"
 #include "edit.h"
 #include "engine.h"
@@ -53,6 +54,7 @@ struct tu_result {
 static const struct frontend_ops *const frontends[] = {
 	[ENGINE_CLANG] = &fe_clang_ops,
 	[ENGINE_TS] = &fe_ts_ops,
+	[ENGINE_AUTO] = &fe_ts_ops,
 };
 
 struct pool {
@@ -381,6 +383,117 @@ static void print_stats(const struct options *o, const struct fx_program *prog, 
 		fprintf(stderr, "iommu-lint: stats: peak RSS %ld MiB\n", ru.ru_maxrss / 1024);
 }
 
+/* The running rules' prefilter words, NUL-separated, an empty word at the end. */
+static char *prefilter_words(const struct rule_settings *rs)
+{
+	char *buf = NULL, *p;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+
+	if (!m)
+		return xcalloc(2, 1);
+	engine_prefilter_words(m, rs, '\n');
+	fputs("\n\n", m);
+	fclose(m);
+	for (p = buf; p && *p; p++)
+		if (*p == '\n')
+			*p = '\0';
+	return buf ? buf : xcalloc(2, 1);
+}
+
+/*
+ * --engine=auto: the TUs tree-sitter read (pool->res) are a program; its
+ * findings say which TUs libclang reads again (checker/confirm.c), and
+ * those facts replace the fast ones.  A TU tree-sitter could not read goes
+ * to libclang too.  The caller runs the rules over the result as over any
+ * run.  Returns how many TUs libclang read, or -errno.
+ */
+static int confirm_phase(struct pool *pool, const struct options *o, unsigned *failed_ts,
+			 unsigned whyc[CONFIRM_WHY_COUNT])
+{
+	const struct job_list *jobs = pool->jobs;
+	struct fx_program prog = { 0 };
+	struct findings f = { 0 };
+	struct job_list sub = { 0 };
+	struct pool cp = { 0 };
+	enum confirm_why *why = NULL;
+	unsigned *map = NULL, i, k, n;
+	char *words = NULL;
+	int ret = -ENOMEM;
+
+	prog.tus = calloc(jobs->n + 1, sizeof(*prog.tus));
+	map = calloc(jobs->n + 1, sizeof(*map));
+	why = calloc(jobs->n + 1, sizeof(*why));
+	if (!prog.tus || !map || !why)
+		goto out_free;
+	for (i = 0; i < jobs->n; i++)
+		if (pool->res[i].state == TU_PARSED)
+			prog.tus[prog.ntus++] = pool->res[i].tu;
+	if (fx_program_index(&prog))
+		goto out_free;
+	engine_run(&o->rules, &prog, &f);
+	words = prefilter_words(&o->rules);
+	confirm_select(&prog, &f, words, o->confirm_all, why);
+
+	sub.v = calloc(jobs->n + 1, sizeof(*sub.v));
+	if (!sub.v)
+		goto out_free;
+	for (i = 0; i < jobs->n; i++) {
+		struct tu_result *r = &pool->res[i];
+		bool take = r->state == TU_FAILED;
+
+		for (k = 0; !take && r->state == TU_PARSED && k < prog.ntus; k++)
+			if (prog.tus[k] == r->tu && why[k] != CONFIRM_NONE) {
+				take = true;
+				whyc[why[k]]++;
+				if (o->stats)
+					fprintf(stderr, "iommu-lint: stats: confirm %s (%s)\n",
+						jobs->v[i].file, confirm_why_name[why[k]]);
+			}
+		if (!take)
+			continue;
+		*failed_ts += r->state == TU_FAILED;
+		map[sub.n] = i;
+		sub.v[sub.n++] = jobs->v[i];
+	}
+	n = sub.n;
+	if (!n) {
+		ret = 0;
+		goto out_free;
+	}
+	cp.fe = &fe_clang_ops;
+	cp.jobs = &sub;
+	cp.opts = o;
+	cp.res = calloc(n, sizeof(*cp.res));
+	if (!cp.res)
+		goto out_free;
+	if (parse_all(&cp, o->jobs ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN))) {
+		free(cp.res);
+		goto out_free;
+	}
+	for (i = 0; i < n; i++) {
+		struct tu_result *r = &pool->res[map[i]];
+
+		free_tu(r->tu);
+		free(r->reason);
+		*r = cp.res[i];
+		/* the fast prefilter kept it; clang's reads as much, never less */
+		if (r->state == TU_SKIPPED)
+			r->state = TU_PARSED;
+	}
+	free(cp.res);
+	ret = (int)n;
+out_free:
+	free(sub.v);
+	free(words);
+	findings_free(&f);
+	fx_program_free(&prog);
+	free(prog.tus);
+	free(why);
+	free(map);
+	return ret;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
@@ -399,7 +512,8 @@ int main(int argc, char **argv)
 	size_t facts_bytes = 0;
 	char err[512];
 	unsigned i;
-	int ret = 2, cwd_fd = -1, parse_err;
+	int ret = 2, cwd_fd = -1, parse_err, confirmed = 0;
+	unsigned failed_ts = 0, whyc[CONFIRM_WHY_COUNT] = { 0 };
 
 	tmp_signals_install();
 	/* make C=1|2 CHECK=iommu-lint: sparse's and gcc's words become flags after -- */
@@ -494,13 +608,17 @@ int main(int argc, char **argv)
 		goto out_jobs;
 	}
 
-	if (o.engine == ENGINE_AUTO)
-		o.engine = o.compdb || o.extra ? ENGINE_CLANG : ENGINE_TS;
+	if (o.engine == ENGINE_DEFAULT)
+		o.engine = o.compdb || o.extra ? ENGINE_AUTO : ENGINE_TS;
+	/* --dump-facts shows what the compiler sees when it can: no screening to do */
+	if (o.engine == ENGINE_AUTO && o.dump_facts)
+		o.engine = ENGINE_CLANG;
 	if (registry_init(err, sizeof(err))) {
 		fprintf(stderr, "iommu-lint: error: %s\n", err);
 		goto out_jobs;
 	}
-	pool.fe = frontends[o.engine];
+	/* auto: the fast reading first, its prefilter (every rule runs in both) */
+	pool.fe = o.engine == ENGINE_AUTO ? &fe_ts_ops : frontends[o.engine];
 	o.rules.frontend = pool.fe->name;
 	if (pool.fe->check && pool.fe->check(err, sizeof(err))) {
 		fprintf(stderr, "iommu-lint: error: %s\n", err);
@@ -524,6 +642,13 @@ int main(int argc, char **argv)
 	if (parse_err) {
 		fputs("iommu-lint: error: cannot start parser threads\n", stderr);
 		goto out_jobs;
+	}
+	if (o.engine == ENGINE_AUTO && !o.dump_facts) {
+		confirmed = confirm_phase(&pool, &o, &failed_ts, whyc);
+		if (confirmed < 0) {
+			fputs("iommu-lint: error: out of memory\n", stderr);
+			goto out_jobs;
+		}
 	}
 	if (cwd_fd >= 0 && fchdir(cwd_fd)) {
 		fprintf(stderr, "iommu-lint: error: cannot return to the current directory: %s\n",
@@ -617,11 +742,20 @@ int main(int argc, char **argv)
 		if (sum.notes)
 			snprintf(notes, sizeof(notes), " (%u note%s)", sum.notes,
 				 sum.notes == 1 ? "" : "s");
+		char eng[80] = "";
+
+		if (o.engine == ENGINE_AUTO)	/* how much of the run libclang read */
+			snprintf(eng, sizeof(eng), ", %d confirmed by clang", confirmed);
 		fprintf(stderr,
-			"iommu-lint: %u TUs (%u parsed, %u skipped by prefilter%s), %u functions, %u findings%s, %u failed TUs%s, %.2f s\n",
-			sum.tus, sum.parsed, sum.skipped, excl, sum.functions, sum.findings, notes, sum.failed,
-			sum.failed && o.keep_going ? " (--keep-going)" : "", sum.seconds);
+			"iommu-lint: %u TUs (%u parsed%s, %u skipped by prefilter%s), %u functions, %u findings%s, %u failed TUs%s, %.2f s\n",
+			sum.tus, sum.parsed, eng, sum.skipped, excl, sum.functions, sum.findings, notes,
+			sum.failed, sum.failed && o.keep_going ? " (--keep-going)" : "", sum.seconds);
 	}
+	if (o.stats && o.engine == ENGINE_AUTO)
+		fprintf(stderr,
+			"iommu-lint: stats: auto engine: %d TUs read again by clang (%u #if, %u macro, %u limit, %u every finding), %u fast-mode failures retried\n",
+			confirmed, whyc[CONFIRM_PPCOND], whyc[CONFIRM_MACRO], whyc[CONFIRM_LIMIT],
+			whyc[CONFIRM_ALL], failed_ts);
 	if (o.stats)
 		print_stats(&o, &prog, t1 - t0, now() - t2, facts_bytes);
 out_jobs:

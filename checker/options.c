@@ -63,8 +63,12 @@ void options_usage(FILE *out)
 	      "                     when every finding was fixed, 1 when some remain\n"
 	      "  --export-fixes FILE  write the fixes as a unified diff (git apply, patch -p1)\n"
 	      "  --patch-dir DIR    one git format-patch mail per fix in DIR (git am)\n"
-	      "  --engine=clang|ts  libclang (needs flags or -p) or tree-sitter (text only);\n"
-	      "                     default: ts for files with no -p and no -- flags\n"
+	      "  --engine=auto|clang|ts  auto: tree-sitter for every TU, libclang again for\n"
+	      "                     the TUs whose findings rest on #if or macro code\n"
+	      "                     (default with -p or -- flags); clang: libclang for\n"
+	      "                     every TU; ts: tree-sitter only (default for bare files)\n"
+	      "  --confirm=needed|all  auto: libclang for the TUs that need it (default),\n"
+	      "                     or for every TU with a finding\n"
 	      "  --fast             --engine=ts\n"
 	      "  --print-config     print the options of the .iommu-lint files and the command\n"
 	      "                     line, and where each came from, and exit; --no-config\n"
@@ -79,7 +83,7 @@ enum opt_arg { ARG_NONE, ARG_REQUIRED, ARG_OPTIONAL, ARG_WORD };
 
 enum opt_id {
 	OPT_BASELINE, OPT_CARET, OPT_COLOR, OPT_COMPDB, OPT_CONFORMANCE, OPT_DIFF, OPT_DUMP_FACTS,
-	OPT_ENGINE, OPT_EXPLAIN, OPT_EXPORT_FIXES, OPT_FAIL_ON, OPT_FAIL_ON_FINDINGS, OPT_FAST,
+	OPT_ENGINE, OPT_CONFIRM, OPT_EXPLAIN, OPT_EXPORT_FIXES, OPT_FAIL_ON, OPT_FAIL_ON_FINDINGS, OPT_FAST,
 	OPT_FILES_FROM, OPT_FIX, OPT_FORMAT, OPT_HELP, OPT_JOBS, OPT_KBUILD, OPT_KEEP_GOING,
 	OPT_KERNEL, OPT_LIST_RULES, OPT_LIST_SUPPRESSIONS, OPT_MERGE, OPT_NO_CARET, OPT_NO_PROGRESS,
 	OPT_OUTPUT, OPT_PATCH_DIR, OPT_PRINT_COMMANDS, OPT_PROGRESS, OPT_QUIET, OPT_SARIF_DIR,
@@ -103,10 +107,11 @@ static const struct opt_def {
 	{ "baseline", 0, ARG_REQUIRED, OPT_BASELINE, false },
 	{ "caret", 0, ARG_OPTIONAL, OPT_CARET, true },
 	{ "color", 0, ARG_OPTIONAL, OPT_COLOR, true },
+	{ "confirm", 0, ARG_REQUIRED, OPT_CONFIRM, true },
 	{ "conformance", 0, ARG_NONE, OPT_CONFORMANCE, false },
 	{ "diff", 0, ARG_REQUIRED, OPT_DIFF, false },
 	{ "dump-facts", 0, ARG_NONE, OPT_DUMP_FACTS, true },
-	{ "engine", 0, ARG_REQUIRED, OPT_ENGINE, false },
+	{ "engine", 0, ARG_REQUIRED, OPT_ENGINE, true },
 	{ "explain", 0, ARG_WORD, OPT_EXPLAIN, false },
 	{ "export-fixes", 0, ARG_REQUIRED, OPT_EXPORT_FIXES, false },
 	{ "fail-on", 0, ARG_REQUIRED, OPT_FAIL_ON, true },
@@ -372,8 +377,18 @@ static int apply(struct options *o, const struct opt_def *d, const char *v, cons
 			o->engine = ENGINE_TS;
 		else if (!strcmp(v, "clang"))
 			o->engine = ENGINE_CLANG;
+		else if (!strcmp(v, "auto"))
+			o->engine = ENGINE_AUTO;
 		else
-			return fail(err, errlen, origin, "unknown engine '%s' (clang or ts)", v);
+			return fail(err, errlen, origin, "unknown engine '%s' (auto, clang or ts)", v);
+		break;
+	case OPT_CONFIRM:
+		if (!strcmp(v, "all"))
+			o->confirm_all = true;
+		else if (!strcmp(v, "needed"))
+			o->confirm_all = false;
+		else
+			return fail(err, errlen, origin, "unknown --confirm '%s' (needed or all)", v);
 		break;
 	case OPT_LIST_SUPPRESSIONS:
 		o->list_suppressions = true;

@@ -10,8 +10,13 @@
 #include "engine.h"
 
 enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_PATCH, FMT_HTML, FMT_CODEQUALITY };
-/* --engine: AUTO is tree-sitter for files without a compile DB or -- flags */
-enum engine_kind { ENGINE_AUTO, ENGINE_CLANG, ENGINE_TS };
+/*
+ * --engine: DEFAULT is AUTO with a compile DB or -- flags (CHECK mode
+ * too), tree-sitter for bare files; AUTO reads every TU with tree-sitter
+ * and has libclang confirm the TUs whose findings rest on code the text
+ * may show otherwise than the compiler (checker/confirm.c).
+ */
+enum engine_kind { ENGINE_DEFAULT, ENGINE_CLANG, ENGINE_TS, ENGINE_AUTO };
 /* --color, --caret, --progress; AUTO: when the stream is a terminal */
 enum when { WHEN_AUTO, WHEN_ALWAYS, WHEN_NEVER };
 
@@ -25,7 +30,8 @@ struct options {
 	char **extra;			/* compiler flags after -- (every call's); malloc'ed */
 	int jobs;			/* -j; 0 = number of cores */
 	enum out_format format;
-	enum engine_kind engine;	/* --engine=clang|ts, --fast */
+	enum engine_kind engine;	/* --engine=auto|clang|ts, --fast */
+	bool confirm_all;		/* --confirm=all: auto confirms every TU with a finding */
 	const char *output;		/* -o */
 	bool keep_going, stats, quiet, list_rules, help, version, dump_facts, print_commands;
 	bool staged, list_suppressions;	/* --staged, --list-suppressions */

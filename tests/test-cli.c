@@ -232,8 +232,10 @@ Test(cli, long_options_take_separate_values)
 	free(b);
 	free(c);
 
+	/* no tree iommu.h for a bare file here: ops-api judges by --kernel's value */
 	lint(&r, "--kernel", "6.1", "--fast", "corpus/ops-api/ok-unknown-version.c", NULL, NULL);
-	cr_assert_eq(r.status, 0, "--kernel 6.1: exit %d: %s", r.status, r.err);
+	cr_assert_eq(r.status, 1, "--kernel 6.1: exit %d: %s", r.status, r.err);
+	cr_assert(strstr(r.out, "this tree is >= 6.1: --kernel=6.1"), "%s", r.out);
 	run_free(&r);
 	lint(&r, "--kernel", "six", FIX_OK, NULL, NULL, NULL);
 	assert_failure(&r, "--kernel needs a version such as 6.1, not 'six'");
@@ -261,7 +263,7 @@ Test(cli, unknown_and_misused_options)
 	assert_failure(&r, "unknown option '-qq'");
 	run_free(&r);
 	/* "--" with no flags after it still asks for libclang */
-	lint(&r, FIX_LEAKS, "--", NULL, NULL, NULL, NULL);
+	lint(&r, "--engine=clang", FIX_LEAKS, "--", NULL, NULL, NULL);
 	assert_failure(&r, "'linux/of_platform.h' file not found");
 	run_free(&r);
 	lint(&r, "--color=sometimes", FIX_OK, NULL, NULL, NULL, NULL);
@@ -301,10 +303,15 @@ Test(cli, missing_header_fails_unless_keep_going)
 
 	tmp_path(p, sizeof(p), "nohdr.c");
 	cr_assert_eq(write_file(p, src, sizeof(src) - 1), 0);
-	lint(&r, p, "--", "-Ireference/include", NULL, NULL, NULL);
+	lint(&r, "--engine=clang", p, "--", "-Ireference/include", NULL, NULL);
 	assert_failure(&r, "no-such-header.h' file not found");
 	run_free(&r);
-	lint(&r, "--keep-going", p, FIX_BAD, "--", "-Ireference/include", NULL);
+	/* the auto engine compiles only the TUs it confirms: the text is read */
+	lint(&r, p, "--", "-Ireference/include", NULL, NULL, NULL);
+	cr_assert_eq(r.status, 0, "auto engine, no finding to confirm: exit %d: %s", r.status, r.err);
+	cr_assert(strstr(r.err, "0 confirmed by clang"), "%s", r.err);
+	run_free(&r);
+	lint(&r, "--engine=clang", "--keep-going", p, FIX_BAD, "--", "-Ireference/include");
 	cr_assert_eq(r.status, 1, "keep-going with a finding: exit %d: %s", r.status, r.err);
 	cr_assert(strstr(r.err, "1 failed TUs (--keep-going)"), "%s", r.err);
 	cr_assert(strstr(r.out, "[of-xlate-presence]"), "%s", r.out);
@@ -500,18 +507,36 @@ Test(cli, fail_on_level)
 	run_free(&r);
 }
 
-/* A rule whose rules.def engines omit the running frontend does not run. */
-Test(cli, engines_field_is_obeyed)
+/*
+ * Fast mode reads the tree's linux/iommu.h: by the -I paths of a command
+ * line, or, for a bare file, in the kernel tree around it; with neither,
+ * the rules that judge by the tree's API have nothing to judge by.
+ */
+Test(cli, fast_mode_reads_the_trees_iommu_h)
 {
+	char tree[PATH_MAX], cmd[3 * PATH_MAX];
 	struct run r;
 
-	lint(&r, "--fast", "--kernel=6.1", "corpus/ops-api/ok-unknown-version.c", NULL, NULL, NULL);
-	cr_assert_eq(r.status, 0, "ops-api (engines: clang) ran in fast mode: %s", r.out);
-	cr_assert_null(strstr(r.out, "[ops-api]"), "%s", r.out);
+	lint(&r, "--fast", "corpus/attach-dev-return/bad-eperm.c", "--", "-Ireference/include",
+	     NULL, NULL);
+	cr_assert_eq(r.status, 1, "by -I: %s%s", r.out, r.err);
+	cr_assert(strstr(r.out, "[attach-dev-return]"), "%s", r.out);
 	run_free(&r);
-	lint(&r, "--engine=ts", "corpus/device-lookup-put/bad-unchecked.c", NULL, NULL, NULL,
-	     NULL);
-	cr_assert_eq(r.status, 1, "a clang,ts rule must still run in fast mode: %s", r.out);
+	lint(&r, "--fast", "corpus/attach-dev-return/bad-eperm.c", NULL, NULL, NULL, NULL);
+	cr_assert_null(strstr(r.out, "[attach-dev-return]"), "no tree, no documented codes: %s",
+		       r.out);
+	run_free(&r);
+	/* a kernel tree: include/linux/iommu.h two levels above the driver */
+	tmp_path(tree, sizeof(tree), "tree");
+	snprintf(cmd, sizeof(cmd),
+		 "mkdir -p %s/include %s/drivers/iommu && cp -r reference/include/linux %s/include/ && "
+		 "cp corpus/attach-dev-return/bad-eperm.c %s/drivers/iommu/",
+		 tree, tree, tree, tree);
+	cr_assert_eq(system(cmd), 0, "%s", cmd);
+	snprintf(cmd, sizeof(cmd), "%s/drivers/iommu/bad-eperm.c", tree);
+	lint(&r, "--fast", cmd, NULL, NULL, NULL, NULL);
+	cr_assert_eq(r.status, 1, "bare file in a tree: %s%s", r.out, r.err);
+	cr_assert(strstr(r.out, "[attach-dev-return]"), "%s", r.out);
 	run_free(&r);
 }
 

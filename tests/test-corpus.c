@@ -10,7 +10,9 @@
  *   / * flags: -DFOO * /               extra compiler flags for this fixture
  *   / * engines: clang * /             engines that can see this fixture
  * Any finding without an annotation fails, as does a missing expected one,
- * and a finding with neither a fix nor a no_fix_reason.
+ * and a finding with neither a fix nor a no_fix_reason.  The auto engine
+ * must also report exactly what clang mode reports on every fixture:
+ * messages, related locations and fixes included (corpus.auto_equals_clang).
  * Known gaps are an info line, not cr_log_warn: Criterion 2.4 exits 1 after
  * any warning.
  */
@@ -50,7 +52,7 @@ struct fixture_text {
 	char engines[64];
 };
 
-static const char *const engines[] = { "clang", "ts" };
+static const char *const engines[] = { "clang", "ts", "auto" };
 
 static const char *const tags[] = {
 	[ANN_EXPECT] = "expect:", [ANN_OK] = "ok:",
@@ -309,4 +311,68 @@ ParameterizedTest(struct fixture *fx, corpus, fixture, .timeout = 60)
 	json_object_put(root);
 	run_free(&r);
 	cr_assert(ok, "%s [%s]: findings differ from the annotations", fx->path, fx->engine);
+}
+
+/* The findings array of one scan of a fixture, as canonical JSON (NULL: the scan failed). */
+static char *scan_findings(const char *path, const char *engine, const char *fixture_flags)
+{
+	char *argv[64], flags[256], engine_opt[32], *tok, *save = NULL, *out = NULL;
+	struct json_object *root, *arr;
+	struct run r;
+	int argc = 0;
+
+	argv[argc++] = (char *)lint_path();
+	argv[argc++] = "--format=json";
+	argv[argc++] = "-q";
+	snprintf(engine_opt, sizeof(engine_opt), "--engine=%s", engine);
+	argv[argc++] = engine_opt;
+	argv[argc++] = (char *)path;
+	argv[argc++] = "--";
+	argv[argc++] = "-Ireference/include";
+	snprintf(flags, sizeof(flags), "%s", fixture_flags);
+	for (tok = strtok_r(flags, " \t", &save); tok && argc < 62; tok = strtok_r(NULL, " \t", &save))
+		argv[argc++] = tok;
+	argv[argc] = NULL;
+	if (run_argv(argv, &r))
+		return NULL;
+	if ((r.status == 0 || r.status == 1) && (root = json_tokener_parse(r.out))) {
+		if (json_object_object_get_ex(root, "findings", &arr))
+			out = strdup(json_object_to_json_string_ext(arr, JSON_C_TO_STRING_PLAIN));
+		json_object_put(root);
+	}
+	run_free(&r);
+	return out;
+}
+
+ParameterizedTestParameters(corpus, auto_equals_clang)
+{
+	struct fixture *params = cr_malloc(sizeof(*params) * MAX_FIXTURES);
+	char *names[MAX_FIXTURES];
+	unsigned n = list_fixtures(names, MAX_FIXTURES), i;
+
+	for (i = 0; i < n; i++) {
+		snprintf(params[i].path, sizeof(params[i].path), "%s", names[i]);
+		snprintf(params[i].engine, sizeof(params[i].engine), "auto");
+		free(names[i]);
+	}
+	return cr_make_param_array(struct fixture, params, n, free_fixtures);
+}
+
+ParameterizedTest(struct fixture *fx, corpus, auto_equals_clang, .timeout = 60)
+{
+	static struct fixture_text ft;
+	char *text = read_file(fx->path, NULL), *c, *a;
+
+	cr_assert(text, "%s: cannot read", fx->path);
+	parse_fixture(text, &ft);
+	free(text);
+	c = scan_findings(fx->path, "clang", ft.flags);
+	a = scan_findings(fx->path, "auto", ft.flags);
+	cr_assert(c && a, "%s: a scan failed (clang %s, auto %s)", fx->path, c ? "ok" : "failed",
+		  a ? "ok" : "failed");
+	if (strcmp(c, a))
+		cr_log_error("%s: clang mode:\n%s\nauto engine:\n%s", fx->path, c, a);
+	cr_assert_str_eq(a, c, "%s: the auto engine's findings differ from clang mode's", fx->path);
+	free(c);
+	free(a);
 }

@@ -185,11 +185,12 @@ Test(kbuild, tool_failure_still_exits_2)
 	/* the call passes the prefilter, so libclang does parse the file */
 	const char src[] = "#include <linux/no-such-header.h>\n"
 			   "void f(void *np) { of_find_device_by_node(np); }\n";
+	static const char *const clang[] = { "--engine=clang", NULL };
 	struct run r;
 
 	snprintf(path, sizeof(path), "%s/broken.c", tmpdir);
 	cr_assert_eq(write_file(path, src, strlen(src)), 0);
-	check_cmd(&r, NULL, path);
+	check_cmd(&r, clang, path);
 	cr_assert_eq(r.status, 2, "a TU libclang cannot parse: %d\n%s", r.status, r.err);
 	cr_assert(strstr(r.err, "iommu-lint: error: "), "%s", r.err);
 	run_free(&r);

@@ -129,13 +129,13 @@ Test(reliability, failed_run_writes_nothing)
 	sh_ok("cd $T && printf '#include <linux/no-such.h>\\nstruct iommu_ops x;\\n' > broken.c && cp $TOP/" FIX_FIXABLE
 	      " fixable.c && cp fixable.c fixable.orig && echo keep > base.json && echo keep > out.txt"
 	      " && echo keep > fixes.diff");
-	sh_run(&r, "cd $T && timeout 60 $L --kernel=6.12 --write-baseline base.json -o out.txt --export-fixes fixes.diff"
+	sh_run(&r, "cd $T && timeout 60 $L --engine=clang --kernel=6.12 --write-baseline base.json -o out.txt --export-fixes fixes.diff"
 	       " --patch-dir mails broken.c fixable.c -- -I$TOP/reference/include");
 	cr_assert_eq(r.status, 2, "%s", r.err);
 	run_free(&r);
 	sh_ok("cd $T && test \"$(cat base.json out.txt fixes.diff)\" = \"$(printf 'keep\\nkeep\\nkeep')\""
 	      " && test ! -e mails");
-	sh_run(&r, "cd $T && timeout 60 $L --kernel=6.12 --fix broken.c fixable.c -- -I$TOP/reference/include");
+	sh_run(&r, "cd $T && timeout 60 $L --engine=clang --kernel=6.12 --fix broken.c fixable.c -- -I$TOP/reference/include");
 	cr_assert_eq(r.status, 2, "%s", r.err);
 	run_free(&r);
 	sh_ok("cd $T && cmp fixable.c fixable.orig");
@@ -292,7 +292,7 @@ Test(reliability, include_of_fifo_or_device_fails_the_tu)
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		sh_ok("rm -rf $T/inc-case && mkdir $T/inc-case && cd $T/inc-case && %s", cases[i].setup);
-		sh_run(&r, "cd $T/inc-case && timeout 10 $L %s -I$TOP/reference/include",
+		sh_run(&r, "cd $T/inc-case && timeout 10 $L --engine=clang %s -I$TOP/reference/include",
 		       cases[i].args);
 		assert_one_error(&r, cases[i].cause, cases[i].setup);
 		run_free(&r);
@@ -368,7 +368,7 @@ Test(reliability, merge_of_failed_run_fails)
 
 	sh_ok("cd $T && mkdir d && printf '#include <linux/no-such.h>\\nstruct iommu_ops x;\\n' > broken.c &&"
 	      " { $L --sarif-dir d $TOP/" FIX_BAD " -- -I$TOP/reference/include;"
-	      " $L --sarif-dir d broken.c -- -I$TOP/reference/include; true; } 2>/dev/null &&"
+	      " $L --engine=clang --sarif-dir d broken.c -- -I$TOP/reference/include; true; } 2>/dev/null &&"
 	      " test $(ls d | wc -l) = 2");
 	sh_run(&r, "cd $T && timeout 30 $L --merge d -o merged.sarif");
 	assert_one_error(&r, "from a run that failed", "merge");

@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * confirm.c - which TUs the auto engine hands to libclang.
+ *
+ * --engine=auto reads every TU with tree-sitter and runs the rules over
+ * the whole program.  A finding is final as read when the code it rests
+ * on is code the text alone shows as the compiler sees it; libclang reads
+ * the TU again (and the rules run again over the mixed program) when it
+ * is not:
+ *
+ *  - the fast reading left something out (a limit note: nesting too deep,
+ *    lone CRs): the TU is confirmed whether or not it has a finding, since
+ *    what was left out may hold one;
+ *  - a declaration a finding or its evidence sits in (the function or the
+ *    file-scope variable around each location) has a conditional
+ *    directive inside: the compiler sees one branch, the text both;
+ *  - that declaration uses a macro the file defines whose body has
+ *    control flow (return, goto, break, a loop, a block) or a word of the
+ *    running rules' prefilters (a put, a register, a container_of): what
+ *    the rule would match is inside the expansion the text does not see.
+ *
+ * Macros of headers are the rules' own business: they match the calls the
+ * kernel's headers define by name in both engines (make engine-agreement).
+ */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confirm.h"
+#include "util.h"
+
+const char *const confirm_why_name[CONFIRM_WHY_COUNT] = {
+	[CONFIRM_NONE] = "none",
+	[CONFIRM_LIMIT] = "limit",
+	[CONFIRM_PPCOND] = "#if",
+	[CONFIRM_MACRO] = "macro",
+	[CONFIRM_ALL] = "all",
+};
+
+static const char *const control_words[] = {
+	"return", "goto", "break", "continue", "if", "for", "while", "do", "switch",
+};
+
+/* The TU of prog that holds file (a finding's or a related location's path), or -1. */
+static int tu_index(const struct fx_program *prog, const char *file)
+{
+	unsigned k;
+
+	for (k = 0; k < prog->ntus; k++)
+		if (!strcmp(prog->tus[k]->file, file))
+			return (int)k;
+	return -1;
+}
+
+/* Start of line (1-based) in tu's text, or NULL past the end. */
+static const char *line_start(const struct fx_tu *tu, unsigned line)
+{
+	const char *p = tu->src, *end = tu->src + tu->src_len;
+
+	while (--line && p < end) {
+		p = memchr(p, '\n', (size_t)(end - p));
+		if (!p)
+			return NULL;
+		p++;
+	}
+	return p < end ? p : NULL;
+}
+
+/* The declaration around line: a function body or a file-scope variable; else the line. */
+static void decl_range(const struct fx_tu *tu, unsigned line, unsigned *a, unsigned *b)
+{
+	unsigned i;
+
+	*a = *b = line;
+	for (i = 0; i < tu->nfuncs; i++)
+		if (tu->funcs[i].loc.line <= line && line <= tu->funcs[i].end_line) {
+			*a = tu->funcs[i].loc.line;
+			*b = tu->funcs[i].end_line;
+			return;
+		}
+	for (i = 0; i < tu->nvars; i++)
+		if (tu->vars[i].loc.line <= line && line <= tu->vars[i].end_line) {
+			*a = tu->vars[i].loc.line;
+			*b = tu->vars[i].end_line;
+			return;
+		}
+}
+
+static bool is_ident(int c)
+{
+	return isalnum(c) || c == '_';
+}
+
+/* Does [start, end) hold word as a whole token? */
+static bool has_token(const char *start, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p;
+
+	for (p = start; p < end && (p = memmem(p, (size_t)(end - p), word, n)); p += n)
+		if ((p == start || !is_ident((unsigned char)p[-1])) &&
+		    (p + n == end || !is_ident((unsigned char)p[n])))
+			return true;
+	return false;
+}
+
+/* Is the directive at p (just after '#') a conditional? */
+static bool is_cond_directive(const char *p, const char *end)
+{
+	static const char *const dirs[] = { "if", "ifdef", "ifndef", "elif", "else", "endif",
+					    "elifdef", "elifndef" };
+	size_t n = 0, i;
+
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	while (p + n < end && isalpha((unsigned char)p[n]))
+		n++;
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
+		if (strlen(dirs[i]) == n && !strncmp(p, dirs[i], n))
+			return true;
+	return false;
+}
+
+/* A macro the file defines whose expansion a rule could care about. */
+struct risky {
+	unsigned n, cap;
+	char **name;
+};
+
+static bool body_risky(const char *p, const char *end, const char *words)
+{
+	const char *w;
+	size_t i;
+
+	if (memchr(p, '{', (size_t)(end - p)))
+		return true;
+	for (i = 0; i < sizeof(control_words) / sizeof(control_words[0]); i++)
+		if (has_token(p, end, control_words[i]))
+			return true;
+	for (w = words; *w; w += strlen(w) + 1)
+		if (has_token(p, end, w))
+			return true;
+	return false;
+}
+
+/* Every #define of the file (continued lines joined) whose body is risky. */
+static void risky_macros(const struct fx_tu *tu, const char *words, struct risky *r)
+{
+	const char *p = tu->src, *end = tu->src + tu->src_len;
+
+	while (p < end) {
+		const char *eol = p, *q, *name;
+		size_t n;
+
+		/* the logical line: up to a newline not preceded by a backslash */
+		while (eol < end && (*eol != '\n' || (eol > p && eol[-1] == '\\')))
+			eol++;
+		for (q = p; q < eol && (*q == ' ' || *q == '\t'); q++)
+			;
+		if (q < eol && *q == '#') {
+			for (q++; q < eol && (*q == ' ' || *q == '\t'); q++)
+				;
+			if (eol - q > 6 && !strncmp(q, "define", 6) && !is_ident((unsigned char)q[6])) {
+				for (q += 6; q < eol && (*q == ' ' || *q == '\t'); q++)
+					;
+				name = q;
+				while (q < eol && is_ident((unsigned char)*q))
+					q++;
+				n = (size_t)(q - name);
+				if (n && body_risky(q, eol, words)) {
+					if (r->n == r->cap) {
+						r->cap = r->cap ? 2 * r->cap : 16;
+						r->name = xrealloc(r->name, r->cap * sizeof(*r->name));
+					}
+					r->name[r->n] = xmalloc(n + 1);
+					memcpy(r->name[r->n], name, n);
+					r->name[r->n++][n] = '\0';
+				}
+			}
+		}
+		p = eol + 1;
+	}
+}
+
+static void risky_free(struct risky *r)
+{
+	unsigned i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->name[i]);
+	free(r->name);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Why the declaration around line of tu cannot be taken as read (CONFIRM_NONE: it can). */
+static enum confirm_why check_decl(const struct fx_tu *tu, unsigned line, const struct risky *r)
+{
+	const char *p, *end, *eol;
+	unsigned a, b, l, i;
+
+	decl_range(tu, line, &a, &b);
+	p = line_start(tu, a);
+	if (!p)
+		return CONFIRM_NONE;
+	end = tu->src + tu->src_len;
+	for (l = a; l <= b && p < end; l++, p = eol + 1) {
+		const char *q = p;
+
+		eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		while (q < eol && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q < eol && *q == '#' && is_cond_directive(q + 1, eol))
+			return CONFIRM_PPCOND;
+		for (i = 0; i < r->n; i++)
+			if (has_token(p, eol, r->name[i]))
+				return CONFIRM_MACRO;
+	}
+	return CONFIRM_NONE;
+}
+
+struct tu_state {
+	bool scanned;
+	struct risky risky;
+};
+
+static void mark(const struct fx_program *prog, struct tu_state *st, enum confirm_why *why,
+		 const char *words, const char *file, unsigned line)
+{
+	int k = file ? tu_index(prog, file) : -1;
+	enum confirm_why w;
+
+	if (k < 0 || why[k] != CONFIRM_NONE)
+		return;
+	if (!st[k].scanned) {
+		risky_macros(prog->tus[k], words, &st[k].risky);
+		st[k].scanned = true;
+	}
+	w = check_decl(prog->tus[k], line, &st[k].risky);
+	if (w != CONFIRM_NONE)
+		why[k] = w;
+}
+
+unsigned confirm_select(const struct fx_program *prog, const struct findings *f,
+			const char *words, bool all, enum confirm_why *why)
+{
+	struct tu_state *st = xcalloc(prog->ntus + 1, sizeof(*st));
+	unsigned i, j, n = 0;
+
+	for (i = 0; i < prog->ntus; i++)
+		why[i] = prog->tus[i]->nlimits ? CONFIRM_LIMIT : CONFIRM_NONE;
+	for (i = 0; i < f->n; i++) {
+		const struct finding *x = &f->v[i];
+		int k;
+
+		if (all) {
+			k = tu_index(prog, x->file);
+			if (k >= 0 && why[k] == CONFIRM_NONE)
+				why[k] = CONFIRM_ALL;
+			continue;
+		}
+		mark(prog, st, why, words, x->file, x->line);
+		for (j = 0; j < x->nrelated; j++)
+			mark(prog, st, why, words, x->related[j].file, x->related[j].line);
+	}
+	for (i = 0; i < prog->ntus; i++) {
+		n += why[i] != CONFIRM_NONE;
+		risky_free(&st[i].risky);
+	}
+	free(st);
+	return n;
+}
