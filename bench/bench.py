@@ -5,7 +5,9 @@ with the same parallelism, each row the median of RUNS runs:
 
   clang -fsyntax-only        every TU of the compile DB (the front-end floor)
   clang -fsyntax-only        only the TUs iommu-lint parses after its prefilter
-  iommu-lint -p              compile DB mode
+  iommu-lint -p              compile DB mode, the default engine (auto:
+                             tree-sitter, libclang for the TUs it confirms)
+  iommu-lint --engine=clang -p  every TU through libclang
   iommu-lint --fast -p       tree-sitter mode, when the checker has it
   make C=2 CHECK=true        kbuild's own walk, the floor of every CHECK row
   make C=2 CHECK=iommu-lint  CHECK mode through kbuild
@@ -69,7 +71,7 @@ def measure(argv, cwd=None, ok=(0,)):
 def parsed_tus(lint, tree, db, jobs):
     """The TUs iommu-lint parses: those its prefilter does not skip."""
     def one(e):
-        r = subprocess.run([lint, "-q", "--format=json", "-p", tree, e["file"]],
+        r = subprocess.run([lint, "-q", "--engine=clang", "--format=json", "-p", tree, e["file"]],
                            capture_output=True)
         if r.returncode > 1:
             sys.exit("bench: iommu-lint failed on " + e["file"] + ": " + r.stderr.decode())
@@ -106,7 +108,9 @@ def main():
              me + ["--pool", "clang", all_cmds, str(jobs)], (0,)),
             ("clang -fsyntax-only, TUs iommu-lint parses", len(parsed),
              me + ["--pool", "clang", parsed_cmds, str(jobs)], (0,)),
-            ("iommu-lint -p", len(db), [lint, "-q", "-j", str(jobs), "-p", tree], (0, 1))]
+            ("iommu-lint -p", len(db), [lint, "-q", "-j", str(jobs), "-p", tree], (0, 1)),
+            ("iommu-lint --engine=clang -p", len(db),
+             [lint, "-q", "--engine=clang", "-j", str(jobs), "-p", tree], (0, 1))]
     if fast:
         plan.append(("iommu-lint --fast -p", len(db),
                      [lint, "-q", "--fast", "-j", str(jobs), "-p", tree], (0, 1)))
@@ -138,16 +142,28 @@ def main():
         rows.append((label, tus, w, statistics.median(x[1] for x in s),
                      statistics.median(x[2] for x in s), len(DIAG.findall(s[-1][3]))))
         wall[label] = w
+    # the default engine finds what clang mode finds (the same run's trees)
+    same = {}
+    for eng in ("auto", "clang"):
+        r = subprocess.run([lint, "-q", f"--engine={eng}", "-j", str(jobs), "--format=json",
+                            "-p", tree], capture_output=True)
+        same[eng] = sorted(json.dumps(x, sort_keys=True) for x in json.loads(r.stdout)["findings"])
+    equal = same["auto"] == same["clang"]
     clang_all = wall["clang -fsyntax-only, every TU (floor)"]
     clang_parsed = wall["clang -fsyntax-only, TUs iommu-lint parses"]
     lint_p = wall["iommu-lint -p"]
+    lint_clang = wall["iommu-lint --engine=clang -p"]
+    sparse = wall.get("make C=2 CHECK=sparse")
+    rss = {label: m for label, _, _, _, m, _ in rows}
+    rss_ratio = rss["iommu-lint -p"] / rss["clang -fsyntax-only, every TU (floor)"]
     make_floor = wall["make C=2 CHECK=true (kbuild's own walk)"]
     check = wall["make C=2 CHECK=iommu-lint"]
 
-    ratio = lint_p / clang_all if clang_all else float("nan")
+    ratio = lint_clang / clang_all if clang_all else float("nan")
     cpu = {label: c for label, _, _, c, _, _ in rows}
-    cpu_ratio = cpu["iommu-lint -p"] / cpu["clang -fsyntax-only, every TU (floor)"]
-    ratio_parsed = lint_p / clang_parsed if clang_parsed else float("nan")
+    cpu_ratio = cpu["iommu-lint --engine=clang -p"] / cpu["clang -fsyntax-only, every TU (floor)"]
+    ratio_parsed = lint_clang / clang_parsed if clang_parsed else float("nan")
+    auto_floor = lint_p / clang_all if clang_all else float("nan")
     out = [f"## {name}: {len(db)} TUs ({len(parsed)} pass the prefilter), -j {jobs}, "
            f"median of {runs} runs",
            "",
@@ -155,8 +171,19 @@ def main():
            "|---|---:|---:|---:|---:|---:|"]
     out += [f"| {t} | {n} | {w:.2f} | {c:.2f} | {rss / 1024:.0f} | {d} |"
             for t, n, w, c, rss, d in rows]
+    def verdict(ok):
+        return "met" if ok else "NOT met"
+
     out += ["",
-            f"- iommu-lint -p / clang -fsyntax-only wall: **{ratio:.2f}** over every TU; "
+            f"- Default engine (auto): iommu-lint -p {lint_p:.2f} s = **{auto_floor:.2f}x** the clang "
+            f"floor (target <= 0.15: {verdict(auto_floor <= 0.15)})"
+            + (f", **{lint_p / sparse:.2f}x** make C=2 CHECK=sparse (target <= 0.33: "
+               f"{verdict(lint_p / sparse <= 0.33)}); CHECK mode **{check / sparse:.2f}x** sparse "
+               f"(target <= 1.0: {verdict(check / sparse <= 1.0)})" if sparse else "")
+            + f"; peak RSS {rss_ratio:.2f}x one clang process (target <= 1.2: "
+            f"{verdict(rss_ratio <= 1.2)}); findings {'equal to' if equal else 'DIFFERENT from'} "
+            f"clang mode ({len(same['auto'])} and {len(same['clang'])}).",
+            f"- iommu-lint --engine=clang -p / clang -fsyntax-only wall: **{ratio:.2f}** over every TU; "
             f"{ratio_parsed:.2f} against clang on only the {len(parsed)} TUs iommu-lint parses "
             f"(the rest of the saving is the prefilter); CPU ratio {cpu_ratio:.2f}.",
             f"- CHECK mode through kbuild: {check:.2f} s, of which {make_floor:.2f} s is kbuild's "
@@ -173,7 +200,9 @@ def main():
     os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
     open(os.path.join(HERE, "results", f"{name}.md"), "w").write(text + "\n")
     if ratio > 1.0:
-        sys.exit(f"bench: iommu-lint -p is slower than clang -fsyntax-only on {name} ({ratio:.2f}x)")
+        sys.exit(f"bench: iommu-lint --engine=clang -p is slower than clang -fsyntax-only on {name} ({ratio:.2f}x)")
+    if not equal:
+        sys.exit(f"bench: the auto engine's findings differ from clang mode's on {name}")
 
 
 if __name__ == "__main__":
