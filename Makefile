@@ -98,6 +98,7 @@ CHECKER_OBJS += checker/edit.o
 CHECKER_OBJS += checker/engine.o
 CHECKER_OBJS += checker/explain.o
 CHECKER_OBJS += checker/facts.o
+CHECKER_OBJS += checker/facts-io.o
 CHECKER_OBJS += checker/fix.o
 CHECKER_OBJS += checker/fixgen.o
 CHECKER_OBJS += checker/fixgen-unwind.o
