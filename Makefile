@@ -155,6 +155,7 @@ TEST_PROGS += $(BUILD)/tests/test-html
 TEST_PROGS += $(BUILD)/tests/test-conformance
 TEST_PROGS += $(BUILD)/tests/test-corpus
 TEST_PROGS += $(BUILD)/tests/test-facts
+TEST_PROGS += $(BUILD)/tests/test-facts-io
 TEST_PROGS += $(BUILD)/tests/test-workflow
 TEST_PROGS += $(BUILD)/tests/test-kbuild
 TEST_PROGS += $(BUILD)/tests/test-fix
@@ -294,6 +295,10 @@ $(BUILD)/tests/test-prefilter: $(BUILD)/tests/test-prefilter.o $(BUILD)/tests/te
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
 $(BUILD)/tests/test-program: $(BUILD)/tests/test-program.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
+
+$(BUILD)/tests/test-facts-io: $(BUILD)/tests/test-facts-io.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
