@@ -337,7 +337,7 @@ $(BUILD)/tests/testutil.o: tests/testutil.c
 
 # libFuzzer harnesses, one per input parser (tests/fuzz/, docs/reliability.md);
 # make fuzz-smoke runs each FUZZ_TIME seconds after replaying its regressions.
-FUZZERS := baseline compdb gitdiff kbuild merge suppress ts
+FUZZERS := baseline compdb facts gitdiff kbuild merge suppress ts
 FUZZ_TIME ?= 60
 FUZZ_PROGS := $(patsubst %,$(BUILD)/fuzz/fuzz-%,$(FUZZERS))
 
