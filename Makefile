@@ -99,6 +99,7 @@ CHECKER_OBJS += checker/edit.o
 CHECKER_OBJS += checker/engine.o
 CHECKER_OBJS += checker/explain.o
 CHECKER_OBJS += checker/facts.o
+CHECKER_OBJS += checker/facts-io.o
 CHECKER_OBJS += checker/fix.o
 CHECKER_OBJS += checker/fixgen.o
 CHECKER_OBJS += checker/fixgen-unwind.o
@@ -155,6 +156,7 @@ TEST_PROGS += $(BUILD)/tests/test-html
 TEST_PROGS += $(BUILD)/tests/test-conformance
 TEST_PROGS += $(BUILD)/tests/test-corpus
 TEST_PROGS += $(BUILD)/tests/test-facts
+TEST_PROGS += $(BUILD)/tests/test-facts-io
 TEST_PROGS += $(BUILD)/tests/test-workflow
 TEST_PROGS += $(BUILD)/tests/test-kbuild
 TEST_PROGS += $(BUILD)/tests/test-fix
@@ -297,6 +299,10 @@ $(BUILD)/tests/test-program: $(BUILD)/tests/test-program.o $(BUILD)/tests/testut
 	$(qecho) "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
 
+$(BUILD)/tests/test-facts-io: $(BUILD)/tests/test-facts-io.o $(BUILD)/tests/testutil.o $(LIB_OBJS)
+	$(qecho) "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(CHECKER_LIBS) $(CRITERION_LIBS)
+
 # the fix oracles' own test: it builds the reference harness like fix-check
 # (reference.mk compiles it, with REF_BUILD_DIR; the same CC and CFLAGS)
 $(REF_BUILD)/tests/test-fixcheck.o: REF_TEST_CFLAGS += -DTEST_CC='"$(CC)"' -DTEST_CFLAGS='"$(CFLAGS)"'
@@ -332,7 +338,7 @@ $(BUILD)/tests/testutil.o: tests/testutil.c
 
 # libFuzzer harnesses, one per input parser (tests/fuzz/, docs/reliability.md);
 # make fuzz-smoke runs each FUZZ_TIME seconds after replaying its regressions.
-FUZZERS := baseline compdb gitdiff kbuild merge suppress ts
+FUZZERS := baseline compdb facts gitdiff kbuild merge suppress ts
 FUZZ_TIME ?= 60
 FUZZ_PROGS := $(patsubst %,$(BUILD)/fuzz/fuzz-%,$(FUZZERS))
 

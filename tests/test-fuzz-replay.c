@@ -18,6 +18,7 @@
 
 int fuzz_baseline(const uint8_t *data, size_t size);
 int fuzz_compdb(const uint8_t *data, size_t size);
+int fuzz_facts(const uint8_t *data, size_t size);
 int fuzz_gitdiff(const uint8_t *data, size_t size);
 int fuzz_kbuild(const uint8_t *data, size_t size);
 int fuzz_merge(const uint8_t *data, size_t size);
@@ -101,6 +102,7 @@ static void replay(const char *name, fuzz_fn fn)
 
 Test(fuzz_replay, baseline) { replay("baseline", fuzz_baseline); }
 Test(fuzz_replay, compdb) { replay("compdb", fuzz_compdb); }
+Test(fuzz_replay, facts) { replay("facts", fuzz_facts); }
 Test(fuzz_replay, gitdiff) { replay("gitdiff", fuzz_gitdiff); }
 Test(fuzz_replay, kbuild) { replay("kbuild", fuzz_kbuild); }
 Test(fuzz_replay, merge) { replay("merge", fuzz_merge); }
