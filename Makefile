@@ -91,6 +91,7 @@ CHECKER_OBJS += checker/baseline.o
 CHECKER_OBJS += checker/cfg.o
 CHECKER_OBJS += checker/compdb.o
 CHECKER_OBJS += checker/confirm.o
+CHECKER_OBJS += checker/shard.o
 CHECKER_OBJS += checker/conformance.o
 CHECKER_OBJS += checker/config.o
 CHECKER_OBJS += checker/cond.o
@@ -428,7 +429,7 @@ kernel-check: $(LINT) kernel-db
 	$(Q)corpus/kernel/kernel-check.sh ./$(LINT) $(KERNEL_WORKDIR)/$(KVER)-$(KARCH) \
 		corpus/kernel/snapshot-$(KVER)-$(KARCH).tsv
 
-.PHONY: kbuild-check bench-all sweep sweep-batch-check engine-agreement pre-commit-docs-check
+.PHONY: kbuild-check bench-all sweep sweep-batch-check engine-agreement shard-check pre-commit-docs-check
 
 # docs/pre-commit.md: its walkthrough run as written, its kernel-check line
 # against make kernel-check KVER=6.12 KARCH=x86_64 (make check: the cheap part)
@@ -453,6 +454,10 @@ fix-mutants: $(LINT) reference
 
 engine-agreement: $(LINT)
 	$(Q)scripts/engine-agreement.sh ./$(LINT) $(KERNEL_WORKDIR)
+
+# each real DB scanned in 4 shards (--shard=K/4) and merged equals one run
+shard-check: $(LINT)
+	$(Q)scripts/shard-check.sh ./$(LINT) $(KERNEL_WORKDIR) 4
 
 # --conformance on the real DBs that exist equals a normal run's findings;
 # conformance-doc also regenerates the matrices of docs/conformance.md

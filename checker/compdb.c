@@ -78,15 +78,20 @@ int jobs_add(struct job_list *jobs, const char *file, const char *directory, int
 	return 0;
 }
 
+void jobs_free_one(struct tu_job *job)
+{
+	free((char *)job->file);
+	free((char *)job->directory);
+	argv_free(job->argc, job->argv);
+	memset(job, 0, sizeof(*job));
+}
+
 void jobs_free(struct job_list *jobs)
 {
 	unsigned i;
 
-	for (i = 0; i < jobs->n; i++) {
-		free((char *)jobs->v[i].file);
-		free((char *)jobs->v[i].directory);
-		argv_free(jobs->v[i].argc, jobs->v[i].argv);
-	}
+	for (i = 0; i < jobs->n; i++)
+		jobs_free_one(&jobs->v[i]);
 	free(jobs->v);
 	memset(jobs, 0, sizeof(*jobs));
 }

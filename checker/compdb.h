@@ -53,6 +53,8 @@ int jobs_dedupe(struct job_list *jobs);
 int jobs_add(struct job_list *jobs, const char *file, const char *directory, int argc,
 	     char *const *argv, const char *drop_file);
 void jobs_free(struct job_list *jobs);
+/* Free one job's strings and arguments (a job dropped from a list). */
+void jobs_free_one(struct tu_job *job);
 
 /*
  * Read a source file: regular, at most LIMIT_SOURCE (util.h), no NUL byte.

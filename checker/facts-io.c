@@ -17,7 +17,9 @@
  *            record again (0-based, the three kinds counted together),
  *            complete before this point (so no cycle)
  *   trailer  tus parsed skipped failed, then failed (file, reason) pairs of
- *            inline strings: length (0xffffffff for NULL) + bytes
+ *            inline strings: length (0xffffffff for NULL) + bytes, then
+ *            shard_k shard_n and the shard signature (u64 as two u32, low
+ *            first): --shard=K/N, 0 0 for a run that was not sharded
  *
  * Strings are interned per record, so a TU's loc.file pointers come back
  * as one pointer per path, tu->file's among them.  Node references keep
@@ -576,6 +578,10 @@ int facts_write_trailer(FILE *out, const struct run_summary *sum, char *err, siz
 		put_inline_str(&b, sum->failures[i].file);
 		put_inline_str(&b, sum->failures[i].reason);
 	}
+	put_u32(&b, sum->shard_k);
+	put_u32(&b, sum->shard_n);
+	put_u32(&b, (uint32_t)sum->shard_sig);
+	put_u32(&b, (uint32_t)(sum->shard_sig >> 32));
 	if (b.oom) {
 		snprintf(err, errlen, "cannot write facts: out of memory");
 		ret = -ENOMEM;
@@ -1319,6 +1325,12 @@ int facts_read_trailer(FILE *in, struct run_summary *sum, char *err, size_t errl
 	for (i = 0; i < n && !r.err; i++)
 		if (get_inline_str(&r, &fails[i].file))
 			get_inline_str(&r, &fails[i].reason);
+	sum->shard_k = get_u32(&r);
+	sum->shard_n = get_u32(&r);
+	sum->shard_sig = get_u32(&r);
+	sum->shard_sig |= (unsigned long long)get_u32(&r) << 32;
+	if (!r.err && (sum->shard_k > sum->shard_n || (sum->shard_n && !sum->shard_k)))
+		rd_fail(&r, r.pos, "shard %u of %u", sum->shard_k, sum->shard_n);
 	if (!r.err && r.pos != len)
 		rd_fail(&r, r.pos, "%zu bytes after the summary", len - r.pos);
 	if (!r.err && fgetc(in) != EOF)

@@ -39,6 +39,8 @@
 #include "options.h"
 #include "progress.h"
 #include "report.h"
+#include "facts-io.h"
+#include "shard.h"
 #include "srcscan.h"
 #include "workflow.h"
 
@@ -514,6 +516,8 @@ int main(int argc, char **argv)
 	unsigned i;
 	int ret = 2, cwd_fd = -1, parse_err, confirmed = 0;
 	unsigned failed_ts = 0, whyc[CONFIRM_WHY_COUNT] = { 0 };
+	struct run_summary msum = { 0 };	/* --merge of shards: their summaries */
+	bool merged = false;
 
 	tmp_signals_install();
 	/* make C=1|2 CHECK=iommu-lint: sparse's and gcc's words become flags after -- */
@@ -561,8 +565,19 @@ int main(int argc, char **argv)
 		ret = fflush(stdout) ? 2 : 0;
 		goto out_opts;
 	}
-	if (o.merge_dir) {
+	if (o.merge_dir && !shard_dir_has_facts(o.merge_dir)) {
 		ret = sarif_merge(o.merge_dir, o.output, o.quiet, o.fail_on);
+		goto out_opts;
+	}
+	if (o.merge_dir && shard_dir_has_sarif(o.merge_dir)) {
+		fprintf(stderr,
+			"iommu-lint: error: --merge %s: the directory holds both SARIF logs and --shard facts: merge one kind (keep the shards' facts apart)\n",
+			o.merge_dir);
+		goto out_opts;
+	}
+	if (o.shard_n && o.merge_dir) {
+		fputs("iommu-lint: error: --shard and --merge are two steps: run each shard, then merge\n",
+		      stderr);
 		goto out_opts;
 	}
 	if (o.conformance && (o.format == FMT_SARIF || o.format == FMT_PATCH)) {
@@ -579,6 +594,34 @@ int main(int argc, char **argv)
 		o.sarif_dir = getenv(SARIF_DIR_ENV);
 	if (workflow_start(&o, &wf))
 		goto out_jobs;
+	if (o.merge_dir) {
+		/* the shards' facts (shard.c): the rules run here, over all of them */
+		if (registry_init(err, sizeof(err))) {
+			fprintf(stderr, "iommu-lint: error: %s\n", err);
+			goto out_jobs;
+		}
+		merged = true;
+		if (shard_load(o.merge_dir, &prog, &msum, err, sizeof(err))) {
+			fprintf(stderr, "iommu-lint: error: %s\n", err);
+			goto out_jobs;
+		}
+		if (!o.format_set)
+			o.format = FMT_SARIF;
+		sum.tus = msum.tus;
+		sum.parsed = msum.parsed;
+		sum.skipped = msum.skipped;
+		sum.failed = msum.failed;
+		sum.failures = msum.failures;
+		for (i = 0; i < sum.failed; i++)
+			fprintf(stderr, "iommu-lint: error: %s: %s\n", sum.failures[i].file,
+				sum.failures[i].reason);
+		for (i = 0; i < prog.ntus; i++) {
+			sum.functions += prog.tus[i]->nfuncs;
+			facts_bytes += prog.tus[i]->arena.used;
+		}
+		t1 = now();
+		goto run_rules;
+	}
 	if (o.staged || o.diff_rev ? workflow_collect_jobs(&o, &wf, &jobs) : collect_jobs(&o, &jobs))
 		goto out_jobs;
 	excluded = jobs.n;
@@ -613,6 +656,24 @@ int main(int argc, char **argv)
 	/* --dump-facts shows what the compiler sees when it can: no screening to do */
 	if (o.engine == ENGINE_AUTO && o.dump_facts)
 		o.engine = ENGINE_CLANG;
+	if (o.shard_n) {
+		char sig[RULE_COUNT + 128];
+		int r;
+
+		if (!o.sarif_dir) {
+			fputs("iommu-lint: error: --shard needs --sarif-dir DIR (or $" SARIF_DIR_ENV "): the shard's facts go there for --merge\n",
+			      stderr);
+			goto out_jobs;
+		}
+		/* what every shard must share: the rules, the engine, the API version */
+		snprintf(sig, sizeof(sig), "engine=%d confirm=%d kernel=%s rules=", (int)o.engine,
+			 (int)o.confirm_all, o.rules.kernel ? o.rules.kernel : "");
+		for (r = 0; r < RULE_COUNT; r++)
+			strncat(sig, o.rules.enabled[r] ? "1" : "0", sizeof(sig) - strlen(sig) - 1);
+		sum.shard_sig = shard_select(&jobs, o.shard_k, o.shard_n, sig);
+		sum.shard_k = o.shard_k;
+		sum.shard_n = o.shard_n;
+	}
 	if (registry_init(err, sizeof(err))) {
 		fprintf(stderr, "iommu-lint: error: %s\n", err);
 		goto out_jobs;
@@ -679,12 +740,29 @@ int main(int argc, char **argv)
 		}
 	}
 	sum.failures = fails;
+	if (o.shard_n) {
+		char name[64];
+
+		snprintf(name, sizeof(name), "shard-%u-of-%u.facts", o.shard_k, o.shard_n);
+		if (shard_write(o.sarif_dir, prog.tus, prog.ntus, &sum, err, sizeof(err))) {
+			fprintf(stderr, "iommu-lint: error: %s\n", err);
+			goto out_jobs;
+		}
+		ret = sum.failed && !o.keep_going ? 2 : 0;
+		if (!o.quiet)
+			fprintf(stderr,
+				"iommu-lint: shard %u/%u: %u TUs (%u parsed, %d confirmed by clang, %u skipped by prefilter), %u functions, %u failed TUs, %.2f s: facts in %s/%s for --merge\n",
+				o.shard_k, o.shard_n, sum.tus, sum.parsed, confirmed, sum.skipped,
+				sum.functions, sum.failed, now() - t0, o.sarif_dir, name);
+		goto out_jobs;
+	}
 	if (o.dump_facts) {
 		for (i = 0; i < prog.ntus; i++)
 			dump_facts(stdout, prog.tus[i]);
 		ret = sum.failed ? 2 : 0;
 		goto out_jobs;
 	}
+run_rules:
 	sum.tool_failed = sum.failed && !o.keep_going;
 	wf.failed = sum.tool_failed;
 
@@ -728,7 +806,8 @@ int main(int argc, char **argv)
 	}
 	if (ret != 2 && workflow_write_baseline(&o, &wf))
 		ret = 2;
-	if (o.sarif_dir && sarif_dir_write(o.sarif_dir, &jobs, &findings, &sum, err, sizeof(err))) {
+	if (o.sarif_dir && !merged &&
+	    sarif_dir_write(o.sarif_dir, &jobs, &findings, &sum, err, sizeof(err))) {
 		fprintf(stderr, "iommu-lint: error: %s\n", err);
 		ret = 2;
 	}
@@ -767,6 +846,9 @@ out_jobs:
 	}
 	free(pool.res);
 	fx_program_free(&prog);
+	for (i = 0; merged && i < prog.ntus; i++)
+		facts_free_tu(prog.tus[i]);
+	facts_summary_free(&msum);
 	free(prog.tus);
 	free(fails);
 	findings_free(&findings);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "options.h"
+#include "shard.h"
 #include "report.h"
 #include "util.h"
 
@@ -58,7 +59,11 @@ void options_usage(FILE *out)
 	      "                     findings exit 0 unless --fail-on-findings\n"
 	      "  --with-sparse[=P]  CHECK mode: also run sparse (or P) on the same command\n"
 	      "  --sarif-dir DIR    also leave this run's SARIF log in DIR (or $IOMMU_LINT_SARIF_DIR)\n"
-	      "  --merge DIR        merge the SARIF logs in DIR into one (-o FILE) and exit\n"
+	      "  --merge DIR        merge the SARIF logs in DIR into one (-o FILE) and exit;\n"
+	      "                     a DIR of --shard facts: run the rules over all of them\n"
+	      "                     (the report in --format, sarif by default)\n"
+	      "  --shard=K/N        parse every Nth TU from the Kth (sorted by path) and\n"
+	      "                     leave their facts in --sarif-dir for --merge (docs/ci.md)\n"
 	      "  --fix              apply the findings' fixes in place (docs/fixes.md); exit 0\n"
 	      "                     when every finding was fixed, 1 when some remain\n"
 	      "  --export-fixes FILE  write the fixes as a unified diff (git apply, patch -p1)\n"
@@ -85,7 +90,7 @@ enum opt_id {
 	OPT_BASELINE, OPT_CARET, OPT_COLOR, OPT_COMPDB, OPT_CONFORMANCE, OPT_DIFF, OPT_DUMP_FACTS,
 	OPT_ENGINE, OPT_CONFIRM, OPT_EXPLAIN, OPT_EXPORT_FIXES, OPT_FAIL_ON, OPT_FAIL_ON_FINDINGS, OPT_FAST,
 	OPT_FILES_FROM, OPT_FIX, OPT_FORMAT, OPT_HELP, OPT_JOBS, OPT_KBUILD, OPT_KEEP_GOING,
-	OPT_KERNEL, OPT_LIST_RULES, OPT_LIST_SUPPRESSIONS, OPT_MERGE, OPT_NO_CARET, OPT_NO_PROGRESS,
+	OPT_KERNEL, OPT_LIST_RULES, OPT_LIST_SUPPRESSIONS, OPT_MERGE, OPT_SHARD, OPT_NO_CARET, OPT_NO_PROGRESS,
 	OPT_OUTPUT, OPT_PATCH_DIR, OPT_PRINT_COMMANDS, OPT_PROGRESS, OPT_QUIET, OPT_SARIF_DIR,
 	OPT_STAGED, OPT_STATS, OPT_VERSION, OPT_WITH_SPARSE, OPT_WRITE_BASELINE,
 };
@@ -136,6 +141,7 @@ static const struct opt_def {
 	{ "progress", 0, ARG_OPTIONAL, OPT_PROGRESS, false },
 	{ "quiet", 'q', ARG_NONE, OPT_QUIET, true },
 	{ "sarif-dir", 0, ARG_REQUIRED, OPT_SARIF_DIR, true },
+	{ "shard", 0, ARG_REQUIRED, OPT_SHARD, false },
 	{ "staged", 0, ARG_NONE, OPT_STAGED, false },
 	{ "stats", 0, ARG_NONE, OPT_STATS, true },
 	{ "version", 0, ARG_NONE, OPT_VERSION, false },
@@ -430,7 +436,10 @@ static int apply(struct options *o, const struct opt_def *d, const char *v, cons
 	case OPT_PATCH_DIR:
 		o->patch_dir = v;
 		break;
+	case OPT_SHARD:
+		return shard_parse(v, &o->shard_k, &o->shard_n, err, errlen) ? -EINVAL : 0;
 	case OPT_FORMAT:
+		o->format_set = true;
 		if (!strcmp(v, "text") || !strcmp(v, "gcc"))
 			o->format = FMT_TEXT;
 		else if (!strcmp(v, "json"))

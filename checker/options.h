@@ -30,6 +30,8 @@ struct options {
 	char **extra;			/* compiler flags after -- (every call's); malloc'ed */
 	int jobs;			/* -j; 0 = number of cores */
 	enum out_format format;
+	bool format_set;		/* --format given (a facts merge defaults to sarif) */
+	unsigned shard_k, shard_n;	/* --shard=K/N; 0 0: not sharded */
 	enum engine_kind engine;	/* --engine=auto|clang|ts, --fast */
 	bool confirm_all;		/* --confirm=all: auto confirms every TU with a finding */
 	const char *output;		/* -o */

@@ -24,6 +24,13 @@ struct run_summary {
 	const struct findings *hidden;	/* suppressed and baselined (SARIF), or NULL */
 	/* the parsed TUs, for the frontends' limit notes (fx_tu.limits); may be NULL */
 	const struct fx_program *prog;
+	/*
+	 * --shard=K/N: this run is shard k of n (0 of 0: not sharded); sig
+	 * identifies the whole job list and the options the shards share, so
+	 * the merge step refuses shards of different runs (facts files only)
+	 */
+	unsigned shard_k, shard_n;
+	unsigned long long shard_sig;
 };
 
 /* Print a JSON document (pretty, '/' unescaped) and a newline; -1 on a write error. */
