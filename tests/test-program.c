@@ -345,3 +345,137 @@ Test(program_cli, files_from_list_stdin_and_errors)
 	assert_tool_failure(&r, "names no file");
 	run_free(&r);
 }
+
+/* iommu-lint with argv (NULL-terminated, after the program name) into r. */
+static void lint_argv(struct run *r, const char *const *args)
+{
+	char *argv[24];
+	int n = 0;
+
+	argv[n++] = (char *)lint_path();
+	while (*args && n < 23)
+		argv[n++] = (char *)*args++;
+	argv[n] = NULL;
+	cr_assert_eq(run_argv(argv, r), 0);
+}
+
+/* Shard k of 3 of c.c d.c e.c (fast mode) into tmpdir/dir; extra: one more option or NULL. */
+static void shard(unsigned k, const char *dir, const char *extra)
+{
+	char spec[16], sd[PATH_MAX], files[3][PATH_MAX];
+	const char *args[12] = { "-q", "--fast", spec, "--sarif-dir", sd };
+	unsigned n = 5, i;
+	struct run r;
+
+	snprintf(spec, sizeof(spec), "--shard=%u/3", k);
+	snprintf(sd, sizeof(sd), "%s/%s", tmpdir, dir);
+	for (i = 0; i < 3; i++) {
+		snprintf(files[i], PATH_MAX, "%s/%c.c", tmpdir, 'c' + i);
+		args[n++] = files[i];
+	}
+	if (extra)
+		args[n++] = extra;
+	args[n] = NULL;
+	lint_argv(&r, args);
+	cr_assert_eq(r.status, 0, "shard %u: exit %d: %s", k, r.status, r.err);
+	cr_assert_str_empty(r.out, "a shard reports nothing: %s", r.out);
+	run_free(&r);
+}
+
+/*
+ * Three files, three shards of one file each: d.c calls c.c's external
+ * helper, which drops the reference, so only e.c leaks.  Shard by shard
+ * d.c would leak too; merged, the shards' facts make one program again.
+ */
+Test(program_cli, shards_merge_into_the_whole_program)
+{
+	char sd[PATH_MAX], cmd[3 * PATH_MAX];
+	const char *merge[] = { "-q", "--merge", sd, "--format=text", NULL };
+	const char *sarif[] = { "-q", "--merge", sd, NULL };
+	static const char *const names[] = { "c.c", "d.c", "e.c", NULL };
+	struct run r, whole;
+	unsigned k;
+
+	write_src("c.c", "", "ext_put", RELEASES, "c_xlate");
+	write_src("d.c", "", "ext_put", NULL, "d_xlate");
+	write_src("e.c", "static ", "ext_put", KEEPS, "e_xlate");
+	lint_files(&whole, "2", names);
+	for (k = 1; k <= 3; k++)
+		shard(k, "s", NULL);
+	snprintf(sd, sizeof(sd), "%s/s", tmpdir);
+	lint_argv(&r, merge);
+	cr_assert_eq(r.status, 1, "merge: exit %d: %s", r.status, r.err);
+	cr_assert_str_eq(r.out, whole.out, "merged:\n%s\none run:\n%s", r.out, whole.out);
+	cr_assert_eq(count_substr(r.out, "[device-lookup-put]"), 1, "%s", r.out);
+	cr_assert(strstr(r.out, "/e.c:14:"), "%s", r.out);
+	run_free(&r);
+	run_free(&whole);
+	/* a merge of facts writes SARIF unless told */
+	lint_argv(&r, sarif);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert(strstr(r.out, "\"version\":\"2.1.0\""), "%s", r.out);
+	run_free(&r);
+
+	/* a shard there twice, then missing */
+	snprintf(cmd, sizeof(cmd), "cp %s/shard-1-of-3.facts %s/copy.facts", sd, sd);
+	cr_assert_eq(system(cmd), 0);
+	lint_argv(&r, merge);
+	assert_tool_failure(&r, "shard 1 of 3 is there twice");
+	run_free(&r);
+	snprintf(cmd, sizeof(cmd), "rm %s/copy.facts %s/shard-2-of-3.facts", sd, sd);
+	cr_assert_eq(system(cmd), 0);
+	lint_argv(&r, merge);
+	assert_tool_failure(&r, "shard 2 of 3 is missing");
+	run_free(&r);
+	/* a shard of a run with other options */
+	shard(2, "s", "-Wno-unchecked-return");
+	lint_argv(&r, merge);
+	assert_tool_failure(&r, "of another run");
+	run_free(&r);
+	/* a damaged facts file */
+	shard(2, "s", NULL);
+	snprintf(cmd, sizeof(cmd), "truncate -s 100 %s/shard-2-of-3.facts", sd);
+	cr_assert_eq(system(cmd), 0);
+	lint_argv(&r, merge);
+	assert_tool_failure(&r, "shard-2-of-3.facts: facts file is truncated");
+	run_free(&r);
+	/* SARIF logs and shard facts in one directory */
+	shard(2, "s", NULL);
+	snprintf(cmd, sizeof(cmd), "echo '{}' > %s/other.sarif", sd);
+	cr_assert_eq(system(cmd), 0);
+	lint_argv(&r, merge);
+	assert_tool_failure(&r, "holds both SARIF logs and --shard facts");
+	run_free(&r);
+}
+
+Test(program_cli, shard_option_errors)
+{
+	static const char *const bad[] = { "0/3", "4/3", "1/0", "a/b", "1/3x", "", "-1/3",
+					   "1/5000" };
+	char opt[32], file[PATH_MAX], sd[PATH_MAX];
+	const char *args[6] = { "--fast", opt, "--sarif-dir", sd, file, NULL };
+	const char *nodir[4] = { "--fast", "--shard=1/2", file, NULL };
+	const char *both[6] = { "--shard=1/2", "--merge", sd, NULL };
+	struct run r;
+	unsigned i;
+
+	write_src("c.c", "", "ext_put", RELEASES, "c_xlate");
+	snprintf(file, sizeof(file), "%s/c.c", tmpdir);
+	snprintf(sd, sizeof(sd), "%s/s", tmpdir);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(opt, sizeof(opt), "--shard=%s", bad[i]);
+		lint_argv(&r, args);
+		assert_tool_failure(&r, "--shard needs K/N with 1 <= K <= N <= 4096");
+		run_free(&r);
+	}
+	lint_argv(&r, nodir);
+	assert_tool_failure(&r, "--shard needs --sarif-dir DIR");
+	run_free(&r);
+	snprintf(opt, sizeof(opt), "--shard=2/2");
+	lint_argv(&r, args);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	run_free(&r);
+	lint_argv(&r, both);
+	assert_tool_failure(&r, "--shard and --merge are two steps");
+	run_free(&r);
+}
