@@ -446,22 +446,30 @@ static double cpu_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-bool engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len)
+int engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len)
 {
 	const struct srcscan_pf *pf = prefilter_for(rs);
-	bool match[RULE_COUNT];
+	bool match[RULE_COUNT], demand[RULE_COUNT];
 	double t = cpu_now();
 	unsigned long ns;
-	int i, n = 0, k;
+	int i, n = 0, k, full = 0;
 
-	k = srcscan_pf_match(pf, src, len, engine_prefilter_exact(rs), match);
+	k = srcscan_pf_match(pf, src, len, engine_prefilter_exact(rs), match, demand);
 	ns = (unsigned long)((cpu_now() - t) * 1e9);
 	atomic_fetch_add(&prefilter_stats.scan_ns, ns);
 	atomic_fetch_add(&prefilter_stats.bytes, len);
-	for (i = 0; i < RULE_COUNT; i++)
-		if (rule_runs(rs, i) && match[n++])
+	for (i = 0; i < RULE_COUNT; i++) {
+		if (!rule_runs(rs, i))
+			continue;
+		if (match[n] && !demand[n]) {
 			atomic_fetch_add(&prefilter_stats.kept[i], 1);
-	return k > 0;
+			full++;
+		} else if (demand[n]) {
+			atomic_fetch_add(&prefilter_stats.on_demand[i], 1);
+		}
+		n++;
+	}
+	return full ? PF_MATCH : k ? PF_ON_DEMAND : 0;
 }
 
 void engine_prefilter_words(FILE *out, const struct rule_settings *rs, char sep)

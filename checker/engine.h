@@ -78,11 +78,18 @@ struct rule_settings {
 void rule_settings_default(struct rule_settings *rs);
 /* Enabled, and its rules.def engines name the running frontend. */
 bool rule_runs(const struct rule_settings *rs, int rule);
-/* Can some running rule match a TU with this text (its rules.def prefilter)? */
-bool engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len);
-/* --stats: CPU time of the prefilter's scans, bytes scanned, files each rule keeps. */
+/*
+ * Can some running rule match a TU with this text (its rules.def
+ * prefilter)?  0 no; PF_MATCH yes; PF_ON_DEMAND only if the file defines
+ * a name the rest of the run asks for (summary_demand()).
+ */
+int engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len);
+/*
+ * --stats: CPU time of the prefilter's scans, bytes scanned, files each
+ * rule keeps, files each rule keeps only on demand.
+ */
 struct prefilter_stats {
-	_Atomic unsigned long scan_ns, bytes, kept[RULE_COUNT];
+	_Atomic unsigned long scan_ns, bytes, kept[RULE_COUNT], on_demand[RULE_COUNT];
 };
 extern struct prefilter_stats prefilter_stats;
 /* The words of the running rules' prefilters as tokens, sep between them (for grep -wF). */

@@ -26,6 +26,7 @@
 #include "conformance.h"
 #include "config.h"
 #include "confirm.h"
+#include "demand.h"
 #include "dump.h"
 #include "edit.h"
 #include "engine.h"
@@ -44,12 +45,15 @@
 #include "srcscan.h"
 #include "workflow.h"
 
-enum tu_state { TU_PENDING, TU_PARSED, TU_SKIPPED, TU_FAILED };
+/* TU_DEFERRED: kept by the prefilter on demand only (demand.c), its text kept */
+enum tu_state { TU_PENDING, TU_PARSED, TU_SKIPPED, TU_FAILED, TU_DEFERRED };
 
 struct tu_result {
 	enum tu_state state;
 	struct fx_tu *tu;
 	char *reason;
+	char *src;		/* TU_DEFERRED: the text the prefilter read */
+	size_t len;
 };
 
 /* --engine=clang|ts */
@@ -65,6 +69,7 @@ struct pool {
 	const struct options *opts;
 	struct tu_result *res;
 	atomic_uint next;
+	bool force;		/* no prefilter: the files were chosen already */
 };
 
 static double now(void)
@@ -114,9 +119,17 @@ static void do_job(void *fe, struct pool *p, unsigned idx)
 		r->reason = xstrdup(err[0] ? err : "out of memory");
 		goto out_path;
 	}
-	if (!p->opts->dump_facts && !engine_tu_may_match(&p->opts->rules, src, len)) {
+	rc = p->opts->dump_facts || p->force ? PF_MATCH :
+		engine_tu_may_match(&p->opts->rules, src, len);
+	if (!rc) {
 		r->state = TU_SKIPPED;
 		free(src);
+		goto out_path;
+	}
+	if (rc == PF_ON_DEMAND) {
+		r->state = TU_DEFERRED;
+		r->src = src;
+		r->len = len;
 		goto out_path;
 	}
 	tu = calloc(1, sizeof(*tu));
@@ -385,6 +398,113 @@ static void print_stats(const struct options *o, const struct fx_program *prog, 
 		fprintf(stderr, "iommu-lint: stats: peak RSS %ld MiB\n", ru.ru_maxrss / 1024);
 }
 
+/*
+ * Parse again the jobs of pool marked in take[] (by index), with fe, no
+ * prefilter: their results replace pool->res[i].  Returns how many, or
+ * -errno.
+ */
+static int parse_subset(struct pool *pool, const bool *take, const struct frontend_ops *fe)
+{
+	const struct job_list *jobs = pool->jobs;
+	struct job_list sub = { 0 };
+	struct pool sp = { 0 };
+	unsigned *map, i, n = 0;
+	int ret = -ENOMEM;
+
+	sub.v = calloc(jobs->n + 1, sizeof(*sub.v));
+	map = calloc(jobs->n + 1, sizeof(*map));
+	if (!sub.v || !map)
+		goto out_free;
+	for (i = 0; i < jobs->n; i++)
+		if (take[i]) {
+			map[n] = i;
+			sub.v[n++] = jobs->v[i];
+		}
+	sub.n = n;
+	ret = 0;
+	if (!n)
+		goto out_free;
+	sp.fe = fe;
+	sp.jobs = &sub;
+	sp.opts = pool->opts;
+	sp.force = true;
+	sp.res = calloc(n, sizeof(*sp.res));
+	ret = -ENOMEM;
+	if (!sp.res ||
+	    parse_all(&sp, pool->opts->jobs ? pool->opts->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN)))
+		goto out_res;
+	for (i = 0; i < n; i++) {
+		struct tu_result *r = &pool->res[map[i]];
+
+		free_tu(r->tu);
+		free(r->reason);
+		free(r->src);
+		*r = sp.res[i];
+	}
+	ret = (int)n;
+out_res:
+	free(sp.res);
+out_free:
+	free(sub.v);
+	free(map);
+	return ret;
+}
+
+/*
+ * The files the prefilter kept on demand only (TU_DEFERRED): parse those
+ * that define what the parsed ones ask for (demand.c), and ask again with
+ * them, until nothing new is wanted; the rest count as skipped.  Returns
+ * how many were parsed, or -errno.
+ */
+static int demand_rounds(struct pool *pool)
+{
+	const struct job_list *jobs = pool->jobs;
+	struct fx_program prog = { 0 };
+	bool *take = calloc(jobs->n + 1, sizeof(*take));
+	unsigned i, total = 0;
+	int n = 0;
+
+	prog.tus = calloc(jobs->n + 1, sizeof(*prog.tus));
+	if (!take || !prog.tus) {
+		n = -ENOMEM;
+		goto out_free;
+	}
+	for (;;) {
+		struct demand *d;
+		bool any = false;
+
+		prog.ntus = 0;
+		for (i = 0; i < jobs->n; i++)
+			if (pool->res[i].state == TU_PARSED)
+				prog.tus[prog.ntus++] = pool->res[i].tu;
+		d = demand_of(&prog);
+		for (i = 0; i < jobs->n; i++) {
+			struct tu_result *r = &pool->res[i];
+
+			take[i] = r->state == TU_DEFERRED && demand_wanted(d, r->src, r->len);
+			any |= take[i];
+		}
+		demand_free(d);
+		if (!any)
+			break;
+		n = parse_subset(pool, take, pool->fe);
+		if (n < 0)
+			goto out_free;
+		total += (unsigned)n;
+	}
+	n = (int)total;
+out_free:
+	for (i = 0; i < jobs->n; i++)
+		if (pool->res[i].state == TU_DEFERRED) {
+			free(pool->res[i].src);
+			pool->res[i].src = NULL;
+			pool->res[i].state = TU_SKIPPED;
+		}
+	free(prog.tus);
+	free(take);
+	return n;
+}
+
 /* The running rules' prefilter words, NUL-separated, an empty word at the end. */
 static char *prefilter_words(const struct rule_settings *rs)
 {
@@ -416,17 +536,16 @@ static int confirm_phase(struct pool *pool, const struct options *o, unsigned *f
 	const struct job_list *jobs = pool->jobs;
 	struct fx_program prog = { 0 };
 	struct findings f = { 0 };
-	struct job_list sub = { 0 };
-	struct pool cp = { 0 };
 	enum confirm_why *why = NULL;
-	unsigned *map = NULL, i, k, n;
+	bool *take = NULL;
+	unsigned i, k;
 	char *words = NULL;
 	int ret = -ENOMEM;
 
 	prog.tus = calloc(jobs->n + 1, sizeof(*prog.tus));
-	map = calloc(jobs->n + 1, sizeof(*map));
 	why = calloc(jobs->n + 1, sizeof(*why));
-	if (!prog.tus || !map || !why)
+	take = calloc(jobs->n + 1, sizeof(*take));
+	if (!prog.tus || !why || !take)
 		goto out_free;
 	for (i = 0; i < jobs->n; i++)
 		if (pool->res[i].state == TU_PARSED)
@@ -436,63 +555,31 @@ static int confirm_phase(struct pool *pool, const struct options *o, unsigned *f
 	engine_run(&o->rules, &prog, &f);
 	words = prefilter_words(&o->rules);
 	confirm_select(&prog, &f, words, o->confirm_all, why);
-
-	sub.v = calloc(jobs->n + 1, sizeof(*sub.v));
-	if (!sub.v)
-		goto out_free;
 	for (i = 0; i < jobs->n; i++) {
 		struct tu_result *r = &pool->res[i];
-		bool take = r->state == TU_FAILED;
 
-		for (k = 0; !take && r->state == TU_PARSED && k < prog.ntus; k++)
+		take[i] = r->state == TU_FAILED;
+		*failed_ts += take[i];
+		for (k = 0; !take[i] && r->state == TU_PARSED && k < prog.ntus; k++)
 			if (prog.tus[k] == r->tu && why[k] != CONFIRM_NONE) {
-				take = true;
+				take[i] = true;
 				whyc[why[k]]++;
 				if (o->stats)
 					fprintf(stderr, "iommu-lint: stats: confirm %s (%s)\n",
 						jobs->v[i].file, confirm_why_name[why[k]]);
 			}
-		if (!take)
-			continue;
-		*failed_ts += r->state == TU_FAILED;
-		map[sub.n] = i;
-		sub.v[sub.n++] = jobs->v[i];
 	}
-	n = sub.n;
-	if (!n) {
-		ret = 0;
-		goto out_free;
-	}
-	cp.fe = &fe_clang_ops;
-	cp.jobs = &sub;
-	cp.opts = o;
-	cp.res = calloc(n, sizeof(*cp.res));
-	if (!cp.res)
-		goto out_free;
-	if (parse_all(&cp, o->jobs ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN))) {
-		free(cp.res);
-		goto out_free;
-	}
-	for (i = 0; i < n; i++) {
-		struct tu_result *r = &pool->res[map[i]];
-
-		free_tu(r->tu);
-		free(r->reason);
-		*r = cp.res[i];
-		/* the fast prefilter kept it; clang's reads as much, never less */
-		if (r->state == TU_SKIPPED)
-			r->state = TU_PARSED;
-	}
-	free(cp.res);
-	ret = (int)n;
+	/* the facts the rules saw go before libclang's replace them */
+	findings_free(&f);
+	fx_program_free(&prog);
+	ret = parse_subset(pool, take, &fe_clang_ops);
 out_free:
-	free(sub.v);
 	free(words);
 	findings_free(&f);
 	fx_program_free(&prog);
 	free(prog.tus);
 	free(why);
-	free(map);
+	free(take);
 	return ret;
 }
 
@@ -514,7 +601,7 @@ int main(int argc, char **argv)
 	size_t facts_bytes = 0;
 	char err[512];
 	unsigned i;
-	int ret = 2, cwd_fd = -1, parse_err, confirmed = 0;
+	int ret = 2, cwd_fd = -1, parse_err, confirmed = 0, deferred = 0;
 	unsigned failed_ts = 0, whyc[CONFIRM_WHY_COUNT] = { 0 };
 	struct run_summary msum = { 0 };	/* --merge of shards: their summaries */
 	bool merged = false;
@@ -704,6 +791,11 @@ int main(int argc, char **argv)
 		fputs("iommu-lint: error: cannot start parser threads\n", stderr);
 		goto out_jobs;
 	}
+	deferred = demand_rounds(&pool);
+	if (deferred < 0) {
+		fputs("iommu-lint: error: out of memory\n", stderr);
+		goto out_jobs;
+	}
 	if (o.engine == ENGINE_AUTO && !o.dump_facts) {
 		confirmed = confirm_phase(&pool, &o, &failed_ts, whyc);
 		if (confirmed < 0) {
@@ -830,6 +922,10 @@ run_rules:
 			sum.tus, sum.parsed, eng, sum.skipped, excl, sum.functions, sum.findings, notes,
 			sum.failed, sum.failed && o.keep_going ? " (--keep-going)" : "", sum.seconds);
 	}
+	if (o.stats)
+		fprintf(stderr,
+			"iommu-lint: stats: on demand: %d files parsed because the run calls what they define (demand.c)\n",
+			deferred);
 	if (o.stats && o.engine == ENGINE_AUTO)
 		fprintf(stderr,
 			"iommu-lint: stats: auto engine: %d TUs read again by clang (%u #if, %u macro, %u limit, %u every finding), %u fast-mode failures retried\n",
@@ -842,6 +938,7 @@ out_jobs:
 		close(cwd_fd);
 	for (i = 0; pool.res && i < jobs.n; i++) {
 		free_tu(pool.res[i].tu);
+		free(pool.res[i].src);
 		free(pool.res[i].reason);
 	}
 	free(pool.res);

@@ -387,6 +387,7 @@ enum pf_kind {
 #define PF_OR (-3)
 #define PF_END (-4)
 #define PF_PLUS (-5)
+#define PF_DEMAND (-6)	/* "~": this alternative only matters on demand (pf_eval) */
 #define PF_CLUSTER(k) (-100 - (int)(k))	/* a cluster as one item of a group */
 #define PF_MAX_LEN 63
 #define PF_C_IDENT 1
@@ -535,6 +536,11 @@ static void pf_compile(struct srcscan_pf *pf, const char *spec, int *prog)
 		int sep = end ? PF_END : !strcmp(w, "&") ? PF_AND : !strcmp(w, "|") ? PF_OR :
 			  !strcmp(w, "+") ? PF_PLUS : 0;
 
+		if (!sep && !strcmp(w, "~") && !ngrp && !ncl) {
+			prog[n++] = PF_DEMAND;
+			w += strlen(w) + 1;
+			continue;
+		}
 		if (!sep) {
 			int id = pf_word_id(pf, w);
 
@@ -790,11 +796,15 @@ static void pf_scan(const struct srcscan_pf *pf, const char *text, size_t len, u
 		hits[pf->other[i]] = has_token(text, len, pf->words[pf->other[i]].text);
 }
 
-/* Every group of some alternative has a marked word (only the first group unless exact). */
-static bool pf_eval(const int *prog, const unsigned char *hits, const unsigned char *cl_ok,
-		    bool exact)
+/*
+ * Every group of some alternative has a marked word (only the first group
+ * unless exact): PF_MATCH; PF_ON_DEMAND when only alternatives marked "~"
+ * do (the file matters only if the run needs what it defines); else 0.
+ */
+static int pf_eval(const int *prog, const unsigned char *hits, const unsigned char *cl_ok,
+		   bool exact)
 {
-	bool alt = true, grp = false;
+	bool alt = true, grp = false, demand = false, demand_hit = false;
 	unsigned ngrp = 0;
 
 	for (;; prog++) {
@@ -806,16 +816,22 @@ static bool pf_eval(const int *prog, const unsigned char *hits, const unsigned c
 			grp |= cl_ok[PF_CLUSTER(0) - *prog];
 			continue;
 		}
+		if (*prog == PF_DEMAND) {
+			demand = true;
+			continue;
+		}
 		if (!ngrp++ || exact)
 			alt &= grp;
 		grp = false;
 		if (*prog == PF_AND)
 			continue;
-		if (alt)
-			return true;
+		if (alt && !demand)
+			return PF_MATCH;
+		demand_hit |= alt;
 		if (*prog == PF_END)
-			return false;
+			return demand_hit ? PF_ON_DEMAND : 0;
 		alt = true;
+		demand = false;
 		ngrp = 0;
 	}
 }
@@ -823,7 +839,7 @@ static bool pf_eval(const int *prog, const unsigned char *hits, const unsigned c
 #define PF_STACK_WORDS 256
 
 int srcscan_pf_match(const struct srcscan_pf *pf, const char *src, size_t len, bool exact,
-		     bool *match)
+		     bool *match, bool *on_demand)
 {
 	unsigned char stack[3 * PF_STACK_WORDS], *hits = stack, *dhits, *cl_ok;
 	size_t need = 2 * (size_t)pf->nwords + pf->nclusters;
@@ -839,11 +855,13 @@ int srcscan_pf_match(const struct srcscan_pf *pf, const char *src, size_t len, b
 	if (pf->nwords)
 		pf_scan(pf, src, len, hits, dhits, cl_ok);
 	for (s = 0; s < pf->nspecs; s++) {
-		bool m = !pf->progs[s] || pf_eval(pf->progs[s], hits, cl_ok, exact);
+		int m = !pf->progs[s] ? PF_MATCH : pf_eval(pf->progs[s], hits, cl_ok, exact);
 
 		if (match)
-			match[s] = m;
-		n += m;
+			match[s] = m != 0;
+		if (on_demand)
+			on_demand[s] = m == PF_ON_DEMAND;
+		n += m != 0;
 	}
 	if (hits != stack)
 		free(hits);
@@ -853,7 +871,7 @@ int srcscan_pf_match(const struct srcscan_pf *pf, const char *src, size_t len, b
 bool srcscan_prefilter(const char *src, size_t len, const char *spec, bool exact)
 {
 	struct srcscan_pf *pf = srcscan_pf_new(&spec, 1);
-	bool m = srcscan_pf_match(pf, src, len, exact, NULL) > 0;
+	bool m = srcscan_pf_match(pf, src, len, exact, NULL, NULL) > 0;
 
 	srcscan_pf_free(pf);
 	return m;

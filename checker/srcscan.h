@@ -57,8 +57,15 @@ bool srcscan_prefilter(const char *src, size_t len, const char *spec, bool exact
 struct srcscan_pf;
 struct srcscan_pf *srcscan_pf_new(const char *const *specs, unsigned nspecs);
 void srcscan_pf_free(struct srcscan_pf *pf);
-/* How many specs match; match[i] (if match) says whether spec i does. */
+#define PF_MATCH	1
+#define PF_ON_DEMAND	2
+/*
+ * How many specs match (on demand included); match[i] (if match) says
+ * whether spec i does, on_demand[i] (if on_demand) whether only by
+ * alternatives marked "~" (the first word of an alternative): the file is
+ * needed only if it defines a name the rest of the run asks for.
+ */
 int srcscan_pf_match(const struct srcscan_pf *pf, const char *src, size_t len, bool exact,
-		     bool *match);
+		     bool *match, bool *on_demand);
 
 #endif

@@ -58,10 +58,16 @@ char *xstrdup(const char *s)
 
 uint64_t str_hash64(const char *s)
 {
-	uint64_t h = 14695981039346656037ull;
+	return str_hash64_n(s, strlen(s));
+}
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+uint64_t str_hash64_n(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ull;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
 	return h;
 }
 

@@ -17,6 +17,8 @@ void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
 /* FNV-1a, 64 bits, of a string: for the hash sets of paths. */
 uint64_t str_hash64(const char *s);
+/* The same over n bytes (no NUL needed). */
+uint64_t str_hash64_n(const char *s, size_t n);
 /* The whole file, NUL-terminated, malloc'ed; NULL if it cannot be read. */
 char *read_text_file(const char *path);
 

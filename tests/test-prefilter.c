@@ -63,10 +63,10 @@ Test(prefilter, words_with_punctuation_and_many_specs)
 	struct srcscan_pf *pf = srcscan_pf_new(specs, 5);
 	bool m[5];
 
-	cr_assert_eq(srcscan_pf_match(pf, t, sizeof(t) - 1, true, m), 2);
+	cr_assert_eq(srcscan_pf_match(pf, t, sizeof(t) - 1, true, m, NULL), 2);
 	cr_assert(m[0] && m[1] && !m[2] && !m[3] && !m[4]);
-	cr_assert_eq(srcscan_pf_match(pf, t, sizeof(t) - 1, false, m), 2);
-	cr_assert_eq(srcscan_pf_match(pf, "xiommu-lint: of_xlate", 21, true, m), 0,
+	cr_assert_eq(srcscan_pf_match(pf, t, sizeof(t) - 1, false, m, NULL), 2);
+	cr_assert_eq(srcscan_pf_match(pf, "xiommu-lint: of_xlate", 21, true, m, NULL), 0,
 		     "a word matches at a token boundary only");
 	srcscan_pf_free(pf);
 }
