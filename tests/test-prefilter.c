@@ -137,3 +137,22 @@ Test(prefilter, cli_skips_a_file_missing_one_group)
 	cr_assert(strstr(r.err, "embedded-device-release 1"), "kept per rule: %s", r.err);
 	run_free(&r);
 }
+
+/* "~" first in an alternative: it keeps a file on demand only. */
+Test(prefilter, on_demand_alternative)
+{
+	const char *specs[] = { "of_find_device_by_node\0|\0~\0put_device\0", "kfree\0" };
+	struct srcscan_pf *pf = srcscan_pf_new(specs, 2);
+	bool m[2], d[2];
+
+	cr_assert_eq(srcscan_pf_match(pf, "put_device(x);", 14, true, m, d), 1);
+	cr_assert(m[0] && d[0] && !m[1] && !d[1], "a release alone: on demand");
+	cr_assert_eq(srcscan_pf_match(pf, "of_find_device_by_node(n); put_device(x);", 41, true, m,
+				      d), 1);
+	cr_assert(m[0] && !d[0], "a lookup: a full match, whatever else is there");
+	cr_assert_eq(srcscan_pf_match(pf, "kfree(p);", 9, true, m, d), 1);
+	cr_assert(!m[0] && !d[0] && m[1] && !d[1]);
+	cr_assert(srcscan_prefilter("put_device(x);", 14, specs[0], true),
+		  "srcscan_prefilter() counts a match on demand (conformance, tools)");
+	srcscan_pf_free(pf);
+}

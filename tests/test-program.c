@@ -479,3 +479,39 @@ Test(program_cli, shard_option_errors)
 	assert_tool_failure(&r, "--shard and --merge are two steps");
 	run_free(&r);
 }
+
+/*
+ * A file kept only because it releases a device (device-lookup-put's "~"
+ * alternative) is parsed when another file calls a function it defines,
+ * and only then: a static helper of the same name, or no caller, leaves
+ * it out (--stats says how many were parsed on demand).
+ */
+Test(program_cli, files_parsed_on_demand)
+{
+	static const char helper[] =
+		"void ext_put(struct platform_device *pdev)\n{\n\tput_device(&pdev->dev);\n}\n";
+	static const char other[] =
+		"static void ext_put(struct platform_device *pdev)\n{\n\tput_device(&pdev->dev);\n}\n"
+		"void unrelated(struct device *dev)\n{\n\tput_device(dev);\n}\n";
+	char h[PATH_MAX], o[PATH_MAX], u[PATH_MAX];
+	const char *with[] = { "--fast", "--stats", u, h, o, NULL };
+	const char *alone[] = { "--fast", "--stats", h, o, NULL };
+	struct run r;
+
+	write_src("u.c", "", "ext_put", NULL, "u_xlate");	/* calls ext_put, defined elsewhere */
+	snprintf(u, sizeof(u), "%s/u.c", tmpdir);
+	snprintf(h, sizeof(h), "%s/h.c", tmpdir);
+	snprintf(o, sizeof(o), "%s/o.c", tmpdir);
+	cr_assert_eq(write_file(h, helper, sizeof(helper) - 1), 0);
+	cr_assert_eq(write_file(o, other, sizeof(other) - 1), 0);
+	lint_argv(&r, with);
+	cr_assert_eq(r.status, 0, "h.c's ext_put drops u.c's reference: %s%s", r.out, r.err);
+	cr_assert(strstr(r.err, "on demand: 1 files parsed"), "%s", r.err);
+	cr_assert(strstr(r.err, "3 TUs (2 parsed, 1 skipped"), "%s", r.err);
+	run_free(&r);
+	lint_argv(&r, alone);
+	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+	cr_assert(strstr(r.err, "on demand: 0 files parsed"), "%s", r.err);
+	cr_assert(strstr(r.err, "2 TUs (0 parsed, 2 skipped"), "%s", r.err);
+	run_free(&r);
+}
