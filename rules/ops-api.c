@@ -23,7 +23,10 @@
  * so correct code of any version between markers is never flagged.
  * Fields absent from the tree's struct iommu_ops are reported too.  Missing
  * required callbacks are reported for ops tables the program hands to the
- * core (iommu_device_register, bus_set_iommu), in any TU.
+ * core (iommu_device_register, bus_set_iommu), in any TU, unless its
+ * probe_device can only fail (every return an ERR_PTR(): a stub such as
+ * xen's grant-dma-iommu, whose devices the core never gets past
+ * probe_device, so it never calls device_group or allocates a domain).
  *
  * Known false positives: a tree that backports a marker without the
  * matching removal; a header that keeps removed fields for compatibility
@@ -97,6 +100,36 @@ static void check_required(struct rule_ctx *ctx, const struct fx_var *ops,
 		       ops->name, row->fields[1], ver, marker),
 				NO_FIX_WRITE);
 	}
+}
+
+struct ret_scan {
+	unsigned returns, errors;
+};
+
+static bool count_return(const struct fx_stmt *st, void *arg)
+{
+	struct ret_scan *rs = arg;
+	const struct fx_expr *e = st->kind == FXS_RETURN ? fx_strip(st->expr) : NULL;
+
+	if (st->kind != FXS_RETURN)
+		return true;
+	rs->returns++;
+	rs->errors += e && e->kind == FXE_CALL && e->name && !strcmp(e->name, "ERR_PTR");
+	return true;
+}
+
+/* Does the ops' probe_device (in any TU) return nothing but ERR_PTR()? */
+static bool probe_always_fails(const struct rule_ctx *ctx, const struct fx_tu *tu,
+			       const struct fx_var *ops)
+{
+	const char *name = fx_init_callback(ops, "probe_device");
+	const struct fx_func *fn = name ? fx_find_func(ctx_program(ctx), tu, name, NULL) : NULL;
+	struct ret_scan rs = { 0, 0 };
+
+	if (!fn || !fn->body)
+		return false;
+	fx_walk_stmt(fn->body, count_return, NULL, &rs);
+	return rs.returns && rs.returns == rs.errors;
 }
 
 static void check_domain_alloc(struct rule_ctx *ctx, const struct fx_var *ops,
@@ -221,7 +254,7 @@ static void match_iommu_ops(struct rule_ctx *ctx, const struct fx_tu *tu,
 		       strcmp(row->fields[4], "-") ? "; use " : "",
 		       strcmp(row->fields[4], "-") ? row->fields[4] : ""), NO_FIX_PORT);
 	}
-	if (rec && version && registered(ops->name)) {
+	if (rec && version && registered(ops->name) && !probe_always_fails(ctx, tu, ops)) {
 		check_required(ctx, ops, rec, version, marker);
 		check_domain_alloc(ctx, ops, rec);
 	}
