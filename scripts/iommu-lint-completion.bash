@@ -1,6 +1,6 @@
 # bash completion for iommu-lint: options (read from --help, so they are
 # those of the installed binary), rule ids (--list-rules) after --explain,
-# -W, -Wno-, -Werror=, and the values of --format, --engine, --fail-on.
+# -W, -Wno-, -Werror=, and the values of --format, --engine, --confirm, --fail-on.
 # Installed as share/bash-completion/completions/iommu-lint (make install).
 
 _iommu_lint_rules()
@@ -67,7 +67,12 @@ _iommu_lint()
 		fi
 		;;
 	--engine)
-		COMPREPLY=($(compgen -W "clang ts" -- "$cur"))
+		COMPREPLY=($(compgen -W "auto clang ts" -- "$cur"))
+		_iommu_lint_prefix "$pre"
+		return
+		;;
+	--confirm)
+		COMPREPLY=($(compgen -W "needed all" -- "$cur"))
 		_iommu_lint_prefix "$pre"
 		return
 		;;
@@ -92,7 +97,7 @@ _iommu_lint()
 		_iommu_lint_prefix "$pre"
 		return
 		;;
-	-j | --jobs | --kernel)
+	-j | --jobs | --kernel | --shard)
 		return
 		;;
 	esac

@@ -447,7 +447,9 @@ Test(ts, nesting_limit_is_a_note)
 	len += (size_t)snprintf(src + len, cap - len, "put_device(dev);\n");
 	for (i = 0; i < 250; i++)
 		len += (size_t)snprintf(src + len, cap - len, "}\n");
-	len += (size_t)snprintf(src + len, cap - len, "}\nvoid shallow(void)\n{\n}\n");
+	/* a word the prefilter keeps the file for (put_device alone: on demand only) */
+	len += (size_t)snprintf(src + len, cap - len,
+				"}\nvoid shallow(void)\n{\n}\n/* registers no iommu_ops */\n");
 	cr_assert_lt(len, cap - 1);
 	cr_assert_eq(write_file("build/test-ts-deep.c", src, len), 0);
 	free(src);
