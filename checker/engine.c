@@ -12,6 +12,7 @@
 #include <stdatomic.h>
 #include <time.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 #include "engine.h"
@@ -520,28 +521,82 @@ static void run_rule(struct rule_ctx *ctx, const struct rule_reg *reg, const str
 				reg->var[h].fn(ctx, tu, &tu->vars[i]);
 }
 
+/* The rules of one run, taken one at a time by RULE_THREADS threads. */
+#define RULE_THREADS 4
+
+struct rule_pool {
+	const struct rule_settings *rs;
+	const struct fx_program *prog;
+	atomic_int next;
+	struct findings out[RULE_COUNT];	/* each rule's own, merged in rule order */
+};
+
+static void run_one(struct rule_pool *p, int r)
+{
+	struct rule_reg reg;
+	struct rule_ctx ctx = { .prog = p->prog, .out = &p->out[r], .kernel = p->rs->kernel,
+				.rs = p->rs, .rule = r, .severity = p->rs->severity[r] };
+	unsigned t;
+
+	memset(&reg, 0, sizeof(reg));
+	registrars[r](&reg);
+	for (t = 0; t < p->prog->ntus; t++)
+		if (p->prog->tus[t])
+			run_rule(&ctx, &reg, p->prog->tus[t]);
+	free(ctx.seen.slot);
+}
+
+static void *rule_worker(void *arg)
+{
+	struct rule_pool *p = arg;
+	int r;
+
+	while ((r = atomic_fetch_add(&p->next, 1)) < RULE_COUNT)
+		if (rule_runs(p->rs, r))
+			run_one(p, r);
+	return NULL;
+}
+
+/*
+ * Every running rule over the program.  Rules are independent (each has its
+ * findings; the summaries and the header caches they share are locked), so
+ * they run on up to RULE_THREADS threads, each with ENGINE_STACK of stack;
+ * their findings are appended in rule order, as one thread would.
+ */
 static void run_all(const struct rule_settings *rs, const struct fx_program *prog,
 		    struct findings *out)
 {
-	struct rule_reg reg;
-	struct rule_ctx ctx = { .prog = prog, .out = out, .kernel = rs->kernel, .rs = rs };
-	unsigned t;
-	int r;
+	struct rule_pool *p = xcalloc(1, sizeof(*p));
+	pthread_t th[RULE_THREADS];
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	int n = cpus > RULE_THREADS ? RULE_THREADS : cpus > 1 ? (int)cpus : 1, started = 0, i, r;
+	unsigned k;
+	pthread_attr_t at;
 
+	p->rs = rs;
+	p->prog = prog;
+	summary_reset();
+	if (n > 1 && !pthread_attr_init(&at)) {
+		if (!pthread_attr_setstacksize(&at, ENGINE_STACK))
+			for (i = 0; i < n; i++)
+				started += !pthread_create(&th[started], &at, rule_worker, p);
+		pthread_attr_destroy(&at);
+	}
+	rule_worker(p);		/* this thread too (what the others left, or all) */
+	for (i = 0; i < started; i++)
+		pthread_join(th[i], NULL);
 	summary_reset();
 	for (r = 0; r < RULE_COUNT; r++) {
-		if (!rule_runs(rs, r))
-			continue;
-		memset(&reg, 0, sizeof(reg));
-		registrars[r](&reg);
-		ctx.rule = r;
-		ctx.severity = rs->severity[r];
-		for (t = 0; t < prog->ntus; t++)
-			if (prog->tus[t])
-				run_rule(&ctx, &reg, prog->tus[t]);
+		for (k = 0; k < p->out[r].n; k++) {
+			if (out->n == out->cap) {
+				out->cap = out->cap ? out->cap * 2 : 16;
+				out->v = xrealloc(out->v, out->cap * sizeof(*out->v));
+			}
+			out->v[out->n++] = p->out[r].v[k];
+		}
+		free(p->out[r].v);
 	}
-	summary_reset();
-	free(ctx.seen.slot);
+	free(p);
 	cap_related(out);
 	edits_resolve(prog, out);
 }

@@ -284,12 +284,12 @@ const struct fx_func *fx_find_func(const struct fx_program *prog, const struct f
 
 	if (!ix || !name)
 		return NULL;
-	ix->stats.lookups++;
+	__atomic_fetch_add(&ix->stats.lookups, 1, __ATOMIC_RELAXED);
 	for (k = ix->funcs.heads[name_hash(name) & ix->funcs.mask]; k != NO_ENTRY; k = e->next) {
 		const struct fx_func *fn;
 
 		e = &ix->funcs.v[k];
-		ix->stats.probes++;
+		__atomic_fetch_add(&ix->stats.probes, 1, __ATOMIC_RELAXED);
 		if (strcmp(e->name, name))
 			continue;
 		fn = e->item;
@@ -385,14 +385,14 @@ const struct fx_var *fx_find_binding(const struct fx_program *prog, const struct
 	if (!ix || !callback)
 		return NULL;
 	target = fx_find_func(prog, from, callback, NULL);
-	ix->stats.lookups++;
+	__atomic_fetch_add(&ix->stats.lookups, 1, __ATOMIC_RELAXED);
 	k = ix->bindings.heads[name_hash(callback) & ix->bindings.mask];
 	for (; k != NO_ENTRY; k = e->next) {
 		const struct fx_var *v;
 		const char *cb;
 
 		e = &ix->bindings.v[k];
-		ix->stats.probes++;
+		__atomic_fetch_add(&ix->stats.probes, 1, __ATOMIC_RELAXED);
 		v = e->item;
 		if (strcmp(e->name, callback) || strcmp(v->record, record))
 			continue;

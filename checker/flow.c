@@ -72,7 +72,7 @@ int flow_run(const struct cfg *g, const struct flow_ops *ops, const void *entry,
 	bool *have;
 	int ret = 0;
 
-	flow_stats.functions++;
+	__atomic_fetch_add(&flow_stats.functions, 1, __ATOMIC_RELAXED);
 	if (!g || !g->nnodes)
 		return 0;
 	states = calloc(g->nnodes, ops->size);
@@ -91,7 +91,7 @@ int flow_run(const struct cfg *g, const struct flow_ops *ops, const void *entry,
 		const struct cfg_node *node = &g->nodes[n];
 
 		if (visits == FLOW_MAX_VISITS) {
-			flow_stats.truncated++;
+			__atomic_fetch_add(&flow_stats.truncated, 1, __ATOMIC_RELAXED);
 			ret = -E2BIG;
 			break;
 		}
@@ -105,7 +105,7 @@ int flow_run(const struct cfg *g, const struct flow_ops *ops, const void *entry,
 			flow_into(ops, states, have, &h, cfg_succ(node, i), out, arg);
 		}
 	}
-	flow_stats.visits += visits;
+	__atomic_fetch_add(&flow_stats.visits, visits, __ATOMIC_RELAXED);
 out_free:
 	free(cur);
 	free(h.v);

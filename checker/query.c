@@ -6,6 +6,7 @@
  * operand, and the IOMMU API version of the scanned tree, read once per
  * header from the marker rows of rules/data/iommu-api.tbl.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -392,9 +393,10 @@ static struct {
 	const char *marker;
 } headers[MAX_HEADERS];
 static unsigned nheaders;
+static pthread_mutex_t headers_lock = PTHREAD_MUTEX_INITIALIZER;	/* rules run in parallel */
 
 /* Version proven by the markers in the tree's iommu.h; 0 if not parsed. */
-static unsigned header_version(const struct fx_tu *tu, const char **marker)
+static unsigned header_version_locked(const struct fx_tu *tu, const char **marker)
 {
 	const struct fx_record *ops = fx_find_record(tu, "iommu_ops");
 	const struct tbl *t = tbl_get("iommu-api");
@@ -439,6 +441,16 @@ static unsigned header_version(const struct fx_tu *tu, const char **marker)
 		nheaders++;
 	}
 	return best;
+}
+
+static unsigned header_version(const struct fx_tu *tu, const char **marker)
+{
+	unsigned v;
+
+	pthread_mutex_lock(&headers_lock);
+	v = header_version_locked(tu, marker);
+	pthread_mutex_unlock(&headers_lock);
+	return v;
 }
 
 unsigned q_api_version(const struct rule_ctx *ctx, const struct fx_tu *tu, char *why,
