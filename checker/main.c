@@ -662,6 +662,22 @@ int main(int argc, char **argv)
 			o.merge_dir);
 		goto out_opts;
 	}
+	if (o.shard_n) {
+		/* a shard reports nothing: what would make a report belongs to --merge */
+		const char *what = o.output ? "-o" : o.format_set ? "--format" :
+			o.fix ? "--fix" : o.export_fixes ? "--export-fixes" :
+			o.patch_dir ? "--patch-dir" : o.baseline ? "--baseline" :
+			o.write_baseline ? "--write-baseline" : o.conformance ? "--conformance" :
+			o.diff_rev ? "--diff" : o.staged ? "--staged" : o.dump_facts ? "--dump-facts" :
+			o.kbuild ? "CHECK mode" : NULL;
+
+		if (what) {
+			fprintf(stderr,
+				"iommu-lint: error: %s does not go with --shard: a shard only leaves its facts in --sarif-dir; give it to the --merge step\n",
+				what);
+			goto out_opts;
+		}
+	}
 	if (o.shard_n && o.merge_dir) {
 		fputs("iommu-lint: error: --shard and --merge are two steps: run each shard, then merge\n",
 		      stderr);

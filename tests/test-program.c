@@ -456,6 +456,13 @@ Test(program_cli, shard_option_errors)
 	const char *args[6] = { "--fast", opt, "--sarif-dir", sd, file, NULL };
 	const char *nodir[4] = { "--fast", "--shard=1/2", file, NULL };
 	const char *both[6] = { "--shard=1/2", "--merge", sd, NULL };
+	static const struct {
+		const char *opt, *said;
+	} report[] = {
+		{ "-o/tmp/never-written.txt", "-o" }, { "--format=json", "--format" },
+		{ "--fix", "--fix" }, { "--baseline=b.json", "--baseline" },
+		{ "--conformance", "--conformance" },
+	};
 	struct run r;
 	unsigned i;
 
@@ -478,6 +485,17 @@ Test(program_cli, shard_option_errors)
 	lint_argv(&r, both);
 	assert_tool_failure(&r, "--shard and --merge are two steps");
 	run_free(&r);
+	/* what makes a report belongs to the merge step */
+	for (i = 0; i < sizeof(report) / sizeof(report[0]); i++) {
+		const char *a[8] = { "--fast", "--shard=1/2", "--sarif-dir", sd, report[i].opt, file,
+				     NULL };
+		char want[64];
+
+		snprintf(want, sizeof(want), "%s does not go with --shard", report[i].said);
+		lint_argv(&r, a);
+		assert_tool_failure(&r, want);
+		run_free(&r);
+	}
 }
 
 /*
