@@ -25,11 +25,14 @@
 
 extern char **environ;
 
-/* Compiler options whose value is the next word (never the source file). */
+/*
+ * Compiler options whose value is the next word (never the source file):
+ * 32-bit arm's LLVM=1 build passes "-meabi gnu".
+ */
 static const char *const cc_value_opts[] = {
 	"--param", "-D", "-I", "-MF", "-MQ", "-MT", "-U", "-Xclang", "-idirafter",
 	"-imacros", "-include", "-iprefix", "-iquote", "-isysroot", "-isystem",
-	"-iwithprefix", "-target", "-x",
+	"-iwithprefix", "-meabi", "-mllvm", "-target", "-x",
 };
 
 /*

@@ -510,3 +510,21 @@ Test(kbuild, merge_bad_input)
 	cr_assert_eq(r.status, 2, "%s", r.err);
 	run_free(&r);
 }
+
+/*
+ * 32-bit arm's LLVM=1 kbuild passes "-meabi gnu": the value is a word of
+ * its own, not a file (it was "unexpected word 'gnu'", exit 2, on every
+ * file of the 6.12 arm build), and the flag reaches libclang.
+ */
+Test(kbuild, option_values_are_not_files)
+{
+	char *argv[] = { (char *)lint_path(), "--kbuild", "--engine=clang", "-D__KERNEL__",
+			 "-Ireference/include", "--target=arm-linux-gnueabi", "-meabi", "gnu",
+			 "-mllvm", "-arm-use-movt=0", FIX_LOOKUP, NULL };
+	struct run r;
+
+	cr_assert_eq(run_argv(argv, &r), 0);
+	cr_assert_eq(r.status, 0, "exit %d: %s", r.status, r.err);
+	cr_assert(strstr(r.err, "[device-lookup-put]"), "%s", r.err);
+	run_free(&r);
+}
