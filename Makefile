@@ -92,6 +92,7 @@ CHECKER_OBJS += checker/cfg.o
 CHECKER_OBJS += checker/compdb.o
 CHECKER_OBJS += checker/confirm.o
 CHECKER_OBJS += checker/demand.o
+CHECKER_OBJS += checker/ppeval.o
 CHECKER_OBJS += checker/shard.o
 CHECKER_OBJS += checker/conformance.o
 CHECKER_OBJS += checker/config.o

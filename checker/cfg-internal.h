@@ -32,6 +32,10 @@ struct ct *ct_parse_text(struct arena *a, const char *text);
 
 /* kconfig.c: IS_ENABLED(CONFIG_FOO) and friends in tu's build: 1, 0 or -1 (unknown). */
 int kconfig_test(const struct fx_tu *tu, const char *subject);
+/* The text of dir/include/generated/autoconf.h (cached), or NULL. */
+const char *kconfig_autoconf(const char *dir);
+/* Does the autoconf text define sym[0..len) followed by suffix ("", "_MODULE")? */
+bool kconfig_defined(const char *text, const char *sym, size_t len, const char *suffix);
 
 /* pairs.c */
 enum result_kind { RES_NULL, RES_ERR, RES_INT };

@@ -13,11 +13,17 @@
  *    what was left out may hold one;
  *  - a declaration a finding or its evidence sits in (the function or the
  *    file-scope variable around each location) has a conditional
- *    directive inside: the compiler sees one branch, the text both;
- *  - that declaration uses a macro the file defines whose body has
- *    control flow (return, goto, break, a loop, a block) or a word of the
- *    running rules' prefilters (a put, a register, a container_of): what
- *    the rule would match is inside the expansion the text does not see.
+ *    directive inside that the fast reading could not decide by the
+ *    compile command (ppeval.c: it reads the branches the compiler keeps
+ *    when -D, the build's autoconf.h and the file's own #defines decide
+ *    the condition; otherwise both);
+ *  - that declaration uses a macro the file defines whose body leaves
+ *    the function or loop (return, goto, break, continue) or calls a word
+ *    of the running rules' prefilters (a put, a register): what the rule
+ *    would match is inside the expansion the text does not see;
+ *  - with or without a finding, a function that calls a rule's word and
+ *    has such an undecided #if or such a macro inside: a put the compiler
+ *    drops, a lookup behind a macro, may be a finding the text misses.
  *
  * Macros of headers are the rules' own business: they match the calls the
  * kernel's headers define by name in both engines (make engine-agreement).
@@ -38,9 +44,8 @@ const char *const confirm_why_name[CONFIRM_WHY_COUNT] = {
 	[CONFIRM_ALL] = "all",
 };
 
-static const char *const control_words[] = {
-	"return", "goto", "break", "continue", "if", "for", "while", "do", "switch",
-};
+/* Leaving the function or the loop from inside a macro: paths the text cannot see. */
+static const char *const control_words[] = { "return", "goto", "break", "continue" };
 
 /* The TU of prog that holds file (a finding's or a related location's path), or -1. */
 static int tu_index(const struct fx_program *prog, const char *file)
@@ -126,22 +131,49 @@ static bool is_cond_directive(const char *p, const char *end)
 struct risky {
 	unsigned n, cap;
 	char **name;
+	bool *word;		/* its body has a rule's word (not only control flow) */
 };
 
-static bool body_risky(const char *p, const char *end, const char *words)
+
+/*
+ * Does [p, end) call a rule's word: "put_device(", "of_find_device_by_node
+ * (" (not container_of, which the fast reading takes for the conversion
+ * it is, nor a word used as a field or a type: pdev->class, struct device).
+ */
+static bool calls_word(const char *p, const char *end, const char *words)
 {
-	const char *w;
+	const char *w, *q;
+	size_t n;
+
+	for (w = words; *w; w += strlen(w) + 1) {
+		if (!strcmp(w, "container_of"))
+			continue;
+		n = strlen(w);
+		for (q = p; q < end && (q = memmem(q, (size_t)(end - q), w, n)); q += n) {
+			const char *e = q + n;
+
+			if ((q > p && is_ident((unsigned char)q[-1])) || (e < end && is_ident((unsigned char)*e)))
+				continue;
+			while (e < end && (*e == ' ' || *e == '\t'))
+				e++;
+			if (e < end && *e == '(')
+				return true;
+		}
+	}
+	return false;
+}
+
+/* 0: harmless; 1: control flow out of it; 2: a call of a rule's word. */
+static int body_risky(const char *p, const char *end, const char *words)
+{
 	size_t i;
 
-	if (memchr(p, '{', (size_t)(end - p)))
-		return true;
+	if (calls_word(p, end, words))
+		return 2;
 	for (i = 0; i < sizeof(control_words) / sizeof(control_words[0]); i++)
 		if (has_token(p, end, control_words[i]))
-			return true;
-	for (w = words; *w; w += strlen(w) + 1)
-		if (has_token(p, end, w))
-			return true;
-	return false;
+			return 1;
+	return 0;
 }
 
 /* Every #define of the file (continued lines joined) whose body is risky. */
@@ -152,6 +184,7 @@ static void risky_macros(const struct fx_tu *tu, const char *words, struct risky
 	while (p < end) {
 		const char *eol = p, *q, *name;
 		size_t n;
+		int k;
 
 		/* the logical line: up to a newline not preceded by a backslash */
 		while (eol < end && (*eol != '\n' || (eol > p && eol[-1] == '\\')))
@@ -168,11 +201,14 @@ static void risky_macros(const struct fx_tu *tu, const char *words, struct risky
 				while (q < eol && is_ident((unsigned char)*q))
 					q++;
 				n = (size_t)(q - name);
-				if (n && body_risky(q, eol, words)) {
+				k = n ? body_risky(q, eol, words) : 0;
+				if (k) {
 					if (r->n == r->cap) {
 						r->cap = r->cap ? 2 * r->cap : 16;
 						r->name = xrealloc(r->name, r->cap * sizeof(*r->name));
+						r->word = xrealloc(r->word, r->cap * sizeof(*r->word));
 					}
+					r->word[r->n] = k == 2;
 					r->name[r->n] = xmalloc(n + 1);
 					memcpy(r->name[r->n], name, n);
 					r->name[r->n++][n] = '\0';
@@ -190,17 +226,40 @@ static void risky_free(struct risky *r)
 	for (i = 0; i < r->n; i++)
 		free(r->name[i]);
 	free(r->name);
+	free(r->word);
 	memset(r, 0, sizeof(*r));
 }
 
-/* Why the declaration around line of tu cannot be taken as read (CONFIRM_NONE: it can). */
-static enum confirm_why check_decl(const struct fx_tu *tu, unsigned line, const struct risky *r)
+/*
+ * Did the fast reading leave the conditional at line open (both branches
+ * read)?  It decides the ones its compile command decides (ppeval.c).
+ */
+static bool pp_open(const struct fx_tu *tu, unsigned line)
 {
-	const char *p, *end, *eol;
-	unsigned a, b, l, i;
+	unsigned i;
 
-	decl_range(tu, line, &a, &b);
-	p = line_start(tu, a);
+	if (!tu->pp_decided)
+		return true;
+	for (i = 0; i < tu->npp_open; i++)
+		if (tu->pp_open[i] == line)
+			return true;
+	return false;
+}
+
+/*
+ * Why lines [a, b] of tu may read otherwise to the compiler: a conditional
+ * directive, or a risky macro of the file (CONFIRM_NONE: they cannot).
+ * With words (the scan of code with no finding yet), only when the code or
+ * the macro has a rule's word: what a rule could find there.
+ */
+static enum confirm_why check_range(const struct fx_tu *tu, unsigned a, unsigned b,
+				    const struct risky *r, const char *words)
+{
+	const char *p = line_start(tu, a), *start = p, *end, *eol;
+	enum confirm_why why = CONFIRM_NONE;
+	bool macro_word = false;
+	unsigned l, i;
+
 	if (!p)
 		return CONFIRM_NONE;
 	end = tu->src + tu->src_len;
@@ -212,13 +271,31 @@ static enum confirm_why check_decl(const struct fx_tu *tu, unsigned line, const 
 			eol = end;
 		while (q < eol && (*q == ' ' || *q == '\t'))
 			q++;
-		if (q < eol && *q == '#' && is_cond_directive(q + 1, eol))
-			return CONFIRM_PPCOND;
+		if (q < eol && *q == '#' && is_cond_directive(q + 1, eol) && pp_open(tu, l)) {
+			why = CONFIRM_PPCOND;
+			if (!words)
+				return why;
+		}
 		for (i = 0; i < r->n; i++)
-			if (has_token(p, eol, r->name[i]))
-				return CONFIRM_MACRO;
+			if (has_token(p, eol, r->name[i])) {
+				why = why == CONFIRM_NONE ? CONFIRM_MACRO : why;
+				macro_word |= r->word[i];
+				if (!words)
+					return why;
+			}
 	}
-	return CONFIRM_NONE;
+	if (why == CONFIRM_NONE || !words || macro_word)
+		return why;
+	return calls_word(start, p < end ? p : end, words) ? why : CONFIRM_NONE;
+}
+
+/* Why the declaration around line of tu cannot be taken as read (CONFIRM_NONE: it can). */
+static enum confirm_why check_decl(const struct fx_tu *tu, unsigned line, const struct risky *r)
+{
+	unsigned a, b;
+
+	decl_range(tu, line, &a, &b);
+	return check_range(tu, a, b, r, NULL);
 }
 
 struct tu_state {
@@ -264,6 +341,23 @@ unsigned confirm_select(const struct fx_program *prog, const struct findings *f,
 		mark(prog, st, why, words, x->file, x->line);
 		for (j = 0; j < x->nrelated; j++)
 			mark(prog, st, why, words, x->related[j].file, x->related[j].line);
+	}
+	/*
+	 * What the text may miss: a function with a rule's word whose body
+	 * has an #if or a risky macro (the put under #ifdef that the compiler
+	 * drops, the lookup behind a macro), with or without a finding.
+	 */
+	for (i = 0; i < prog->ntus && !all; i++) {
+		const struct fx_tu *tu = prog->tus[i];
+
+		for (j = 0; j < tu->nfuncs && why[i] == CONFIRM_NONE; j++) {
+			if (!st[i].scanned) {
+				risky_macros(tu, words, &st[i].risky);
+				st[i].scanned = true;
+			}
+			why[i] = check_range(tu, tu->funcs[j].loc.line, tu->funcs[j].end_line,
+					     &st[i].risky, words);
+		}
 	}
 	for (i = 0; i < prog->ntus; i++) {
 		n += why[i] != CONFIRM_NONE;

@@ -485,7 +485,7 @@ void engine_prefilter_words(FILE *out, const struct rule_settings *rs, char sep)
 		if (!rule_runs(rs, i))
 			continue;
 		for (w = rule_prefilter(i); *w; w += strlen(w) + 1) {
-			if (!strcmp(w, "&") || !strcmp(w, "|") || !strcmp(w, "+"))
+			if (!strcmp(w, "&") || !strcmp(w, "|") || !strcmp(w, "+") || !strcmp(w, "~"))
 				continue;
 			/* ".release=" is the token release at its core */
 			snprintf(word, sizeof(word), "%.*s", (int)strlen(w) - 2 * (w[0] == '.'),

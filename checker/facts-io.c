@@ -9,7 +9,8 @@
  *            the trailer, which ends the file
  *   TU       nstrings, each length + bytes (no NUL): string i is index i,
  *            index 0 is NULL; file directory; u8 has_src u64 src_len src;
- *            then records, vars, macros, limits, funcs: a count and the
+ *            then records, vars, macros, limits, the #if lines
+ *            (u8 pp_decided, the open lines), funcs: a count and the
  *            items, their fields in facts.h order (loc: file line col;
  *            bool: u8 0/1; enum: u8; unsigned: u32)
  *   node     (fx_expr, fx_stmt, fx_init) u8 0: NULL; 1: a new node, its
@@ -470,6 +471,10 @@ static void put_tu(struct writer *w, const struct fx_tu *tu)
 		put_loc(w, &tu->limits[i].loc);
 		put_str(w, tu->limits[i].message);
 	}
+	put_u8(b, tu->pp_decided);
+	put_u32(b, tu->npp_open);
+	for (i = 0; i < tu->npp_open; i++)
+		put_u32(b, tu->pp_open[i]);
 	put_u32(b, tu->nfuncs);
 	for (i = 0; i < tu->nfuncs; i++) {
 		const struct fx_func *f = &tu->funcs[i];
@@ -1085,6 +1090,11 @@ static void read_tu(struct reader *r)
 		get_loc(r, &tu->limits[i].loc);
 		tu->limits[i].message = get_str(r);
 	}
+	tu->pp_decided = get_bool(r);
+	tu->npp_open = get_count(r, 4, "open conditionals");
+	tu->pp_open = get_array(r, tu->npp_open, sizeof(*tu->pp_open));
+	for (i = 0; i < tu->npp_open && !r->err; i++)
+		tu->pp_open[i] = get_u32(r);
 	read_funcs(r);
 	if (!r->err && r->pos != r->len)
 		rd_fail(r, r->pos, "%zu bytes after the facts of a TU", r->len - r->pos);

@@ -187,6 +187,16 @@ struct fx_tu {
 	unsigned nlimits;
 	struct fx_limit *limits;
 	struct fx_lines *lines;	/* where each line of src starts: checker/edit.c, on first use */
+	/*
+	 * pp_decided: the fast reading decided the file's #if conditions by its
+	 * compile command (checker/ppeval.c) and read only the branches the
+	 * compiler keeps, but for the conditionals at the lines of pp_open,
+	 * which it could not decide (both branches read).  false: every
+	 * conditional was read both ways (no flags; libclang's facts).
+	 */
+	bool pp_decided;
+	unsigned npp_open;
+	unsigned *pp_open;
 };
 
 struct fx_index;

@@ -22,7 +22,7 @@ static struct {
 static unsigned nkconfigs;
 static pthread_mutex_t kconfig_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static const char *autoconf_of(const char *dir)
+const char *kconfig_autoconf(const char *dir)
 {
 	const char *text = NULL;
 	char path[4096];
@@ -44,7 +44,7 @@ static const char *autoconf_of(const char *dir)
 	return text;
 }
 
-static bool kconfig_defined(const char *text, const char *sym, size_t len, const char *suffix)
+bool kconfig_defined(const char *text, const char *sym, size_t len, const char *suffix)
 {
 	const char *p = text;
 	size_t sl = strlen(suffix);
@@ -78,7 +78,7 @@ int kconfig_test(const struct fx_tu *tu, const char *subject)
 	end = strchr(sym, ')');
 	if (!end || end[1] || strncmp(sym, "CONFIG_", 7))
 		return -1;
-	text = autoconf_of(tu->directory);
+	text = kconfig_autoconf(tu->directory);
 	if (!text)
 		return -1;
 	y = kconfig_defined(text, sym, (size_t)(end - sym), "");

@@ -1097,3 +1097,38 @@ Test(cli, progress_names_files_relative_to_the_current_directory)
 	cr_assert_null(strstr(r.err, cwd), "%s", r.err);
 	run_free(&r);
 }
+
+/*
+ * The auto engine hands a TU to libclang when a finding rests on #if code
+ * of its function (or a macro of the file); --confirm=all does it for
+ * every TU with a finding; --stats says which and why.
+ */
+Test(cli, auto_engine_confirms_what_needs_it)
+{
+	char p[PATH_MAX];
+	struct run r;
+	static const char src[] =
+		"#include <linux/of_platform.h>\n"
+		"int f(struct device_node *np)\n{\n"
+		"\tstruct platform_device *pdev = of_find_device_by_node(np);\n"
+		"#ifdef CONFIG_NEVER\n\tput_device(&pdev->dev);\n#endif\n"
+		"\treturn pdev ? 0 : -ENODEV;\n}\n";
+
+	tmp_path(p, sizeof(p), "ifdef.c");
+	cr_assert_eq(write_file(p, src, sizeof(src) - 1), 0);
+	lint(&r, "--stats", p, "--", "-Ireference/include", NULL, NULL);
+	cr_assert_eq(r.status, 1, "the put is compiled out: %s%s", r.out, r.err);
+	cr_assert(strstr(r.err, "1 confirmed by clang"), "%s", r.err);
+	cr_assert(strstr(r.err, "ifdef.c (#if)"), "%s", r.err);
+	run_free(&r);
+	lint(&r, "--stats", FIX_BAD, "--", "-Ireference/include", NULL, NULL);
+	cr_assert(strstr(r.err, "0 confirmed by clang"), "plain code: as read: %s", r.err);
+	run_free(&r);
+	lint(&r, "--stats", "--confirm=all", FIX_BAD, "--", "-Ireference/include", NULL);
+	cr_assert(strstr(r.err, "1 confirmed by clang"), "%s", r.err);
+	cr_assert(strstr(r.err, "(all)"), "%s", r.err);
+	run_free(&r);
+	lint(&r, "--confirm=some", FIX_BAD, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "unknown --confirm 'some' (needed or all)");
+	run_free(&r);
+}

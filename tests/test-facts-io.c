@@ -325,6 +325,10 @@ static unsigned same_tu(const struct fx_tu *a, const struct fx_tu *b, unsigned *
 		same_loc(&c, &a->limits[i].loc, &b->limits[i].loc);
 		same_str(a->limits[i].message, b->limits[i].message, "limit");
 	}
+	cr_assert_eq(a->pp_decided, b->pp_decided);
+	cr_assert_eq(a->npp_open, b->npp_open);
+	for (i = 0; i < a->npp_open; i++)
+		cr_assert_eq(a->pp_open[i], b->pp_open[i]);
 	cr_assert_eq(a->nfuncs, b->nfuncs);
 	for (i = 0; i < a->nfuncs; i++) {
 		const struct fx_func *x = &a->funcs[i], *y = &b->funcs[i];
@@ -800,6 +804,8 @@ static void tu_head(FILE *f, unsigned nstrings)
 	put32(f, 0);		/* vars */
 	put32(f, 0);		/* macros */
 	put32(f, 0);		/* limits */
+	put8(f, 0);		/* pp_decided */
+	put32(f, 0);		/* pp_open */
 }
 
 /* One function, its body to come. */
@@ -975,6 +981,8 @@ static void handmade_payload(FILE *f, enum handmade kind, unsigned arg)
 		put32(f, 0);		/* nelems */
 		put32(f, 0);		/* macros */
 		put32(f, 0);		/* limits */
+		put8(f, 0);		/* pp_decided */
+		put32(f, 0);		/* pp_open */
 		put32(f, 0);		/* funcs */
 		break;
 	}

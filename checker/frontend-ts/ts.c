@@ -17,6 +17,7 @@
  * Names are resolved without headers: parameters and locals by scope, file
  * scope names from a first pass; an unknown callee is a function.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -29,7 +30,9 @@
 
 #include "../compdb.h"
 #include "../includes.h"
+#include "../ppeval.h"
 #include "../srcscan.h"
+#include "../util.h"
 #include "ts.h"
 
 #define TEXT_MAX 320
@@ -301,48 +304,163 @@ static bool iterator_use(const char *b, size_t len, size_t s, size_t e)
 	       b[j] != '-' && b[j] != '=';
 }
 
-char *fe_ts_blank(const char *src, size_t len)
+/* One #if group of the main file as the blanking reads it. */
+struct pp_frame {
+	signed char state;	/* 1 the branch is read, 0 blanked, -1 read but not known */
+	bool taken, unknown, dead;
+};
+
+struct blank_ctx {
+	const struct pp_env *env;
+	struct pp_frame *stack;
+	unsigned n, cap;
+	unsigned *open, nopen, opencap;	/* lines of conditionals not decided */
+	size_t lpos;			/* line counting, incremental */
+	unsigned lno;
+};
+
+static unsigned line_at(struct blank_ctx *c, const char *b, size_t i)
+{
+	for (; c->lpos < i; c->lpos++)
+		c->lno += b[c->lpos] == '\n';
+	return c->lno;
+}
+
+static void note_open(struct blank_ctx *c, const char *b, size_t i)
+{
+	if (c->nopen == c->opencap) {
+		c->opencap = c->opencap ? 2 * c->opencap : 16;
+		c->open = xrealloc(c->open, c->opencap * sizeof(*c->open));
+	}
+	c->open[c->nopen++] = line_at(c, b, i);
+}
+
+static bool blanking(const struct blank_ctx *c)
+{
+	unsigned i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->stack[i].state == 0)
+			return true;
+	return false;
+}
+
+/*
+ * One directive of the main file [h, end) (h at '#'): the #if groups as
+ * the compile command decides them (ppeval.c; without one only "#if 0" is
+ * known), #define/#undef kept for the conditions below them.
+ */
+static void pp_directive(struct blank_ctx *c, const char *b, size_t h, size_t end)
+{
+	const char *w, *arg;
+	size_t n = directive(b, end, h, &w);
+	struct pp_frame *f = c->n ? &c->stack[c->n - 1] : NULL;
+	bool off = blanking(c);
+	int v;
+
+	arg = w + n;
+	if ((n == 2 && !strncmp(w, "if", 2)) || (n == 5 && !strncmp(w, "ifdef", 5)) ||
+	    (n == 6 && !strncmp(w, "ifndef", 6))) {
+		if (c->n == c->cap) {
+			c->cap = c->cap ? 2 * c->cap : 16;
+			c->stack = xrealloc(c->stack, c->cap * sizeof(*c->stack));
+		}
+		f = &c->stack[c->n++];
+		memset(f, 0, sizeof(*f));
+		if (off) {
+			f->dead = true;
+			return;
+		}
+		if (is_if0(w, n, b + end)) {
+			v = 0;
+		} else if (n == 2) {
+			v = pp_eval(c->env, arg, b + end);
+		} else {
+			const char *q = arg, *name;
+
+			while (q < b + end && (*q == ' ' || *q == '\t'))
+				q++;
+			name = q;
+			while (q < b + end && ident_char(*q))
+				q++;
+			v = pp_defined(c->env, name, (size_t)(q - name));
+			if (n == 6 && v >= 0)
+				v = !v;
+		}
+		f->state = (signed char)v;
+		f->taken = v == 1;
+		f->unknown = v < 0;
+		if (v < 0)
+			note_open(c, b, h);
+		return;
+	}
+	if (!f) {
+		if (!off && n == 6 && !strncmp(w, "define", 6))
+			pp_env_directive((struct pp_env *)c->env, true, arg, b + end);
+		else if (!off && n == 5 && !strncmp(w, "undef", 5))
+			pp_env_directive((struct pp_env *)c->env, false, arg, b + end);
+		return;
+	}
+	if (n == 5 && !strncmp(w, "endif", 5)) {
+		c->n--;
+		return;
+	}
+	if (f->dead)
+		return;
+	if ((n == 4 && !strncmp(w, "elif", 4)) || (n == 4 && !strncmp(w, "else", 4)) ||
+	    (n == 7 && !strncmp(w, "elifdef", 7)) || (n == 8 && !strncmp(w, "elifndef", 8))) {
+		if (f->taken) {
+			f->state = 0;
+			return;
+		}
+		v = w[2] == 's' ? 1 : w[4] == 'd' || w[4] == 'n' ? -1 : pp_eval(c->env, arg, b + end);
+		if (v == 0) {
+			f->state = 0;
+		} else if (v == 1 && !f->unknown) {
+			f->state = 1;
+			f->taken = true;
+		} else {
+			f->state = -1;
+			f->unknown = true;
+			note_open(c, b, h);
+		}
+		return;
+	}
+	if (off)
+		return;
+	if (n == 6 && !strncmp(w, "define", 6))
+		pp_env_directive((struct pp_env *)c->env, true, arg, b + end);
+	else if (n == 5 && !strncmp(w, "undef", 5))
+		pp_env_directive((struct pp_env *)c->env, false, arg, b + end);
+}
+
+static char *blank_text(const char *src, size_t len, struct blank_ctx *c)
 {
 	char *b = malloc(len + 1);
 	size_t i = 0;
-	unsigned off = 0;	/* nesting inside an "#if 0" block; 0 = reading */
 	bool bol = true;
 
 	if (!b)
 		return NULL;
 	memcpy(b, src, len);
 	b[len] = 0;
+	c->lno = 1;
 	while (i < len) {
-		char c = b[i];
+		char c0 = b[i];
 
-		if (c == '\n') {
+		if (c0 == '\n') {
 			bol = true;
 			i++;
 			continue;
 		}
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+		if (c0 == ' ' || c0 == '\t' || c0 == '\r' || c0 == '\f') {
 			i++;
 			continue;
 		}
-		if (c == '#' && bol) {
-			size_t end = logical_end(b, len, i), start = i, n;
-			const char *w;
+		if (c0 == '#' && bol) {
+			size_t end = logical_end(b, len, i), start = i;
 
-			n = directive(b, end, i, &w);
-			if (is_if0(w, n, b + end)) {
-				if (off)
-					off++;
-				else
-					off = 1;
-			} else if (n >= 2 && !strncmp(w, "if", 2)) {
-				if (off)
-					off++;
-			} else if (off && n == 5 && !strncmp(w, "endif", 5)) {
-				off--;
-			} else if (off == 1 && ((n == 4 && !strncmp(w, "else", 4)) ||
-						(n == 4 && !strncmp(w, "elif", 4)))) {
-				off = 0;
-			}
+			pp_directive(c, b, i, end);
 			while (start > 0 && b[start - 1] != '\n')
 				start--;
 			blank(b, start, end);
@@ -350,7 +468,7 @@ char *fe_ts_blank(const char *src, size_t len)
 			continue;
 		}
 		bol = false;
-		if (off) {
+		if (blanking(c)) {
 			size_t e = i;
 
 			while (e < len && b[e] != '\n')
@@ -359,25 +477,25 @@ char *fe_ts_blank(const char *src, size_t len)
 			i = e;
 			continue;
 		}
-		if (c == '/' && i + 1 < len && b[i + 1] == '*') {
+		if (c0 == '/' && i + 1 < len && b[i + 1] == '*') {
 			for (i += 2; i + 1 < len && !(b[i] == '*' && b[i + 1] == '/'); i++)
 				;
 			i = i + 2 < len ? i + 2 : len;
 			continue;
 		}
-		if (c == '/' && i + 1 < len && b[i + 1] == '/') {
+		if (c0 == '/' && i + 1 < len && b[i + 1] == '/') {
 			while (i < len && b[i] != '\n')
 				i++;
 			continue;
 		}
-		if (c == '"' || c == '\'') {
-			for (i++; i < len && b[i] != c && b[i] != '\n'; i++)
+		if (c0 == '"' || c0 == '\'') {
+			for (i++; i < len && b[i] != c0 && b[i] != '\n'; i++)
 				if (b[i] == '\\' && i + 1 < len)
 					i++;
 			i++;
 			continue;
 		}
-		if (ident_start(c) && (i == 0 || !ident_char(b[i - 1]))) {
+		if (ident_start(c0) && (i == 0 || !ident_char(b[i - 1]))) {
 			size_t s = i;
 			const struct attr_macro *m;
 
@@ -411,6 +529,18 @@ char *fe_ts_blank(const char *src, size_t len)
 		}
 		i++;
 	}
+	free(c->stack);
+	c->stack = NULL;
+	c->n = c->cap = 0;
+	return b;
+}
+
+char *fe_ts_blank(const char *src, size_t len)
+{
+	struct blank_ctx c = { 0 };
+	char *b = blank_text(src, len, &c);
+
+	free(c.open);
 	return b;
 }
 
@@ -569,16 +699,6 @@ static unsigned name_hash(const char *s)
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 16777619u;
 	return h;
-}
-
-static void *xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n);
-	if (!p) {
-		fputs("iommu-lint: out of memory\n", stderr);
-		abort();
-	}
-	return p;
 }
 
 static void names_index(struct names *ns, unsigned i)
@@ -1980,9 +2100,11 @@ static int line_table(struct conv *cv)
 	return 0;
 }
 
-static int convert(struct fe_ts *fe, struct fx_tu *tu, char *err, size_t errlen)
+static int convert(struct fe_ts *fe, struct fx_tu *tu, struct pp_env *env, char *err,
+		   size_t errlen)
 {
 	struct conv cv = { .tu = tu, .file.hashed = true };
+	struct blank_ctx bc = { 0 };
 	TSTree *tree;
 	char *buf;
 	unsigned ncr = 0;
@@ -1994,7 +2116,15 @@ static int convert(struct fe_ts *fe, struct fx_tu *tu, char *err, size_t errlen)
 	}
 	if (memchr(tu->src, '\r', tu->src_len))
 		ncr = lone_cr_to_lf(tu);
-	buf = fe_ts_blank(tu->src, tu->src_len);
+	bc.env = env;
+	buf = blank_text(tu->src, tu->src_len, &bc);
+	tu->pp_decided = env != NULL;
+	if (bc.nopen) {
+		tu->pp_open = arena_alloc(&tu->arena, bc.nopen * sizeof(*tu->pp_open));
+		memcpy(tu->pp_open, bc.open, bc.nopen * sizeof(*tu->pp_open));
+		tu->npp_open = bc.nopen;
+	}
+	free(bc.open);
 	if (!buf) {
 		snprintf(err, errlen, "out of memory");
 		return -ENOMEM;
@@ -2074,7 +2204,7 @@ static struct fx_tu *tree_header_parse(struct fe_ts *fe, const char *path)
 	h->file = arena_strdup(&h->arena, path);
 	h->src = src;
 	h->src_len = len;
-	if (!convert(fe, h, err, sizeof(err)))
+	if (!convert(fe, h, NULL, err, sizeof(err)))
 		return h;
 out_free:
 	free((char *)h->src);
@@ -2161,9 +2291,13 @@ static int fe_ts_parse(void *state, const struct tu_job *job, struct fx_tu *tu, 
 		       size_t errlen)
 {
 	struct fe_ts *fe = state;
-	int ret = convert(fe, tu, err, errlen);
+	struct pp_env *env = pp_env_new(job);
+	int ret = convert(fe, tu, env, err, errlen);
 
-	if (!ret)
+	pp_env_free(env);
+
+	/* its records are iommu_*: a file that never says iommu cannot use one */
+	if (!ret && memmem(tu->src, tu->src_len, "iommu", 5))
 		add_header_records(tu, tree_header(fe, job));
 	return ret;
 }
