@@ -272,14 +272,16 @@ static int64_t primary(struct ev *e)
 		if (n == 7 && !memcmp(s, "defined", 7)) {
 			bool paren = eat(e, "(");
 			const char *a;
+			size_t an;
 
 			ws(e);
 			a = e->p;
 			while (e->p < e->end && ident_char(*e->p))
 				e->p++;
-			if (e->p == a || (paren && !eat(e, ")")))
+			an = (size_t)(e->p - a);
+			if (!an || (paren && !eat(e, ")")))
 				return UNKNOWN;
-			return is_defined(e->env, a, (size_t)(e->p - a));
+			return is_defined(e->env, a, an);
 		}
 		ws(e);
 		if (e->p < e->end && *e->p == '(') {

@@ -510,3 +510,50 @@ Test(ts, cr_only_line_endings)
 		  "%s", r.out);
 	run_free(&r);
 }
+
+/*
+ * With a compile command, fast mode decides a main file's #if conditions
+ * as the compiler would (ppeval.c) and reads only the branches it keeps;
+ * what it cannot decide it reads both ways, as without flags.
+ */
+Test(ts, conditions_decided_by_the_command_line)
+{
+	static const char src[] =
+		"#define LOCAL 2\n"
+		"#if LOCAL > 1 && defined(FOO)\nvoid a_kept(void) { }\n#else\nvoid a_dropped(void) { }\n#endif\n"
+		"#ifdef BAR\nvoid b_dropped(void) { }\n#elif FOO == 3\nvoid b_kept(void) { }\n#else\nvoid b_else(void) { }\n#endif\n"
+		"#undef LOCAL\n#if LOCAL\nvoid c_dropped(void) { }\n#endif\n"
+		"#if defined(HEADER_MACRO) || 0\nvoid d_open1(void) { }\n#else\nvoid d_open2(void) { }\n#endif\n"
+		"#if 1 || HEADER_MACRO\nvoid e_kept(void) { }\n#endif\n"
+		"#ifndef FOO\nvoid f_dropped(void) { }\n#endif\n";
+	char *flags[] = { (char *)lint_path(), "--engine=ts", "--dump-facts", "build/test-ts-pp.c",
+			  "--", "-DFOO=3", "-UBAR", NULL };
+	char *bare[] = { (char *)lint_path(), "--engine=ts", "--dump-facts", "build/test-ts-pp.c",
+			 NULL };
+	static const char *const kept[] = { "a_kept", "b_kept", "d_open1", "d_open2", "e_kept" };
+	static const char *const dropped[] = { "a_dropped", "b_dropped", "b_else", "c_dropped",
+					       "f_dropped" };
+	char want[64];
+	struct run r;
+	unsigned i;
+
+	cr_assert_eq(write_file("build/test-ts-pp.c", src, sizeof(src) - 1), 0);
+	cr_assert_eq(run_argv(flags, &r), 0);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++) {
+		snprintf(want, sizeof(want), "func %s @", kept[i]);
+		cr_assert(strstr(r.out, want), "%s should be read:\n%s", kept[i], r.out);
+	}
+	for (i = 0; i < sizeof(dropped) / sizeof(dropped[0]); i++) {
+		snprintf(want, sizeof(want), "func %s @", dropped[i]);
+		cr_assert_null(strstr(r.out, want), "%s is compiled out:\n%s", dropped[i], r.out);
+	}
+	run_free(&r);
+	/* no command line: every branch read, as a person reads the file */
+	cr_assert_eq(run_argv(bare, &r), 0);
+	for (i = 0; i < sizeof(dropped) / sizeof(dropped[0]); i++) {
+		snprintf(want, sizeof(want), "func %s @", dropped[i]);
+		cr_assert(strstr(r.out, want), "%s without flags:\n%s", dropped[i], r.out);
+	}
+	run_free(&r);
+}
