@@ -854,6 +854,22 @@ static void node_end(struct reader *r, uint32_t id, uint64_t seen_before)
 	r->depth--;
 }
 
+/*
+ * The next node of type t: one read before (returned, *id 0), NULL, or a
+ * new one, allocated and numbered (*id; 0 and NULL on an error).
+ */
+static void *node_begin(struct reader *r, enum node_type t, size_t size, uint32_t *id)
+{
+	void *p;
+
+	*id = 0;
+	if (node_ref(r, t) != REF_NEW)
+		return r->old;
+	p = arena_alloc(&r->tu->arena, size);
+	*id = node_add(r, p, t);
+	return *id ? p : NULL;
+}
+
 static struct fx_stmt *read_stmt(struct reader *r);
 static struct fx_init *read_init(struct reader *r);
 
@@ -863,12 +879,9 @@ static struct fx_expr *read_expr(struct reader *r)
 	struct fx_expr *e;
 	uint32_t id, i;
 
-	if (node_ref(r, NODE_EXPR) != REF_NEW)
-		return r->old;
-	e = arena_alloc(&r->tu->arena, sizeof(*e));
-	id = node_add(r, e, NODE_EXPR);
+	e = node_begin(r, NODE_EXPR, sizeof(*e), &id);
 	if (!id)
-		return NULL;
+		return e;
 	e->kind = get_enum(r, FXE_STMTEXPR, "expression kind");
 	e->ref = get_enum(r, FXR_FIELD, "reference kind");
 	e->arrow = get_bool(r);
@@ -893,12 +906,9 @@ static struct fx_stmt *read_stmt(struct reader *r)
 	struct fx_stmt *s;
 	uint32_t id, i;
 
-	if (node_ref(r, NODE_STMT) != REF_NEW)
-		return r->old;
-	s = arena_alloc(&r->tu->arena, sizeof(*s));
-	id = node_add(r, s, NODE_STMT);
+	s = node_begin(r, NODE_STMT, sizeof(*s), &id);
 	if (!id)
-		return NULL;
+		return s;
 	s->kind = get_enum(r, FXS_LABEL, "statement kind");
 	get_loc(r, &s->loc);
 	s->name = get_str(r);
@@ -918,12 +928,9 @@ static struct fx_init *read_init(struct reader *r)
 	struct fx_init *init;
 	uint32_t id, i;
 
-	if (node_ref(r, NODE_INIT) != REF_NEW)
-		return r->old;
-	init = arena_alloc(&r->tu->arena, sizeof(*init));
-	id = node_add(r, init, NODE_INIT);
+	init = node_begin(r, NODE_INIT, sizeof(*init), &id);
 	if (!id)
-		return NULL;
+		return init;
 	init->type = get_str(r);
 	init->nfields = get_count(r, MIN_INIT_FIELD, "initialiser fields");
 	init->fields = get_array(r, init->nfields, sizeof(*init->fields));
