@@ -4,10 +4,12 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "facts-io.h"
 #include "output.h"
@@ -172,18 +174,26 @@ static int load_one(const char *path, struct fx_program *prog, unsigned *cap,
 {
 	char why[512];
 	struct fx_tu *tu;
-	FILE *f = fopen(path, "rb");
+	/* O_NONBLOCK: a FIFO with no writer must not hang the merge in open() */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), rc;
 	struct stat st;
-	int rc;
+	FILE *f;
 
-	if (!f) {
+	if (fd < 0) {
+		rc = -errno;
 		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
-		return -errno;
+		return rc;
 	}
-	if (fstat(fileno(f), &st) || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
 		snprintf(err, errlen, "%s: not a regular file", path);
-		fclose(f);
+		close(fd);
 		return -EINVAL;
+	}
+	f = fdopen(fd, "rb");
+	if (!f) {
+		close(fd);
+		snprintf(err, errlen, "out of memory");
+		return -ENOMEM;
 	}
 	rc = facts_read_header(f, why, sizeof(why));
 	while (!rc && !(rc = facts_read(f, &tu, why, sizeof(why)))) {

@@ -439,6 +439,15 @@ Test(program_cli, shards_merge_into_the_whole_program)
 	lint_argv(&r, merge);
 	assert_tool_failure(&r, "shard-2-of-3.facts: facts file is truncated");
 	run_free(&r);
+	/* a FIFO where a shard should be: one line, no wait in open() */
+	shard(2, "s", NULL);
+	snprintf(cmd, sizeof(cmd), "rm %s/shard-2-of-3.facts && mkfifo %s/shard-2-of-3.facts", sd, sd);
+	cr_assert_eq(system(cmd), 0);
+	lint_argv(&r, merge);
+	assert_tool_failure(&r, "shard-2-of-3.facts: not a regular file");
+	run_free(&r);
+	snprintf(cmd, sizeof(cmd), "rm %s/shard-2-of-3.facts", sd);
+	cr_assert_eq(system(cmd), 0);
 	/* SARIF logs and shard facts in one directory */
 	shard(2, "s", NULL);
 	snprintf(cmd, sizeof(cmd), "echo '{}' > %s/other.sarif", sd);
