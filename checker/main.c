@@ -756,6 +756,11 @@ int main(int argc, char **argv)
 
 	if (o.engine == ENGINE_DEFAULT)
 		o.engine = o.compdb || o.extra ? ENGINE_AUTO : ENGINE_TS;
+	if (o.confirm_set && o.engine != ENGINE_AUTO) {
+		fputs("iommu-lint: error: --confirm is for the auto engine (-p, flags after --, or --engine=auto)\n",
+		      stderr);
+		goto out_jobs;
+	}
 	/* --dump-facts shows what the compiler sees when it can: no screening to do */
 	if (o.engine == ENGINE_AUTO && o.dump_facts)
 		o.engine = ENGINE_CLANG;

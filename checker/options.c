@@ -389,6 +389,7 @@ static int apply(struct options *o, const struct opt_def *d, const char *v, cons
 			return fail(err, errlen, origin, "unknown engine '%s' (auto, clang or ts)", v);
 		break;
 	case OPT_CONFIRM:
+		o->confirm_set = true;
 		if (!strcmp(v, "all"))
 			o->confirm_all = true;
 		else if (!strcmp(v, "needed"))

@@ -34,6 +34,7 @@ struct options {
 	unsigned shard_k, shard_n;	/* --shard=K/N; 0 0: not sharded */
 	enum engine_kind engine;	/* --engine=auto|clang|ts, --fast */
 	bool confirm_all;		/* --confirm=all: auto confirms every TU with a finding */
+	bool confirm_set;		/* --confirm given (only the auto engine has one) */
 	const char *output;		/* -o */
 	bool keep_going, stats, quiet, list_rules, help, version, dump_facts, print_commands;
 	bool staged, list_suppressions;	/* --staged, --list-suppressions */

@@ -1139,4 +1139,7 @@ Test(cli, auto_engine_confirms_what_needs_it)
 	lint(&r, "--confirm=some", FIX_BAD, NULL, NULL, NULL, NULL);
 	assert_failure(&r, "unknown --confirm 'some' (needed or all)");
 	run_free(&r);
+	lint(&r, "--confirm=all", FIX_BAD, NULL, NULL, NULL, NULL);
+	assert_failure(&r, "--confirm is for the auto engine");
+	run_free(&r);
 }
