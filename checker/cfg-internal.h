@@ -32,6 +32,11 @@ struct ct *ct_parse_text(struct arena *a, const char *text);
 
 /* kconfig.c: IS_ENABLED(CONFIG_FOO) and friends in tu's build: 1, 0 or -1 (unknown). */
 int kconfig_test(const struct fx_tu *tu, const char *subject);
+/*
+ * IS_ENABLED/IS_BUILTIN/IS_MODULE/IS_REACHABLE (test[0..tn)) of sym[0..n)
+ * against an autoconf.h text: 1, 0, or -1 when not known.
+ */
+int kconfig_is(const char *autoconf, const char *test, size_t tn, const char *sym, size_t n);
 /* The text of dir/include/generated/autoconf.h (cached), or NULL. */
 const char *kconfig_autoconf(const char *dir);
 /* Does the autoconf text define sym[0..len) followed by suffix ("", "_MODULE")? */

@@ -92,24 +92,6 @@ static void decl_range(const struct fx_tu *tu, unsigned line, unsigned *a, unsig
 		}
 }
 
-static bool is_ident(int c)
-{
-	return isalnum(c) || c == '_';
-}
-
-/* Does [start, end) hold word as a whole token? */
-static bool has_token(const char *start, const char *end, const char *word)
-{
-	size_t n = strlen(word);
-	const char *p;
-
-	for (p = start; p < end && (p = memmem(p, (size_t)(end - p), word, n)); p += n)
-		if ((p == start || !is_ident((unsigned char)p[-1])) &&
-		    (p + n == end || !is_ident((unsigned char)p[n])))
-			return true;
-	return false;
-}
-
 /* Is the directive at p (just after '#') a conditional? */
 static bool is_cond_directive(const char *p, const char *end)
 {
@@ -152,7 +134,7 @@ static bool calls_word(const char *p, const char *end, const char *words)
 		for (q = p; q < end && (q = memmem(q, (size_t)(end - q), w, n)); q += n) {
 			const char *e = q + n;
 
-			if ((q > p && is_ident((unsigned char)q[-1])) || (e < end && is_ident((unsigned char)*e)))
+			if ((q > p && ident_char_c((unsigned char)q[-1])) || (e < end && ident_char_c((unsigned char)*e)))
 				continue;
 			while (e < end && (*e == ' ' || *e == '\t'))
 				e++;
@@ -171,7 +153,7 @@ static int body_risky(const char *p, const char *end, const char *words)
 	if (calls_word(p, end, words))
 		return 2;
 	for (i = 0; i < sizeof(control_words) / sizeof(control_words[0]); i++)
-		if (has_token(p, end, control_words[i]))
+		if (text_has_token(p, end, control_words[i]))
 			return 1;
 	return 0;
 }
@@ -194,11 +176,11 @@ static void risky_macros(const struct fx_tu *tu, const char *words, struct risky
 		if (q < eol && *q == '#') {
 			for (q++; q < eol && (*q == ' ' || *q == '\t'); q++)
 				;
-			if (eol - q > 6 && !strncmp(q, "define", 6) && !is_ident((unsigned char)q[6])) {
+			if (eol - q > 6 && !strncmp(q, "define", 6) && !ident_char_c((unsigned char)q[6])) {
 				for (q += 6; q < eol && (*q == ' ' || *q == '\t'); q++)
 					;
 				name = q;
-				while (q < eol && is_ident((unsigned char)*q))
+				while (q < eol && ident_char_c((unsigned char)*q))
 					q++;
 				n = (size_t)(q - name);
 				k = n ? body_risky(q, eol, words) : 0;
@@ -277,7 +259,7 @@ static enum confirm_why check_range(const struct fx_tu *tu, unsigned a, unsigned
 				return why;
 		}
 		for (i = 0; i < r->n; i++)
-			if (has_token(p, eol, r->name[i])) {
+			if (text_has_token(p, eol, r->name[i])) {
 				why = why == CONFIRM_NONE ? CONFIRM_MACRO : why;
 				macro_word |= r->word[i];
 				if (!words)

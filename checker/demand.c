@@ -128,16 +128,6 @@ struct demand *demand_of(const struct fx_program *prog)
 	return d;
 }
 
-static bool ident_start(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-static bool ident_char(unsigned char c)
-{
-	return ident_start(c) || (c >= '0' && c <= '9');
-}
-
 static const unsigned char *skip_space(const unsigned char *p, const unsigned char *end)
 {
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
@@ -147,7 +137,7 @@ static const unsigned char *skip_space(const unsigned char *p, const unsigned ch
 
 static const unsigned char *ident_end(const unsigned char *p, const unsigned char *end)
 {
-	while (p < end && ident_char(*p))
+	while (p < end && ident_char_c(*p))
 		p++;
 	return p;
 }
@@ -177,7 +167,7 @@ static bool put_helper_header(const struct demand *d, const unsigned char *h,
 			return false;
 		} else if (*p == '*') {
 			star = true;
-		} else if (ident_start(*p)) {
+		} else if (ident_start_c(*p)) {
 			const unsigned char *t = p;
 
 			p = ident_end(p, e);
@@ -217,10 +207,10 @@ static bool after_type(const char *text, const unsigned char *t)
 		return false;
 	if (b[-1] == '*')
 		return true;
-	if (!ident_char(b[-1]))
+	if (!ident_char_c(b[-1]))
 		return false;
 	e = b;
-	while (b > (const unsigned char *)text && ident_char(b[-1]))
+	while (b > (const unsigned char *)text && ident_char_c(b[-1]))
 		b--;
 	for (i = 0; i < sizeof(not_types) / sizeof(not_types[0]); i++)
 		if ((size_t)(e - b) == strlen(not_types[i]) && !memcmp(b, not_types[i], (size_t)(e - b)))
@@ -237,8 +227,8 @@ static bool has_static(const unsigned char *h, const unsigned char *t)
 	const unsigned char *p;
 
 	for (p = h; p + 6 <= t; p++)
-		if (!memcmp(p, "static", 6) && (p == h || !ident_char(p[-1])) &&
-		    (p + 6 == t || !ident_char(p[6])))
+		if (!memcmp(p, "static", 6) && (p == h || !ident_char_c(p[-1])) &&
+		    (p + 6 == t || !ident_char_c(p[6])))
 			return true;
 	return false;
 }
@@ -307,7 +297,7 @@ bool demand_wanted(const struct demand *d, const char *text, size_t len)
 				param = NULL;
 			}
 			p++;
-		} else if (ident_start(c)) {
+		} else if (ident_start_c(c)) {
 			const unsigned char *t = p, *q;
 
 			p = ident_end(p, end);

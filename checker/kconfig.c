@@ -57,39 +57,46 @@ bool kconfig_defined(const char *text, const char *sym, size_t len, const char *
 	return false;
 }
 
+static const char *const kconfig_tests[] = { "IS_ENABLED", "IS_BUILTIN", "IS_MODULE",
+					     "IS_REACHABLE" };
+
+int kconfig_is(const char *autoconf, const char *test, size_t tn, const char *sym, size_t n)
+{
+	unsigned i;
+	bool y, m;
+
+	for (i = 0; i < 4; i++)
+		if (strlen(kconfig_tests[i]) == tn && !strncmp(test, kconfig_tests[i], tn))
+			break;
+	if (i == 4 || !autoconf || n <= 7 || strncmp(sym, "CONFIG_", 7))
+		return -1;
+	y = kconfig_defined(autoconf, sym, n, "");
+	m = kconfig_defined(autoconf, sym, n, "_MODULE");
+	switch (i) {
+	case 0:
+		return y || m;
+	case 3:		/* reachability of a module from builtin code: not known */
+		return y ? 1 : m ? -1 : 0;
+	case 1:
+		return y;
+	default:
+		return m;
+	}
+}
+
 /*
  * Value of IS_ENABLED/IS_BUILTIN/IS_MODULE/IS_REACHABLE(CONFIG_FOO) in the
  * kernel build the TU comes from: 1, 0, or -1 when unknown.
  */
 int kconfig_test(const struct fx_tu *tu, const char *subject)
 {
-	static const char *const tests[] = { "IS_ENABLED(", "IS_BUILTIN(", "IS_MODULE(",
-					     "IS_REACHABLE(" };
-	const char *text, *sym, *end;
-	bool y, m;
-	unsigned i;
+	const char *open = strchr(subject, '('), *end;
 
-	for (i = 0; i < 4; i++)
-		if (!strncmp(subject, tests[i], strlen(tests[i])))
-			break;
-	if (i == 4 || !tu || !tu->directory)
+	if (!open || !tu || !tu->directory)
 		return -1;
-	sym = subject + strlen(tests[i]);
-	end = strchr(sym, ')');
-	if (!end || end[1] || strncmp(sym, "CONFIG_", 7))
+	end = strchr(open, ')');
+	if (!end || end[1])
 		return -1;
-	text = kconfig_autoconf(tu->directory);
-	if (!text)
-		return -1;
-	y = kconfig_defined(text, sym, (size_t)(end - sym), "");
-	m = kconfig_defined(text, sym, (size_t)(end - sym), "_MODULE");
-	switch (i) {
-	case 0:
-	case 3:		/* reachability of a module from builtin code: not known */
-		return y || (m && i == 0) ? 1 : m ? -1 : 0;
-	case 1:
-		return y;
-	default:
-		return m;
-	}
+	return kconfig_is(kconfig_autoconf(tu->directory), subject, (size_t)(open - subject),
+			  open + 1, (size_t)(end - open - 1));
 }

@@ -36,16 +36,6 @@ struct pp_env {
 	struct pp_def *v;	/* -D/-U, then the file's lines, the last one wins */
 };
 
-static bool ident_start(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-static bool ident_char(char c)
-{
-	return ident_start(c) || (c >= '0' && c <= '9');
-}
-
 static void env_set(struct pp_env *env, const char *name, size_t n, const char *val, size_t vn)
 {
 	struct pp_def *d;
@@ -135,7 +125,7 @@ void pp_env_directive(struct pp_env *env, bool define, const char *p, const char
 		return;
 	p = skip_ws(p, end);
 	name = p;
-	while (p < end && ident_char(*p))
+	while (p < end && ident_char_c((unsigned char)*p))
 		p++;
 	if (p == name)
 		return;
@@ -258,15 +248,15 @@ static int64_t primary(struct ev *e)
 	}
 	s = e->p;
 	if (e->p < e->end && *e->p >= '0' && *e->p <= '9') {
-		while (e->p < e->end && ident_char(*e->p))
+		while (e->p < e->end && ident_char_c((unsigned char)*e->p))
 			e->p++;
 		v = number(s, e->p, &ok);
 		return ok ? v : UNKNOWN;
 	}
-	if (e->p < e->end && ident_start(*e->p)) {
+	if (e->p < e->end && ident_start_c((unsigned char)*e->p)) {
 		size_t n;
 
-		while (e->p < e->end && ident_char(*e->p))
+		while (e->p < e->end && ident_char_c((unsigned char)*e->p))
 			e->p++;
 		n = (size_t)(e->p - s);
 		if (n == 7 && !memcmp(s, "defined", 7)) {
@@ -276,7 +266,7 @@ static int64_t primary(struct ev *e)
 
 			ws(e);
 			a = e->p;
-			while (e->p < e->end && ident_char(*e->p))
+			while (e->p < e->end && ident_char_c((unsigned char)*e->p))
 				e->p++;
 			an = (size_t)(e->p - a);
 			if (!an || (paren && !eat(e, ")")))
@@ -285,27 +275,21 @@ static int64_t primary(struct ev *e)
 		}
 		ws(e);
 		if (e->p < e->end && *e->p == '(') {
-			/* IS_ENABLED(CONFIG_X) and kin; any other call is not known */
-			static const char *const tests[] = { "IS_ENABLED", "IS_BUILTIN", "IS_MODULE" };
+			/* IS_ENABLED(CONFIG_X) and kin (kconfig.c); any other call is not known */
 			const char *a;
-			size_t an, t;
-			int64_t y, m;
+			size_t an;
+			int k;
 
-			for (t = 0; t < 3; t++)
-				if (strlen(tests[t]) == n && !memcmp(s, tests[t], n))
-					break;
 			e->p++;
 			ws(e);
 			a = e->p;
-			while (e->p < e->end && ident_char(*e->p))
+			while (e->p < e->end && ident_char_c((unsigned char)*e->p))
 				e->p++;
 			an = (size_t)(e->p - a);
-			if (t == 3 || !an || !eat(e, ")") || !e->env->autoconf ||
-			    an <= 7 || memcmp(a, "CONFIG_", 7))
+			if (!an || !eat(e, ")"))
 				return UNKNOWN;
-			y = kconfig_defined(e->env->autoconf, a, an, "");
-			m = kconfig_defined(e->env->autoconf, a, an, "_MODULE");
-			return t == 0 ? y || m : t == 1 ? y : m;
+			k = kconfig_is(e->env->autoconf, s, n, a, an);
+			return k < 0 ? UNKNOWN : k;
 		}
 		return name_value(e, s, n);
 	}
@@ -327,7 +311,7 @@ static int64_t name_value(struct ev *e, const char *name, size_t n)
 		if (ok)
 			return x;
 		/* another name: one level (#define A B) */
-		if (ident_start(*v) && e->depth < 32) {
+		if (ident_start_c((unsigned char)*v) && e->depth < 32) {
 			struct ev sub = { e->env, v, v + strlen(v), e->depth + 8 };
 
 			x = cond(&sub);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* util.c - see util.h. */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -54,6 +55,18 @@ char *xstrdup(const char *s)
 	if (!p)
 		die_oom();
 	return p;
+}
+
+bool text_has_token(const char *start, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p;
+
+	for (p = start; p < end && (p = memmem(p, (size_t)(end - p), word, n)); p += n)
+		if ((p == start || !ident_char_c((unsigned char)p[-1])) &&
+		    (p + n == end || !ident_char_c((unsigned char)p[n])))
+			return true;
+	return false;
 }
 
 uint64_t str_hash64(const char *s)

@@ -7,6 +7,7 @@
 #ifndef IOMMU_LINT_UTIL_H
 #define IOMMU_LINT_UTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -16,6 +17,19 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
 /* FNV-1a, 64 bits, of a string: for the hash sets of paths. */
+/* C identifier characters (ASCII): a first one, and any one. */
+static inline bool ident_start_c(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static inline bool ident_char_c(int c)
+{
+	return ident_start_c(c) || (c >= '0' && c <= '9');
+}
+
+/* Does [start, end) hold word as a whole identifier token? */
+bool text_has_token(const char *start, const char *end, const char *word);
 uint64_t str_hash64(const char *s);
 /* The same over n bytes (no NUL needed). */
 uint64_t str_hash64_n(const char *s, size_t n);
