@@ -299,7 +299,9 @@ Test(cli, missing_header_fails_unless_keep_going)
 {
 	char p[PATH_MAX];
 	struct run r;
-	static const char src[] = "#include <linux/no-such-header.h>\nstruct iommu_ops;\n";
+	/* a word the prefilter keeps; no iommu_ops (fast mode would say it lacks iommu.h) */
+	static const char src[] = "#include <linux/no-such-header.h>\n"
+				  "void f(struct device *dev) { iommu_group_get(dev); }\n";
 
 	tmp_path(p, sizeof(p), "nohdr.c");
 	cr_assert_eq(write_file(p, src, sizeof(src) - 1), 0);
@@ -525,6 +527,13 @@ Test(cli, fast_mode_reads_the_trees_iommu_h)
 	lint(&r, "--fast", "corpus/attach-dev-return/bad-eperm.c", NULL, NULL, NULL, NULL);
 	cr_assert_null(strstr(r.out, "[attach-dev-return]"), "no tree, no documented codes: %s",
 		       r.out);
+	run_free(&r);
+	/* a command line whose -I paths lead to no iommu.h: said, not silent */
+	lint(&r, "--fast", "corpus/attach-dev-return/bad-eperm.c", "--", "-I/nonexistent", NULL,
+	     NULL);
+	cr_assert(strstr(r.out, "bad-eperm.c:1:1: note: fast mode: the tree's linux/iommu.h was not found by the TU's -I paths"),
+		  "%s", r.out);
+	cr_assert_null(strstr(r.out, "[attach-dev-return]"), "%s", r.out);
 	run_free(&r);
 	/* a kernel tree: include/linux/iommu.h two levels above the driver */
 	tmp_path(tree, sizeof(tree), "tree");

@@ -2248,15 +2248,35 @@ static bool tree_root_find(const struct tu_job *job, char *path, size_t len)
 	return false;
 }
 
-static const struct fx_tu *tree_header(struct fe_ts *fe, const struct tu_job *job)
+static const struct fx_tu *tree_header_path(struct fe_ts *fe, const char *path,
+					    const char **why);
+
+/*
+ * The tree's iommu.h for job, parsed once per run, or NULL with *why set
+ * when a command line was given and it could not be had (a bare file
+ * outside a kernel tree has none to find: *why stays NULL).
+ */
+static const struct fx_tu *tree_header(struct fe_ts *fe, const struct tu_job *job,
+				       const char **why)
+{
+	char path[4096];
+
+	*why = NULL;
+	if (!job->argc)
+		return tree_root_find(job, path, sizeof(path)) ? tree_header_path(fe, path, why) :
+		       NULL;
+	if (!includes_find(job, TREE_HEADER, path, sizeof(path))) {
+		*why = "not found by the TU's -I paths (through its own headers and those named for an IOMMU, 4 levels deep)";
+		return NULL;
+	}
+	return tree_header_path(fe, path, why);
+}
+
+static const struct fx_tu *tree_header_path(struct fe_ts *fe, const char *path, const char **why)
 {
 	const struct fx_tu *h = NULL;
-	char path[4096];
 	unsigned i;
 
-	if (!job->argc ? !tree_root_find(job, path, sizeof(path)) :
-	    !includes_find(job, TREE_HEADER, path, sizeof(path)))
-		return NULL;
 	pthread_mutex_lock(&tree_headers.lock);
 	for (i = 0; i < tree_headers.n; i++)
 		if (!strcmp(tree_headers.v[i].path, path))
@@ -2267,9 +2287,28 @@ static const struct fx_tu *tree_header(struct fe_ts *fe, const struct tu_job *jo
 		   (tree_headers.v[i].path = strdup(path))) {
 		h = tree_headers.v[i].tu = tree_header_parse(fe, path);
 		tree_headers.n++;
+	} else {
+		*why = "one run reads the iommu.h of at most 16 trees";
 	}
 	pthread_mutex_unlock(&tree_headers.lock);
+	if (!h && !*why)
+		*why = "found but could not be read or parsed";
 	return h;
+}
+
+/* A limit note at line 1 (said in the report; the auto engine confirms the TU). */
+static void add_limit_note(struct fx_tu *tu, const char *msg)
+{
+	struct fx_limit *v = arena_alloc(&tu->arena, (tu->nlimits + 1) * sizeof(*v));
+
+	if (tu->nlimits)
+		memcpy(v, tu->limits, tu->nlimits * sizeof(*v));
+	v[tu->nlimits].loc.file = tu->file;
+	v[tu->nlimits].loc.line = 1;
+	v[tu->nlimits].loc.col = 1;
+	v[tu->nlimits].message = arena_strdup(&tu->arena, msg);
+	tu->limits = v;
+	tu->nlimits++;
 }
 
 /* The header's records after the file's own, in tu's arena (the header's strings are kept). */
@@ -2297,8 +2336,20 @@ static int fe_ts_parse(void *state, const struct tu_job *job, struct fx_tu *tu, 
 	pp_env_free(env);
 
 	/* its records are iommu_*: a file that never says iommu cannot use one */
-	if (!ret && memmem(tu->src, tu->src_len, "iommu", 5))
-		add_header_records(tu, tree_header(fe, job));
+	if (!ret && memmem(tu->src, tu->src_len, "iommu", 5)) {
+		const char *why;
+		const struct fx_tu *h = tree_header(fe, job, &why);
+		char msg[320];
+
+		add_header_records(tu, h);
+		if (!h && why && (memmem(tu->src, tu->src_len, "iommu_ops", 9) ||
+				  memmem(tu->src, tu->src_len, "iommu_domain_ops", 16))) {
+			snprintf(msg, sizeof(msg),
+				 "fast mode: the tree's linux/iommu.h was %s: attach-dev-return, ops-api and the layout checks have no API to judge this file by",
+				 why);
+			add_limit_note(tu, msg);
+		}
+	}
 	return ret;
 }
 
