@@ -20,7 +20,10 @@
 
 #include "cfg-internal.h"
 #include "demand.h"
+#include "query.h"
+#include "registry.h"
 #include "summary.h"
+#include "table.h"
 #include "util.h"
 
 struct set {
@@ -28,9 +31,14 @@ struct set {
 	unsigned cap, n;
 };
 
-/* What the run asks for: functions by name, put helpers by record. */
+/*
+ * What the run asks for: functions by name, put helpers by record, and the
+ * files that name a release candidate (a function shaped like a device
+ * release that frees its argument or does nothing, or a class/device_type
+ * that names one): embedded-device-release's bindings in another file.
+ */
 struct demand {
-	struct set names, records;
+	struct set names, records, releases;
 };
 
 static void add(struct set *d, const char *name, size_t len)
@@ -105,13 +113,55 @@ static bool visit_expr(const struct fx_expr *e, void *arg)
 	return true;
 }
 
+/*
+ * A release embedded-device-release checks when another file binds it:
+ * release-shaped, freeing its argument or empty, and reachable from that
+ * file (C linkage: fx_find_func()).
+ */
+static bool release_candidate(const struct fx_func *fn)
+{
+	return !fn->is_static && q_release_shaped(fn) &&
+	       ((fn->body->kind == FXS_BLOCK && !fn->body->nkids) || q_release_frees_param(fn));
+}
+
+/* A class or device_type another file may bind, whose release is a candidate. */
+static void add_release_vars(struct demand *d, const struct fx_program *prog)
+{
+	unsigned t, i;
+
+	for (t = 0; t < prog->ntus; t++)
+		for (i = 0; i < prog->tus[t]->nvars; i++) {
+			const struct fx_var *v = &prog->tus[t]->vars[i];
+			const struct fx_init_field *f = NULL;
+			const struct fx_expr *cb;
+
+			if (v->is_static || !v->record || !v->init)
+				continue;
+			if (!strcmp(v->record, "class"))
+				f = fx_init_get(v->init, "dev_release");
+			else if (!strcmp(v->record, "device_type"))
+				f = fx_init_get(v->init, "release");
+			cb = f ? fx_strip(f->value) : NULL;
+			if (cb && cb->kind == FXE_IDENT && cb->name &&
+			    has(&d->releases, cb->name, strlen(cb->name)))
+				add(&d->releases, v->name, strlen(v->name));
+		}
+}
+
 struct demand *demand_of(const struct fx_program *prog)
 {
 	struct demand *d = xcalloc(1, sizeof(*d));
+
+	demand_add(d, prog, prog);
+	return d;
+}
+
+void demand_add(struct demand *d, const struct fx_program *fresh, const struct fx_program *all)
+{
 	unsigned t, i;
 
-	for (t = 0; t < prog->ntus; t++) {
-		const struct fx_tu *tu = prog->tus[t];
+	for (t = 0; t < fresh->ntus; t++) {
+		const struct fx_tu *tu = fresh->tus[t];
 
 		for (i = 0; i < tu->nfuncs; i++) {
 			const struct fx_func *fn = &tu->funcs[i];
@@ -123,9 +173,12 @@ struct demand *demand_of(const struct fx_program *prog)
 			fx_walk_stmt(fn->body, NULL, visit_expr, &s);
 			if (s.acquires && own_record_of(fn->ret_type, rec, sizeof(rec)))
 				add(&d->records, rec, strlen(rec));
+			if (release_candidate(fn))
+				add(&d->releases, fn->name, strlen(fn->name));
 		}
 	}
-	return d;
+	if (d->releases.n)
+		add_release_vars(d, all);
 }
 
 static const unsigned char *skip_space(const unsigned char *p, const unsigned char *end)
@@ -259,11 +312,167 @@ static bool member_release(const unsigned char *t, const unsigned char *e,
 	return false;
 }
 
-bool demand_wanted(const struct demand *d, const char *text, size_t len)
+static bool is_blank(unsigned char c)
 {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * The header ending at brace (a definition's '{') has one parameter,
+ * "struct device *NAME" (qualifiers and a trailing attribute allowed):
+ * its name in [*pn, *pn + *plen).  Over-approximates q_release_shaped():
+ * the return type is not looked at.
+ */
+static bool release_header(const unsigned char *h, const unsigned char *brace,
+			   const unsigned char **pn, size_t *plen)
+{
+	const unsigned char *p = brace, *close, *q, *t;
+	bool st = false, dev = false, star = false;
+	unsigned depth = 0;
+
+	while (p > h && is_blank(p[-1]))
+		p--;
+	if (p == h || p[-1] != ')')
+		return false;
+	close = --p;
+	while (p > h) {
+		p--;
+		if (*p == ')')
+			depth++;
+		else if (*p == '(' && !depth--)
+			break;
+	}
+	if (*p != '(')
+		return false;
+	*pn = NULL;
+	for (q = p + 1; q < close && !*pn; q++) {
+		if (is_blank(*q))
+			continue;
+		if (*q == '/' && q + 1 < close && q[1] == '*') {
+			t = (const unsigned char *)memmem(q + 2, (size_t)(close - q - 2), "*/", 2);
+			if (!t)
+				return false;
+			q = t + 1;
+		} else if (*q == '*') {
+			if (!dev)
+				return false;
+			star = true;
+		} else if (!ident_start_c(*q)) {
+			return false;
+		} else {
+			t = q;
+			q = ident_end(q, close);
+			if (star) {
+				*pn = t;
+				*plen = (size_t)(q - t);
+			} else if (q - t == 6 && !memcmp(t, "struct", 6)) {
+				st = true;
+			} else if (st && !dev && q - t == 6 && !memcmp(t, "device", 6)) {
+				dev = true;
+			}
+			q--;
+		}
+	}
+	return dev && star && *pn;
+}
+
+/* A call of [t, e) frees (device-lifetime.tbl's "free" role: kfree, kvfree). */
+static bool free_word(const unsigned char *t, const unsigned char *e)
+{
+	const struct tbl_row *row;
+	char name[64];
+
+	if ((size_t)(e - t) >= sizeof(name))
+		return false;
+	memcpy(name, t, (size_t)(e - t));
+	name[e - t] = '\0';
+	row = tbl_find(tbl_get("device-lifetime"), 0, name);
+	return row && row->nfields > 1 && !strcmp(row->fields[1], "free");
+}
+
+/*
+ * The argument at q (after the call's '(') is the parameter itself, maybe
+ * cast or parenthesised: "dev)", "(void *)dev)", "(dev))" - what
+ * fx_strip() reduces to the parameter; "to_foo(dev)" and "dev->p" are not.
+ */
+static bool arg_is_param(const unsigned char *q, const unsigned char *e, const unsigned char *pn,
+			 size_t plen, unsigned depth)
+{
+	const unsigned char *c;
+
+	q = skip_space(q, e);
+	if (q < e && *q == '(') {
+		if (depth > 8)
+			return false;
+		for (c = q + 1; c < e && (ident_char_c(*c) || is_blank(*c) || *c == '*'); c++)
+			;
+		return c < e && *c == ')' &&
+		       (arg_is_param(c + 1, e, pn, plen, depth + 1) ||
+			arg_is_param(q + 1, e, pn, plen, depth + 1));
+	}
+	if ((size_t)(e - q) < plen || memcmp(q, pn, plen) ||
+	    ((size_t)(e - q) > plen && ident_char_c(q[plen])))
+		return false;
+	q = skip_space(q + plen, e);
+	return q < e && *q == ')';
+}
+
+/*
+ * The body [b, e) of a release-shaped definition whose parameter is
+ * [pn, pn + plen): empty, or freeing the parameter (q_release_frees_param()
+ * as text: the rule's candidates, over-approximated).
+ */
+static bool release_body(const char *text, const unsigned char *b, const unsigned char *e,
+			 const unsigned char *pn, size_t plen)
+{
+	const unsigned char *p = b, *t;
+	bool empty = true;
+
+	while (p < e) {
+		if (*p == '/' && p + 1 < e && p[1] == '*') {
+			t = (const unsigned char *)memmem(p + 2, (size_t)(e - p - 2), "*/", 2);
+			p = t ? t + 2 : e;
+		} else if (*p == '/' && p + 1 < e && p[1] == '/') {
+			while (p < e && *p != '\n')
+				p++;
+		} else if (*p == '#' && line_start(text, p)) {
+			while (p < e && (*p != '\n' || p[-1] == '\\'))
+				p++;
+		} else if (is_blank(*p)) {
+			p++;
+		} else if (ident_start_c(*p)) {
+			empty = false;
+			t = p;
+			p = ident_end(p, e);
+			if (free_word(t, p)) {
+				t = skip_space(p, e);
+				if (t < e && *t == '(' && arg_is_param(t + 1, e, pn, plen, 0))
+					return true;
+			}
+		} else {
+			empty = false;
+			p++;
+		}
+	}
+	return empty;
+}
+
+unsigned demand_kind(int rule)
+{
+	if (rule >= 0 && rule < RULE_COUNT && !strcmp(rule_meta[rule].id, "device-lookup-put"))
+		return DEMAND_SUMMARIES;
+	if (rule >= 0 && rule < RULE_COUNT && !strcmp(rule_meta[rule].id, "embedded-device-release"))
+		return DEMAND_RELEASES;
+	return DEMAND_ALL;
+}
+
+bool demand_wanted(const struct demand *d, const char *text, size_t len, unsigned kinds)
+{
+	bool sums = kinds & DEMAND_SUMMARIES, rels = kinds & DEMAND_RELEASES;
+
 	const unsigned char *p = (const unsigned char *)text, *end = p + len;
-	const unsigned char *decl = p, *param = NULL;
-	size_t plen = 0;
+	const unsigned char *decl = p, *param = NULL, *body = NULL, *rpn = NULL;
+	size_t plen = 0, rplen = 0;
 	unsigned depth = 0;
 
 	while (p < end) {
@@ -287,14 +496,21 @@ bool demand_wanted(const struct demand *d, const char *text, size_t len)
 					p++;
 			p++;
 		} else if (c == '{') {
-			if (!depth++)
-				param = put_helper_header(d, decl, p, &param, &plen) ? param : NULL;
+			if (!depth++) {
+				param = sums && put_helper_header(d, decl, p, &param, &plen) ?
+					param : NULL;
+				body = rels && release_header(decl, p, &rpn, &rplen) ? p + 1 : NULL;
+			}
 			p++;
 		} else if (c == '}' || (c == ';' && !depth)) {
 			depth -= c == '}' && depth > 0;
+			/* a release candidate defined here (the binding may be here too) */
+			if (!depth && c == '}' && body && release_body(text, body, p, rpn, rplen))
+				return true;
 			if (!depth) {
 				decl = p + 1;
 				param = NULL;
+				body = NULL;
 			}
 			p++;
 		} else if (ident_start_c(c)) {
@@ -302,8 +518,11 @@ bool demand_wanted(const struct demand *d, const char *text, size_t len)
 
 			p = ident_end(p, end);
 			q = skip_space(p, end);
+			/* a release candidate of the run, or its class, named here */
+			if (rels && d->releases.n && has(&d->releases, (const char *)t, (size_t)(p - t)))
+				return true;
 			/* a name defined (or declared) here that the run calls */
-			if (!depth && q < end && *q == '(' && after_type(text, t) &&
+			if (sums && !depth && q < end && *q == '(' && after_type(text, t) &&
 			    !has_static(decl, t) && has(&d->names, (const char *)t, (size_t)(p - t)))
 				return true;
 			/*
@@ -324,7 +543,7 @@ bool demand_wanted(const struct demand *d, const char *text, size_t len)
 
 unsigned demand_size(const struct demand *d)
 {
-	return d ? d->names.n + d->records.n : 0;
+	return d ? d->names.n + d->records.n + d->releases.n : 0;
 }
 
 void demand_free(struct demand *d)
@@ -337,7 +556,10 @@ void demand_free(struct demand *d)
 		free(d->names.slot[i]);
 	for (i = 0; i < d->records.cap; i++)
 		free(d->records.slot[i]);
+	for (i = 0; i < d->releases.cap; i++)
+		free(d->releases.slot[i]);
 	free(d->names.slot);
 	free(d->records.slot);
+	free(d->releases.slot);
 	free(d);
 }

@@ -2,7 +2,9 @@
 /*
  * demand.h - files parsed only when the run asks for what they define
  * (demand.c): a rules.def alternative marked "~" keeps a file only on
- * demand (device-lookup-put's release helpers, for the summaries).
+ * demand: device-lookup-put's release helpers (for the summaries) and
+ * embedded-device-release's bindings (a file that binds a release
+ * callback matters when the callback is one the rule reports).
  */
 #ifndef IOMMU_LINT_DEMAND_H
 #define IOMMU_LINT_DEMAND_H
@@ -14,19 +16,37 @@
 
 struct demand;
 
+/* What a file kept on demand may supply (demand_wanted()). */
+#define DEMAND_SUMMARIES 1u	/* functions the run calls, put helpers */
+#define DEMAND_RELEASES 2u	/* bindings of release candidates */
+#define DEMAND_ALL (DEMAND_SUMMARIES | DEMAND_RELEASES)
+
+/* What rule i's "~" alternative asks of a file (DEMAND_ALL if not known). */
+unsigned demand_kind(int rule);
+
 /*
  * What the TUs of prog may ask of a file not in the run: the name of
- * every function they call (its summary), and the return record of every
+ * every function they call (its summary), the return record of every
  * function that acquires a pairs.tbl resource (own_has_put_helper() looks
- * for a put helper of that record in any file).
+ * for a put helper of that record in any file), and the release
+ * candidates another file may bind (an external void fn(struct device *)
+ * that frees its argument or is empty, a class or device_type naming one).
  */
 struct demand *demand_of(const struct fx_program *prog);
 /*
+ * The same, growing: add what the TUs of fresh ask (all: the whole
+ * program, fresh's TUs among them, for the classes and device types that
+ * name a release candidate).
+ */
+void demand_add(struct demand *d, const struct fx_program *fresh, const struct fx_program *all);
+/*
  * Could this text define something d asks for: an identifier of d at
  * brace depth 0 (a definition's name or a parameter's record, outside
- * comments and literals)?  Over-approximates, never misses.
+ * comments and literals)?  Or bind a release candidate: name one of d's,
+ * or define one (whatever d holds)?  Only what kinds (DEMAND_*) ask.
+ * Over-approximates, never misses.
  */
-bool demand_wanted(const struct demand *d, const char *src, size_t len);
+bool demand_wanted(const struct demand *d, const char *src, size_t len, unsigned kinds);
 unsigned demand_size(const struct demand *d);
 void demand_free(struct demand *d);
 

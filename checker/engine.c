@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "util.h"
+#include "demand.h"
 #include "engine.h"
 #include "rule.h"
 #include "edit.h"
@@ -447,7 +448,8 @@ static double cpu_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-int engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len)
+int engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len,
+			unsigned *kinds)
 {
 	const struct srcscan_pf *pf = prefilter_for(rs);
 	bool match[RULE_COUNT], demand[RULE_COUNT];
@@ -467,6 +469,8 @@ int engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t 
 			full++;
 		} else if (demand[n]) {
 			atomic_fetch_add(&prefilter_stats.on_demand[i], 1);
+			if (kinds)
+				*kinds |= demand_kind(i);
 		}
 		n++;
 	}

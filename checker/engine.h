@@ -80,10 +80,12 @@ void rule_settings_default(struct rule_settings *rs);
 bool rule_runs(const struct rule_settings *rs, int rule);
 /*
  * Can some running rule match a TU with this text (its rules.def
- * prefilter)?  0 no; PF_MATCH yes; PF_ON_DEMAND only if the file defines
- * a name the rest of the run asks for (summary_demand()).
+ * prefilter)?  0 no; PF_MATCH yes; PF_ON_DEMAND only if the file
+ * supplies what the rest of the run asks for (demand.c); then kinds (when
+ * not NULL) gets what the rules that kept it may ask (DEMAND_*).
  */
-int engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len);
+int engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len,
+			unsigned *kinds);
 /*
  * --stats: CPU time of the prefilter's scans, bytes scanned, files each
  * rule keeps, files each rule keeps only on demand.

@@ -54,6 +54,7 @@ struct tu_result {
 	char *reason;
 	char *src;		/* TU_DEFERRED: the text the prefilter read */
 	size_t len;
+	unsigned demand;	/* TU_DEFERRED: what it may supply (DEMAND_*) */
 };
 
 /* --engine=clang|ts */
@@ -120,7 +121,7 @@ static void do_job(void *fe, struct pool *p, unsigned idx)
 		goto out_path;
 	}
 	rc = p->opts->dump_facts || p->force ? PF_MATCH :
-		engine_tu_may_match(&p->opts->rules, src, len);
+		engine_tu_may_match(&p->opts->rules, src, len, &r->demand);
 	if (!rc) {
 		r->state = TU_SKIPPED;
 		free(src);
@@ -456,36 +457,84 @@ out_free:
  * them, until nothing new is wanted; the rest count as skipped.  Returns
  * how many were parsed, or -errno.
  */
+struct want_part {
+	struct pool *pool;
+	const struct demand *d;
+	bool *take;
+	unsigned from, to;
+	bool any;
+};
+
+static void *want_part(void *arg)
+{
+	struct want_part *w = arg;
+	unsigned i;
+
+	for (i = w->from; i < w->to; i++) {
+		struct tu_result *r = &w->pool->res[i];
+
+		w->take[i] = r->state == TU_DEFERRED && demand_wanted(w->d, r->src, r->len, r->demand);
+		w->any |= w->take[i];
+	}
+	return NULL;
+}
+
+/* take[i]: deferred file i supplies something d asks; the text scans in parallel. */
+static bool demand_take(struct pool *pool, const struct demand *d, bool *take)
+{
+	unsigned n = pool->jobs->n, k, nt = pool->opts->jobs > 0 ? (unsigned)pool->opts->jobs :
+					     (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
+	struct want_part part[8];
+	pthread_t tid[8];
+	bool started[8] = { false }, any = false;
+
+	nt = nt < 1 ? 1 : nt > 8 ? 8 : nt;
+	for (k = 0; k < nt; k++) {
+		part[k] = (struct want_part){ pool, d, take, n * k / nt, n * (k + 1) / nt, false };
+		started[k] = k && !pthread_create(&tid[k], NULL, want_part, &part[k]);
+	}
+	for (k = 0; k < nt; k++) {
+		if (!started[k])
+			want_part(&part[k]);	/* the first part, or a thread that did not start */
+		else
+			pthread_join(tid[k], NULL);
+		any |= part[k].any;
+	}
+	return any;
+}
+
 static int demand_rounds(struct pool *pool)
 {
 	const struct job_list *jobs = pool->jobs;
-	struct fx_program prog = { 0 };
+	struct fx_program prog = { 0 }, fresh = { 0 };
 	bool *take = calloc(jobs->n + 1, sizeof(*take));
+	bool *known = calloc(jobs->n + 1, sizeof(*known));
+	struct demand *d = NULL;
 	unsigned i, total = 0;
 	int n = 0;
 
 	prog.tus = calloc(jobs->n + 1, sizeof(*prog.tus));
-	if (!take || !prog.tus) {
+	fresh.tus = calloc(jobs->n + 1, sizeof(*fresh.tus));
+	if (!take || !known || !prog.tus || !fresh.tus) {
 		n = -ENOMEM;
 		goto out_free;
 	}
 	for (;;) {
-		struct demand *d;
-		bool any = false;
-
-		prog.ntus = 0;
-		for (i = 0; i < jobs->n; i++)
-			if (pool->res[i].state == TU_PARSED)
-				prog.tus[prog.ntus++] = pool->res[i].tu;
-		d = demand_of(&prog);
+		/* what the TUs parsed since the last round ask, added to the rest */
+		prog.ntus = fresh.ntus = 0;
 		for (i = 0; i < jobs->n; i++) {
-			struct tu_result *r = &pool->res[i];
-
-			take[i] = r->state == TU_DEFERRED && demand_wanted(d, r->src, r->len);
-			any |= take[i];
+			if (pool->res[i].state != TU_PARSED)
+				continue;
+			prog.tus[prog.ntus++] = pool->res[i].tu;
+			if (!known[i])
+				fresh.tus[fresh.ntus++] = pool->res[i].tu;
+			known[i] = true;
 		}
-		demand_free(d);
-		if (!any)
+		if (!d)
+			d = demand_of(&fresh);
+		else
+			demand_add(d, &fresh, &prog);
+		if (!demand_take(pool, d, take))
 			break;
 		n = parse_subset(pool, take, pool->fe);
 		if (n < 0)
@@ -494,13 +543,16 @@ static int demand_rounds(struct pool *pool)
 	}
 	n = (int)total;
 out_free:
+	demand_free(d);
 	for (i = 0; i < jobs->n; i++)
 		if (pool->res[i].state == TU_DEFERRED) {
 			free(pool->res[i].src);
 			pool->res[i].src = NULL;
 			pool->res[i].state = TU_SKIPPED;
 		}
+	free(fresh.tus);
 	free(prog.tus);
+	free(known);
 	free(take);
 	return n;
 }

@@ -283,6 +283,42 @@ const struct fx_var *q_find_global(const struct fx_program *prog, const struct f
 	return NULL;
 }
 
+bool q_release_shaped(const struct fx_func *fn)
+{
+	return fn->body && fn->nparams == 1 && fn->params[0].type &&
+	       !strcmp(fn->params[0].type, "struct device *") && fn->ret_type &&
+	       !strcmp(fn->ret_type, "void") && fn->params[0].name;
+}
+
+struct frees_scan {
+	const char *param;
+	const struct fx_expr *call;
+};
+
+static bool frees_visit(const struct fx_expr *e, void *arg)
+{
+	struct frees_scan *f = arg;
+	const struct fx_expr *a;
+
+	if (q_call_role(e, "device-lifetime", "free") && e->nkids == 2) {
+		a = fx_strip(e->kids[1]);
+		if (a && a->kind == FXE_IDENT && a->ref == FXR_PARAM && !strcmp(a->name, f->param))
+			f->call = e;	/* the last one, as the finding has always said */
+	}
+	return true;
+}
+
+const struct fx_expr *q_release_frees_param(const struct fx_func *fn)
+{
+	struct frees_scan f = { NULL, NULL };
+
+	if (!q_release_shaped(fn))
+		return NULL;
+	f.param = fn->params[0].name;
+	fx_walk_stmt(fn->body, NULL, frees_visit, &f);
+	return f.call;
+}
+
 static bool embeds(const struct fx_tu *tu, const char *name, const char *inner, unsigned depth)
 {
 	const struct fx_record *r;

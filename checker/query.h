@@ -59,6 +59,13 @@ const char *q_spell(const struct fx_tu *tu, const struct fx_loc *loc, char *buf,
  */
 const struct fx_var *q_find_global(const struct fx_program *prog, const struct fx_tu *from,
 				   const char *name, const char *record);
+/* void fn(struct device *d) with a body: shaped like a device's release callback. */
+bool q_release_shaped(const struct fx_func *fn);
+/*
+ * A release-shaped fn that frees the struct device * it is given (the
+ * call, kfree(dev): device-lifetime.tbl's "free" role), or NULL.
+ */
+const struct fx_expr *q_release_frees_param(const struct fx_func *fn);
 /* Does record `name` hold a record `inner` by value, directly or nested (4 deep)? */
 bool q_record_embeds(const struct fx_tu *tu, const char *name, const char *inner);
 /*

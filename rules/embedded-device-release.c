@@ -48,37 +48,24 @@ static bool is_call(const struct fx_expr *e, const char *role)
 struct rel_scan {
 	const struct fx_tu *tu;
 	const char *param;
-	const struct fx_expr *kfree_param;	/* kfree(dev) */
+	const struct fx_expr *kfree_param;	/* kfree(dev): q_release_frees_param() */
 	const char *container;			/* type named in container_of */
 	char type[128];
 	bool embedded;				/* that type embeds a device */
 };
 
+/* container_of(dev, struct foo, dev): is the container a record embedding a device? */
 static bool scan_release(const struct fx_expr *e, void *arg)
 {
 	struct rel_scan *r = arg;
-	const struct fx_expr *a;
 
-	if (is_call(e, "free") && e->nkids == 2) {
-		a = fx_strip(e->kids[1]);
-		if (a && a->kind == FXE_IDENT && a->ref == FXR_PARAM && !strcmp(a->name, r->param))
-			r->kfree_param = e;
-	}
-	/* container_of(dev, struct foo, dev): the type is the second argument */
+	/* the type is the second argument */
 	if (e->macro && !strcmp(e->macro, "container_of") && e->text && !r->container &&
 	    strstr(e->text, r->param) && q_macro_arg(e->text, 1, r->type, sizeof(r->type))) {
 		r->container = r->type;
 		r->embedded = q_record_embeds(r->tu, fx_strip_record_tag(r->type), "device");
 	}
-	return true;
-}
-
-/* Is fn shaped like a device release: void fn(struct device *)? */
-static bool release_shaped(const struct fx_func *fn)
-{
-	return fn->body && fn->nparams == 1 && fn->params[0].type &&
-	       !strcmp(fn->params[0].type, "struct device *") && fn->ret_type &&
-	       !strcmp(fn->ret_type, "void");
+	return !r->container;
 }
 
 /*
@@ -92,8 +79,10 @@ static void check_release(struct rule_ctx *ctx, const struct fx_tu *tu,
 	struct rel_scan r = { .tu = tu };
 	int h;
 
-	if (!fn || !release_shaped(fn) || !(r.param = fn->params[0].name))
+	if (!fn || !q_release_shaped(fn))
 		return;
+	r.param = fn->params[0].name;
+	r.kfree_param = q_release_frees_param(fn);
 	fx_walk_stmt(fn->body, NULL, scan_release, &r);
 	if (r.kfree_param && (binding || r.embedded)) {
 		char why[256];

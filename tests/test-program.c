@@ -542,3 +542,50 @@ Test(program_cli, files_parsed_on_demand)
 	cr_assert(strstr(r.err, "2 TUs (0 parsed, 2 skipped"), "%s", r.err);
 	run_free(&r);
 }
+
+/*
+ * embedded-device-release's bindings are kept on demand: a file that binds
+ * a release is parsed when it defines a release the rule reports (one that
+ * frees its struct device * or does nothing) or names one the run defines
+ * (b.c binds a.c's, which a.c's device_type names too); a binding of a
+ * release that frees the container (c.c) is not parsed at all.
+ */
+Test(program_cli, release_bindings_parsed_on_demand)
+{
+	static const char a[] =
+		"void cb_release(struct device *dev)\n{\n\tkfree(dev);\n}\n\n"
+		"struct device_type cb_type = {\n\t.release = cb_release,\n};\n";
+	static const char b[] =
+		"struct cb_unit {\n\tint id;\n\tstruct device dev;\n};\n\n"
+		"extern void cb_release(struct device *dev);\n\n"
+		"void cb_add(struct cb_unit *p)\n{\n\tp->dev.release = cb_release;\n}\n";
+	static const char c[] =
+		"struct c_unit {\n\tstruct device dev;\n};\n\n"
+		"static void c_release(struct device *dev)\n{\n"
+		"\tkfree(container_of(dev, struct c_unit, dev));\n}\n\n"
+		"void c_add(struct c_unit *u)\n{\n\tu->dev.release = c_release;\n}\n";
+	char pa[PATH_MAX], pb[PATH_MAX], pc[PATH_MAX];
+	const char *all[] = { "--fast", "--stats", "-Wno-unchecked-return", pa, pb, pc, NULL };
+	const char *no_a[] = { "--fast", "--stats", pb, pc, NULL };
+	struct run r;
+
+	snprintf(pa, sizeof(pa), "%s/a.c", tmpdir);
+	snprintf(pb, sizeof(pb), "%s/b.c", tmpdir);
+	snprintf(pc, sizeof(pc), "%s/c.c", tmpdir);
+	cr_assert_eq(write_file(pa, a, sizeof(a) - 1), 0);
+	cr_assert_eq(write_file(pb, b, sizeof(b) - 1), 0);
+	cr_assert_eq(write_file(pc, c, sizeof(c) - 1), 0);
+	lint_argv(&r, all);
+	cr_assert_eq(r.status, 1, "%s%s", r.out, r.err);
+	cr_assert(strstr(r.out, "a.c:3:") &&
+		  strstr(r.out, "cb_release() kfree()s the struct device * it is given, but it is the release of the embedded device 'p->dev'"),
+		  "%s", r.out);
+	cr_assert(strstr(r.err, "on demand: 2 files parsed"), "%s", r.err);
+	cr_assert(strstr(r.err, "3 TUs (2 parsed, 1 skipped"), "%s", r.err);
+	run_free(&r);
+	/* without a.c nothing b.c names is a candidate: neither file is read further */
+	lint_argv(&r, no_a);
+	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+	cr_assert(strstr(r.err, "2 TUs (0 parsed, 2 skipped"), "%s", r.err);
+	run_free(&r);
+}
