@@ -376,8 +376,8 @@ static bool release_header(const unsigned char *h, const unsigned char *brace,
 	return dev && star && *pn;
 }
 
-/* A call of [t, e) frees (device-lifetime.tbl's "free" role: kfree, kvfree). */
-static bool free_word(const unsigned char *t, const unsigned char *e)
+/* [t, e) is a function of device-lifetime.tbl's role ("init", "free": kfree, kvfree). */
+static bool role_word(const unsigned char *t, const unsigned char *e, const char *role)
 {
 	const struct tbl_row *row;
 	char name[64];
@@ -387,16 +387,45 @@ static bool free_word(const unsigned char *t, const unsigned char *e)
 	memcpy(name, t, (size_t)(e - t));
 	name[e - t] = '\0';
 	row = tbl_find(tbl_get("device-lifetime"), 0, name);
-	return row && row->nfields > 1 && !strcmp(row->fields[1], "free");
+	return row && row->nfields > 1 && !strcmp(row->fields[1], role);
+}
+
+/* The ')' closing the '(' before q, or NULL. */
+static const unsigned char *close_paren(const unsigned char *q, const unsigned char *e)
+{
+	unsigned depth = 0;
+
+	for (; q < e; q++)
+		if (*q == '(')
+			depth++;
+		else if (*q == ')' && !depth--)
+			return q;
+	return NULL;
+}
+
+/* [a, ae) and [b, be) spell the same, blanks aside. */
+static bool same_text(const unsigned char *a, const unsigned char *ae, const unsigned char *b,
+		      const unsigned char *be)
+{
+	for (;;) {
+		while (a < ae && is_blank(*a))
+			a++;
+		while (b < be && is_blank(*b))
+			b++;
+		if (a == ae || b == be)
+			return a == ae && b == be;
+		if (*a++ != *b++)
+			return false;
+	}
 }
 
 /*
- * The argument at q (after the call's '(') is the parameter itself, maybe
- * cast or parenthesised: "dev)", "(void *)dev)", "(dev))" - what
- * fx_strip() reduces to the parameter; "to_foo(dev)" and "dev->p" are not.
+ * The argument at q (after the call's '(') is [s, s + n), maybe cast or
+ * parenthesised: "dev)", "(void *)dev)", "(dev))" - what fx_strip()
+ * reduces to that spelling; "to_foo(dev)" and "dev->p" are not "dev".
  */
-static bool arg_is_param(const unsigned char *q, const unsigned char *e, const unsigned char *pn,
-			 size_t plen, unsigned depth)
+static bool arg_is(const unsigned char *q, const unsigned char *e, const unsigned char *s,
+		   size_t n, unsigned depth)
 {
 	const unsigned char *c;
 
@@ -406,15 +435,67 @@ static bool arg_is_param(const unsigned char *q, const unsigned char *e, const u
 			return false;
 		for (c = q + 1; c < e && (ident_char_c(*c) || is_blank(*c) || *c == '*'); c++)
 			;
-		return c < e && *c == ')' &&
-		       (arg_is_param(c + 1, e, pn, plen, depth + 1) ||
-			arg_is_param(q + 1, e, pn, plen, depth + 1));
+		if (c < e && *c == ')' && arg_is(c + 1, e, s, n, depth + 1))
+			return true;
 	}
-	if ((size_t)(e - q) < plen || memcmp(q, pn, plen) ||
-	    ((size_t)(e - q) > plen && ident_char_c(q[plen])))
-		return false;
-	q = skip_space(q + plen, e);
-	return q < e && *q == ')';
+	c = close_paren(q, e);
+	return c && same_text(q, c, s, s + n);
+}
+
+/*
+ * kfree(x) and device_initialize(&x->f) / device_register(&x->f) in one
+ * definition's body [b, e), x spelt the same (the rule's kfree after the
+ * init call, as text: order and paths are the rule's to see).
+ */
+static bool init_then_free(const unsigned char *b, const unsigned char *e)
+{
+	const unsigned char *base[8], *base_end[8], *p, *t, *q, *c, *m;
+	unsigned nbase = 0, i, pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (p = b; p < e;) {
+			if (*p == '/' && p + 1 < e && p[1] == '*') {
+				t = (const unsigned char *)memmem(p + 2, (size_t)(e - p - 2), "*/", 2);
+				p = t ? t + 2 : e;
+				continue;
+			}
+			if (*p == '"' || *p == '\'') {
+				for (t = p++; p < e && *p != *t && *p != '\n'; p++)
+					if (*p == '\\' && p + 1 < e)
+						p++;
+				p++;
+				continue;
+			}
+			if (!ident_start_c(*p) || (p > b && ident_char_c(p[-1]))) {
+				p++;
+				continue;
+			}
+			t = p;
+			p = ident_end(p, e);
+			q = skip_space(p, e);
+			if (q >= e || *q != '(')
+				continue;
+			if (!pass && nbase < 8 && role_word(t, p, "init")) {
+				/* &x->f: x is what the last member access is taken of */
+				q = skip_space(q + 1, e);
+				if (q >= e || *q != '&' || !(c = close_paren(q + 1, e)))
+					continue;
+				for (m = c; m > q + 1 && m[-1] != '.' && !(m[-1] == '>' && m - 2 > q && m[-2] == '-'); m--)
+					;
+				if (m > q + 1) {
+					base[nbase] = q + 1;
+					base_end[nbase++] = m[-1] == '.' ? m - 1 : m - 2;
+				}
+			} else if (pass && role_word(t, p, "free")) {
+				for (i = 0; i < nbase; i++)
+					if (arg_is(q + 1, e, base[i], (size_t)(base_end[i] - base[i]), 0))
+						return true;
+			}
+		}
+		if (!nbase)
+			return false;
+	}
+	return false;
 }
 
 /*
@@ -444,9 +525,9 @@ static bool release_body(const char *text, const unsigned char *b, const unsigne
 			empty = false;
 			t = p;
 			p = ident_end(p, e);
-			if (free_word(t, p)) {
+			if (role_word(t, p, "free")) {
 				t = skip_space(p, e);
-				if (t < e && *t == '(' && arg_is_param(t + 1, e, pn, plen, 0))
+				if (t < e && *t == '(' && arg_is(t + 1, e, pn, plen, 0))
 					return true;
 			}
 		} else {
@@ -471,9 +552,10 @@ bool demand_wanted(const struct demand *d, const char *text, size_t len, unsigne
 	bool sums = kinds & DEMAND_SUMMARIES, rels = kinds & DEMAND_RELEASES;
 
 	const unsigned char *p = (const unsigned char *)text, *end = p + len;
-	const unsigned char *decl = p, *param = NULL, *body = NULL, *rpn = NULL;
+	const unsigned char *decl = p, *param = NULL, *body = NULL, *rpn = NULL, *open = NULL;
 	size_t plen = 0, rplen = 0;
 	unsigned depth = 0;
+	bool init = false;
 
 	while (p < end) {
 		unsigned char c = *p;
@@ -500,6 +582,7 @@ bool demand_wanted(const struct demand *d, const char *text, size_t len, unsigne
 				param = sums && put_helper_header(d, decl, p, &param, &plen) ?
 					param : NULL;
 				body = rels && release_header(decl, p, &rpn, &rplen) ? p + 1 : NULL;
+				open = p + 1;
 			}
 			p++;
 		} else if (c == '}' || (c == ';' && !depth)) {
@@ -507,10 +590,15 @@ bool demand_wanted(const struct demand *d, const char *text, size_t len, unsigne
 			/* a release candidate defined here (the binding may be here too) */
 			if (!depth && c == '}' && body && release_body(text, body, p, rpn, rplen))
 				return true;
+			/* kfree(x) and device_register(&x->dev) in one definition */
+			if (!depth && c == '}' && init && open && init_then_free(open, p))
+				return true;
 			if (!depth) {
 				decl = p + 1;
 				param = NULL;
 				body = NULL;
+				open = NULL;
+				init = false;
 			}
 			p++;
 		} else if (ident_start_c(c)) {
@@ -518,6 +606,7 @@ bool demand_wanted(const struct demand *d, const char *text, size_t len, unsigne
 
 			p = ident_end(p, end);
 			q = skip_space(p, end);
+			init |= rels && depth && q < end && *q == '(' && role_word(t, p, "init");
 			/* a release candidate of the run, or its class, named here */
 			if (rels && d->releases.n && has(&d->releases, (const char *)t, (size_t)(p - t)))
 				return true;

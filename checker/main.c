@@ -997,7 +997,7 @@ run_rules:
 	}
 	if (o.stats)
 		fprintf(stderr,
-			"iommu-lint: stats: on demand: %d files parsed because the run calls what they define (demand.c)\n",
+			"iommu-lint: stats: on demand: %d files parsed because the run asks for what they define or bind (demand.c)\n",
 			deferred);
 	if (o.stats && o.engine == ENGINE_AUTO)
 		fprintf(stderr,
