@@ -20,6 +20,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -600,9 +601,49 @@ static bool is(TSNode n, const char *type)
 	return !strcmp(ts_node_type(n), type);
 }
 
+/*
+ * Field ids by name, looked up once a name: ts_node_child_by_field_name()
+ * compares the name with every field of the grammar on each call (3 % of
+ * a whole-tree run).  The callers pass literals, so the pointer is the key;
+ * a name not cached (or a full cache) takes the runtime's lookup.
+ */
+#define FIELD_CACHE 64
+static struct {
+	_Atomic(const char *) name;
+	TSFieldId id;
+} field_cache[FIELD_CACHE];
+static pthread_mutex_t field_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static TSNode field(TSNode n, const char *name)
 {
-	return ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
+	TSFieldId id;
+	unsigned i;
+
+	for (i = 0; i < FIELD_CACHE; i++) {
+		const char *k = atomic_load_explicit(&field_cache[i].name, memory_order_acquire);
+
+		if (k == name)
+			return ts_node_child_by_field_id(n, field_cache[i].id);
+		if (!k)
+			break;
+	}
+	id = ts_language_field_id_for_name(tree_sitter_c(), name, (uint32_t)strlen(name));
+	if (!id)
+		return ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
+	pthread_mutex_lock(&field_lock);
+	for (i = 0; i < FIELD_CACHE; i++) {
+		const char *k = atomic_load_explicit(&field_cache[i].name, memory_order_relaxed);
+
+		if (k == name)
+			break;
+		if (!k) {
+			field_cache[i].id = id;
+			atomic_store_explicit(&field_cache[i].name, name, memory_order_release);
+			break;
+		}
+	}
+	pthread_mutex_unlock(&field_lock);
+	return ts_node_child_by_field_id(n, id);
 }
 
 static const char *slice(struct conv *cv, uint32_t s, uint32_t e, bool trim)
