@@ -652,3 +652,223 @@ void demand_free(struct demand *d)
 	free(d->releases.slot);
 	free(d);
 }
+
+/*
+ * Slicing a file parsed only for its summaries: its function definitions,
+ * and which of them the run needs.
+ */
+struct def {
+	const unsigned char *name, *start, *open, *close;	/* header from start; body [open, close] */
+	size_t nlen;
+	bool is_static, needed, put_helper, odd;
+};
+
+struct defs {
+	struct def *v;
+	unsigned n, cap;
+	unsigned *slot, mask;	/* name -> def + 1; 0 = empty */
+};
+
+static void defs_index(struct defs *s)
+{
+	unsigned i, cap = 16, h;
+
+	while (cap < 2 * s->n + 2)
+		cap *= 2;
+	s->slot = xcalloc(cap, sizeof(*s->slot));
+	s->mask = cap - 1;
+	for (i = 0; i < s->n; i++) {
+		h = (unsigned)str_hash64_n((const char *)s->v[i].name, s->v[i].nlen) & s->mask;
+		while (s->slot[h])
+			h = (h + 1) & s->mask;
+		s->slot[h] = i + 1;
+	}
+}
+
+/* Mark needed every definition named t (all of them: #if branches may define one twice). */
+static void defs_need(struct defs *s, const unsigned char *t, size_t n, unsigned *stack,
+		      unsigned *nstack)
+{
+	unsigned h = (unsigned)str_hash64_n((const char *)t, n) & s->mask, k;
+
+	for (; (k = s->slot[h]); h = (h + 1) & s->mask) {
+		struct def *f = &s->v[k - 1];
+
+		if (f->nlen == n && !memcmp(f->name, t, n) && !f->needed) {
+			f->needed = true;
+			stack[(*nstack)++] = k - 1;
+		}
+	}
+}
+
+/* Every identifier of [p, e) that names a definition of s: needed too. */
+static void defs_refs(struct defs *s, const char *text, const unsigned char *p,
+		      const unsigned char *e, unsigned *stack, unsigned *nstack)
+{
+	const unsigned char *t;
+
+	while (p < e) {
+		if (*p == '/' && p + 1 < e && p[1] == '*') {
+			t = (const unsigned char *)memmem(p + 2, (size_t)(e - p - 2), "*/", 2);
+			p = t ? t + 2 : e;
+		} else if (*p == '/' && p + 1 < e && p[1] == '/') {
+			while (p < e && *p != '\n')
+				p++;
+		} else if (*p == '"' || *p == '\'') {
+			for (t = p++; p < e && *p != *t && *p != '\n'; p++)
+				if (*p == '\\' && p + 1 < e)
+					p++;
+			p++;
+		} else if (*p == '#' && line_start(text, p)) {
+			/* a directive's macro body may call a definition too: read it */
+			p++;
+		} else if (ident_start_c(*p)) {
+			t = p;
+			p = ident_end(p, e);
+			defs_need(s, t, (size_t)(p - t), stack, nstack);
+		} else if (*p >= '0' && *p <= '9') {
+			p = ident_end(p, e);
+		} else {
+			p++;
+		}
+	}
+}
+
+/* The definitions of text: function bodies at brace depth 0 after a ')'. */
+static void defs_read(struct defs *s, const struct demand *d, const char *text, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)text, *end = p + len, *decl = p;
+	const unsigned char *name = NULL, *param = NULL;
+	size_t nlen = 0, plen = 0;
+	unsigned depth = 0, named = 0;
+	bool put = false;
+
+	while (p < end) {
+		unsigned char c = *p;
+
+		if (c == '/' && p + 1 < end && p[1] == '*') {
+			const unsigned char *q = (const unsigned char *)
+				memmem(p + 2, (size_t)(end - p - 2), "*/", 2);
+
+			p = q ? q + 2 : end;
+		} else if (c == '/' && p + 1 < end && p[1] == '/') {
+			while (p < end && *p != '\n')
+				p++;
+		} else if (c == '#' && line_start(text, p)) {
+			while (p < end && (*p != '\n' || p[-1] == '\\'))
+				p++;
+		} else if (c == '"' || c == '\'') {
+			for (p++; p < end && *p != c && *p != '\n'; p++)
+				if (*p == '\\' && p + 1 < end)
+					p++;
+			p++;
+		} else if (c == '{') {
+			if (!depth++) {
+				const unsigned char *b = p;
+
+				while (b > decl && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\n' ||
+						    b[-1] == '\r'))
+					b--;
+				if (b > decl && b[-1] == ')' && name) {
+					if (s->n == s->cap) {
+						s->cap = s->cap ? 2 * s->cap : 64;
+						s->v = xrealloc(s->v, s->cap * sizeof(*s->v));
+					}
+					s->v[s->n] = (struct def){ .name = name, .nlen = nlen,
+								   .start = decl, .open = p,
+								   .is_static = has_static(decl, name),
+								   .odd = named != 1 };
+					param = put_helper_header(d, decl, p, &param, &plen) ? param : NULL;
+					put = false;
+					s->n++;
+				}
+			}
+			p++;
+		} else if (c == '}' || (c == ';' && !depth)) {
+			depth -= c == '}' && depth > 0;
+			if (!depth && c == '}' && s->n && s->v[s->n - 1].open && !s->v[s->n - 1].close &&
+			    name) {
+				s->v[s->n - 1].close = p;
+				s->v[s->n - 1].put_helper = put;
+			}
+			if (!depth) {
+				decl = p + 1;
+				name = NULL;
+				named = 0;
+				param = NULL;
+			}
+			p++;
+		} else if (ident_start_c(c)) {
+			const unsigned char *t = p, *q;
+
+			p = ident_end(p, end);
+			q = skip_space(p, end);
+			if (!depth && q < end && *q == '(') {
+				/* the name of a definition: the identifier before its '(' */
+				if (!named++) {
+					name = t;
+					nlen = (size_t)(p - t);
+				}
+			}
+			if (depth && param && q < end && *q == '(' && member_release(t, p, q, end))
+				put = true;
+		} else if (c >= '0' && c <= '9') {
+			p = ident_end(p, end);
+		} else {
+			p++;
+		}
+	}
+	/* an unterminated body (a broken file): keep it */
+	if (s->n && !s->v[s->n - 1].close)
+		s->v[--s->n].close = NULL;
+}
+
+unsigned demand_slice(const struct demand *d, const char *text, size_t len,
+		      unsigned **spans, unsigned *nspans)
+{
+	struct defs s = { 0 };
+	unsigned *stack, nstack = 0, i, needed = 0, n = 0;
+
+	*spans = NULL;
+	*nspans = 0;
+	defs_read(&s, d, text, len);
+	if (!s.n)
+		goto out;
+	defs_index(&s);
+	stack = xcalloc(s.n, sizeof(*stack));
+	/*
+	 * Seeds: what demand_wanted() asks for (a definition the run calls,
+	 * not static; a put helper of a record it returns), and whatever the
+	 * reading may have got wrong (a header with two "name(" at depth 0:
+	 * an attribute or a macro invocation before it).
+	 */
+	for (i = 0; i < s.n; i++) {
+		struct def *f = &s.v[i];
+
+		if (f->odd || f->put_helper ||
+		    (!f->is_static && has(&d->names, (const char *)f->name, f->nlen))) {
+			f->needed = true;
+			stack[nstack++] = i;
+		}
+	}
+	/* and what those call or name, in this file: their summaries need it */
+	while (nstack) {
+		struct def *f = &s.v[stack[--nstack]];
+
+		defs_refs(&s, text, f->start, f->close + 1, stack, &nstack);
+	}
+	for (i = 0; i < s.n; i++)
+		needed += s.v[i].needed;
+	*spans = xcalloc(2 * (s.n - needed) + 1, sizeof(**spans));
+	for (i = 0; i < s.n; i++)
+		if (!s.v[i].needed) {
+			(*spans)[n++] = (unsigned)(s.v[i].start - (const unsigned char *)text);
+			(*spans)[n++] = (unsigned)(s.v[i].close + 1 - (const unsigned char *)text);
+		}
+	*nspans = n / 2;
+	free(stack);
+	free(s.slot);
+out:
+	free(s.v);
+	return needed;
+}

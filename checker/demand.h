@@ -47,6 +47,16 @@ void demand_add(struct demand *d, const struct fx_program *fresh, const struct f
  * Over-approximates, never misses.
  */
 bool demand_wanted(const struct demand *d, const char *src, size_t len, unsigned kinds);
+/*
+ * A file wanted only for its summaries (DEMAND_SUMMARIES) need not be read
+ * whole: *spans gets the function definitions (header and body, pairs of
+ * byte offsets [start, end), *nspans of them) that neither define what d
+ * asks nor are called or named by one that does, in this file; fast mode
+ * blanks them (tu_job.skip).  Returns how many definitions are kept; a run
+ * asking more keeps more, never fewer (main.c parses again when it grows).
+ */
+unsigned demand_slice(const struct demand *d, const char *text, size_t len,
+		      unsigned **spans, unsigned *nspans);
 unsigned demand_size(const struct demand *d);
 void demand_free(struct demand *d);
 

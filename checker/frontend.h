@@ -16,6 +16,13 @@ struct tu_job {
 	const char *directory;	/* working directory of the compile command */
 	int argc;		/* sanitised compiler arguments, file excluded */
 	char **argv;
+	/*
+	 * Fast mode only: byte ranges [skip[2i], skip[2i + 1]) of the text to
+	 * read as blanks (function definitions a file parsed on demand does
+	 * not need: demand_slice()), directive lines kept.
+	 */
+	const unsigned *skip;
+	unsigned nskip;
 };
 
 struct frontend_ops {

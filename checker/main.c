@@ -55,7 +55,16 @@ struct tu_result {
 	char *src;		/* TU_DEFERRED: the text the prefilter read */
 	size_t len;
 	unsigned demand;	/* TU_DEFERRED: what it may supply (DEMAND_*) */
+	/*
+	 * Parsed on demand for its summaries only, in part: the definitions
+	 * not read (demand_slice()) and how many were kept.
+	 */
+	bool sliced, demanded;
+	unsigned *skip, nskip, nneeded;
 };
+
+/* Files parsed in part on demand, and the definitions they did not read. */
+static unsigned sliced_files, sliced_defs;
 
 /* --engine=clang|ts */
 static const struct frontend_ops *const frontends[] = {
@@ -419,7 +428,9 @@ static int parse_subset(struct pool *pool, const bool *take, const struct fronte
 	for (i = 0; i < jobs->n; i++)
 		if (take[i]) {
 			map[n] = i;
-			sub.v[n++] = jobs->v[i];
+			sub.v[n] = jobs->v[i];
+			sub.v[n].skip = pool->res[i].skip;
+			sub.v[n++].nskip = pool->res[i].nskip;
 		}
 	sub.n = n;
 	ret = 0;
@@ -436,11 +447,18 @@ static int parse_subset(struct pool *pool, const bool *take, const struct fronte
 		goto out_res;
 	for (i = 0; i < n; i++) {
 		struct tu_result *r = &pool->res[map[i]];
+		struct tu_result keep = *r;
 
 		free_tu(r->tu);
 		free(r->reason);
 		free(r->src);
 		*r = sp.res[i];
+		r->demand = keep.demand;
+		r->sliced = keep.sliced;
+		r->skip = keep.skip;
+		r->nskip = keep.nskip;
+		r->nneeded = keep.nneeded;
+		r->demanded = keep.demanded;
 	}
 	ret = (int)n;
 out_res:
@@ -465,15 +483,60 @@ struct want_part {
 	bool any;
 };
 
+/*
+ * Is file i wanted, whole or in part?  A deferred file a binding or a
+ * release candidate makes wanted is read whole; one wanted only for its
+ * summaries, in fast mode, only with the definitions the run needs (and
+ * again with more when a later round needs more of it).
+ */
+static bool want_one(struct pool *pool, const struct demand *d, unsigned i)
+{
+	struct tu_result *r = &pool->res[i];
+	unsigned *spans, nspans, needed;
+	const char *text;
+	size_t len;
+
+	if (r->state == TU_DEFERRED) {
+		text = r->src;
+		len = r->len;
+	} else if (r->state == TU_PARSED && r->sliced) {
+		text = r->tu->src;
+		len = r->tu->src_len;
+	} else {
+		return false;
+	}
+	if ((r->demand & DEMAND_RELEASES) && demand_wanted(d, text, len, DEMAND_RELEASES)) {
+		free(r->skip);
+		r->skip = NULL;
+		r->nskip = 0;
+		r->sliced = false;
+		return true;
+	}
+	if (!(r->demand & DEMAND_SUMMARIES) ||
+	    (r->state == TU_DEFERRED && !demand_wanted(d, text, len, DEMAND_SUMMARIES)))
+		return false;
+	if (pool->fe != &fe_ts_ops)
+		return r->state == TU_DEFERRED;
+	needed = demand_slice(d, text, len, &spans, &nspans);
+	if (r->state == TU_PARSED && needed <= r->nneeded) {
+		free(spans);
+		return false;
+	}
+	free(r->skip);
+	r->skip = spans;
+	r->nskip = nspans;
+	r->nneeded = needed;
+	r->sliced = true;
+	return true;
+}
+
 static void *want_part(void *arg)
 {
 	struct want_part *w = arg;
 	unsigned i;
 
 	for (i = w->from; i < w->to; i++) {
-		struct tu_result *r = &w->pool->res[i];
-
-		w->take[i] = r->state == TU_DEFERRED && demand_wanted(w->d, r->src, r->len, r->demand);
+		w->take[i] = want_one(w->pool, w->d, i);
 		w->any |= w->take[i];
 	}
 	return NULL;
@@ -539,9 +602,27 @@ static int demand_rounds(struct pool *pool)
 		n = parse_subset(pool, take, pool->fe);
 		if (n < 0)
 			goto out_free;
-		total += (unsigned)n;
+		for (i = 0; i < jobs->n; i++) {
+			struct tu_result *r = &pool->res[i];
+
+			if (!take[i] || r->state != TU_PARSED)
+				continue;
+			known[i] = false;	/* its functions asked again, if read again */
+			total += !r->demanded;
+			r->demanded = true;
+		}
 	}
 	n = (int)total;
+	for (i = 0; i < jobs->n; i++) {
+		struct tu_result *r = &pool->res[i];
+
+		if (r->state == TU_PARSED && r->sliced) {
+			sliced_files++;
+			sliced_defs += r->nskip;
+		}
+		free(r->skip);
+		r->skip = NULL;
+	}
 out_free:
 	demand_free(d);
 	for (i = 0; i < jobs->n; i++)
@@ -997,8 +1078,8 @@ run_rules:
 	}
 	if (o.stats)
 		fprintf(stderr,
-			"iommu-lint: stats: on demand: %d files parsed because the run asks for what they define or bind (demand.c)\n",
-			deferred);
+			"iommu-lint: stats: on demand: %d files parsed because the run asks for what they define or bind (demand.c); %u of them in part (%u definitions not read)\n",
+			deferred, sliced_files, sliced_defs);
 	if (o.stats && o.engine == ENGINE_AUTO)
 		fprintf(stderr,
 			"iommu-lint: stats: auto engine: %d TUs read again by clang (%u #if, %u macro, %u limit, %u every finding), %u fast-mode failures retried\n",

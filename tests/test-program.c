@@ -589,3 +589,54 @@ Test(program_cli, release_bindings_parsed_on_demand)
 	cr_assert(strstr(r.err, "2 TUs (0 parsed, 2 skipped"), "%s", r.err);
 	run_free(&r);
 }
+
+/*
+ * A file parsed on demand only for its summaries is read in part: the
+ * definitions the run calls and what they call in the file, not the rest
+ * (g_unused, h_unused).  When a later round asks more of it (h.c is read
+ * in round 1 for ext_d; ext_b, read in round 1 too, calls h.c's ext_c,
+ * which drops the reference), it is read again with more: no finding, and
+ * four functions in the program.
+ */
+Test(program_cli, files_parsed_in_part_on_demand)
+{
+	static const char u[] =
+		"extern void ext_b(struct platform_device *pdev);\n"
+		"extern void ext_d(struct device *dev);\n\n"
+		"int u_xlate(struct device *dev, struct of_phandle_args *args)\n{\n"
+		"\tstruct platform_device *pdev = of_find_device_by_node(args->np);\n\n"
+		"\tif (!pdev)\n\t\treturn -ENODEV;\n\text_d(dev);\n\text_b(pdev);\n\treturn 0;\n}\n";
+	static const char g[] =
+		"extern void ext_c(struct platform_device *pdev);\n\n"
+		"void ext_b(struct platform_device *pdev)\n{\n\text_c(pdev);\n}\n\n"
+		"void g_unused(struct device *dev)\n{\n\tput_device(dev);\n}\n";
+	static const char h[] =
+		"void ext_d(struct device *dev)\n{\n\tdev_info(dev, \"d\\n\");\n}\n\n"
+		"void ext_c(struct platform_device *pdev)\n{\n\tput_device(&pdev->dev);\n}\n\n"
+		"void h_unused(struct device *dev)\n{\n\tput_device(dev);\n}\n";
+	char pu[PATH_MAX], pg[PATH_MAX], ph[PATH_MAX];
+	const char *fast[] = { "--fast", "--stats", pu, pg, ph, NULL };
+	const char *clang[] = { "--engine=clang", "--stats", pu, pg, ph, "--", "-w",
+				"-Ireference/include", "-include", "linux/platform_device.h",
+				"-include", "linux/of.h", NULL };
+	struct run r;
+
+	snprintf(pu, sizeof(pu), "%s/u.c", tmpdir);
+	snprintf(pg, sizeof(pg), "%s/g.c", tmpdir);
+	snprintf(ph, sizeof(ph), "%s/h.c", tmpdir);
+	cr_assert_eq(write_file(pu, u, sizeof(u) - 1), 0);
+	cr_assert_eq(write_file(pg, g, sizeof(g) - 1), 0);
+	cr_assert_eq(write_file(ph, h, sizeof(h) - 1), 0);
+	lint_argv(&r, fast);
+	cr_assert_eq(r.status, 0, "h.c's ext_c drops the reference: %s%s", r.out, r.err);
+	cr_assert(strstr(r.err, "3 TUs (3 parsed, 0 skipped by prefilter), 4 functions"), "%s", r.err);
+	cr_assert(strstr(r.err, "on demand: 2 files parsed") &&
+		  strstr(r.err, "2 of them in part (2 definitions not read)"), "%s", r.err);
+	run_free(&r);
+	/* libclang reads whole files: the same answer, every function */
+	lint_argv(&r, clang);
+	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+	cr_assert(strstr(r.err, "6 functions"), "%s", r.err);
+	cr_assert(strstr(r.err, "0 of them in part"), "%s", r.err);
+	run_free(&r);
+}

@@ -2141,8 +2141,36 @@ static int line_table(struct conv *cv)
 	return 0;
 }
 
-static int convert(struct fe_ts *fe, struct fx_tu *tu, struct pp_env *env, char *err,
-		   size_t errlen)
+/*
+ * Blank [s, e) of buf (a copy of the text): every byte but newlines, and
+ * but directive lines, whose #if/#endif pairs must stay whole.
+ */
+static void blank_span(char *buf, size_t len, size_t s, size_t e)
+{
+	size_t i = s, b;
+
+	if (e > len)
+		e = len;
+	while (i < e) {
+		for (b = i; b > 0 && buf[b - 1] != '\n'; b--)
+			;
+		while (b < len && (buf[b] == ' ' || buf[b] == '\t'))
+			b++;
+		if (b < len && buf[b] == '#') {
+			/* a directive: keep its logical line */
+			while (i < len && (buf[i] != '\n' || (i > 0 && buf[i - 1] == '\\')))
+				i++;
+			i++;
+			continue;
+		}
+		for (; i < e && buf[i] != '\n'; i++)
+			buf[i] = ' ';
+		i++;
+	}
+}
+
+static int convert(struct fe_ts *fe, struct fx_tu *tu, struct pp_env *env,
+		   const struct tu_job *job, char *err, size_t errlen)
 {
 	struct conv cv = { .tu = tu, .file.hashed = true };
 	struct blank_ctx bc = { 0 };
@@ -2170,6 +2198,9 @@ static int convert(struct fe_ts *fe, struct fx_tu *tu, struct pp_env *env, char 
 		snprintf(err, errlen, "out of memory");
 		return -ENOMEM;
 	}
+	for (unsigned k = 0; job && k < job->nskip; k++)
+		if (job->skip[2 * k] < job->skip[2 * k + 1])
+			blank_span(buf, tu->src_len, job->skip[2 * k], job->skip[2 * k + 1]);
 	ts_parser_reset(fe->parser);
 	tree = ts_parser_parse_string(fe->parser, NULL, buf, (uint32_t)tu->src_len);
 	if (!tree) {
@@ -2245,7 +2276,7 @@ static struct fx_tu *tree_header_parse(struct fe_ts *fe, const char *path)
 	h->file = arena_strdup(&h->arena, path);
 	h->src = src;
 	h->src_len = len;
-	if (!convert(fe, h, NULL, err, sizeof(err)))
+	if (!convert(fe, h, NULL, NULL, err, sizeof(err)))
 		return h;
 out_free:
 	free((char *)h->src);
@@ -2372,7 +2403,7 @@ static int fe_ts_parse(void *state, const struct tu_job *job, struct fx_tu *tu, 
 {
 	struct fe_ts *fe = state;
 	struct pp_env *env = pp_env_new(job);
-	int ret = convert(fe, tu, env, err, errlen);
+	int ret = convert(fe, tu, env, job, err, errlen);
 
 	pp_env_free(env);
 
