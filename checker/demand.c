@@ -547,13 +547,43 @@ unsigned demand_kind(int rule)
 	return DEMAND_ALL;
 }
 
-bool demand_wanted(const struct demand *d, const char *text, size_t len, unsigned kinds)
-{
-	bool sums = kinds & DEMAND_SUMMARIES, rels = kinds & DEMAND_RELEASES;
+/*
+ * What a deferred file can supply, read once from its text (the demand
+ * grows each round; the text does not): its depth-0 names, the headers of
+ * its put-helper-shaped definitions, whether it defines a release the
+ * rule reports, and the identifiers it names.
+ */
+struct demand_profile {
+	bool candidate;		/* a release candidate or a kfree after an init, as text */
+	unsigned nnames, nheads, nids;
+	char **names;		/* not static, at depth 0, after a type: "int foo(" */
+	char **heads;		/* headers of definitions whose body releases a member */
+	uint64_t *ids;		/* hashes of every identifier, sorted (DEMAND_RELEASES) */
+};
 
+static void push_str(char ***v, unsigned *n, const unsigned char *s, size_t len)
+{
+	if (!(*n & (*n + 1)) || !*n)
+		*v = xrealloc(*v, (2 * (size_t)*n + 2) * sizeof(**v));
+	(*v)[*n] = xmalloc(len + 1);
+	memcpy((*v)[*n], s, len);
+	(*v)[(*n)++][len] = '\0';
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+struct demand_profile *demand_profile_new(const char *text, size_t len, unsigned kinds)
+{
+	struct demand_profile *pr = xcalloc(1, sizeof(*pr));
+	bool sums = kinds & DEMAND_SUMMARIES, rels = kinds & DEMAND_RELEASES, put = false;
 	const unsigned char *p = (const unsigned char *)text, *end = p + len;
-	const unsigned char *decl = p, *param = NULL, *body = NULL, *rpn = NULL, *open = NULL;
-	size_t plen = 0, rplen = 0;
+	const unsigned char *decl = p, *body = NULL, *rpn = NULL, *open = NULL;
+	size_t rplen = 0, idcap = 0;
 	unsigned depth = 0;
 	bool init = false;
 
@@ -579,26 +609,29 @@ bool demand_wanted(const struct demand *d, const char *text, size_t len, unsigne
 			p++;
 		} else if (c == '{') {
 			if (!depth++) {
-				param = sums && put_helper_header(d, decl, p, &param, &plen) ?
-					param : NULL;
 				body = rels && release_header(decl, p, &rpn, &rplen) ? p + 1 : NULL;
-				open = p + 1;
+				open = p;
+				put = false;
 			}
 			p++;
 		} else if (c == '}' || (c == ';' && !depth)) {
 			depth -= c == '}' && depth > 0;
-			/* a release candidate defined here (the binding may be here too) */
-			if (!depth && c == '}' && body && release_body(text, body, p, rpn, rplen))
-				return true;
-			/* kfree(x) and device_register(&x->dev) in one definition */
-			if (!depth && c == '}' && init && open && init_then_free(open, p))
-				return true;
+			if (!depth && c == '}' && open) {
+				/* a release candidate defined here (the binding may be here too) */
+				if (body && release_body(text, body, p, rpn, rplen))
+					pr->candidate = true;
+				/* kfree(x) and device_register(&x->dev) in one definition */
+				if (init && init_then_free(open + 1, p))
+					pr->candidate = true;
+				if (put && sums)
+					push_str(&pr->heads, &pr->nheads, decl, (size_t)(open - decl));
+			}
 			if (!depth) {
 				decl = p + 1;
-				param = NULL;
 				body = NULL;
 				open = NULL;
 				init = false;
+				put = false;
 			}
 			p++;
 		} else if (ident_start_c(c)) {
@@ -607,27 +640,95 @@ bool demand_wanted(const struct demand *d, const char *text, size_t len, unsigne
 			p = ident_end(p, end);
 			q = skip_space(p, end);
 			init |= rels && depth && q < end && *q == '(' && role_word(t, p, "init");
-			/* a release candidate of the run, or its class, named here */
-			if (rels && d->releases.n && has(&d->releases, (const char *)t, (size_t)(p - t)))
-				return true;
-			/* a name defined (or declared) here that the run calls */
+			if (rels) {
+				if (pr->nids == idcap) {
+					idcap = idcap ? 2 * idcap : 256;
+					pr->ids = xrealloc(pr->ids, idcap * sizeof(*pr->ids));
+				}
+				pr->ids[pr->nids++] = str_hash64_n((const char *)t, (size_t)(p - t));
+			}
+			/* a name defined (or declared) here that the run may call */
 			if (sums && !depth && q < end && *q == '(' && after_type(text, t) &&
-			    !has_static(decl, t) && has(&d->names, (const char *)t, (size_t)(p - t)))
-				return true;
+			    !has_static(decl, t))
+				push_str(&pr->names, &pr->nnames, t, (size_t)(p - t));
 			/*
 			 * a put helper's body: a device release of a member
 			 * (summary.c's put_visit(): p->dev, &f->dev of a local
 			 * made from the parameter)
 			 */
-			if (depth && param && q < end && *q == '(' && member_release(t, p, q, end))
-				return true;
+			if (sums && depth && q < end && *q == '(' && member_release(t, p, q, end))
+				put = true;
 		} else if (c >= '0' && c <= '9') {
 			p = ident_end(p, end);
 		} else {
 			p++;
 		}
 	}
-	return false;
+	if (pr->nids) {
+		size_t i, n = 1;
+
+		qsort(pr->ids, pr->nids, sizeof(*pr->ids), cmp_u64);
+		for (i = 1; i < pr->nids; i++)
+			if (pr->ids[i] != pr->ids[n - 1])
+				pr->ids[n++] = pr->ids[i];
+		pr->nids = (unsigned)n;
+	}
+	return pr;
+}
+
+unsigned demand_profile_hits(const struct demand *d, const struct demand_profile *pr,
+			     unsigned kinds)
+{
+	const unsigned char *pn;
+	unsigned i, n = 0;
+	size_t plen;
+
+	if ((kinds & DEMAND_RELEASES) && pr->candidate)
+		n++;
+	if ((kinds & DEMAND_RELEASES) && pr->nids)
+		for (i = 0; i < d->releases.cap; i++) {
+			uint64_t h;
+
+			if (!d->releases.slot[i])
+				continue;
+			h = str_hash64_n(d->releases.slot[i], strlen(d->releases.slot[i]));
+			n += bsearch(&h, pr->ids, pr->nids, sizeof(*pr->ids), cmp_u64) != NULL;
+		}
+	if (!(kinds & DEMAND_SUMMARIES))
+		return n;
+	for (i = 0; i < pr->nnames; i++)
+		n += has(&d->names, pr->names[i], strlen(pr->names[i]));
+	for (i = 0; i < pr->nheads; i++) {
+		const unsigned char *h = (const unsigned char *)pr->heads[i];
+
+		n += put_helper_header(d, h, h + strlen(pr->heads[i]), &pn, &plen);
+	}
+	return n;
+}
+
+void demand_profile_free(struct demand_profile *pr)
+{
+	unsigned i;
+
+	if (!pr)
+		return;
+	for (i = 0; i < pr->nnames; i++)
+		free(pr->names[i]);
+	for (i = 0; i < pr->nheads; i++)
+		free(pr->heads[i]);
+	free(pr->names);
+	free(pr->heads);
+	free(pr->ids);
+	free(pr);
+}
+
+bool demand_wanted(const struct demand *d, const char *text, size_t len, unsigned kinds)
+{
+	struct demand_profile *pr = demand_profile_new(text, len, kinds);
+	bool wanted = demand_profile_hits(d, pr, kinds) > 0;
+
+	demand_profile_free(pr);
+	return wanted;
 }
 
 unsigned demand_size(const struct demand *d)

@@ -57,6 +57,16 @@ bool demand_wanted(const struct demand *d, const char *src, size_t len, unsigned
  */
 unsigned demand_slice(const struct demand *d, const char *text, size_t len,
 		      unsigned **spans, unsigned *nspans);
+/*
+ * demand_wanted() in two steps, for a file asked again each round: what
+ * its text can supply (read once), and how many of those d asks for now
+ * (0: not wanted; it never falls as d grows).
+ */
+struct demand_profile;
+struct demand_profile *demand_profile_new(const char *src, size_t len, unsigned kinds);
+unsigned demand_profile_hits(const struct demand *d, const struct demand_profile *pr,
+			     unsigned kinds);
+void demand_profile_free(struct demand_profile *pr);
 unsigned demand_size(const struct demand *d);
 void demand_free(struct demand *d);
 

@@ -61,6 +61,8 @@ struct tu_result {
 	 */
 	bool sliced, demanded;
 	unsigned *skip, nskip, nneeded;
+	struct demand_profile *prof;	/* what its text can supply, read once */
+	unsigned nhits;			/* of prof the run asked for, at the last slice */
 };
 
 /* Files parsed in part on demand, and the definitions they did not read. */
@@ -459,6 +461,8 @@ static int parse_subset(struct pool *pool, const bool *take, const struct fronte
 		r->nskip = keep.nskip;
 		r->nneeded = keep.nneeded;
 		r->demanded = keep.demanded;
+		r->prof = keep.prof;
+		r->nhits = keep.nhits;
 	}
 	ret = (int)n;
 out_res:
@@ -492,32 +496,39 @@ struct want_part {
 static bool want_one(struct pool *pool, const struct demand *d, unsigned i)
 {
 	struct tu_result *r = &pool->res[i];
-	unsigned *spans, nspans, needed;
+	unsigned *spans, nspans, needed, hits;
 	const char *text;
 	size_t len;
 
 	if (r->state == TU_DEFERRED) {
 		text = r->src;
 		len = r->len;
-	} else if (r->state == TU_PARSED && r->sliced) {
+	} else if (r->state == TU_PARSED && r->sliced && r->prof) {
 		text = r->tu->src;
 		len = r->tu->src_len;
 	} else {
 		return false;
 	}
-	if ((r->demand & DEMAND_RELEASES) && demand_wanted(d, text, len, DEMAND_RELEASES)) {
+	if (!r->prof)
+		r->prof = demand_profile_new(text, len, r->demand);
+	if ((r->demand & DEMAND_RELEASES) &&
+	    demand_profile_hits(d, r->prof, DEMAND_RELEASES)) {
 		free(r->skip);
 		r->skip = NULL;
 		r->nskip = 0;
 		r->sliced = false;
 		return true;
 	}
-	if (!(r->demand & DEMAND_SUMMARIES) ||
-	    (r->state == TU_DEFERRED && !demand_wanted(d, text, len, DEMAND_SUMMARIES)))
+	if (!(r->demand & DEMAND_SUMMARIES))
+		return false;
+	hits = demand_profile_hits(d, r->prof, DEMAND_SUMMARIES);
+	/* nothing asked, or nothing more than when it was read in part */
+	if (!hits || (r->state == TU_PARSED && hits <= r->nhits))
 		return false;
 	if (pool->fe != &fe_ts_ops)
 		return r->state == TU_DEFERRED;
 	needed = demand_slice(d, text, len, &spans, &nspans);
+	r->nhits = hits;
 	if (r->state == TU_PARSED && needed <= r->nneeded) {
 		free(spans);
 		return false;
@@ -620,17 +631,22 @@ static int demand_rounds(struct pool *pool)
 			sliced_files++;
 			sliced_defs += r->nskip;
 		}
-		free(r->skip);
-		r->skip = NULL;
 	}
 out_free:
 	demand_free(d);
-	for (i = 0; i < jobs->n; i++)
-		if (pool->res[i].state == TU_DEFERRED) {
-			free(pool->res[i].src);
-			pool->res[i].src = NULL;
-			pool->res[i].state = TU_SKIPPED;
+	for (i = 0; i < jobs->n; i++) {
+		struct tu_result *r = &pool->res[i];
+
+		free(r->skip);
+		r->skip = NULL;
+		demand_profile_free(r->prof);
+		r->prof = NULL;
+		if (r->state == TU_DEFERRED) {
+			free(r->src);
+			r->src = NULL;
+			r->state = TU_SKIPPED;
 		}
+	}
 	free(fresh.tus);
 	free(prog.tus);
 	free(known);
