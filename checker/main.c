@@ -142,6 +142,8 @@ static void do_job(void *fe, struct pool *p, unsigned idx)
 		r->state = TU_DEFERRED;
 		r->src = src;
 		r->len = len;
+		/* what it can supply, read here on the worker threads */
+		r->prof = demand_profile_new(src, len, r->demand);
 		goto out_path;
 	}
 	tu = calloc(1, sizeof(*tu));

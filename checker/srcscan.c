@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -796,6 +797,231 @@ static void pf_scan(const struct srcscan_pf *pf, const char *text, size_t len, u
 		hits[pf->other[i]] = has_token(text, len, pf->words[pf->other[i]].text);
 }
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* Bit i: byte i of the 16 at p is an identifier character ([A-Za-z0-9_]). */
+static inline unsigned ident16(const unsigned char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)p);
+	__m128i lo = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	__m128i a = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
+				  _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
+	__m128i d = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+				  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+	__m128i u = _mm_cmpeq_epi8(v, _mm_set1_epi8('_'));
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, d), u));
+}
+
+/* Bit i: byte i of the 16 at p is one the declaration bounds look at. */
+static inline unsigned bound16(const unsigned char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)p);
+	__m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('{')),
+				 _mm_cmpeq_epi8(v, _mm_set1_epi8('}')));
+
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('/')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+
+static inline uint64_t mask64(const unsigned char *p, unsigned (*f)(const unsigned char *))
+{
+	return (uint64_t)f(p) | (uint64_t)f(p + 16) << 16 | (uint64_t)f(p + 32) << 32 |
+	       (uint64_t)f(p + 48) << 48;
+}
+#endif
+
+bool srcscan_pf_simd = true;
+
+/* A word marked at an offset of the text, for the declaration pass. */
+struct pf_mark {
+	size_t at;
+	int word;
+};
+
+struct pf_marks {
+	struct pf_mark small[64], *v;
+	size_t n, cap;
+};
+
+static void marks_push(struct pf_marks *m, size_t at, int word)
+{
+	if (m->n == m->cap) {
+		m->cap *= 2;
+		if (m->v == m->small) {
+			m->v = xmalloc(m->cap * sizeof(*m->v));
+			memcpy(m->v, m->small, sizeof(m->small));
+		} else {
+			m->v = xrealloc(m->v, m->cap * sizeof(*m->v));
+		}
+	}
+	m->v[m->n++] = (struct pf_mark){ at, word };
+}
+
+/* The words identifier [t, e) completes, recorded with where it is. */
+static void pf_hit_at(const struct srcscan_pf *pf, const unsigned char *src,
+		      const unsigned char *t, const unsigned char *e, const unsigned char *end,
+		      unsigned char *hits, struct pf_marks *marks)
+{
+	size_t n = (size_t)(e - t);
+	unsigned h = pf_hash(t, n) & pf->mask;
+	int w;
+
+	while (pf->slots[h].key && (pf->slots[h].keylen != n || memcmp(pf->slots[h].key, t, n)))
+		h = (h + 1) & pf->mask;
+	for (w = pf->slots[h].key ? pf->slots[h].word : PF_NONE; w != PF_NONE;
+	     w = pf->words[w].next) {
+		const struct pf_word *x = &pf->words[w];
+		bool m;
+
+		if (x->kind == PF_IDENT)
+			m = true;
+		else if (x->kind == PF_MEMBER)
+			m = member_assign(src, t, e, end);
+		else
+			m = (size_t)(end - t) >= x->len && !memcmp(t, x->text, x->len) &&
+			    (!is_ident(x->text[x->len - 1]) || t + x->len == end ||
+			     !pf->ident[t[x->len]]);
+		if (m) {
+			hits[w] = 1;
+			marks_push(marks, (size_t)(t - src), w);
+		}
+	}
+}
+
+/* One identifier [t, e): a candidate by its first byte and length? */
+static inline void pf_ident(const struct srcscan_pf *pf, const unsigned char *src,
+			    const unsigned char *t, const unsigned char *e,
+			    const unsigned char *end, unsigned char *hits, struct pf_marks *marks)
+{
+	if (e - t <= PF_MAX_LEN && (pf->lens[*t] >> (e - t) & 1))
+		pf_hit_at(pf, src, t, e, end, hits, marks);
+}
+
+/*
+ * Pass 1: every identifier of the text, comments and literals included
+ * (the words are marked wherever they are written), 64 bytes at a time:
+ * a mask of identifier bytes, its starts, each one's length from the mask.
+ */
+static void pf_words(const struct srcscan_pf *pf, const unsigned char *src, size_t len,
+		     unsigned char *hits, struct pf_marks *marks)
+{
+	const unsigned char *end = src + len, *s = src, *t;
+#ifdef __SSE2__
+	uint64_t carry = 0;
+
+	if (srcscan_pf_simd)
+		for (; end - s >= 64; s += 64) {
+			uint64_t m = mask64(s, ident16), starts = m & ~(m << 1 | carry);
+
+			carry = m >> 63;
+			while (starts) {
+				unsigned i = (unsigned)__builtin_ctzll(starts);
+				uint64_t rest = ~m >> i;
+				const unsigned char *e;
+
+				starts &= starts - 1;
+				t = s + i;
+				if (rest) {
+					e = t + __builtin_ctzll(rest);
+				} else {	/* it goes on past these 64 bytes */
+					for (e = s + 64; e < end && pf->ident[*e]; e++)
+						;
+				}
+				pf_ident(pf, src, t, e, end, hits, marks);
+			}
+			/* an identifier that began before: its bytes here are not starts */
+		}
+	/* the rest (or all of it without SSE2): one byte at a time */
+	if (s > src && pf->ident[s[-1]])
+		while (s < end && pf->ident[*s])
+			s++;
+#endif
+	while (s < end) {
+		if (!pf->ident[*s]) {
+			s++;
+			continue;
+		}
+		t = s;
+		while (s < end && pf->ident[*s])
+			s++;
+		pf_ident(pf, src, t, s, end, hits, marks);
+	}
+}
+
+/*
+ * Pass 2, only when a cluster can use it: the top-level declarations
+ * (a ';' or '}' at brace depth 0 ends one; braces in comments and literals
+ * do not count) and the marks of each, for the clusters.
+ */
+static void pf_decls(const struct srcscan_pf *pf, const unsigned char *src, size_t len,
+		     const struct pf_marks *marks, unsigned char *dhits, unsigned char *cl_ok)
+{
+	const unsigned char *end = src + len, *s = src, *t;
+	unsigned depth = 0;
+	size_t k = 0;
+
+	while (s < end) {
+#ifdef __SSE2__
+		if (srcscan_pf_simd && end - s >= 64) {
+			uint64_t m = mask64(s, bound16);
+
+			if (!m) {
+				s += 64;
+				continue;
+			}
+			s += __builtin_ctzll(m);
+		}
+#endif
+		if (!pf->cls[*s] || pf->cls[*s] == PF_C_IDENT) {
+			s++;
+			continue;
+		}
+		if (*s == '/' || *s == '"' || *s == '\'') {
+			t = pf_skip_noise(s, end);
+			s = t == s ? s + 1 : t;
+			continue;
+		}
+		if (*s == '{') {
+			depth++;
+		} else if (*s == '}' || *s == ';') {
+			if (*s == '}' && depth)
+				depth--;
+			if (!depth) {
+				/* the marks up to here are this declaration's */
+				for (; k < marks->n && marks->v[k].at < (size_t)(s - src); k++)
+					dhits[marks->v[k].word] = 1;
+				pf_decl_end(pf, dhits, cl_ok);
+			}
+		}
+		s++;
+	}
+	for (; k < marks->n; k++)
+		dhits[marks->v[k].word] = 1;
+	pf_decl_end(pf, dhits, cl_ok);
+}
+
+static void pf_scan2(const struct srcscan_pf *pf, const char *text, size_t len,
+		     unsigned char *hits, unsigned char *dhits, unsigned char *cl_ok)
+{
+	const unsigned char *src = (const unsigned char *)text;
+	struct pf_marks marks = { .n = 0, .cap = 64 };
+	unsigned i;
+
+	marks.v = marks.small;
+	pf_words(pf, src, len, hits, &marks);
+	if (pf->nclusters && marks.n)
+		pf_decls(pf, src, len, &marks, dhits, cl_ok);
+	for (i = 0; i < pf->nother; i++)
+		hits[pf->other[i]] = has_token(text, len, pf->words[pf->other[i]].text);
+	if (marks.v != marks.small)
+		free(marks.v);
+}
+
 /*
  * Every group of some alternative has a marked word (only the first group
  * unless exact): PF_MATCH; PF_ON_DEMAND when only alternatives marked "~"
@@ -852,7 +1078,9 @@ int srcscan_pf_match(const struct srcscan_pf *pf, const char *src, size_t len, b
 		memset(hits, 0, need);
 	dhits = hits + pf->nwords;
 	cl_ok = dhits + pf->nwords;
-	if (pf->nwords)
+	if (pf->nwords && srcscan_pf_simd)
+		pf_scan2(pf, src, len, hits, dhits, cl_ok);
+	else if (pf->nwords)
 		pf_scan(pf, src, len, hits, dhits, cl_ok);
 	for (s = 0; s < pf->nspecs; s++) {
 		int m = !pf->progs[s] ? PF_MATCH : pf_eval(pf->progs[s], hits, cl_ok, exact);

@@ -55,6 +55,12 @@ bool srcscan_prefilter(const char *src, size_t len, const char *spec, bool exact
 
 /* Many specs compiled once, matched in one pass over a text (thread-safe to match). */
 struct srcscan_pf;
+/*
+ * srcscan_pf_match() reads the text in two passes, 64 bytes at a time with
+ * SSE2 (default); false: the one-pass byte-at-a-time scan (the tests
+ * compare the two).
+ */
+extern bool srcscan_pf_simd;
 struct srcscan_pf *srcscan_pf_new(const char *const *specs, unsigned nspecs);
 void srcscan_pf_free(struct srcscan_pf *pf);
 #define PF_MATCH	1

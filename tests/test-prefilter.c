@@ -5,7 +5,9 @@
  * reading (first group only), member-assignment words, and the CLI skipping
  * a file that lacks one group while parsing one that has both.
  */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <criterion/criterion.h>
@@ -160,5 +162,91 @@ Test(prefilter, on_demand_alternative)
 	cr_assert(!m[0] && !d[0] && m[1] && !d[1]);
 	cr_assert(srcscan_prefilter("put_device(x);", 14, specs[0], true),
 		  "srcscan_prefilter() counts a match on demand (conformance, tools)");
+	srcscan_pf_free(pf);
+}
+
+/*
+ * The 64-bytes-at-a-time scan (SSE2) and the byte-at-a-time one agree on
+ * every fixture and reference source with every rule's prefilter, and on
+ * random texts built from the words, braces, comments, literals and
+ * identifiers that straddle the 64-byte blocks.
+ */
+static struct srcscan_pf *all_rules_pf(void)
+{
+	const char *specs[RULE_COUNT];
+	char err[256];
+	int i;
+
+	cr_assert_eq(registry_init(err, sizeof(err)), 0, "%s", err);
+	for (i = 0; i < RULE_COUNT; i++)
+		specs[i] = rule_prefilter(i);
+	return srcscan_pf_new(specs, RULE_COUNT);
+}
+
+static void same_both_ways(const struct srcscan_pf *pf, const char *text, size_t len,
+			   const char *what)
+{
+	bool m1[RULE_COUNT], d1[RULE_COUNT], m2[RULE_COUNT], d2[RULE_COUNT];
+	int exact, n1, n2;
+
+	for (exact = 0; exact < 2; exact++) {
+		srcscan_pf_simd = true;
+		n1 = srcscan_pf_match(pf, text, len, exact, m1, d1);
+		srcscan_pf_simd = false;
+		n2 = srcscan_pf_match(pf, text, len, exact, m2, d2);
+		srcscan_pf_simd = true;
+		cr_assert_eq(n1, n2, "%s (exact %d): %d rules against %d", what, exact, n1, n2);
+		cr_assert_arr_eq(m1, m2, sizeof(m1), "%s (exact %d): the rules differ", what, exact);
+		cr_assert_arr_eq(d1, d2, sizeof(d1), "%s (exact %d): on demand differs", what, exact);
+	}
+}
+
+Test(prefilter, block_scan_equals_the_byte_scan)
+{
+	static const char *const pieces[] = {
+		"kfree", "device_register", "device_initialize", "(&x->dev)", "release",
+		".release = f;", "x.release=f;", "container_of", "put_device", "device",
+		"of_find_device_by_node", "iommu_ops", "dev_release", "device_type", "{", "}",
+		";", " ", "\n", "/* { kfree */", "// } ;\n", "\"{ release\"", "'{'", "x",
+		"a_very_long_identifier_that_crosses_the_block_boundary_of_sixty_four_bytes_",
+		"iommu-lint:", "#define X(a) { a }\n", "_", "9", "é",
+	};
+	const size_t npieces = sizeof(pieces) / sizeof(pieces[0]);
+	struct srcscan_pf *pf = all_rules_pf();
+	char *files = NULL, *path, buf[2048];
+	size_t cap = 0, n = 0;
+	FILE *list;
+	unsigned r;
+
+	list = popen("find corpus reference -name '*.c' -o -name '*.h' | sort", "r");
+	cr_assert_not_null(list);
+	while (getline(&files, &cap, list) > 0) {
+		char *text;
+		size_t len;
+
+		files[strcspn(files, "\n")] = '\0';
+		path = files;
+		text = read_file(path, &len);
+		cr_assert_not_null(text, "%s", path);
+		same_both_ways(pf, text, len, path);
+		free(text);
+		n++;
+	}
+	pclose(list);
+	free(files);
+	cr_assert_gt(n, 200, "only %zu sources found", n);
+	srand(14);
+	for (r = 0; r < 4000; r++) {
+		size_t len = 0, k = (size_t)(rand() % 60);
+
+		while (k-- && len < sizeof(buf) - 128) {
+			const char *p = pieces[rand() % (int)npieces];
+
+			memcpy(buf + len, p, strlen(p));
+			len += strlen(p);
+		}
+		snprintf(path = (char[32]){ 0 }, 32, "random text %u", r);
+		same_both_ways(pf, buf, len, path);
+	}
 	srcscan_pf_free(pf);
 }
