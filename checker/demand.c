@@ -580,7 +580,7 @@ static int cmp_u64(const void *a, const void *b)
 struct demand_profile *demand_profile_new(const char *text, size_t len, unsigned kinds)
 {
 	struct demand_profile *pr = xcalloc(1, sizeof(*pr));
-	bool sums = kinds & DEMAND_SUMMARIES, rels = kinds & DEMAND_RELEASES, put = false;
+	bool rels = kinds & DEMAND_RELEASES, put = false;
 	const unsigned char *p = (const unsigned char *)text, *end = p + len;
 	const unsigned char *decl = p, *body = NULL, *rpn = NULL, *open = NULL;
 	size_t rplen = 0, idcap = 0;
@@ -623,7 +623,7 @@ struct demand_profile *demand_profile_new(const char *text, size_t len, unsigned
 				/* kfree(x) and device_register(&x->dev) in one definition */
 				if (init && init_then_free(open + 1, p))
 					pr->candidate = true;
-				if (put && sums)
+				if (put)
 					push_str(&pr->heads, &pr->nheads, decl, (size_t)(open - decl));
 			}
 			if (!depth) {
@@ -648,7 +648,7 @@ struct demand_profile *demand_profile_new(const char *text, size_t len, unsigned
 				pr->ids[pr->nids++] = str_hash64_n((const char *)t, (size_t)(p - t));
 			}
 			/* a name defined (or declared) here that the run may call */
-			if (sums && !depth && q < end && *q == '(' && after_type(text, t) &&
+			if (!depth && q < end && *q == '(' && after_type(text, t) &&
 			    !has_static(decl, t))
 				push_str(&pr->names, &pr->nnames, t, (size_t)(p - t));
 			/*
@@ -656,7 +656,7 @@ struct demand_profile *demand_profile_new(const char *text, size_t len, unsigned
 			 * (summary.c's put_visit(): p->dev, &f->dev of a local
 			 * made from the parameter)
 			 */
-			if (sums && depth && q < end && *q == '(' && member_release(t, p, q, end))
+			if (depth && q < end && *q == '(' && member_release(t, p, q, end))
 				put = true;
 		} else if (c >= '0' && c <= '9') {
 			p = ident_end(p, end);
@@ -762,6 +762,7 @@ struct def {
 	const unsigned char *name, *start, *open, *close;	/* header from start; body [open, close] */
 	size_t nlen;
 	bool is_static, needed, put_helper, odd;
+	bool rel;	/* embedded-device-release may read it (rel_word(), release-shaped) */
 };
 
 struct defs {
@@ -835,9 +836,38 @@ static void defs_refs(struct defs *s, const char *text, const unsigned char *p,
 	}
 }
 
-/* The definitions of text: function bodies at brace depth 0 after a ')'. */
-static void defs_read(struct defs *s, const struct demand *d, const char *text, size_t len)
+/*
+ * A word embedded-device-release reads in a function: a call of
+ * device-lifetime.tbl (init, put, free, devm), a binding's member
+ * (release, class, type) or container_of().
+ */
+static bool rel_word(const unsigned char *t, const unsigned char *e)
 {
+	static const char *const words[] = { "release", "class", "type", "container_of" };
+	const struct tbl_row *row;
+	size_t i, n = (size_t)(e - t);
+	char name[64];
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == n && !memcmp(words[i], t, n))
+			return true;
+	if (n >= sizeof(name))
+		return false;
+	memcpy(name, t, n);
+	name[n] = '\0';
+	row = tbl_find(tbl_get("device-lifetime"), 0, name);
+	return row != NULL;
+}
+
+/*
+ * The definitions of text: function bodies at brace depth 0 after a ')';
+ * rels: mark those embedded-device-release may read.
+ */
+static void defs_read(struct defs *s, const struct demand *d, const char *text, size_t len,
+		      bool rels)
+{
+	const unsigned char *rpn;
+	size_t rplen;
 	const unsigned char *p = (const unsigned char *)text, *end = p + len, *decl = p;
 	const unsigned char *name = NULL, *param = NULL;
 	size_t nlen = 0, plen = 0;
@@ -879,6 +909,7 @@ static void defs_read(struct defs *s, const struct demand *d, const char *text, 
 								   .start = decl, .open = p,
 								   .is_static = has_static(decl, name),
 								   .odd = named != 1 };
+					s->v[s->n].rel = rels && release_header(decl, p, &rpn, &rplen);
 					param = put_helper_header(d, decl, p, &param, &plen) ? param : NULL;
 					put = false;
 					s->n++;
@@ -913,6 +944,8 @@ static void defs_read(struct defs *s, const struct demand *d, const char *text, 
 			}
 			if (depth && param && q < end && *q == '(' && member_release(t, p, q, end))
 				put = true;
+			if (rels && depth && s->n && !s->v[s->n - 1].close && rel_word(t, p))
+				s->v[s->n - 1].rel = true;
 		} else if (c >= '0' && c <= '9') {
 			p = ident_end(p, end);
 		} else {
@@ -924,7 +957,7 @@ static void defs_read(struct defs *s, const struct demand *d, const char *text, 
 		s->v[--s->n].close = NULL;
 }
 
-unsigned demand_slice(const struct demand *d, const char *text, size_t len,
+unsigned demand_slice(const struct demand *d, const char *text, size_t len, bool rels,
 		      unsigned **spans, unsigned *nspans)
 {
 	struct defs s = { 0 };
@@ -932,7 +965,7 @@ unsigned demand_slice(const struct demand *d, const char *text, size_t len,
 
 	*spans = NULL;
 	*nspans = 0;
-	defs_read(&s, d, text, len);
+	defs_read(&s, d, text, len, rels);
 	if (!s.n)
 		goto out;
 	defs_index(&s);
@@ -946,7 +979,7 @@ unsigned demand_slice(const struct demand *d, const char *text, size_t len,
 	for (i = 0; i < s.n; i++) {
 		struct def *f = &s.v[i];
 
-		if (f->odd || f->put_helper ||
+		if (f->odd || f->put_helper || f->rel ||
 		    (!f->is_static && has(&d->names, (const char *)f->name, f->nlen))) {
 			f->needed = true;
 			stack[nstack++] = i;

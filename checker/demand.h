@@ -52,10 +52,13 @@ bool demand_wanted(const struct demand *d, const char *src, size_t len, unsigned
  * whole: *spans gets the function definitions (header and body, pairs of
  * byte offsets [start, end), *nspans of them) that neither define what d
  * asks nor are called or named by one that does, in this file; fast mode
- * blanks them (tu_job.skip).  Returns how many definitions are kept; a run
+ * blanks them (tu_job.skip).  rels: a file embedded-device-release wants
+ * keeps, besides, every definition that rule may read (a call of
+ * device-lifetime.tbl, a binding's member, container_of(), a release-
+ * shaped header) and what those name.  Returns how many definitions are kept; a run
  * asking more keeps more, never fewer (main.c parses again when it grows).
  */
-unsigned demand_slice(const struct demand *d, const char *text, size_t len,
+unsigned demand_slice(const struct demand *d, const char *text, size_t len, bool rels,
 		      unsigned **spans, unsigned *nspans);
 /*
  * demand_wanted() in two steps, for a file asked again each round: what

@@ -59,7 +59,7 @@ struct tu_result {
 	 * Parsed on demand for its summaries only, in part: the definitions
 	 * not read (demand_slice()) and how many were kept.
 	 */
-	bool sliced, demanded;
+	bool sliced, demanded, rels;
 	unsigned *skip, nskip, nneeded;
 	struct demand_profile *prof;	/* what its text can supply, read once */
 	unsigned nhits;			/* of prof the run asked for, at the last slice */
@@ -465,6 +465,7 @@ static int parse_subset(struct pool *pool, const bool *take, const struct fronte
 		r->demanded = keep.demanded;
 		r->prof = keep.prof;
 		r->nhits = keep.nhits;
+		r->rels = keep.rels;
 	}
 	ret = (int)n;
 out_res:
@@ -501,6 +502,7 @@ static bool want_one(struct pool *pool, const struct demand *d, unsigned i)
 	unsigned *spans, nspans, needed, hits;
 	const char *text;
 	size_t len;
+	bool rel;
 
 	if (r->state == TU_DEFERRED) {
 		text = r->src;
@@ -513,24 +515,20 @@ static bool want_one(struct pool *pool, const struct demand *d, unsigned i)
 	}
 	if (!r->prof)
 		r->prof = demand_profile_new(text, len, r->demand);
-	if ((r->demand & DEMAND_RELEASES) &&
-	    demand_profile_hits(d, r->prof, DEMAND_RELEASES)) {
-		free(r->skip);
-		r->skip = NULL;
-		r->nskip = 0;
-		r->sliced = false;
-		return true;
-	}
-	if (!(r->demand & DEMAND_SUMMARIES))
-		return false;
+	rel = (r->demand & DEMAND_RELEASES) && demand_profile_hits(d, r->prof, DEMAND_RELEASES);
+	/* the names the run calls, for a file of either kind: what its summaries serve */
 	hits = demand_profile_hits(d, r->prof, DEMAND_SUMMARIES);
-	/* nothing asked, or nothing more than when it was read in part */
-	if (!hits || (r->state == TU_PARSED && hits <= r->nhits))
-		return false;
-	if (pool->fe != &fe_ts_ops)
-		return r->state == TU_DEFERRED;
-	needed = demand_slice(d, text, len, &spans, &nspans);
+	if (r->state == TU_DEFERRED) {
+		if (!rel && !((r->demand & DEMAND_SUMMARIES) && hits))
+			return false;
+		if (pool->fe != &fe_ts_ops)
+			return true;
+	} else if (!(rel && !r->rels) && hits <= r->nhits) {
+		return false;	/* nothing asked of it that it was not read for */
+	}
+	r->rels |= rel;
 	r->nhits = hits;
+	needed = demand_slice(d, text, len, r->rels, &spans, &nspans);
 	if (r->state == TU_PARSED && needed <= r->nneeded) {
 		free(spans);
 		return false;

@@ -95,7 +95,8 @@ char *read_text_file(const char *path)
 	return buf;
 }
 
-int open_regular(const char *path, char *err, size_t errlen)
+/* open_regular(), and what fstat() said of it in *st. */
+static int open_regular_st(const char *path, struct stat *stp, char *err, size_t errlen)
 {
 	struct stat st;
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), ret;
@@ -118,8 +119,16 @@ int open_regular(const char *path, char *err, size_t errlen)
 		close(fd);
 		return S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
 	}
-	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	/* O_NONBLOCK changes nothing for a regular file: only the open of a FIFO needed it */
+	*stp = st;
 	return fd;
+}
+
+int open_regular(const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+
+	return open_regular_st(path, &st, err, errlen);
 }
 
 int check_regular(const char *path, char *err, size_t errlen)
@@ -162,10 +171,10 @@ int read_input(const char *path, const char *kind, unsigned long long limit, cha
 	char *p = NULL;
 	int fd, ret = 0;
 
-	fd = is_stdin ? 0 : open_regular(path, err, errlen);
+	fd = is_stdin ? 0 : open_regular_st(path, &st, err, errlen);
 	if (fd < 0)
 		return fd;
-	if (fstat(fd, &st)) {
+	if (is_stdin && fstat(fd, &st)) {
 		ret = -errno;
 		snprintf(err, errlen, "cannot stat: %s", strerror(errno));
 		goto out_close;
@@ -218,6 +227,9 @@ int read_input(const char *path, const char *kind, unsigned long long limit, cha
 		if (!got)
 			break;
 		done += (size_t)got;
+		/* a regular file read to the size fstat() gave: no read to see its end */
+		if (S_ISREG(st.st_mode) && done == (size_t)st.st_size && st.st_size)
+			break;
 	}
 	if (done > limit) {
 		ret = too_large(kind, limit, true, limit, err, errlen);
