@@ -558,7 +558,8 @@ struct demand_profile {
 	unsigned nnames, nheads, nids;
 	char **names;		/* not static, at depth 0, after a type: "int foo(" */
 	char **heads;		/* headers of definitions whose body releases a member */
-	uint64_t *ids;		/* hashes of every identifier, sorted (DEMAND_RELEASES) */
+	uint64_t *ids;		/* hashes of its identifiers, an open-addressed set (0: empty) */
+	unsigned idmask;
 };
 
 static void push_str(char ***v, unsigned *n, const unsigned char *s, size_t len)
@@ -568,13 +569,6 @@ static void push_str(char ***v, unsigned *n, const unsigned char *s, size_t len)
 	(*v)[*n] = xmalloc(len + 1);
 	memcpy((*v)[*n], s, len);
 	(*v)[(*n)++][len] = '\0';
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
 }
 
 struct demand_profile *demand_profile_new(const char *text, size_t len, unsigned kinds)
@@ -665,15 +659,36 @@ struct demand_profile *demand_profile_new(const char *text, size_t len, unsigned
 		}
 	}
 	if (pr->nids) {
-		size_t i, n = 1;
+		/* the hashes become a set: ids[h & mask], probing on (0 is never a hash here) */
+		unsigned cap = 16, i, k;
+		uint64_t *set;
 
-		qsort(pr->ids, pr->nids, sizeof(*pr->ids), cmp_u64);
-		for (i = 1; i < pr->nids; i++)
-			if (pr->ids[i] != pr->ids[n - 1])
-				pr->ids[n++] = pr->ids[i];
-		pr->nids = (unsigned)n;
+		while (cap < 2 * pr->nids)
+			cap *= 2;
+		set = xcalloc(cap, sizeof(*set));
+		for (i = 0; i < pr->nids; i++) {
+			uint64_t h = pr->ids[i] | 1;
+
+			for (k = (unsigned)h & (cap - 1); set[k] && set[k] != h; k = (k + 1) & (cap - 1))
+				;
+			set[k] = h;
+		}
+		free(pr->ids);
+		pr->ids = set;
+		pr->idmask = cap - 1;
 	}
 	return pr;
+}
+
+static bool has_id(const struct demand_profile *pr, uint64_t h)
+{
+	unsigned k;
+
+	h |= 1;
+	for (k = (unsigned)h & pr->idmask; pr->ids[k]; k = (k + 1) & pr->idmask)
+		if (pr->ids[k] == h)
+			return true;
+	return false;
 }
 
 unsigned demand_profile_hits(const struct demand *d, const struct demand_profile *pr,
@@ -692,7 +707,7 @@ unsigned demand_profile_hits(const struct demand *d, const struct demand_profile
 			if (!d->releases.slot[i])
 				continue;
 			h = str_hash64_n(d->releases.slot[i], strlen(d->releases.slot[i]));
-			n += bsearch(&h, pr->ids, pr->nids, sizeof(*pr->ids), cmp_u64) != NULL;
+			n += has_id(pr, h);
 		}
 	if (!(kinds & DEMAND_SUMMARIES))
 		return n;

@@ -210,50 +210,80 @@ void srcscan_designators(const char *src, size_t len, unsigned from, unsigned to
 	designators_from(&p, from, to, fn, arg);
 }
 
+/*
+ * Function-like macros used at file scope: IOMODULE(...) at brace depth 0,
+ * outside comments, literals and directives.  One pass over the text; the
+ * line and column of a use are counted only when one is found.
+ */
 void srcscan_toplevel_calls(struct fx_tu *tu)
 {
-	struct lexpos p = { .src = tu->src, .len = tu->src_len, .line = 1, .col = 1, .bol = true };
-	const char *src = tu->src;
-	unsigned cap = 0, depth = 0;
+	const char *src = tu->src, *end = src + tu->src_len, *p = src, *t;
+	const char *counted = src, *line_start = src;
+	unsigned cap = 0, depth = 0, line = 1;
+	bool bol = true;	/* only blanks so far on this line */
 
-	while (p.i < p.len) {
-		size_t s, e;
-		unsigned l, c;
+	while (p < end) {
+		unsigned char c = (unsigned char)*p;
 
-		if (skip_noise(&p))
-			continue;
-		if (p.bol && src[p.i] == '#') {
+		if (c == '\n') {
+			bol = true;
+			p++;
+		} else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+			p++;
+		} else if (c == '/' && p + 1 < end && p[1] == '*') {
+			t = memmem(p + 2, (size_t)(end - p - 2), "*/", 2);
+			p = t ? t + 2 : end;
+			bol = false;
+		} else if (c == '/' && p + 1 < end && p[1] == '/') {
+			t = memchr(p, '\n', (size_t)(end - p));
+			p = t ? t : end;
+			bol = false;
+		} else if (c == '"' || c == '\'') {
+			for (p++; p < end && *p != (char)c && *p != '\n'; p++)
+				if (*p == '\\' && p + 1 < end)
+					p++;
+			if (p < end && *p == (char)c)
+				p++;
+			bol = false;
+		} else if (bol && c == '#') {
 			/* directive: skip the logical line */
-			size_t n = pp_line_len(src + p.i, p.len - p.i);
-			size_t stop = p.i + n;
-
-			while (p.i < stop)
-				adv(&p);
-			continue;
-		}
-		if (src[p.i] == '{') {
-			depth++;
-		} else if (src[p.i] == '}') {
-			if (depth)
+			p += pp_line_len(p, (size_t)(end - p));
+			bol = false;
+		} else if (c == '{' || c == '}') {
+			if (c == '{')
+				depth++;
+			else if (depth)
 				depth--;
+			bol = false;
+			p++;
+		} else if (!is_ident_start((char)c) || (p > src && is_ident(p[-1]))) {
+			bol = false;
+			p++;
+		} else {
+			t = p;
+			while (p < end && is_ident(*p))
+				p++;
+			bol = false;
+			if (depth || p >= end || *p != '(')
+				continue;
+			/* the line of t: newlines counted from where the last count stopped */
+			while (counted < t) {
+				const char *nl = memchr(counted, '\n', (size_t)(t - counted));
+
+				if (!nl) {
+					counted = t;
+					break;
+				}
+				line++;
+				counted = line_start = nl + 1;
+			}
+			tu->macros = arena_grow(&tu->arena, tu->macros, tu->nmacros, &cap,
+						sizeof(*tu->macros));
+			tu->macros[tu->nmacros].name = arena_strndup(&tu->arena, t, (size_t)(p - t));
+			tu->macros[tu->nmacros].loc = (struct fx_loc){ tu->file, line,
+								       (unsigned)(t - line_start) + 1 };
+			tu->nmacros++;
 		}
-		if (!is_ident_start(src[p.i]) || (p.i && is_ident(src[p.i - 1]))) {
-			adv(&p);
-			continue;
-		}
-		l = p.line;
-		c = p.col;
-		s = p.i;
-		while (p.i < p.len && is_ident(src[p.i]))
-			adv(&p);
-		e = p.i;
-		if (depth || p.i >= p.len || src[p.i] != '(')
-			continue;
-		tu->macros = arena_grow(&tu->arena, tu->macros, tu->nmacros, &cap,
-					sizeof(*tu->macros));
-		tu->macros[tu->nmacros].name = arena_strndup(&tu->arena, src + s, e - s);
-		tu->macros[tu->nmacros].loc = (struct fx_loc){ tu->file, l, c };
-		tu->nmacros++;
 	}
 }
 

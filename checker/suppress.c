@@ -5,6 +5,7 @@
  * skipped, so a quoted comment marker is not one), work out which line each
  * one covers, and drop the findings they hide.
  */
+#define _GNU_SOURCE
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -154,6 +155,10 @@ int suppress_scan(const char *src, size_t len, struct suppression_list *out)
 {
 	unsigned line = 1, code_line = 0, pending = out->n, k;
 	size_t i = 0, line_start = 0;
+
+	/* every suppression has the marker: a file without it has none (most files) */
+	if (!memmem(src, len, MARKER, strlen(MARKER)))
+		return 0;
 
 	while (i < len) {
 		char c = src[i];
