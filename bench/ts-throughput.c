@@ -103,7 +103,7 @@ static int prefilter(FILE *list)
 
 		line[strcspn(line, "\n")] = 0;
 		src = *line ? slurp(line, &len) : NULL;
-		if (src && engine_tu_may_match(&rs, src, len, NULL))
+		if (src && engine_tu_may_match(&rs, src, len, NULL, NULL))
 			puts(line);
 		free(src);
 	}

@@ -449,21 +449,23 @@ static double cpu_now(void)
 }
 
 int engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len,
-			unsigned *kinds)
+			unsigned *kinds, unsigned *rules)
 {
 	const struct srcscan_pf *pf = prefilter_for(rs);
-	bool match[RULE_COUNT], demand[RULE_COUNT];
+	bool match[RULE_COUNT], demand[RULE_COUNT], loose[RULE_COUNT];
 	double t = cpu_now();
 	unsigned long ns;
 	int i, n = 0, k, full = 0;
 
-	k = srcscan_pf_match(pf, src, len, engine_prefilter_exact(rs), match, demand);
+	k = srcscan_pf_match_loose(pf, src, len, engine_prefilter_exact(rs), match, demand, loose);
 	ns = (unsigned long)((cpu_now() - t) * 1e9);
 	atomic_fetch_add(&prefilter_stats.scan_ns, ns);
 	atomic_fetch_add(&prefilter_stats.bytes, len);
 	for (i = 0; i < RULE_COUNT; i++) {
 		if (!rule_runs(rs, i))
 			continue;
+		if (rules && loose[n])
+			*rules |= 1u << i;
 		if (match[n] && !demand[n]) {
 			atomic_fetch_add(&prefilter_stats.kept[i], 1);
 			full++;
@@ -525,6 +527,8 @@ static void run_rule(struct rule_ctx *ctx, const struct rule_reg *reg, const str
 				reg->var[h].fn(ctx, tu, &tu->vars[i]);
 }
 
+_Static_assert(RULE_COUNT <= 32, "fx_tu.rules has a bit a rule");
+
 /* The rules of one run, taken one at a time by RULE_THREADS threads. */
 #define RULE_THREADS 4
 
@@ -544,8 +548,9 @@ static void run_one(struct rule_pool *p, int r)
 
 	memset(&reg, 0, sizeof(reg));
 	registrars[r](&reg);
+	/* a TU whose text the rule's prefilter does not match: it cannot report there */
 	for (t = 0; t < p->prog->ntus; t++)
-		if (p->prog->tus[t])
+		if (p->prog->tus[t] && (!p->prog->tus[t]->rules || p->prog->tus[t]->rules >> r & 1))
 			run_rule(&ctx, &reg, p->prog->tus[t]);
 	free(ctx.seen.slot);
 }

@@ -82,10 +82,14 @@ bool rule_runs(const struct rule_settings *rs, int rule);
  * Can some running rule match a TU with this text (its rules.def
  * prefilter)?  0 no; PF_MATCH yes; PF_ON_DEMAND only if the file
  * supplies what the rest of the run asks for (demand.c); then kinds (when
- * not NULL) gets what the rules that kept it may ask (DEMAND_*).
+ * not NULL) gets what the rules that kept it may ask (DEMAND_*).  rules
+ * (when not NULL) gets bit i for each running rule i that may report in
+ * this file by its prefilter under either engine (the first group of an
+ * alternative, "~" ones too): the rule's hooks need not see the others
+ * (fx_tu.rules).
  */
 int engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len,
-			unsigned *kinds);
+			unsigned *kinds, unsigned *rules);
 /*
  * --stats: CPU time of the prefilter's scans, bytes scanned, files each
  * rule keeps, files each rule keeps only on demand.

@@ -197,6 +197,12 @@ struct fx_tu {
 	bool pp_decided;
 	unsigned npp_open;
 	unsigned *pp_open;
+	/*
+	 * Bit i: rule i's prefilter matches the text (engine_tu_may_match()),
+	 * so its hooks run on this TU; 0: every rule's do (no prefilter ran:
+	 * --dump-facts, facts merged from shards).
+	 */
+	unsigned rules;
 };
 
 struct fx_index;

@@ -55,6 +55,7 @@ struct tu_result {
 	char *src;		/* TU_DEFERRED: the text the prefilter read */
 	size_t len;
 	unsigned demand;	/* TU_DEFERRED: what it may supply (DEMAND_*) */
+	unsigned rules;		/* the rules whose prefilter matches it (fx_tu.rules) */
 	/*
 	 * Parsed on demand for its summaries only, in part: the definitions
 	 * not read (demand_slice()) and how many were kept.
@@ -132,7 +133,7 @@ static void do_job(void *fe, struct pool *p, unsigned idx)
 		goto out_path;
 	}
 	rc = p->opts->dump_facts || p->force ? PF_MATCH :
-		engine_tu_may_match(&p->opts->rules, src, len, &r->demand);
+		engine_tu_may_match(&p->opts->rules, src, len, &r->demand, &r->rules);
 	if (!rc) {
 		r->state = TU_SKIPPED;
 		free(src);
@@ -162,6 +163,7 @@ static void do_job(void *fe, struct pool *p, unsigned idx)
 		free_tu(tu);
 		goto out_path;
 	}
+	tu->rules = r->rules;
 	pp_map_build(&tu->arena, tu->src, tu->src_len, &map);
 	srcscan_annotate_inits(tu, &map);
 	srcscan_toplevel_calls(tu);
@@ -458,6 +460,9 @@ static int parse_subset(struct pool *pool, const bool *take, const struct fronte
 		free(r->src);
 		*r = sp.res[i];
 		r->demand = keep.demand;
+		r->rules = keep.rules;
+		if (r->tu)
+			r->tu->rules = keep.rules;
 		r->sliced = keep.sliced;
 		r->skip = keep.skip;
 		r->nskip = keep.nskip;

@@ -1097,6 +1097,12 @@ static int pf_eval(const int *prog, const unsigned char *hits, const unsigned ch
 int srcscan_pf_match(const struct srcscan_pf *pf, const char *src, size_t len, bool exact,
 		     bool *match, bool *on_demand)
 {
+	return srcscan_pf_match_loose(pf, src, len, exact, match, on_demand, NULL);
+}
+
+int srcscan_pf_match_loose(const struct srcscan_pf *pf, const char *src, size_t len,
+			   bool exact, bool *match, bool *on_demand, bool *loose)
+{
 	unsigned char stack[3 * PF_STACK_WORDS], *hits = stack, *dhits, *cl_ok;
 	size_t need = 2 * (size_t)pf->nwords + pf->nclusters;
 	unsigned s;
@@ -1119,6 +1125,9 @@ int srcscan_pf_match(const struct srcscan_pf *pf, const char *src, size_t len, b
 			match[s] = m != 0;
 		if (on_demand)
 			on_demand[s] = m == PF_ON_DEMAND;
+		if (loose)
+			loose[s] = !pf->progs[s] || (exact ? pf_eval(pf->progs[s], hits, cl_ok, false) :
+						     m) != 0;
 		n += m != 0;
 	}
 	if (hits != stack)

@@ -73,5 +73,12 @@ void srcscan_pf_free(struct srcscan_pf *pf);
  */
 int srcscan_pf_match(const struct srcscan_pf *pf, const char *src, size_t len, bool exact,
 		     bool *match, bool *on_demand);
+/*
+ * The same, and loose[i] (if loose): spec i matches by the first group of
+ * some alternative ("~" ones too), as clang mode reads it: the rules that
+ * may report in this file under either engine.
+ */
+int srcscan_pf_match_loose(const struct srcscan_pf *pf, const char *src, size_t len,
+			   bool exact, bool *match, bool *on_demand, bool *loose);
 
 #endif
