@@ -14,6 +14,7 @@
  * wanted ones and asks again, until no new file is wanted.
  */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -376,13 +377,31 @@ static bool release_header(const unsigned char *h, const unsigned char *brace,
 	return dev && star && *pn;
 }
 
+/* Bit n of [c]: a device-lifetime.tbl name of n bytes begins with c (role_word()'s filter). */
+static uint64_t life_len[256];
+static pthread_once_t life_once = PTHREAD_ONCE_INIT;
+
+static void life_init(void)
+{
+	const struct tbl *t = tbl_get("device-lifetime");
+	unsigned i;
+
+	for (i = 0; t && i < t->nrows; i++) {
+		size_t n = strlen(t->rows[i].fields[0]);
+
+		if (n && n < 64)
+			life_len[(unsigned char)t->rows[i].fields[0][0]] |= 1ULL << n;
+	}
+}
+
 /* [t, e) is a function of device-lifetime.tbl's role ("init", "free": kfree, kvfree). */
 static bool role_word(const unsigned char *t, const unsigned char *e, const char *role)
 {
 	const struct tbl_row *row;
 	char name[64];
 
-	if ((size_t)(e - t) >= sizeof(name))
+	pthread_once(&life_once, life_init);
+	if ((size_t)(e - t) >= sizeof(name) || !(life_len[*t] >> (e - t) & 1))
 		return false;
 	memcpy(name, t, (size_t)(e - t));
 	name[e - t] = '\0';
