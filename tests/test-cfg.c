@@ -154,7 +154,7 @@ static struct fx_tu *parse(const char *code)
 	char path[] = "/tmp/test-cfg-XXXXXX.c", err[256];
 	char *args[] = { "-Ireference/include" };
 	void *fe = NULL;
-	struct tu_job job = { path, ".", 1, args };
+	struct tu_job job = { .file = path, .directory = ".", .argc = 1, .argv = args };
 	struct fx_tu *tu = calloc(1, sizeof(*tu));
 	int fd = mkstemps(path, 2);
 	size_t len = strlen(prologue) + strlen(code);

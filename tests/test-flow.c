@@ -35,7 +35,7 @@ static const struct fx_func *parse_func(const char *code, const char *name)
 {
 	char path[] = "/tmp/test-flow-XXXXXX.c", err[256] = "";
 	char *args[] = { "-Ireference/include" };
-	struct tu_job job = { path, ".", 1, args };
+	struct tu_job job = { .file = path, .directory = ".", .argc = 1, .argv = args };
 	struct fx_tu *tu = calloc(1, sizeof(*tu));
 	int fd = mkstemps(path, 2);
 	void *fe = NULL;
