@@ -273,6 +273,42 @@ static int read_config(const char *dir, struct config_file **out, char *err, siz
 }
 
 /* The chain of config files for directory dir (a real path), cached. */
+/* The cached chain of directory dir, or NULL (a whole tree has thousands). */
+static struct config_dir *dir_find(const struct config *c, const char *dir)
+{
+	unsigned i;
+
+	if (!c->index_cap)
+		return NULL;
+	for (i = (unsigned)str_hash64(dir) & (c->index_cap - 1); c->index[i];
+	     i = (i + 1) & (c->index_cap - 1))
+		if (!strcmp(c->index[i]->dir, dir))
+			return c->index[i];
+	return NULL;
+}
+
+static void dir_index(struct config *c, struct config_dir *d)
+{
+	unsigned i;
+
+	if (2 * (c->ndirs + 1) > c->index_cap) {
+		struct config_dir *e;
+
+		free(c->index);
+		c->index_cap = c->index_cap ? 2 * c->index_cap : 256;
+		c->index = xcalloc(c->index_cap, sizeof(*c->index));
+		c->ndirs = 0;
+		for (e = c->dirs; e; e = e->next)
+			if (e != d)
+				dir_index(c, e);
+	}
+	for (i = (unsigned)str_hash64(d->dir) & (c->index_cap - 1); c->index[i];
+	     i = (i + 1) & (c->index_cap - 1))
+		;
+	c->index[i] = d;
+	c->ndirs++;
+}
+
 static int chain_of(struct config *c, const char *dir, struct config_dir **out, char *err,
 		    size_t errlen)
 {
@@ -285,11 +321,9 @@ static int chain_of(struct config *c, const char *dir, struct config_dir **out, 
 		*out = c->last;
 		return 0;
 	}
-	for (d = c->dirs; d; d = d->next) {
-		if (!strcmp(d->dir, dir)) {
-			*out = c->last = d;
-			return 0;
-		}
+	if ((d = dir_find(c, dir))) {
+		*out = c->last = d;
+		return 0;
 	}
 	ret = read_config(dir, &f, err, errlen);
 	if (ret)
@@ -323,6 +357,7 @@ static int chain_of(struct config *c, const char *dir, struct config_dir **out, 
 	}
 	d->next = c->dirs;
 	c->dirs = d;
+	dir_index(c, d);
 	*out = c->last = d;
 	return 0;
 }
@@ -734,6 +769,9 @@ void config_free(struct config *c)
 		free(d->dir);
 		free(d);
 	}
+	free(c->index);
+	c->index = NULL;
+	c->index_cap = c->ndirs = 0;
 	for (f = c->files; f; f = fn) {
 		fn = f->next;
 		file_free(f);

@@ -34,6 +34,8 @@ struct config {
 	bool print;			/* --print-config */
 	struct config_dir *dirs;	/* directory -> nearest chain, cached */
 	struct config_dir *last;	/* the last one looked up (jobs come by directory) */
+	struct config_dir **index;	/* the dirs by name, open addressing */
+	unsigned index_cap, ndirs;
 	struct config_file *files;	/* every file read */
 	int nrun;			/* the run's chain, farthest first */
 	struct config_file **run;
