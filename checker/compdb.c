@@ -84,6 +84,7 @@ void jobs_free_one(struct tu_job *job)
 {
 	free((char *)job->file);
 	free((char *)job->directory);
+	free(job->real);
 	argv_free(job->argc, job->argv);
 	memset(job, 0, sizeof(*job));
 }
@@ -318,6 +319,32 @@ char *path_normal(const char *dir, const char *file)
 }
 
 /*
+ * realpath(p), with the directory's resolved the previous call: a file
+ * that is not a symlink resolves to its directory's real path and its own
+ * name, and a run's files come directory by directory (realpath() reads
+ * every component: 2 % of a whole-tree run, on the main thread).
+ */
+static char *realpath_in_dir(const char *p, char **dir, char **dir_rp)
+{
+	const char *slash = strrchr(p, '/');
+	struct stat st;
+	char *rp;
+
+	if (!slash || slash == p || !slash[1] || !strcmp(slash, "/.") || !strcmp(slash, "/..") ||
+	    lstat(p, &st) || S_ISLNK(st.st_mode))
+		return realpath(p, NULL);
+	if (!*dir || strncmp(*dir, p, (size_t)(slash - p)) || (*dir)[slash - p]) {
+		free(*dir);
+		free(*dir_rp);
+		*dir = strndup(p, (size_t)(slash - p));
+		*dir_rp = *dir ? realpath(*dir, NULL) : NULL;
+	}
+	if (!*dir_rp || asprintf(&rp, "%s%s", strcmp(*dir_rp, "/") ? *dir_rp : "", slash) < 0)
+		return realpath(p, NULL);
+	return rp;
+}
+
+/*
  * fn(from, to, arg) over [0, n) in up to four parts on their own threads
  * (a path per job is a system call or two: 34,000 of them on one thread
  * were a tenth of a second of a whole-tree run before anything else could
@@ -361,35 +388,34 @@ static void parallel_for(unsigned n, void (*fn)(unsigned from, unsigned to, void
 }
 
 /*
- * The file itself, not its spelling: its device and inode (one stat();
- * realpath() reads every component), else its normalised path; NULL when
- * out of memory.
+ * The file itself, not its spelling: its real path (one lstat() a file,
+ * the directory's resolved once: realpath() reads every component), kept
+ * in the job for jobs_keep(); else its normalised path.  NULL when out of
+ * memory.
  */
 static void file_keys(unsigned from, unsigned to, void *arg)
 {
 	struct job_list *jobs = ((void **)arg)[0];
 	char **keys = ((void **)arg)[1];
+	char *dir = NULL, *dir_rp = NULL;
 	unsigned i;
 
 	for (i = from; i < to; i++) {
 		struct tu_job *j = &jobs->v[i];
 		char *p = path_join(j->directory, j->file);
-		struct stat st;
 
-		keys[i] = NULL;
-		if (p && !stat(p, &st) && asprintf(&keys[i], "\x01%llx:%llx",
-						   (unsigned long long)st.st_dev,
-						   (unsigned long long)st.st_ino) < 0)
-			keys[i] = NULL;
-		if (!keys[i])
-			keys[i] = path_normal(j->directory, j->file);
+		free(j->real);
+		j->real = p ? realpath_in_dir(p, &dir, &dir_rp) : NULL;
+		keys[i] = j->real ? strdup(j->real) : path_normal(j->directory, j->file);
 		free(p);
 	}
+	free(dir);
+	free(dir_rp);
 }
 
 /*
- * One job per file (see compdb.h), by device and inode.  Linear: the keys
- * go through an open-addressing hash set.
+ * One job per file (see compdb.h), by real path.  Linear: the keys go
+ * through an open-addressing hash set.
  */
 int jobs_dedupe(struct job_list *jobs)
 {
@@ -429,9 +455,7 @@ int jobs_dedupe(struct job_list *jobs)
 		}
 		if (dup) {
 			free(key);
-			free((char *)j->file);
-			free((char *)j->directory);
-			argv_free(j->argc, j->argv);
+			jobs_free_one(j);
 			continue;
 		}
 		set[h] = key;
@@ -618,31 +642,6 @@ out:
 	return ret;
 }
 
-/*
- * realpath(p), with the directory's resolved the previous call: a file
- * that is not a symlink resolves to its directory's real path and its own
- * name, and a run's files come directory by directory (realpath() reads
- * every component: 2 % of a whole-tree run, on the main thread).
- */
-static char *realpath_in_dir(const char *p, char **dir, char **dir_rp)
-{
-	const char *slash = strrchr(p, '/');
-	struct stat st;
-	char *rp;
-
-	if (!slash || slash == p || !slash[1] || !strcmp(slash, "/.") || !strcmp(slash, "/..") ||
-	    lstat(p, &st) || S_ISLNK(st.st_mode))
-		return realpath(p, NULL);
-	if (!*dir || strncmp(*dir, p, (size_t)(slash - p)) || (*dir)[slash - p]) {
-		free(*dir);
-		free(*dir_rp);
-		*dir = strndup(p, (size_t)(slash - p));
-		*dir_rp = *dir ? realpath(*dir, NULL) : NULL;
-	}
-	if (!*dir_rp || asprintf(&rp, "%s%s", strcmp(*dir_rp, "/") ? *dir_rp : "", slash) < 0)
-		return realpath(p, NULL);
-	return rp;
-}
 
 /* The real paths of jobs [from, to) (a file that is gone: its name). */
 struct rp_arg {
@@ -658,8 +657,13 @@ static void job_realpaths(unsigned from, unsigned to, void *arg)
 
 	for (i = from; i < to; i++) {
 		struct tu_job *j = &a->jobs->v[i];
-		char *p = path_join(j->directory, j->file);
+		char *p;
 
+		if (j->real) {	/* jobs_dedupe() resolved it */
+			a->rps[i] = strdup(j->real);
+			continue;
+		}
+		p = path_join(j->directory, j->file);
 		a->rps[i] = p ? realpath_in_dir(p, &dir, &dir_rp) : NULL;
 		/* a file that is gone (staged, then deleted) is matched by its name */
 		if (!a->rps[i] && p)
@@ -683,13 +687,10 @@ void jobs_keep(struct job_list *jobs, bool (*keep)(const char *realpath, void *a
 		bool match = rp && keep(rp, arg);
 
 		free(rp);
-		if (match) {
+		if (match)
 			jobs->v[n++] = *j;
-		} else {
-			free((char *)j->file);
-			free((char *)j->directory);
-			argv_free(j->argc, j->argv);
-		}
+		else
+			jobs_free_one(j);
 	}
 	jobs->n = n;
 	free(rps);

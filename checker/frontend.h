@@ -23,6 +23,7 @@ struct tu_job {
 	 */
 	const unsigned *skip;
 	unsigned nskip;
+	char *real;		/* its real path, when jobs_dedupe() found one */
 };
 
 struct frontend_ops {

@@ -102,15 +102,7 @@ static void free_tu(struct fx_tu *tu)
 	free(tu);
 }
 
-static _Atomic unsigned long read_ns;	/* --stats: CPU time reading sources */
-
-static double cpu_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+static _Atomic unsigned long read_ns;	/* --stats: time the threads spent reading sources */
 
 /* Read, prefilter, parse and annotate one TU. */
 static void do_job(void *fe, struct pool *p, unsigned idx)
@@ -123,10 +115,10 @@ static void do_job(void *fe, struct pool *p, unsigned idx)
 	struct pp_map map;
 	size_t len;
 
-	double t = cpu_now();
+	double t = now();
 	int rc = !path ? -ENOMEM : read_source(path, &src, &len, err, sizeof(err));
 
-	atomic_fetch_add(&read_ns, (unsigned long)((cpu_now() - t) * 1e9));
+	atomic_fetch_add(&read_ns, (unsigned long)((now() - t) * 1e9));
 	if (rc) {
 		r->state = TU_FAILED;
 		r->reason = xstrdup(err[0] ? err : "out of memory");
@@ -384,7 +376,7 @@ static void print_stats(const struct options *o, const struct fx_program *prog, 
 	int i;
 
 	fprintf(stderr,
-		"iommu-lint: stats: prefilter read %lu MiB in %.3f s CPU, scanned in %.3f s CPU; files kept per rule:",
+		"iommu-lint: stats: prefilter read %lu MiB in %.3f s, scanned in %.3f s (summed over the threads); files kept per rule:",
 		(unsigned long)prefilter_stats.bytes >> 20, (double)read_ns / 1e9,
 		(double)prefilter_stats.scan_ns / 1e9);
 	for (i = 0; i < RULE_COUNT; i++)

@@ -140,6 +140,8 @@ static int jobs_to_staged_copies(const struct git_diff *d, struct job_list *jobs
 			if (!d->v[k].staged_copy || !jobs_same_path(p, d->v[k].path))
 				continue;
 			free((char *)j->file);
+			free(j->real);	/* the staged copy is read now, not the file */
+			j->real = NULL;
 			j->file = strdup(d->v[k].staged_copy);
 			if (!j->file || append_iquote(j, d->v[k].path)) {
 				free(p);
