@@ -244,6 +244,37 @@ static bool line_start(const char *text, const unsigned char *p)
 }
 
 /*
+ * Past the comment, directive (continuations included: macros define
+ * nothing here) or literal at p; p when there is none.
+ */
+static const unsigned char *skip_noise(const char *text, const unsigned char *p,
+				       const unsigned char *end)
+{
+	const unsigned char *q;
+	unsigned char c = *p;
+
+	if (c == '/' && p + 1 < end && p[1] == '*') {
+		q = (const unsigned char *)memmem(p + 2, (size_t)(end - p - 2), "*/", 2);
+		return q ? q + 2 : end;
+	}
+	if (c == '/' && p + 1 < end && p[1] == '/') {
+		q = (const unsigned char *)memchr(p, '\n', (size_t)(end - p));
+		return q ? q : end;
+	}
+	if (c == '#' && line_start(text, p)) {
+		for (q = p; q < end && (*q != '\n' || q[-1] == '\\'); q++)
+			;
+		return q;
+	}
+	if (c != '"' && c != '\'')
+		return p;
+	for (q = p + 1; q < end && *q != c && *q != '\n'; q++)
+		if (*q == '\\' && q + 1 < end)
+			q++;
+	return q + 1 < end ? q + 1 : end;
+}
+
+/*
  * Does the identifier at t follow a type, as a function's name in its
  * definition or prototype does ("int foo(", "*foo(", "__init foo(")?  Not
  * a macro invoked at file scope ("MODULE_LICENSE(", "static LIST_HEAD(").
@@ -602,24 +633,10 @@ struct demand_profile *demand_profile_new(const char *text, size_t len, unsigned
 
 	while (p < end) {
 		unsigned char c = *p;
+		const unsigned char *q;
 
-		if (c == '/' && p + 1 < end && p[1] == '*') {
-			const unsigned char *q = (const unsigned char *)
-				memmem(p + 2, (size_t)(end - p - 2), "*/", 2);
-
-			p = q ? q + 2 : end;
-		} else if (c == '/' && p + 1 < end && p[1] == '/') {
-			while (p < end && *p != '\n')
-				p++;
-		} else if (c == '#' && line_start(text, p)) {
-			/* a directive, continuations included: macros define nothing here */
-			while (p < end && (*p != '\n' || p[-1] == '\\'))
-				p++;
-		} else if (c == '"' || c == '\'') {
-			for (p++; p < end && *p != c && *p != '\n'; p++)
-				if (*p == '\\' && p + 1 < end)
-					p++;
-			p++;
+		if ((q = skip_noise(text, p, end)) != p) {
+			p = q;
 		} else if (c == '{') {
 			if (!depth++) {
 				body = rels && release_header(decl, p, &rpn, &rplen) ? p + 1 : NULL;
@@ -910,23 +927,10 @@ static void defs_read(struct defs *s, const struct demand *d, const char *text, 
 
 	while (p < end) {
 		unsigned char c = *p;
+		const unsigned char *q;
 
-		if (c == '/' && p + 1 < end && p[1] == '*') {
-			const unsigned char *q = (const unsigned char *)
-				memmem(p + 2, (size_t)(end - p - 2), "*/", 2);
-
-			p = q ? q + 2 : end;
-		} else if (c == '/' && p + 1 < end && p[1] == '/') {
-			while (p < end && *p != '\n')
-				p++;
-		} else if (c == '#' && line_start(text, p)) {
-			while (p < end && (*p != '\n' || p[-1] == '\\'))
-				p++;
-		} else if (c == '"' || c == '\'') {
-			for (p++; p < end && *p != c && *p != '\n'; p++)
-				if (*p == '\\' && p + 1 < end)
-					p++;
-			p++;
+		if ((q = skip_noise(text, p, end)) != p) {
+			p = q;
 		} else if (c == '{') {
 			if (!depth++) {
 				const unsigned char *b = p;

@@ -677,36 +677,42 @@ static bool member_assign(const unsigned char *src, const unsigned char *t,
 	return e < end && *e == '=' && (e + 1 == end || e[1] != '=');
 }
 
+/* The first word keyed by identifier [t, e) (PF_NONE: none); pf_next_word() the rest. */
+static int pf_first_word(const struct srcscan_pf *pf, const unsigned char *t,
+			 const unsigned char *e)
+{
+	size_t n = (size_t)(e - t);
+	unsigned h = pf_hash(t, n) & pf->mask;
+
+	while (pf->slots[h].key && (pf->slots[h].keylen != n || memcmp(pf->slots[h].key, t, n)))
+		h = (h + 1) & pf->mask;
+	return pf->slots[h].key ? pf->slots[h].word : PF_NONE;
+}
+
+/* Does word w, keyed by identifier [t, e), complete there? */
+static bool pf_word_at(const struct srcscan_pf *pf, int w, const unsigned char *src,
+		       const unsigned char *t, const unsigned char *e, const unsigned char *end)
+{
+	const struct pf_word *x = &pf->words[w];
+
+	if (x->kind == PF_IDENT)
+		return true;
+	if (x->kind == PF_MEMBER)
+		return member_assign(src, t, e, end);
+	return (size_t)(end - t) >= x->len && !memcmp(t, x->text, x->len) &&
+	       (!is_ident(x->text[x->len - 1]) || t + x->len == end || !pf->ident[t[x->len]]);
+}
+
 /* One identifier of the text, [t, e): mark the words it completes. */
 static void pf_hit(const struct srcscan_pf *pf, const unsigned char *src,
 		   const unsigned char *t, const unsigned char *e, const unsigned char *end,
 		   unsigned char *hits, unsigned char *dhits)
 {
-	size_t n = (size_t)(e - t);
-	unsigned h = pf_hash(t, n) & pf->mask;
 	int w;
 
-	while (pf->slots[h].key && (pf->slots[h].keylen != n || memcmp(pf->slots[h].key, t, n)))
-		h = (h + 1) & pf->mask;
-	for (w = pf->slots[h].key ? pf->slots[h].word : PF_NONE; w != PF_NONE;
-	     w = pf->words[w].next) {
-		const struct pf_word *x = &pf->words[w];
-
-		bool m;
-
-		if (x->kind == PF_IDENT)
-			m = true;
-		else if (x->kind == PF_MEMBER)
-			m = member_assign(src, t, e, end);
-		else
-			m = (size_t)(end - t) >= x->len && !memcmp(t, x->text, x->len) &&
-			    (!is_ident(x->text[x->len - 1]) || t + x->len == end ||
-			     !pf->ident[t[x->len]]);
-		if (m) {
-			hits[w] = 1;
-			dhits[w] = 1;
-		}
-	}
+	for (w = pf_first_word(pf, t, e); w != PF_NONE; w = pf->words[w].next)
+		if (pf_word_at(pf, w, src, t, e, end))
+			hits[w] = dhits[w] = 1;
 }
 
 /* Every group of a cluster has a word marked (in one declaration). */
@@ -897,30 +903,13 @@ static void pf_hit_at(const struct srcscan_pf *pf, const unsigned char *src,
 		      const unsigned char *t, const unsigned char *e, const unsigned char *end,
 		      unsigned char *hits, struct pf_marks *marks)
 {
-	size_t n = (size_t)(e - t);
-	unsigned h = pf_hash(t, n) & pf->mask;
 	int w;
 
-	while (pf->slots[h].key && (pf->slots[h].keylen != n || memcmp(pf->slots[h].key, t, n)))
-		h = (h + 1) & pf->mask;
-	for (w = pf->slots[h].key ? pf->slots[h].word : PF_NONE; w != PF_NONE;
-	     w = pf->words[w].next) {
-		const struct pf_word *x = &pf->words[w];
-		bool m;
-
-		if (x->kind == PF_IDENT)
-			m = true;
-		else if (x->kind == PF_MEMBER)
-			m = member_assign(src, t, e, end);
-		else
-			m = (size_t)(end - t) >= x->len && !memcmp(t, x->text, x->len) &&
-			    (!is_ident(x->text[x->len - 1]) || t + x->len == end ||
-			     !pf->ident[t[x->len]]);
-		if (m) {
+	for (w = pf_first_word(pf, t, e); w != PF_NONE; w = pf->words[w].next)
+		if (pf_word_at(pf, w, src, t, e, end)) {
 			hits[w] = 1;
 			marks_push(marks, (size_t)(t - src), w);
 		}
-	}
 }
 
 /* One identifier [t, e): a candidate by its first byte and length? */
