@@ -18,6 +18,7 @@
  * scope names from a first pass; an unknown callee is a function.
  */
 #define _GNU_SOURCE
+#include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -2169,9 +2170,73 @@ static void blank_span(char *buf, size_t len, size_t s, size_t e)
 	}
 }
 
+static TSPoint point_at(const struct conv *cv, uint32_t off)
+{
+	uint32_t lo = 0, hi = cv->nlines;
+
+	while (hi - lo > 1) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (cv->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (TSPoint){ lo, off - cv->lines[lo] };
+}
+
+/*
+ * What tree-sitter reads of buf when spans were blanked: all but the
+ * inside of each long blank run in them (its first and last byte stay, so
+ * no token or directive line runs into the next).  Lexing blanks is a
+ * third of the parse of a file read in part.  0: the whole text.
+ */
+#define SKIP_RUN_MIN 256
+
+static unsigned read_ranges(const struct conv *cv, const char *buf, size_t len,
+			    const struct tu_job *job, TSRange **out)
+{
+	TSRange *r = NULL;
+	unsigned n = 0, cap = 0, k;
+	uint32_t from = 0;
+
+	*out = NULL;
+	for (k = 0; job && k < job->nskip; k++) {
+		size_t i = job->skip[2 * k], e = job->skip[2 * k + 1];
+
+		if (e > len || i < from)
+			continue;
+		while (i < e) {
+			size_t b;
+
+			while (i < e && !isspace((unsigned char)buf[i]))
+				i++;
+			for (b = i; i < e && isspace((unsigned char)buf[i]); i++)
+				;
+			if (i - b < SKIP_RUN_MIN)
+				continue;
+			if (n + 2 > cap) {
+				cap = cap ? 2 * cap : 64;
+				r = xrealloc(r, cap * sizeof(*r));
+			}
+			/* [from, b + 1) is read, [b + 1, i - 1) is not */
+			r[n++] = (TSRange){ point_at(cv, from), point_at(cv, (uint32_t)b + 1), from,
+					    (uint32_t)b + 1 };
+			from = (uint32_t)i - 1;
+		}
+	}
+	if (!n)
+		return 0;
+	r[n++] = (TSRange){ point_at(cv, from), point_at(cv, (uint32_t)len), from, (uint32_t)len };
+	*out = r;
+	return n;
+}
+
 static int convert(struct fe_ts *fe, struct fx_tu *tu, struct pp_env *env,
 		   const struct tu_job *job, char *err, size_t errlen)
 {
+	TSRange *ranges = NULL;
+	unsigned nranges = 0;
 	struct conv cv = { .tu = tu, .file.hashed = true };
 	struct blank_ctx bc = { 0 };
 	TSTree *tree;
@@ -2201,20 +2266,27 @@ static int convert(struct fe_ts *fe, struct fx_tu *tu, struct pp_env *env,
 	for (unsigned k = 0; job && k < job->nskip; k++)
 		if (job->skip[2 * k] < job->skip[2 * k + 1])
 			blank_span(buf, tu->src_len, job->skip[2 * k], job->skip[2 * k + 1]);
-	ts_parser_reset(fe->parser);
-	tree = ts_parser_parse_string(fe->parser, NULL, buf, (uint32_t)tu->src_len);
-	if (!tree) {
-		snprintf(err, errlen, "tree-sitter parse exceeded the %llu s per-file limit",
-			 FE_TS_TIMEOUT_US / 1000000);
-		ret = -ETIMEDOUT;
-		goto out_buf;
-	}
 	cv.src = buf;
 	cv.parser = fe->parser;
 	if (line_table(&cv)) {
 		snprintf(err, errlen, "out of memory");
-		ret = -ENOMEM;
-		goto out_tree;
+		free(buf);
+		return -ENOMEM;
+	}
+	ts_parser_reset(fe->parser);
+	if (job && job->nskip)
+		nranges = read_ranges(&cv, buf, tu->src_len, job, &ranges);
+	if (nranges && !ts_parser_set_included_ranges(fe->parser, ranges, nranges))
+		nranges = 0;
+	tree = ts_parser_parse_string(fe->parser, NULL, buf, (uint32_t)tu->src_len);
+	if (nranges)
+		ts_parser_set_included_ranges(fe->parser, NULL, 0);
+	free(ranges);
+	if (!tree) {
+		snprintf(err, errlen, "tree-sitter parse exceeded the %llu s per-file limit",
+			 FE_TS_TIMEOUT_US / 1000000);
+		ret = -ETIMEDOUT;
+		goto out_lines;
 	}
 	if (ncr) {
 		struct fx_loc first = { tu->file, 1, 1 };
@@ -2230,13 +2302,12 @@ static int convert(struct fe_ts *fe, struct fx_tu *tu, struct pp_env *env,
 	}
 	collect_names(&cv, ts_tree_root_node(tree), 0);
 	top_level(&cv, ts_tree_root_node(tree), 0);
-	free(cv.lines);
 	names_free(&cv.file);
 	if (cv.have_cur)
 		ts_tree_cursor_delete(&cv.cur);
-out_tree:
 	ts_tree_delete(tree);
-out_buf:
+out_lines:
+	free(cv.lines);
 	free(buf);
 	return ret;
 }
