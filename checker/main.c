@@ -104,6 +104,17 @@ static void free_tu(struct fx_tu *tu)
 
 static _Atomic unsigned long read_ns;	/* --stats: time the threads spent reading sources */
 
+/* A file-scope record initialiser srcscan_annotate_inits() reads (not an array's). */
+static bool has_record_init(const struct fx_tu *tu)
+{
+	unsigned i;
+
+	for (i = 0; i < tu->nvars; i++)
+		if (tu->vars[i].init && tu->vars[i].loc.line && !tu->vars[i].is_array)
+			return true;
+	return false;
+}
+
 /* Read, prefilter, parse and annotate one TU. */
 static void do_job(void *fe, struct pool *p, unsigned idx)
 {
@@ -156,8 +167,11 @@ static void do_job(void *fe, struct pool *p, unsigned idx)
 		goto out_path;
 	}
 	tu->rules = r->rules;
-	pp_map_build(&tu->arena, tu->src, tu->src_len, &map);
-	srcscan_annotate_inits(tu, &map);
+	/* the #if around each initialiser's fields, when it has a record initialiser */
+	if (has_record_init(tu)) {
+		pp_map_build(&tu->arena, tu->src, tu->src_len, &map);
+		srcscan_annotate_inits(tu, &map);
+	}
 	srcscan_toplevel_calls(tu);
 	r->tu = tu;
 	r->state = TU_PARSED;

@@ -2126,19 +2126,18 @@ static unsigned lone_cr_to_lf(struct fx_tu *tu)
 
 static int line_table(struct conv *cv)
 {
-	const char *src = cv->tu->src;
-	size_t i, n = 1;
+	const char *src = cv->tu->src, *end = src + cv->tu->src_len, *p;
+	size_t n = 1;
 
-	for (i = 0; i < cv->tu->src_len; i++)
-		n += src[i] == '\n';
+	for (p = src; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+		n++;
 	cv->lines = malloc(n * sizeof(*cv->lines));
 	if (!cv->lines)
 		return -ENOMEM;
 	cv->lines[0] = 0;
 	cv->nlines = 1;
-	for (i = 0; i < cv->tu->src_len; i++)
-		if (src[i] == '\n')
-			cv->lines[cv->nlines++] = (uint32_t)i + 1;
+	for (p = src; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+		cv->lines[cv->nlines++] = (uint32_t)(p - src) + 1;
 	return 0;
 }
 
