@@ -130,7 +130,8 @@ for b in "$out"/batch-[0-9][0-9][0-9][0-9][0-9]; do
     rm -f "$b.one" "$b.one.err" "$b.one.time"
 done
 t1=$(date +%s.%N)
-secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+secs_raw=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+secs=$(awk -v a="$secs_raw" 'BEGIN { printf "%.1f", a }')
 rm -f "$out"/batch-*
 
 # The reference: grep -lwF with the prefilter's words over the same files.
@@ -140,7 +141,8 @@ if [[ ${SWEEP_GREP:-1} != 0 && -s $out/words.txt ]]; then
     (cd "$src" && "${timer[@]}" "$out/grep.time" xargs -d '\n' -a "$out/files.txt" \
         grep -lwF -f "$out/words.txt" > "$out/grep-files.txt")
     g1=$(date +%s.%N)
-    grep_secs=$(awk -v a="$g0" -v b="$g1" 'BEGIN { printf "%.1f", b - a }')
+    grep_raw=$(awk -v a="$g0" -v b="$g1" 'BEGIN { printf "%.3f", b - a }')
+    grep_secs=$(awk -v a="$grep_raw" 'BEGIN { printf "%.1f", a }')
     grep_files=$(wc -l < "$out/grep-files.txt")
     c=$(tail -1 "$out/grep.time" 2>/dev/null)
     grep_cpu=?
@@ -153,7 +155,7 @@ echo "sweep: $findings findings (in $out/findings.txt), $failed files failed ($t
 echo "sweep: $secs s wall with -j $jobs ($cpu s CPU, load average $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo ?)), $nbatches iommu-lint process(es) of up to $batch files; peak RSS $rss MiB; whole-program pass (index and rules) $wp s"
 [[ -s $out/prefilter.txt ]] && echo "sweep: $([[ $nbatches -gt 1 ]] && echo 'last batch: ')$(cat "$out/prefilter.txt")"
 if [[ $grep_secs != - ]]; then
-    echo "sweep: grep -lwF with the $(wc -l < "$out/words.txt") prefilter words over the same files: $grep_secs s wall, $grep_cpu s CPU ($grep_files files have one); the sweep took $(awk -v a="$secs" -v b="$grep_secs" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')x its wall time and $(awk -v a="$cpu" -v b="$grep_cpu" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')x its CPU time"
+    echo "sweep: grep -lwF with the $(wc -l < "$out/words.txt") prefilter words over the same files: $grep_secs s wall, $grep_cpu s CPU ($grep_files files have one); the sweep took $(awk -v a="$secs_raw" -v b="$grep_raw" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')x its wall time and $(awk -v a="$cpu" -v b="$grep_cpu" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')x its CPU time"
 fi
 if [[ -s $out/problems.txt ]]; then
     echo "sweep: problems (also in $out/problems.txt):"
