@@ -112,6 +112,7 @@ CHECKER_OBJS += checker/frontend-clang/clang.o
 CHECKER_OBJS += checker/frontend-clang/guard.o
 CHECKER_OBJS += checker/includes.o
 CHECKER_OBJS += checker/frontend-ts/ts.o
+CHECKER_OBJS += checker/frontend-ts/ts-alloc.o
 CHECKER_OBJS += checker/gitdiff.o
 CHECKER_OBJS += checker/kbuild.o
 CHECKER_OBJS += checker/kconfig.o
@@ -213,7 +214,7 @@ $(BUILD)/ts/runtime.o: $(TS_RUNTIME)/lib/src/lib.c $(TS_API_H)
 	$(Q)$(CC) $(TS_RUNTIME_CFLAGS) -I$(TS_RUNTIME)/lib/include -I$(TS_RUNTIME)/lib/src -c -o $@ $<
 
 # the frontend and its test include the runtime's api.h
-$(BUILD)/checker/frontend-ts/ts.o $(BUILD)/tests/test-ts.o: $(TS_API_H)
+$(BUILD)/checker/frontend-ts/ts.o $(BUILD)/checker/frontend-ts/ts-alloc.o $(BUILD)/tests/test-ts.o: $(TS_API_H)
 
 # bench/ts-throughput.sh: the parse throughput of the project's runtime and grammar
 $(BUILD)/bench/ts-throughput: bench/ts-throughput.c $(LIB_OBJS)

@@ -27,6 +27,7 @@
 #include "config.h"
 #include "confirm.h"
 #include "demand.h"
+#include "frontend-ts/ts-alloc.h"
 #include "dump.h"
 #include "edit.h"
 #include "engine.h"
@@ -766,6 +767,7 @@ int main(int argc, char **argv)
 	struct run_summary msum = { 0 };	/* --merge of shards: their summaries */
 	bool merged = false;
 
+	ts_alloc_install();	/* before the tree-sitter runtime allocates anything */
 	tmp_signals_install();
 	/* make C=1|2 CHECK=iommu-lint: sparse's and gcc's words become flags after -- */
 	if (kbuild_detect(argc, argv)) {

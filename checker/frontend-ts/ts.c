@@ -36,6 +36,7 @@
 #include "../srcscan.h"
 #include "../util.h"
 #include "ts.h"
+#include "ts-alloc.h"
 
 #define TEXT_MAX 320
 #define DEPTH_MAX 400
@@ -175,6 +176,7 @@ static void fe_ts_fini(void *state)
 		return;
 	ts_parser_delete(fe->parser);
 	free(fe);
+	ts_alloc_thread_release();
 }
 
 /* ---- the parse buffer ---- */
