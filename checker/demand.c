@@ -773,15 +773,6 @@ void demand_profile_free(struct demand_profile *pr)
 	free(pr);
 }
 
-bool demand_wanted(const struct demand *d, const char *text, size_t len, unsigned kinds)
-{
-	struct demand_profile *pr = demand_profile_new(text, len, kinds);
-	bool wanted = demand_profile_hits(d, pr, kinds) > 0;
-
-	demand_profile_free(pr);
-	return wanted;
-}
-
 unsigned demand_size(const struct demand *d)
 {
 	return d ? d->names.n + d->records.n + d->releases.n : 0;
@@ -1009,7 +1000,7 @@ unsigned demand_slice(const struct demand *d, const char *text, size_t len, bool
 	defs_index(&s);
 	stack = xcalloc(s.n, sizeof(*stack));
 	/*
-	 * Seeds: what demand_wanted() asks for (a definition the run calls,
+	 * Seeds: what the profile's hits ask for (a definition the run calls,
 	 * not static; a put helper of a record it returns), and whatever the
 	 * reading may have got wrong (a header with two "name(" at depth 0:
 	 * an attribute or a macro invocation before it).

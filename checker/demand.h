@@ -16,7 +16,7 @@
 
 struct demand;
 
-/* What a file kept on demand may supply (demand_wanted()). */
+/* What a file kept on demand may supply (demand_profile_hits()). */
 #define DEMAND_SUMMARIES 1u	/* functions the run calls, put helpers */
 #define DEMAND_RELEASES 2u	/* bindings of release candidates */
 #define DEMAND_ALL (DEMAND_SUMMARIES | DEMAND_RELEASES)
@@ -40,14 +40,6 @@ struct demand *demand_of(const struct fx_program *prog);
  */
 void demand_add(struct demand *d, const struct fx_program *fresh, const struct fx_program *all);
 /*
- * Could this text define something d asks for: an identifier of d at
- * brace depth 0 (a definition's name or a parameter's record, outside
- * comments and literals)?  Or bind a release candidate: name one of d's,
- * or define one (whatever d holds)?  Only what kinds (DEMAND_*) ask.
- * Over-approximates, never misses.
- */
-bool demand_wanted(const struct demand *d, const char *src, size_t len, unsigned kinds);
-/*
  * A file wanted only for its summaries (DEMAND_SUMMARIES) need not be read
  * whole: *spans gets the function definitions (header and body, pairs of
  * byte offsets [start, end), *nspans of them) that neither define what d
@@ -61,9 +53,14 @@ bool demand_wanted(const struct demand *d, const char *src, size_t len, unsigned
 unsigned demand_slice(const struct demand *d, const char *text, size_t len, bool rels,
 		      unsigned **spans, unsigned *nspans);
 /*
- * demand_wanted() in two steps, for a file asked again each round: what
- * its text can supply (read once), and how many of those d asks for now
- * (0: not wanted; it never falls as d grows).
+ * Could a file not in the run supply what d asks, as its text says: define
+ * a name d asks for (at brace depth 0, outside comments and literals; a put
+ * helper of a record d names), or bind a release candidate (name one of
+ * d's, or define one: a release shaped like one the rule reports, a kfree
+ * after a device_register of the same container)?  Over-approximates,
+ * never misses.  In two steps, for a file asked again each round: what its
+ * text can supply (read once), and how many of those d asks for now, of
+ * kinds (DEMAND_*; 0: not wanted; it never falls as d grows).
  */
 struct demand_profile;
 struct demand_profile *demand_profile_new(const char *src, size_t len, unsigned kinds);

@@ -440,30 +440,19 @@ static const struct srcscan_pf *prefilter_for(const struct rule_settings *rs)
 
 struct prefilter_stats prefilter_stats;
 
-/*
- * The prefilter's time, per file on the thread that scans it: the monotonic
- * clock (vDSO, no system call; a thread CPU clock was two system calls a
- * file).  With no more threads than cores it is the CPU time.
- */
-static double cpu_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 int engine_tu_may_match(const struct rule_settings *rs, const char *src, size_t len,
 			unsigned *kinds, unsigned *rules)
 {
 	const struct srcscan_pf *pf = prefilter_for(rs);
 	bool match[RULE_COUNT], demand[RULE_COUNT], loose[RULE_COUNT];
-	double t = cpu_now();
+	/* per file on the thread that scans it: with no more threads than cores, its CPU */
+	double t = mono_seconds();
 	unsigned long ns;
 	int i, n = 0, k, full = 0;
 
 	k = srcscan_pf_match_loose(pf, src, len, engine_prefilter_exact(rs), match, demand, loose);
-	ns = (unsigned long)((cpu_now() - t) * 1e9);
+	ns = (unsigned long)((mono_seconds() - t) * 1e9);
 	atomic_fetch_add(&prefilter_stats.scan_ns, ns);
 	atomic_fetch_add(&prefilter_stats.bytes, len);
 	for (i = 0; i < RULE_COUNT; i++) {

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "facts.h"
+#include "util.h"
 
 #define NO_ENTRY UINT_MAX
 
@@ -158,14 +159,6 @@ static bool bindable(const struct fx_var *v)
 	return v->record && !v->is_array && v->init;
 }
 
-static double mono_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static int build_index(struct fx_program *prog, struct fx_index *ix)
 {
 	unsigned long nfuncs = 0, nbind = 0;
@@ -215,7 +208,7 @@ static int build_index(struct fx_program *prog, struct fx_index *ix)
 
 int fx_program_index(struct fx_program *prog)
 {
-	double t0 = mono_now();
+	double t0 = mono_seconds();
 	struct fx_index *ix;
 
 	fx_program_free(prog);
@@ -224,7 +217,7 @@ int fx_program_index(struct fx_program *prog)
 		goto out_nomem;
 	if (build_index(prog, ix))
 		goto out_nomem;
-	ix->stats.seconds = mono_now() - t0;
+	ix->stats.seconds = mono_seconds() - t0;
 	prog->index = ix;
 	return 0;
 out_nomem:

@@ -86,14 +86,6 @@ struct pool {
 	bool force;		/* no prefilter: the files were chosen already */
 };
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void free_tu(struct fx_tu *tu)
 {
 	if (!tu)
@@ -127,10 +119,10 @@ static void do_job(void *fe, struct pool *p, unsigned idx)
 	struct pp_map map;
 	size_t len;
 
-	double t = now();
+	double t = mono_seconds();
 	int rc = !path ? -ENOMEM : read_source(path, &src, &len, err, sizeof(err));
 
-	atomic_fetch_add(&read_ns, (unsigned long)((now() - t) * 1e9));
+	atomic_fetch_add(&read_ns, (unsigned long)((mono_seconds() - t) * 1e9));
 	if (rc) {
 		r->state = TU_FAILED;
 		r->reason = xstrdup(err[0] ? err : "out of memory");
@@ -758,7 +750,7 @@ int main(int argc, char **argv)
 	struct kbuild_argv kb = { 0 };
 	struct config cfg = { 0 };
 	int sparse_rc = 0;
-	double t0 = now(), t1, t2 = 0;
+	double t0 = mono_seconds(), t1, t2 = 0;
 	size_t facts_bytes = 0;
 	char err[512];
 	unsigned i;
@@ -884,7 +876,7 @@ int main(int argc, char **argv)
 			sum.functions += prog.tus[i]->nfuncs;
 			facts_bytes += prog.tus[i]->arena.used;
 		}
-		t1 = now();
+		t1 = mono_seconds();
 		goto run_rules;
 	}
 	if (o.staged || o.diff_rev ? workflow_collect_jobs(&o, &wf, &jobs) : collect_jobs(&o, &jobs))
@@ -991,7 +983,7 @@ int main(int argc, char **argv)
 			strerror(errno));
 		goto out_jobs;
 	}
-	t1 = now();
+	t1 = mono_seconds();
 	sum.tus = jobs.n;
 	for (i = 0; i < jobs.n; i++) {
 		struct tu_result *r = &pool.res[i];
@@ -1028,7 +1020,7 @@ int main(int argc, char **argv)
 			fprintf(stderr,
 				"iommu-lint: shard %u/%u: %u TUs (%u parsed, %d confirmed by clang, %u skipped by prefilter), %u functions, %u failed TUs, %.2f s: facts in %s/%s for --merge\n",
 				o.shard_k, o.shard_n, sum.tus, sum.parsed, confirmed, sum.skipped,
-				sum.functions, sum.failed, now() - t0, o.sarif_dir, name);
+				sum.functions, sum.failed, mono_seconds() - t0, o.sarif_dir, name);
 		goto out_jobs;
 	}
 	if (o.dump_facts) {
@@ -1045,7 +1037,7 @@ run_rules:
 		fputs("iommu-lint: error: out of memory\n", stderr);
 		goto out_jobs;
 	}
-	t2 = now();
+	t2 = mono_seconds();
 	engine_run(&o.rules, &prog, &findings);
 	config_filter_findings(&cfg, &findings);
 	if (workflow_filter(&o, &wf, &prog, &findings))
@@ -1056,7 +1048,7 @@ run_rules:
 	sum.hidden = &wf.hidden;
 	sum.notes = findings.n - findings_at_least(&findings, SEV_WARNING);
 	sum.prog = &prog;
-	sum.seconds = now() - t0;
+	sum.seconds = mono_seconds() - t0;
 
 	if (sum.tool_failed) {
 		ret = 2;
@@ -1115,7 +1107,7 @@ run_rules:
 			confirmed, whyc[CONFIRM_PPCOND], whyc[CONFIRM_MACRO], whyc[CONFIRM_LIMIT],
 			whyc[CONFIRM_ALL], failed_ts);
 	if (o.stats)
-		print_stats(&o, &prog, t1 - t0, now() - t2, facts_bytes);
+		print_stats(&o, &prog, t1 - t0, mono_seconds() - t2, facts_bytes);
 out_jobs:
 	if (cwd_fd >= 0)
 		close(cwd_fd);

@@ -16,6 +16,7 @@
 
 #include "baseline.h"
 #include "progress.h"
+#include "util.h"
 
 #define REDRAW_SECONDS 0.1
 
@@ -27,14 +28,6 @@ static struct {
 	char file[512];
 	char cwd[PATH_MAX];	/* files under it are named relative to it, as in the report */
 } pg = { .lock = PTHREAD_MUTEX_INITIALIZER };
-
-static double seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static unsigned columns(void)
 {
@@ -78,7 +71,7 @@ void progress_start(unsigned total)
 	pg.on = true;
 	pg.total = total;
 	pg.done = 0;
-	pg.start = seconds();
+	pg.start = mono_seconds();
 	pg.last = 0;
 	if (!getcwd(pg.cwd, sizeof(pg.cwd)))
 		pg.cwd[0] = 0;
@@ -93,7 +86,7 @@ void progress_tu_begin(const char *file)
 	if (pg.on) {
 		snprintf(pg.file, sizeof(pg.file), "%s",
 			 finding_rel_file(file, pg.cwd[0] ? pg.cwd : NULL));
-		now = seconds();
+		now = mono_seconds();
 		if (!pg.drawn || now - pg.last >= REDRAW_SECONDS)
 			draw(now);
 	}

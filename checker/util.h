@@ -31,6 +31,8 @@ static inline bool ident_char_c(int c)
 /* Does [start, end) hold word as a whole identifier token? */
 bool text_has_token(const char *start, const char *end, const char *word);
 uint64_t str_hash64(const char *s);
+/* Seconds on the monotonic clock (the vDSO: no system call), for timings. */
+double mono_seconds(void);
 /* The same over n bytes (no NUL needed). */
 uint64_t str_hash64_n(const char *s, size_t n);
 /* The whole file, NUL-terminated, malloc'ed; NULL if it cannot be read. */

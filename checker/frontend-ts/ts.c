@@ -2173,17 +2173,9 @@ static void blank_span(char *buf, size_t len, size_t s, size_t e)
 
 static TSPoint point_at(const struct conv *cv, uint32_t off)
 {
-	uint32_t lo = 0, hi = cv->nlines;
+	unsigned row = line_of(cv, off) - 1;
 
-	while (hi - lo > 1) {
-		uint32_t mid = lo + (hi - lo) / 2;
-
-		if (cv->lines[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return (TSPoint){ lo, off - cv->lines[lo] };
+	return (TSPoint){ row, off - cv->lines[row] };
 }
 
 /*
