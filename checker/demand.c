@@ -453,14 +453,17 @@ static const unsigned char *close_paren(const unsigned char *q, const unsigned c
 	return NULL;
 }
 
-/* [a, ae) and [b, be) spell the same, blanks aside. */
+/*
+ * [a, ae) and [b, be) spell the same, blanks and parentheses aside (the
+ * facts strip parentheses: "(dev)" is dev, "&(x)->dev" a member of x).
+ */
 static bool same_text(const unsigned char *a, const unsigned char *ae, const unsigned char *b,
 		      const unsigned char *be)
 {
 	for (;;) {
-		while (a < ae && is_blank(*a))
+		while (a < ae && (is_blank(*a) || *a == '(' || *a == ')'))
 			a++;
-		while (b < be && is_blank(*b))
+		while (b < be && (is_blank(*b) || *b == '(' || *b == ')'))
 			b++;
 		if (a == ae || b == be)
 			return a == ae && b == be;
@@ -482,7 +485,7 @@ static bool arg_is(const unsigned char *q, const unsigned char *e, const unsigne
 	q = skip_space(q, e);
 	if (q < e && *q == '(') {
 		if (depth > 8)
-			return false;
+			return true;	/* casts this deep: cannot tell, so it may be */
 		for (c = q + 1; c < e && (ident_char_c(*c) || is_blank(*c) || *c == '*'); c++)
 			;
 		if (c < e && *c == ')' && arg_is(c + 1, e, s, n, depth + 1))
@@ -525,7 +528,9 @@ static bool init_then_free(const unsigned char *b, const unsigned char *e)
 			q = skip_space(p, e);
 			if (q >= e || *q != '(')
 				continue;
-			if (!pass && nbase < 8 && role_word(t, p, "init")) {
+			if (!pass && role_word(t, p, "init")) {
+				if (nbase == 8)
+					return true;	/* more than it keeps: the file may have one */
 				/* &x->f: x is what the last member access is taken of */
 				q = skip_space(q + 1, e);
 				if (q >= e || *q != '&' || !(c = close_paren(q + 1, e)))
