@@ -15,7 +15,9 @@
 
 #include <criterion/criterion.h>
 
+#include "../checker/engine.h"
 #include "../checker/frontend-ts/ts.h"
+#include "../checker/registry.h"
 #include "../checker/srcscan.h"
 #include "testutil.h"
 
@@ -556,4 +558,51 @@ Test(ts, conditions_decided_by_the_command_line)
 		cr_assert(strstr(r.out, want), "%s without flags:\n%s", dropped[i], r.out);
 	}
 	run_free(&r);
+}
+
+/*
+ * A rule's hooks run only on the TUs whose fx_tu.rules has its bit (the
+ * prefilter matched; 0: every rule): the same leak is reported when the TU
+ * is marked for device-lookup-put or for every rule, and not when it is
+ * marked for another rule only.
+ */
+static unsigned leak_findings(struct fx_tu *tu, unsigned rules)
+{
+	struct fx_tu *tus[1] = { tu };
+	struct fx_program prog = { .tus = tus, .ntus = 1 };
+	struct rule_settings rs;
+	struct findings f = { 0 };
+	unsigned n, i;
+
+	memset(&rs, 0, sizeof(rs));
+	rule_settings_default(&rs);
+	rs.frontend = "ts";
+	tu->rules = rules;
+	engine_run(&rs, &prog, &f);
+	for (i = n = 0; i < f.n; i++)
+		n += f.v[i].rule == rule_lookup("device-lookup-put");
+	findings_free(&f);
+	fx_program_free(&prog);
+	return n;
+}
+
+Test(ts, rules_run_only_where_their_prefilter_matched)
+{
+	static const char src[] =
+		"int x_xlate(struct device *dev, struct of_phandle_args *args)\n{\n"
+		"\tstruct platform_device *pdev = of_find_device_by_node(args->np);\n\n"
+		"\tif (!pdev)\n\t\treturn -ENODEV;\n\treturn 0;\n}\n";
+	int dlp, other;
+	char err[256];
+	struct fx_tu *tu;
+
+	cr_assert_eq(registry_init(err, sizeof(err)), 0, "%s", err);
+	dlp = rule_lookup("device-lookup-put");
+	other = rule_lookup("map-prot");
+	cr_assert(dlp >= 0 && other >= 0);
+	tu = parse_text(src);
+	cr_assert_eq(leak_findings(tu, 0), 1, "every rule runs on an unmarked TU");
+	cr_assert_eq(leak_findings(tu, 1u << dlp), 1);
+	cr_assert_eq(leak_findings(tu, 1u << other), 0, "device-lookup-put skips a TU it did not match");
+	free_tu(tu);
 }
