@@ -884,26 +884,20 @@ static void defs_refs(struct defs *s, const char *text, const unsigned char *p,
 }
 
 /*
- * A word embedded-device-release reads in a function: a call of
- * device-lifetime.tbl (init, put, free, devm), a binding's member
- * (release, class, type) or container_of().
+ * A word embedded-device-release reads in a function: any name of
+ * device-lifetime.tbl (its calls: init, put, free, devm; the members a
+ * binding assigns; container_of()).
  */
 static bool rel_word(const unsigned char *t, const unsigned char *e)
 {
-	static const char *const words[] = { "release", "class", "type", "container_of" };
-	const struct tbl_row *row;
-	size_t i, n = (size_t)(e - t);
 	char name[64];
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strlen(words[i]) == n && !memcmp(words[i], t, n))
-			return true;
-	if (n >= sizeof(name))
+	pthread_once(&life_once, life_init);
+	if ((size_t)(e - t) >= sizeof(name) || !(life_len[*t] >> (e - t) & 1))
 		return false;
-	memcpy(name, t, n);
-	name[n] = '\0';
-	row = tbl_find(tbl_get("device-lifetime"), 0, name);
-	return row != NULL;
+	memcpy(name, t, (size_t)(e - t));
+	name[e - t] = '\0';
+	return tbl_find(tbl_get("device-lifetime"), 0, name) != NULL;
 }
 
 /*
